@@ -1,0 +1,219 @@
+//! Evaluating relations over a report, and inferring missing cells from them.
+//!
+//! A relation with exactly one `missing` operand, and every other operand printed or inferred,
+//! fixes that operand: it becomes `inferred`, and names the relation. Blank and not-applicable
+//! cells are never inferred and never read as zero: a relation touching one is undecided.
+
+use crate::format::{CellKey, ValueKind};
+use crate::relation::{Compare, Relation};
+use crate::report::{format_value, CellState, Inference, Report};
+
+/// Tolerance for comparing sums (amounts are decimals in 万元).
+pub const EPSILON: f64 = 1e-6;
+
+/// The result of evaluating one relation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Eval {
+    Holds { lhs: f64, rhs: f64 },
+    Fails { lhs: f64, rhs: f64 },
+    /// Some operand has no value. `if_empty_zero` says how it would come out if every blank
+    /// and not-applicable operand were 0 (`None` when an operand is missing outright).
+    Undecided {
+        missing: Vec<CellKey>,
+        empty: Vec<CellKey>,
+        if_empty_zero: Option<bool>,
+    },
+}
+
+fn side(report: &Report, keys: &[CellKey]) -> (f64, Vec<CellKey>, Vec<CellKey>) {
+    let mut sum = 0.0;
+    let mut missing = Vec::new();
+    let mut empty = Vec::new();
+    for k in keys {
+        match report.cell(k) {
+            Some(c) if c.state.has_value() => sum += c.value.unwrap_or(0.0),
+            Some(c) if matches!(c.state, CellState::Blank | CellState::NotApplicable) => {
+                empty.push(*k)
+            }
+            _ => missing.push(*k),
+        }
+    }
+    (sum, missing, empty)
+}
+
+fn holds(compare: Compare, lhs: f64, rhs: f64) -> bool {
+    match compare {
+        Compare::Equal => (lhs - rhs).abs() <= EPSILON,
+        Compare::AtMost => lhs <= rhs + EPSILON,
+    }
+}
+
+/// Evaluates a relation over a report's cells.
+pub fn evaluate(rel: &Relation, report: &Report) -> Eval {
+    let (l, lm, le) = side(report, &rel.lhs);
+    let (r, rm, re) = side(report, &rel.rhs);
+    let mut missing = lm;
+    missing.extend(rm);
+    let mut empty = le;
+    empty.extend(re);
+    if missing.is_empty() && empty.is_empty() {
+        if holds(rel.def.compare, l, r) {
+            Eval::Holds { lhs: l, rhs: r }
+        } else {
+            Eval::Fails { lhs: l, rhs: r }
+        }
+    } else {
+        let if_empty_zero = missing.is_empty().then(|| holds(rel.def.compare, l, r));
+        Eval::Undecided {
+            missing,
+            empty,
+            if_empty_zero,
+        }
+    }
+}
+
+/// The relation's arithmetic with the report's values, e.g. `5 + 0 ≠ 4 + 0`.
+/// Missing operands print as `?`, blank ones as `_`, not-applicable ones as `/`.
+pub fn evidence(rel: &Relation, report: &Report) -> String {
+    let term = |k: &CellKey| match report.cell(k) {
+        Some(c) if c.state.has_value() => format_value(c.value.unwrap_or(0.0)),
+        Some(c) if c.state == CellState::Blank => "_".to_string(),
+        Some(c) if c.state == CellState::NotApplicable => "/".to_string(),
+        _ => "?".to_string(),
+    };
+    let join = |keys: &[CellKey]| keys.iter().map(term).collect::<Vec<_>>().join(" + ");
+    let op = match evaluate(rel, report) {
+        Eval::Holds { .. } => match rel.def.compare {
+            Compare::Equal => "=",
+            Compare::AtMost => "≤",
+        },
+        Eval::Fails { .. } => match rel.def.compare {
+            Compare::Equal => "≠",
+            Compare::AtMost => ">",
+        },
+        Eval::Undecided { .. } => match rel.def.compare {
+            Compare::Equal => "=?",
+            Compare::AtMost => "≤?",
+        },
+    };
+    let mut s = format!("{} {} {}", join(&rel.lhs), op, join(&rel.rhs));
+    if let Eval::Fails { lhs, rhs } = evaluate(rel, report) {
+        if rel.lhs.len() > 1 || rel.rhs.len() > 1 {
+            s.push_str(&format!(" ({} {} {})", format_value(lhs), op, format_value(rhs)));
+        }
+    }
+    s
+}
+
+/// Fills `missing` cells that a relation fixes, repeatedly, until nothing changes.
+/// Returns the keys of the cells it inferred, in the order it inferred them.
+pub fn infer_missing(report: &mut Report, relations: &[Relation]) -> Vec<CellKey> {
+    let mut inferred = Vec::new();
+    loop {
+        let mut changed = false;
+        for rel in relations {
+            if !rel.def.infers || rel.def.compare != Compare::Equal {
+                continue;
+            }
+            if let Some((key, value, evidence)) = solve_single_unknown(rel, report) {
+                if let Some(cell) = report.cell_mut(&key) {
+                    cell.state = CellState::Inferred;
+                    cell.value = Some(value);
+                    cell.inferred_by = Some(Inference {
+                        rule: rel.def.rule,
+                        along: rel.along,
+                        evidence,
+                    });
+                    inferred.push(key);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            return inferred;
+        }
+    }
+}
+
+/// If exactly one operand is missing and every other has a value, the value the relation gives
+/// it (only when that value is admissible for the cell's kind).
+fn solve_single_unknown(rel: &Relation, report: &Report) -> Option<(CellKey, f64, String)> {
+    let (l, lm, le) = side(report, &rel.lhs);
+    let (r, rm, re) = side(report, &rel.rhs);
+    if !le.is_empty() || !re.is_empty() || lm.len() + rm.len() != 1 {
+        return None;
+    }
+    let (key, value) = if let Some(k) = lm.first() {
+        (*k, r - l)
+    } else {
+        (*rm.first()?, l - r)
+    };
+    let kind = report
+        .format_def()
+        .table(key.table)
+        .and_then(|t| t.column(key.column))
+        .map(|c| c.kind)
+        .unwrap_or(ValueKind::Count);
+    let admissible = match kind {
+        ValueKind::Count => value >= -EPSILON && (value - value.round()).abs() <= EPSILON,
+        ValueKind::Amount => value >= -EPSILON,
+        ValueKind::Change => true,
+    };
+    if !admissible {
+        return None;
+    }
+    let value = if kind == ValueKind::Amount {
+        value.max(0.0)
+    } else {
+        value.round()
+    };
+    // Evidence written as the solved equation, e.g. `total = 5 + 0 + 0 = 5`.
+    let known = |keys: &[CellKey]| {
+        keys.iter()
+            .filter(|k| **k != key)
+            .map(|k| format_value(report.value(k).unwrap_or(0.0)))
+            .collect::<Vec<_>>()
+    };
+    let evidence = if lm.first().is_some() {
+        let others = known(&rel.lhs);
+        let rhs = known(&rel.rhs).join(" + ");
+        if others.is_empty() {
+            format!("{} = {} = {}", key.column_or_row(rel), rhs, format_value(value))
+        } else {
+            format!(
+                "{} = ({}) − ({}) = {}",
+                key.column_or_row(rel),
+                rhs,
+                others.join(" + "),
+                format_value(value)
+            )
+        }
+    } else {
+        let others = known(&rel.rhs);
+        let lhs = known(&rel.lhs).join(" + ");
+        if others.is_empty() {
+            format!("{} = {} = {}", key.column_or_row(rel), lhs, format_value(value))
+        } else {
+            format!(
+                "{} = ({}) − ({}) = {}",
+                key.column_or_row(rel),
+                lhs,
+                others.join(" + "),
+                format_value(value)
+            )
+        }
+    };
+    Some((key, value, evidence))
+}
+
+impl CellKey {
+    /// The key that names this cell within a relation: its column for per-row relations,
+    /// its row for per-column ones.
+    fn column_or_row(&self, rel: &Relation) -> &'static str {
+        if rel.along == self.row {
+            self.column
+        } else {
+            self.row
+        }
+    }
+}

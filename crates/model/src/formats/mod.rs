@@ -1,0 +1,53 @@
+//! The official formats, as data: 2019 (60号), 2021 (30号) and the pre-2019 legacy reports.
+
+mod common;
+pub mod f2019;
+pub mod f2021;
+pub mod legacy;
+pub mod relations;
+
+pub use common::{ALL_REQUEST_COLUMNS, APPLICANT_COLUMNS};
+
+use std::sync::OnceLock;
+
+use crate::format::{CellKey, FormatDef, FormatId};
+use crate::relation::{relations_of, Relation};
+
+/// The definition of a format.
+pub fn get(id: FormatId) -> &'static FormatDef {
+    match id {
+        FormatId::F2019 => &f2019::FORMAT,
+        FormatId::F2021 => &f2021::FORMAT,
+        FormatId::Legacy => &legacy::FORMAT,
+    }
+}
+
+/// All formats, newest first.
+pub fn all() -> [&'static FormatDef; 3] {
+    [&f2021::FORMAT, &f2019::FORMAT, &legacy::FORMAT]
+}
+
+/// The concrete relations of a format (expanded once, then shared).
+pub fn relations(id: FormatId) -> &'static [Relation] {
+    static CACHE: [OnceLock<Vec<Relation>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match id {
+        FormatId::F2019 => 0,
+        FormatId::F2021 => 1,
+        FormatId::Legacy => 2,
+    };
+    CACHE[slot].get_or_init(|| relations_of(get(id)))
+}
+
+/// The static keys of a cell of some format, from strings (e.g. when loading JSON).
+pub fn intern(table: &str, row: &str, column: &str) -> Option<CellKey> {
+    all().into_iter().find_map(|f| {
+        let t = f.table(table)?;
+        let r = t.row(row)?;
+        let c = r.columns.iter().find(|c| **c == column)?;
+        Some(CellKey {
+            table: t.key,
+            row: r.key,
+            column: c,
+        })
+    })
+}

@@ -1,0 +1,374 @@
+//! A report as data: metadata and one honest cell per (table, row, column) of its format.
+
+use serde::{Serialize, Serializer};
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::finding::Finding;
+use crate::format::{CellKey, FormatDef, FormatId};
+use crate::formats;
+
+/// Where something came from in the source document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Source {
+    /// Nowhere (e.g. a cell the source does not have at all and no row to point at).
+    #[default]
+    None,
+    /// A place in a text: 1-based line, 1-based column in characters, length in characters.
+    /// `alone` is true when the piece is the only content of its line, so the line says it all.
+    Text {
+        line: u32,
+        column: u32,
+        len: u32,
+        alone: bool,
+    },
+    /// A cell of a table in a paged or structured document (HTML, DOCX, PDF): all 1-based,
+    /// page 0 when the document has no pages.
+    Grid {
+        page: u32,
+        table: u32,
+        row: u32,
+        cell: u32,
+    },
+}
+
+impl Source {
+    pub fn line(line: u32) -> Source {
+        Source::Text {
+            line,
+            column: 1,
+            len: 0,
+            alone: true,
+        }
+    }
+
+    /// The line, for text sources.
+    pub fn line_no(&self) -> Option<u32> {
+        match self {
+            Source::Text { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Source::None)
+    }
+
+    /// A sort key that keeps findings in document order.
+    pub fn order_key(&self) -> (u32, u32, u32, u32) {
+        match *self {
+            Source::None => (u32::MAX, 0, 0, 0),
+            Source::Text { line, column, .. } => (line, column, 0, 0),
+            Source::Grid {
+                page,
+                table,
+                row,
+                cell,
+            } => (page, table, row, cell),
+        }
+    }
+}
+
+/// `L148` for a piece alone on its line, `L36:5` otherwise; `p2.t1.r5.c3` for grids.
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Source::None => Ok(()),
+            Source::Text {
+                line,
+                column,
+                alone,
+                ..
+            } => {
+                if alone {
+                    write!(f, "L{line}")
+                } else {
+                    write!(f, "L{line}:{column}")
+                }
+            }
+            Source::Grid {
+                page,
+                table,
+                row,
+                cell,
+            } => {
+                if page > 0 {
+                    write!(f, "p{page}.")?;
+                }
+                write!(f, "t{table}.r{row}.c{cell}")
+            }
+        }
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The state of a cell (KEYS.md). A cell is never silently zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellState {
+    /// A value printed in the source.
+    Number,
+    /// Printed as `/`, `—`, `-`, `无` or similar.
+    NotApplicable,
+    /// The cell exists in the source and is empty.
+    Blank,
+    /// The source has no cell where the format has one.
+    Missing,
+    /// Not printed, but fixed by the table's own arithmetic.
+    Inferred,
+}
+
+impl CellState {
+    pub fn key(self) -> &'static str {
+        match self {
+            CellState::Number => "number",
+            CellState::NotApplicable => "not_applicable",
+            CellState::Blank => "blank",
+            CellState::Missing => "missing",
+            CellState::Inferred => "inferred",
+        }
+    }
+
+    /// Whether the cell has a value usable in arithmetic.
+    pub fn has_value(self) -> bool {
+        matches!(self, CellState::Number | CellState::Inferred)
+    }
+}
+
+impl fmt::Display for CellState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// Why an inferred cell has its value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Inference {
+    /// The rule id of the relation that fixed the value.
+    pub rule: &'static str,
+    /// The row or column the relation ran along.
+    pub along: &'static str,
+    /// The arithmetic, e.g. `5 − (0 + 0) = 5`.
+    pub evidence: String,
+}
+
+/// One cell of a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub table: &'static str,
+    pub row: &'static str,
+    pub column: &'static str,
+    /// The value, in the cell's unit (counts; 万元 for amounts). Present for `number` and
+    /// `inferred` cells only.
+    #[serde(serialize_with = "ser_value")]
+    pub value: Option<f64>,
+    pub state: CellState,
+    /// The text as printed (empty when nothing was printed).
+    pub text: String,
+    pub source: Source,
+    /// For inferred cells: the relation that fixed the value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inferred_by: Option<Inference>,
+}
+
+fn ser_value<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        None => s.serialize_none(),
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(*x as i64),
+        Some(x) => s.serialize_f64(*x),
+    }
+}
+
+/// Formats a value the way a report prints it: whole numbers without a decimal point.
+pub fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+impl Cell {
+    pub fn key(&self) -> CellKey {
+        CellKey {
+            table: self.table,
+            row: self.row,
+            column: self.column,
+        }
+    }
+
+    /// A cell the source does not have.
+    pub fn missing(key: CellKey, source: Source) -> Cell {
+        Cell {
+            table: key.table,
+            row: key.row,
+            column: key.column,
+            value: None,
+            state: CellState::Missing,
+            text: String::new(),
+            source,
+            inferred_by: None,
+        }
+    }
+}
+
+/// A calendar date (publication dates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// A valid Gregorian date, or `None`.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (day >= 1 && day <= days).then_some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A report-level field with the place it was read from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Located<T> {
+    pub value: Option<T>,
+    pub source: Source,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, source: Source) -> Self {
+        Located {
+            value: Some(value),
+            source,
+        }
+    }
+
+    pub fn none() -> Self {
+        Located {
+            value: None,
+            source: Source::None,
+        }
+    }
+}
+
+/// A part (section) or table that was found in the source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub key: &'static str,
+    pub source: Source,
+}
+
+/// A report read from a source (or built from records).
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// 发布机关.
+    pub agency: Located<String>,
+    /// The statistical year (报告年度), not the publication year.
+    pub year: Located<i32>,
+    pub format: FormatId,
+    pub published_on: Located<Date>,
+    /// One cell per (table, row, column) of the format, in the format's order.
+    pub cells: Vec<Cell>,
+    /// The numbered parts found, in source order.
+    pub sections: Vec<Found>,
+    /// The tables found, in source order.
+    pub tables: Vec<Found>,
+    /// What the reader noticed while reading (missing values, unreadable cells …).
+    pub notes: Vec<Finding>,
+    index: HashMap<CellKey, usize>,
+}
+
+impl Report {
+    /// A report of the given format whose every cell is `missing`.
+    pub fn empty(format: FormatId) -> Report {
+        let def = formats::get(format);
+        let cells: Vec<Cell> = def
+            .cell_keys()
+            .map(|k| Cell::missing(k, Source::None))
+            .collect();
+        let mut r = Report {
+            agency: Located::none(),
+            year: Located::none(),
+            format,
+            published_on: Located::none(),
+            cells,
+            sections: Vec::new(),
+            tables: Vec::new(),
+            notes: Vec::new(),
+            index: HashMap::new(),
+        };
+        r.reindex();
+        r
+    }
+
+    /// The format definition this report follows.
+    pub fn format_def(&self) -> &'static FormatDef {
+        formats::get(self.format)
+    }
+
+    fn reindex(&mut self) {
+        self.index = self
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key(), i))
+            .collect();
+    }
+
+    pub fn cell(&self, key: &CellKey) -> Option<&Cell> {
+        self.index.get(key).map(|&i| &self.cells[i])
+    }
+
+    pub fn cell_mut(&mut self, key: &CellKey) -> Option<&mut Cell> {
+        match self.index.get(key) {
+            Some(&i) => self.cells.get_mut(i),
+            None => None,
+        }
+    }
+
+    /// Looks a cell up by its string keys.
+    pub fn get(&self, table: &str, row: &str, column: &str) -> Option<&Cell> {
+        self.cells
+            .iter()
+            .find(|c| c.table == table && c.row == row && c.column == column)
+    }
+
+    /// The value of a cell that has one.
+    pub fn value(&self, key: &CellKey) -> Option<f64> {
+        self.cell(key).and_then(|c| c.value)
+    }
+
+    /// Whether the source showed this table at all.
+    pub fn has_table(&self, key: &str) -> bool {
+        self.tables.iter().any(|t| t.key == key)
+    }
+
+    pub fn has_section(&self, key: &str) -> bool {
+        self.sections.iter().any(|s| s.key == key)
+    }
+}

@@ -14,8 +14,14 @@ pub const EPSILON: f64 = 1e-6;
 /// The result of evaluating one relation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Eval {
-    Holds { lhs: f64, rhs: f64 },
-    Fails { lhs: f64, rhs: f64 },
+    Holds {
+        lhs: f64,
+        rhs: f64,
+    },
+    Fails {
+        lhs: f64,
+        rhs: f64,
+    },
     /// Some operand has no value. `if_empty_zero` says how it would come out if every blank
     /// and not-applicable operand were 0 (`None` when an operand is missing outright).
     Undecided {
@@ -99,7 +105,12 @@ pub fn evidence(rel: &Relation, report: &Report) -> String {
     let mut s = format!("{} {} {}", join(&rel.lhs), op, join(&rel.rhs));
     if let Eval::Fails { lhs, rhs } = evaluate(rel, report) {
         if rel.lhs.len() > 1 || rel.rhs.len() > 1 {
-            s.push_str(&format!(" ({} {} {})", format_value(lhs), op, format_value(rhs)));
+            s.push_str(&format!(
+                " ({} {} {})",
+                format_value(lhs),
+                op,
+                format_value(rhs)
+            ));
         }
     }
     s
@@ -178,7 +189,12 @@ fn solve_single_unknown(rel: &Relation, report: &Report) -> Option<(CellKey, f64
         let others = known(&rel.lhs);
         let rhs = known(&rel.rhs).join(" + ");
         if others.is_empty() {
-            format!("{} = {} = {}", key.column_or_row(rel), rhs, format_value(value))
+            format!(
+                "{} = {} = {}",
+                key.column_or_row(rel),
+                rhs,
+                format_value(value)
+            )
         } else {
             format!(
                 "{} = ({}) − ({}) = {}",
@@ -192,7 +208,12 @@ fn solve_single_unknown(rel: &Relation, report: &Report) -> Option<(CellKey, f64
         let others = known(&rel.rhs);
         let lhs = known(&rel.lhs).join(" + ");
         if others.is_empty() {
-            format!("{} = {} = {}", key.column_or_row(rel), lhs, format_value(value))
+            format!(
+                "{} = {} = {}",
+                key.column_or_row(rel),
+                lhs,
+                format_value(value)
+            )
         } else {
             format!(
                 "{} = ({}) − ({}) = {}",

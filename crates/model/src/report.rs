@@ -326,6 +326,15 @@ impl Report {
         r
     }
 
+    /// A report of the given format with exactly these cells (e.g. a legacy report, whose
+    /// rows exist only where the source states them).
+    pub fn with_cells(format: FormatId, cells: Vec<Cell>) -> Report {
+        let mut r = Report::empty(format);
+        r.cells = cells;
+        r.reindex();
+        r
+    }
+
     /// The format definition this report follows.
     pub fn format_def(&self) -> &'static FormatDef {
         formats::get(self.format)

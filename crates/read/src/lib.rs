@@ -1,7 +1,67 @@
-//! Reading published reports: bytes → decoded text → [`Document`] → [`Report`].
+//! Reading published reports: bytes → decoded text → [`Document`] → tokens → [`Report`].
+//!
+//! Readers never check: they say what the source holds, cell by cell, with its place in the
+//! source and its state (KEYS.md), and note what they could not read. The rules live in
+//! `gongkai-check`.
 
+pub mod chrome;
 pub mod document;
 pub mod error;
+pub mod meta;
+pub mod normalize;
+pub mod recognize;
+pub mod tokens;
+pub mod value;
 
 pub use document::Document;
 pub use error::ReadError;
+
+use gongkai_model::Report;
+
+/// Inputs larger than this are refused: no annual report comes near it, and the readers must
+/// stay linear and bounded on hostile input.
+pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
+
+/// A report read from a text, with the text it was read from.
+#[derive(Debug, Clone)]
+pub struct Read {
+    pub document: Document,
+    pub report: Report,
+}
+
+/// Reads a report from the bytes of a text file (UTF-8, UTF-16 with BOM, GB18030/GBK).
+pub fn read_text(bytes: &[u8]) -> Result<Read, ReadError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    let text = decode_text(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    Ok(read_str(text))
+}
+
+/// Reads a report from text that is already decoded.
+pub fn read_str(text: String) -> Read {
+    let document = Document::new(text);
+    let meta = meta::read_meta(&document);
+    let tokens = tokens::tokenize(&document, chrome::is_chrome);
+    let mut report = recognize::recognize(&document, &tokens, meta.year.value);
+    report.agency = meta.agency;
+    report.year = meta.year;
+    report.published_on = meta.published_on;
+    Read { document, report }
+}
+
+fn decode_text(bytes: &[u8]) -> Result<String, ReadError> {
+    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(b) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => Err(ReadError::Undecodable {
+            offset: e.valid_up_to(),
+        }),
+    }
+}

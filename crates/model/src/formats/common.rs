@@ -156,13 +156,21 @@ const fn request_row(
 pub const RECEIVED: RowDef = request_row(
     "received",
     "一、本年新收政府信息公开申请数量",
-    &["本年新收政府信息公开申请数", "本年新收申请数量", "本年新收政府信息公开申请"],
+    &[
+        "本年新收政府信息公开申请数",
+        "本年新收申请数量",
+        "本年新收政府信息公开申请",
+    ],
     None,
 );
 pub const CARRIED_IN: RowDef = request_row(
     "carried_in",
     "二、上年结转政府信息公开申请数量",
-    &["上年结转政府信息公开申请数", "上年结转申请数量", "上年结转政府信息公开申请"],
+    &[
+        "上年结转政府信息公开申请数",
+        "上年结转申请数量",
+        "上年结转政府信息公开申请",
+    ],
     None,
 );
 pub const GRANTED: RowDef = request_row("granted", "（一）予以公开", &[], Some("results"));
@@ -173,7 +181,12 @@ pub const PARTIALLY_GRANTED: RowDef = request_row(
     Some("results"),
 );
 pub const WITHHELD: [RowDef; 8] = [
-    request_row("withheld_state_secret", "1.属于国家秘密", &[], Some("withheld")),
+    request_row(
+        "withheld_state_secret",
+        "1.属于国家秘密",
+        &[],
+        Some("withheld"),
+    ),
     request_row(
         "withheld_prohibited",
         "2.其他法律行政法规禁止公开",
@@ -186,11 +199,36 @@ pub const WITHHELD: [RowDef; 8] = [
         &["危及三安全一稳定"],
         Some("withheld"),
     ),
-    request_row("withheld_third_party", "4.保护第三方合法权益", &[], Some("withheld")),
-    request_row("withheld_internal", "5.属于三类内部事务信息", &[], Some("withheld")),
-    request_row("withheld_process", "6.属于四类过程性信息", &[], Some("withheld")),
-    request_row("withheld_enforcement", "7.属于行政执法案卷", &[], Some("withheld")),
-    request_row("withheld_query", "8.属于行政查询事项", &[], Some("withheld")),
+    request_row(
+        "withheld_third_party",
+        "4.保护第三方合法权益",
+        &[],
+        Some("withheld"),
+    ),
+    request_row(
+        "withheld_internal",
+        "5.属于三类内部事务信息",
+        &[],
+        Some("withheld"),
+    ),
+    request_row(
+        "withheld_process",
+        "6.属于四类过程性信息",
+        &[],
+        Some("withheld"),
+    ),
+    request_row(
+        "withheld_enforcement",
+        "7.属于行政执法案卷",
+        &[],
+        Some("withheld"),
+    ),
+    request_row(
+        "withheld_query",
+        "8.属于行政查询事项",
+        &[],
+        Some("withheld"),
+    ),
 ];
 pub const UNAVAILABLE: [RowDef; 3] = [
     request_row(
@@ -213,9 +251,19 @@ pub const UNAVAILABLE: [RowDef; 3] = [
     ),
 ];
 pub const DECLINED: [RowDef; 5] = [
-    request_row("declined_petition", "1.信访举报投诉类申请", &[], Some("declined")),
+    request_row(
+        "declined_petition",
+        "1.信访举报投诉类申请",
+        &[],
+        Some("declined"),
+    ),
     request_row("declined_repeat", "2.重复申请", &[], Some("declined")),
-    request_row("declined_publication", "3.要求提供公开出版物", &[], Some("declined")),
+    request_row(
+        "declined_publication",
+        "3.要求提供公开出版物",
+        &[],
+        Some("declined"),
+    ),
     request_row(
         "declined_excessive",
         "4.无正当理由大量反复申请",

@@ -29,7 +29,8 @@ pub fn all() -> [&'static FormatDef; 3] {
 
 /// The concrete relations of a format (expanded once, then shared).
 pub fn relations(id: FormatId) -> &'static [Relation] {
-    static CACHE: [OnceLock<Vec<Relation>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    static CACHE: [OnceLock<Vec<Relation>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
     let slot = match id {
         FormatId::F2019 => 0,
         FormatId::F2021 => 1,

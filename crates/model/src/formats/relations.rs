@@ -122,7 +122,8 @@ pub static T3_ROW_TOTAL: RelationDef = RelationDef {
     name_zh: "申请人合计",
     name_en: "Applicant total",
     formula_zh: "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他",
-    formula_en: "total = natural persons + businesses + research + social orgs + legal services + other",
+    formula_en:
+        "total = natural persons + businesses + research + social orgs + legal services + other",
     infers: true,
 };
 

@@ -1,0 +1,371 @@
+//! Label normalisation: the matching form of a printed label.
+//!
+//! Reports print the same label in many ways: full- or half-width brackets and digits, 、 or ，,
+//! curly or straight quotes, spaces and line breaks inside cells (`结果 维持`, `本年新\n制作数量`),
+//! leading numbering (`1.`, `1、`, `（一）`, `三、`), Traditional characters from mirror sites, and
+//! provincial explanations in parentheses. The printed text is never changed (source locations
+//! point into it); a matching copy is made, token by token, with [`norm`].
+
+/// The matching form of a label: numbering stripped, width folded, Traditional characters
+/// mapped, white space and punctuation removed.
+pub fn norm(s: &str) -> String {
+    let folded = fold(s);
+    let stripped = strip_numbering(&folded);
+    stripped.chars().filter(|c| !is_noise(*c)).collect()
+}
+
+/// Like [`norm`], but with parenthesised explanations removed first:
+/// `部分公开（区分处理的，只计这一情形…）` → `部分公开`, `规章（设区的市…）` → `规章`.
+pub fn norm_core(s: &str) -> String {
+    let folded = fold(s);
+    let stripped = strip_numbering(&folded);
+    let mut out = String::with_capacity(stripped.len());
+    let mut depth = 0usize;
+    for c in stripped.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && !is_noise(c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Width folding and character mapping, keeping everything else (including white space and
+/// numbering) so that [`strip_numbering`] can still see the numbering.
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// Folds one character: full-width ASCII to ASCII, ideographic space to space, the brackets
+/// and quotes reports mix to one form, Traditional characters seen in labels to Simplified.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\u{200B}'
+        | '\u{FEFF}' => ' ',
+        '〔' | '【' | '〖' => '[',
+        '〕' | '】' | '〗' => ']',
+        '“' | '”' | '„' | '‟' | '「' | '」' | '『' | '』' => '"',
+        '‘' | '’' | '′' => '\'',
+        '﹑' => '、',
+        '—' | '–' | '―' | '−' => '-',
+        _ => traditional(c).unwrap_or(c),
+    }
+}
+
+/// Characters that carry no meaning for matching labels.
+fn is_noise(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '、' | '，'
+                | ','
+                | '。'
+                | '.'
+                | '．'
+                | '：'
+                | ':'
+                | '；'
+                | ';'
+                | '"'
+                | '\''
+                | '/'
+                | '／'
+                | '\\'
+                | '-'
+                | '_'
+                | '·'
+                | '•'
+                | '…'
+                | '!'
+                | '?'
+                | '《'
+                | '》'
+                | '<'
+                | '>'
+                | '*'
+                | '#'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '|'
+                | '｜'
+        )
+}
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+/// Removes leading numbering, repeatedly: `三、`, `（三）`/`(三)`, `1.`/`1、`/`1．`/`1)`,
+/// `(1)`, `①`, and the white space around them. Works on [`fold`]ed text.
+pub fn strip_numbering(s: &str) -> &str {
+    let mut rest = s.trim_start();
+    loop {
+        let before = rest;
+        rest = strip_one_numbering(rest).trim_start();
+        if rest.len() == before.len() {
+            return rest;
+        }
+    }
+}
+
+fn strip_one_numbering(s: &str) -> &str {
+    let mut chars = s.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return s;
+    };
+    // (一) / (1)
+    if first == '(' {
+        let inner_end = s.find(')');
+        if let Some(end) = inner_end {
+            let inner = s[1..end].trim();
+            if !inner.is_empty()
+                && inner.chars().count() <= 3
+                && inner
+                    .chars()
+                    .all(|c| CN_DIGITS.contains(c) || c.is_ascii_digit())
+            {
+                return &s[end + 1..];
+            }
+        }
+        return s;
+    }
+    // ①..⑳ and ⑴..⒇
+    if ('\u{2460}'..='\u{2473}').contains(&first) || ('\u{2474}'..='\u{2487}').contains(&first) {
+        return &s[first.len_utf8()..];
+    }
+    // 三、 / 1. / 1、 / 1) / 12．
+    let is_cn = CN_DIGITS.contains(first);
+    if is_cn || first.is_ascii_digit() {
+        let mut end = first.len_utf8();
+        for (i, c) in s.char_indices().skip(1) {
+            let same_kind = if is_cn {
+                CN_DIGITS.contains(c)
+            } else {
+                c.is_ascii_digit()
+            };
+            if same_kind {
+                end = i + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let tail = &s[end..];
+        let tail_trim = tail.trim_start();
+        let mut t = tail_trim.chars();
+        match t.next() {
+            Some('、') | Some('，') => return &tail_trim[3..],
+            // `1.5` is a number, not numbering.
+            Some('.') | Some('．') if !t.next().is_some_and(|c| c.is_ascii_digit()) => {
+                let skip = if tail_trim.starts_with('.') { 1 } else { 3 };
+                return &tail_trim[skip..];
+            }
+            Some(')') if !is_cn => return &tail_trim[1..],
+            _ => {}
+        }
+    }
+    s
+}
+
+/// The few Traditional characters that occur in report labels, mapped to Simplified.
+/// (Mirror sites run pages through a converter; 規範性檔案 is 规范性文件 turned Traditional.)
+fn traditional(c: char) -> Option<char> {
+    const PAIRS: &[(char, char)] = &[
+        ('規', '规'),
+        ('範', '范'),
+        ('檔', '档'),
+        ('從', '从'),
+        ('於', '于'),
+        ('與', '与'),
+        ('實', '实'),
+        ('現', '现'),
+        ('發', '发'),
+        ('對', '对'),
+        ('處', '处'),
+        ('開', '开'),
+        ('許', '许'),
+        ('證', '证'),
+        ('機', '机'),
+        ('關', '关'),
+        ('體', '体'),
+        ('會', '会'),
+        ('務', '务'),
+        ('報', '报'),
+        ('資', '资'),
+        ('訊', '讯'),
+        ('類', '类'),
+        ('別', '别'),
+        ('組', '组'),
+        ('織', '织'),
+        ('團', '团'),
+        ('個', '个'),
+        ('專', '专'),
+        ('門', '门'),
+        ('職', '职'),
+        ('業', '业'),
+        ('費', '费'),
+        ('額', '额'),
+        ('決', '决'),
+        ('罰', '罚'),
+        ('強', '强'),
+        ('審', '审'),
+        ('議', '议'),
+        ('訴', '诉'),
+        ('訟', '讼'),
+        ('維', '维'),
+        ('糾', '纠'),
+        ('結', '结'),
+        ('總', '总'),
+        ('計', '计'),
+        ('數', '数'),
+        ('項', '项'),
+        ('條', '条'),
+        ('請', '请'),
+        ('應', '应'),
+        ('屬', '属'),
+        ('國', '国'),
+        ('險', '险'),
+        ('權', '权'),
+        ('護', '护'),
+        ('內', '内'),
+        ('過', '过'),
+        ('執', '执'),
+        ('錄', '录'),
+        ('調', '调'),
+        ('詢', '询'),
+        ('沒', '没'),
+        ('製', '制'),
+        ('補', '补'),
+        ('後', '后'),
+        ('確', '确'),
+        ('認', '认'),
+        ('複', '复'),
+        ('經', '经'),
+        ('採', '采'),
+        ('購', '购'),
+        ('營', '营'),
+        ('責', '责'),
+        ('區', '区'),
+        ('縣', '县'),
+        ('鄉', '乡'),
+        ('鎮', '镇'),
+        ('統', '统'),
+        ('況', '况'),
+        ('轉', '转'),
+        ('辦', '办'),
+        ('當', '当'),
+        ('問', '问'),
+        ('題', '题'),
+        ('進', '进'),
+        ('為', '为'),
+        ('產', '产'),
+        ('學', '学'),
+        ('構', '构'),
+        ('險', '险'),
+        ('舉', '举'),
+        ('續', '续'),
+        ('質', '质'),
+        ('書', '书'),
+        ('場', '场'),
+        ('萬', '万'),
+        ('圓', '圆'),
+        ('據', '据'),
+        ('網', '网'),
+        ('負', '负'),
+        ('劃', '划'),
+        ('級', '级'),
+        ('動', '动'),
+        ('種', '种'),
+        ('設', '设'),
+        ('際', '际'),
+        ('狀', '状'),
+        ('獨', '独'),
+        ('戶', '户'),
+        ('徹', '彻'),
+        ('紀', '纪'),
+        ('億', '亿'),
+        ('準', '准'),
+        ('減', '减'),
+        ('併', '并'),
+        ('穩', '稳'),
+        ('危', '危'),
+        ('繳', '缴'),
+        ('納', '纳'),
+        ('逾', '逾'),
+        ('復', '复'),
+        ('訴', '诉'),
+        ('銷', '销'),
+        ('狀', '状'),
+        ('聯', '联'),
+        ('級', '级'),
+        ('讓', '让'),
+        ('質', '质'),
+        ('廢', '废'),
+        ('効', '效'),
+        ('創', '创'),
+        ('勞', '劳'),
+        ('歸', '归'),
+        ('檢', '检'),
+        ('測', '测'),
+        ('諮', '咨'),
+        ('詢', '询'),
+        ('費', '费'),
+    ];
+    PAIRS.iter().find(|(t, _)| *t == c).map(|(_, s)| *s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_numbering_in_all_its_forms() {
+        assert_eq!(norm("（一）予以公开"), "予以公开");
+        assert_eq!(norm("(一) 予以公开"), "予以公开");
+        assert_eq!(norm("1.属于国家秘密"), "属于国家秘密");
+        assert_eq!(norm("1. 属于国家秘密"), "属于国家秘密");
+        assert_eq!(norm("１、属于国家秘密"), "属于国家秘密");
+        assert_eq!(norm("三、本 年度 办 理 结 果"), "本年度办理结果");
+        assert_eq!(norm("四、结转下年度继续办理"), "结转下年度继续办理");
+        assert_eq!(norm("（六）其他处理"), "其他处理");
+        assert_eq!(norm("①当面申请数"), "当面申请数");
+    }
+
+    #[test]
+    fn folds_width_quotes_and_punctuation() {
+        assert_eq!(norm("3.危及“三安全一稳定”"), "危及三安全一稳定");
+        assert_eq!(norm("3.危及\"三安全一稳定\""), "危及三安全一稳定");
+        assert_eq!(norm("结果 维持"), "结果维持");
+        assert_eq!(norm("本年新\n制作数量"), "本年新制作数量");
+        assert_eq!(norm("本年增/减"), norm("本年增／减"));
+        assert_eq!(
+            norm("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+            norm("1. 申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请")
+        );
+        assert_eq!(norm("規範性檔案"), "规范性档案");
+    }
+
+    #[test]
+    fn core_drops_parenthetical_explanations() {
+        assert_eq!(
+            norm_core("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+            "部分公开"
+        );
+        assert_eq!(
+            norm_core("规章（设区的市、自治州人民政府应提供相关数据）"),
+            "规章"
+        );
+        assert_eq!(norm_core("本年收费金额（单位：万元）"), "本年收费金额");
+    }
+
+    #[test]
+    fn numbers_are_not_numbering() {
+        assert_eq!(strip_numbering("1.5"), "1.5");
+        assert_eq!(strip_numbering("12"), "12");
+        assert_eq!(norm("第二十条第（一）项"), "第二十条第一项");
+    }
+}

@@ -1,0 +1,82 @@
+//! Which format a report follows, decided on its columns and rows, not on its title or year.
+//!
+//! REPORT-FORMAT.md §5: 本年制发件数, a three-row （六） or a 万元 fee column mean 2021;
+//! 本年新制作数量, 上一年项目数量 or a 第二十条第（九）项 block mean 2019. Some 2023 reports still
+//! write 规范性文件 under the 2021 columns, so the row label alone decides nothing.
+
+use gongkai_model::FormatId;
+
+use super::labels::LabelIndex;
+use crate::tokens::{Token, TokenKind};
+
+/// The evidence for each format.
+#[derive(Debug, Default, Clone)]
+pub struct Detection {
+    /// Distinct 2019 markers seen, with the first token of each.
+    pub f2019: Vec<usize>,
+    /// Distinct 2021 markers seen.
+    pub f2021: Vec<usize>,
+    /// Whether any table label of either format was seen at all.
+    pub tabular: bool,
+}
+
+impl Detection {
+    pub fn scan(tokens: &[Token<'_>]) -> Detection {
+        let i19 = LabelIndex::of(FormatId::F2019);
+        let i21 = LabelIndex::of(FormatId::F2021);
+        let mut d = Detection::default();
+        let mut seen19 = Vec::new();
+        let mut seen21 = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Text {
+                continue;
+            }
+            if let Some(m) = i19.is_marker(t.text) {
+                if !seen19.contains(&m) {
+                    seen19.push(m);
+                    d.f2019.push(i);
+                }
+            }
+            if let Some(m) = i21.is_marker(t.text) {
+                if !seen21.contains(&m) {
+                    seen21.push(m);
+                    d.f2021.push(i);
+                }
+            }
+            if !d.tabular && (!i21.lookup(t.text).is_empty() || !i19.lookup(t.text).is_empty()) {
+                d.tabular = is_table_label(t.text);
+            }
+        }
+        d
+    }
+
+    /// The format, given the statistical year when known.
+    pub fn decide(&self, year: Option<i32>) -> FormatId {
+        let (a, b) = (self.f2019.len(), self.f2021.len());
+        if a > b {
+            FormatId::F2019
+        } else if b > a {
+            FormatId::F2021
+        } else if a > 0 || self.tabular {
+            // A tie, or tables with no distinguishing label (e.g. only 表三 and a one-row （六）
+            // whose sub-rows are absent): go by the year, newest format otherwise.
+            match year {
+                Some(y) if y <= 2020 => FormatId::F2019,
+                _ => FormatId::F2021,
+            }
+        } else {
+            FormatId::Legacy
+        }
+    }
+
+    /// Both formats' markers are present.
+    pub fn mixed(&self) -> bool {
+        !self.f2019.is_empty() && !self.f2021.is_empty()
+    }
+}
+
+/// Whether a label is specific enough to show that a report has tables: a table row or
+/// column label, not a word like 总计 or 其他 that prose also uses.
+fn is_table_label(text: &str) -> bool {
+    crate::normalize::norm(text).chars().count() >= 4
+}

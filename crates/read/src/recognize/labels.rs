@@ -1,0 +1,148 @@
+//! An index from normalised label text to what it names in a format: a row, a row group, a
+//! column, or another header of a table. Built once per format from the format data.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use gongkai_model::format::{ColumnDef, GroupDef, RowDef, TableDef};
+use gongkai_model::{formats, FormatDef, FormatId};
+
+use crate::normalize::{norm, norm_core};
+
+/// What a printed label names.
+#[derive(Debug, Clone, Copy)]
+pub enum Target {
+    Row(&'static TableDef, &'static RowDef),
+    Group(&'static TableDef, &'static GroupDef),
+    Column(&'static TableDef, &'static ColumnDef),
+    Header(&'static TableDef),
+}
+
+impl Target {
+    pub fn table(&self) -> &'static TableDef {
+        match *self {
+            Target::Row(t, _) | Target::Group(t, _) | Target::Column(t, _) | Target::Header(t) => t,
+        }
+    }
+}
+
+/// Labels longer than this are prose, not labels; they are not looked up.
+pub const MAX_LABEL_CHARS: usize = 80;
+
+pub struct LabelIndex {
+    map: HashMap<String, Vec<Target>>,
+    /// Normalised markers of this format (labels only it has).
+    markers: Vec<String>,
+}
+
+impl LabelIndex {
+    /// The index of a format, built on first use.
+    pub fn of(id: FormatId) -> &'static LabelIndex {
+        static CACHE: [OnceLock<LabelIndex>; 3] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let slot = match id {
+            FormatId::F2019 => 0,
+            FormatId::F2021 => 1,
+            FormatId::Legacy => 2,
+        };
+        CACHE[slot].get_or_init(|| LabelIndex::build(formats::get(id)))
+    }
+
+    fn build(format: &'static FormatDef) -> LabelIndex {
+        let mut map: HashMap<String, Vec<Target>> = HashMap::new();
+        let mut add = |text: &str, target: Target| {
+            for form in forms(text) {
+                map.entry(form).or_default().push(target);
+            }
+        };
+        for t in format.tables {
+            for r in t.rows {
+                add(r.label, Target::Row(t, r));
+                for a in r.aliases {
+                    add(a, Target::Row(t, r));
+                }
+            }
+            for g in t.groups {
+                add(g.label, Target::Group(t, g));
+                for a in g.aliases {
+                    add(a, Target::Group(t, g));
+                }
+            }
+            for c in t.columns {
+                add(c.label, Target::Column(t, c));
+                for a in c.aliases {
+                    add(a, Target::Column(t, c));
+                }
+                if let Some(g) = c.group {
+                    add(g, Target::Header(t));
+                }
+            }
+            for h in t.headers {
+                add(h, Target::Header(t));
+            }
+        }
+        for list in map.values_mut() {
+            dedupe(list);
+        }
+        let markers = format.markers.iter().map(|m| norm(m)).collect();
+        LabelIndex { map, markers }
+    }
+
+    /// Everything a printed label may name (empty for prose and unknown text).
+    pub fn lookup(&self, text: &str) -> Vec<Target> {
+        let mut out = Vec::new();
+        if text.chars().count() > MAX_LABEL_CHARS {
+            return out;
+        }
+        for form in forms(text) {
+            if let Some(v) = self.map.get(&form) {
+                out.extend(v.iter().copied());
+            }
+        }
+        dedupe(&mut out);
+        out
+    }
+
+    /// Whether a printed label is one of this format's markers.
+    pub fn is_marker(&self, text: &str) -> Option<usize> {
+        if text.chars().count() > MAX_LABEL_CHARS {
+            return None;
+        }
+        let f = forms(text);
+        self.markers.iter().position(|m| f.contains(m))
+    }
+}
+
+/// The matching forms of a label: with and without parenthesised explanations.
+fn forms(text: &str) -> Vec<String> {
+    let a = norm(text);
+    let b = norm_core(text);
+    let mut v = Vec::with_capacity(2);
+    if !a.is_empty() {
+        v.push(a);
+    }
+    if !b.is_empty() && !v.contains(&b) {
+        v.push(b);
+    }
+    v
+}
+
+fn same(a: &Target, b: &Target) -> bool {
+    match (a, b) {
+        (Target::Row(t1, r1), Target::Row(t2, r2)) => t1.key == t2.key && r1.key == r2.key,
+        (Target::Group(t1, g1), Target::Group(t2, g2)) => t1.key == t2.key && g1.key == g2.key,
+        (Target::Column(t1, c1), Target::Column(t2, c2)) => t1.key == t2.key && c1.key == c2.key,
+        (Target::Header(t1), Target::Header(t2)) => t1.key == t2.key,
+        _ => false,
+    }
+}
+
+fn dedupe(list: &mut Vec<Target>) {
+    let mut out: Vec<Target> = Vec::with_capacity(list.len());
+    for t in list.drain(..) {
+        if !out.iter().any(|o| same(o, &t)) {
+            out.push(t);
+        }
+    }
+    *list = out;
+}

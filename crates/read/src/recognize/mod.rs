@@ -1,0 +1,515 @@
+//! Tokens → [`Report`]: find the parts and tables, read each row by its label, place the values.
+//!
+//! One pass over the token stream with a little state: the table we are in (set by the part
+//! headings, or by a row label when a heading is missing), the row being read (set by its
+//! label), and for each table the rows read so far. Values go to the row being read. Nothing
+//! is read by position across rows, so a missing cell never shifts the values of other rows.
+
+mod detect;
+pub mod labels;
+mod placement;
+pub mod sections;
+
+use std::collections::HashMap;
+
+use gongkai_model::arith::infer_missing;
+use gongkai_model::format::{TableDef, TableLayout};
+use gongkai_model::{
+    formats, Cell, CellKey, Finding, FormatDef, FormatId, Found, Message, Outcome, Report,
+    Severity, Source,
+};
+
+use crate::document::Document;
+use crate::normalize::norm;
+use crate::tokens::{Token, TokenKind};
+use detect::Detection;
+use labels::{LabelIndex, Target};
+use placement::{resolve, RowRead, Slot};
+
+/// Reads the parts and tables of a report from its tokens. `year` (from the metadata) only
+/// breaks ties when the labels do not tell the format.
+pub fn recognize(doc: &Document, tokens: &[Token<'_>], year: Option<i32>) -> Report {
+    let detection = Detection::scan(tokens);
+    let format = detection.decide(year);
+    let def = formats::get(format);
+    let mut state = Pass::new(doc, def);
+    for tok in tokens {
+        state.token(tok);
+    }
+    let mut report = state.finish();
+    if detection.mixed() {
+        report.notes.push(mixed_note(&detection, tokens));
+    }
+    report
+}
+
+/// The state of the one pass.
+struct Pass<'d, 'a> {
+    doc: &'d Document,
+    def: &'static FormatDef,
+    index: &'static LabelIndex,
+    sections: Vec<Found>,
+    tables: Vec<TableRead<'a>>,
+    current: Option<usize>,
+    /// The row being read: (table index, row key), or `Discard` after a duplicate label.
+    pending: Pending,
+    notes: Vec<Finding>,
+    /// The last text that matched nothing, for messages about values that follow it.
+    last_unknown: Option<(&'a str, Source)>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Pending {
+    None,
+    Row(usize, &'static str),
+    Discard,
+}
+
+/// What was read of one table.
+struct TableRead<'a> {
+    def: &'static TableDef,
+    found: Option<Source>,
+    rows: HashMap<&'static str, (Source, Vec<Slot<'a>>)>,
+    /// Row keys in the order they were read.
+    order: Vec<&'static str>,
+    /// Values of a single-run table (表四).
+    run: Vec<Slot<'a>>,
+    seen_row: bool,
+    /// Values that came with no row label: (text, source), and the unknown label before them.
+    orphans: Vec<(Source, Option<(&'a str, Source)>)>,
+}
+
+impl<'d, 'a> Pass<'d, 'a> {
+    fn new(doc: &'d Document, def: &'static FormatDef) -> Self {
+        Pass {
+            doc,
+            def,
+            index: LabelIndex::of(def.id),
+            sections: Vec::new(),
+            tables: def
+                .tables
+                .iter()
+                .map(|t| TableRead {
+                    def: t,
+                    found: None,
+                    rows: HashMap::new(),
+                    order: Vec::new(),
+                    run: Vec::new(),
+                    seen_row: false,
+                    orphans: Vec::new(),
+                })
+                .collect(),
+            current: None,
+            pending: Pending::None,
+            notes: Vec::new(),
+            last_unknown: None,
+        }
+    }
+
+    fn source(&self, tok: &Token<'_>) -> Source {
+        self.doc.source(tok.line, tok.start, tok.text.len())
+    }
+
+    fn table_index(&self, key: &str) -> Option<usize> {
+        self.tables.iter().position(|t| t.def.key == key)
+    }
+
+    fn token(&mut self, tok: &Token<'a>) {
+        match &tok.kind {
+            TokenKind::Text => self.text(tok),
+            TokenKind::Value(p) => {
+                let slot = Slot::Value {
+                    printed: p.clone(),
+                    text: tok.text,
+                    source: self.source(tok),
+                };
+                self.value(slot, tok);
+            }
+            TokenKind::Empty => {
+                let slot = Slot::Empty {
+                    source: self.doc.source(tok.line, tok.start, 0),
+                };
+                self.value(slot, tok);
+            }
+        }
+    }
+
+    fn text(&mut self, tok: &Token<'a>) {
+        let source = self.source(tok);
+        if tok.first_in_line {
+            if let Some(sec) = sections::heading(tok.text, self.def) {
+                if !self.sections.iter().any(|s| s.key == sec.key) {
+                    self.sections.push(Found {
+                        key: sec.key,
+                        source,
+                    });
+                }
+                self.current = sec.table.and_then(|k| self.table_index(k));
+                self.pending = Pending::None;
+                return;
+            }
+        }
+        let targets = self.index.lookup(tok.text);
+        let mut here: Vec<Target> = match self.current {
+            Some(c) => targets
+                .iter()
+                .copied()
+                .filter(|t| t.table().key == self.tables[c].def.key)
+                .collect(),
+            None => Vec::new(),
+        };
+        if here.is_empty() {
+            // A row label of another table, specific enough to trust, means that table has
+            // started even though its heading is missing or was not recognised.
+            let elsewhere = targets
+                .iter()
+                .find(|t| matches!(t, Target::Row(..)) && norm(tok.text).chars().count() >= 4);
+            match elsewhere {
+                Some(t) if self.current.is_none() || self.pending_complete() => {
+                    self.current = self.table_index(t.table().key);
+                    here = vec![*t];
+                }
+                _ => {
+                    self.unknown_text(tok, source);
+                    return;
+                }
+            }
+        }
+        let Some(ti) = self.current else {
+            return;
+        };
+        let table = &mut self.tables[ti];
+        if table.found.is_none() {
+            table.found = Some(source);
+        }
+        if table.def.layout == TableLayout::SingleRun {
+            // 表四: its labels are all header cells; the values follow as one run.
+            return;
+        }
+        let row = here.iter().find_map(|t| match t {
+            Target::Row(_, r) => Some(*r),
+            _ => None,
+        });
+        let header_too = here.iter().any(|t| !matches!(t, Target::Row(..)));
+        match row {
+            // While no row has been read, a word that is both a column header and a row
+            // label (总计, 其他) is the header.
+            Some(r) if !header_too || table.seen_row => {
+                table.seen_row = true;
+                if table.rows.contains_key(r.key) {
+                    self.notes
+                        .push(duplicate_note(table.def, r.label, r.key, source));
+                    self.pending = Pending::Discard;
+                } else {
+                    table.rows.insert(r.key, (source, Vec::new()));
+                    table.order.push(r.key);
+                    self.pending = Pending::Row(ti, r.key);
+                }
+            }
+            _ => self.pending = Pending::None,
+        }
+        self.last_unknown = None;
+    }
+
+    /// Text that names nothing in the current table: prose, a wrapped label's second line, a
+    /// provincial extra row, or something printed where a value should be.
+    fn unknown_text(&mut self, tok: &Token<'a>, source: Source) {
+        if let Pending::Row(ti, key) = self.pending {
+            let n = self.tables[ti].def.row(key).map_or(0, |r| r.columns.len());
+            let have = self.tables[ti].rows.get(key).map_or(0, |(_, s)| {
+                s.iter()
+                    .filter(|s| !matches!(s, Slot::Empty { .. }))
+                    .count()
+            });
+            if have < n && looks_like_bad_value(tok.text) {
+                if let Some((_, slots)) = self.tables[ti].rows.get_mut(key) {
+                    slots.push(Slot::Unreadable {
+                        text: tok.text,
+                        source,
+                    });
+                }
+                return;
+            }
+            if have >= n {
+                // The row is complete: what follows belongs to something else.
+                self.pending = Pending::None;
+            }
+        }
+        self.last_unknown = Some((tok.text, source));
+    }
+
+    fn pending_complete(&self) -> bool {
+        match self.pending {
+            Pending::Row(ti, key) => {
+                let n = self.tables[ti].def.row(key).map_or(0, |r| r.columns.len());
+                self.tables[ti].rows.get(key).is_some_and(|(_, s)| {
+                    s.iter()
+                        .filter(|s| !matches!(s, Slot::Empty { .. }))
+                        .count()
+                        >= n
+                })
+            }
+            _ => true,
+        }
+    }
+
+    fn value(&mut self, slot: Slot<'a>, tok: &Token<'a>) {
+        let Some(ti) = self.current else {
+            return;
+        };
+        let is_value = !matches!(slot, Slot::Empty { .. });
+        let table = &mut self.tables[ti];
+        if table.def.layout == TableLayout::SingleRun {
+            if is_value && table.found.is_none() {
+                table.found = Some(self.doc.source(tok.line, tok.start, tok.text.len()));
+            }
+            table.run.push(slot);
+            return;
+        }
+        match self.pending {
+            Pending::Row(pi, key) if pi == ti => {
+                if let Some((_, slots)) = table.rows.get_mut(key) {
+                    slots.push(slot);
+                }
+            }
+            Pending::Discard => {}
+            _ if is_value => {
+                let src = self.doc.source(tok.line, tok.start, tok.text.len());
+                table.orphans.push((src, self.last_unknown));
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> Report {
+        let format = self.def.id;
+        let mut report = if format == FormatId::Legacy {
+            Report::with_cells(format, Vec::new())
+        } else {
+            Report::empty(format)
+        };
+        let relations = formats::relations(format);
+        let mut unresolved: Vec<RowRead<'a>> = Vec::new();
+        for table in &self.tables {
+            if format == FormatId::Legacy {
+                break;
+            }
+            for read in rows_of(table) {
+                if !read.place_direct(&mut report, &mut self.notes) {
+                    unresolved.push(read);
+                } else if read.slots.is_empty() {
+                    // A row label with no values at all.
+                    for (key, _) in &read.targets {
+                        if let Some(c) = report.cell_mut(key) {
+                            *c = Cell::missing(*key, read.label_source);
+                        }
+                    }
+                }
+            }
+            self.notes.extend(orphan_notes(table));
+        }
+        for read in &unresolved {
+            if read.slots.iter().all(|s| matches!(s, Slot::Empty { .. })) {
+                for (key, _) in &read.targets {
+                    if let Some(c) = report.cell_mut(key) {
+                        *c = Cell::missing(*key, read.label_source);
+                    }
+                }
+                continue;
+            }
+            resolve(&mut report, relations, read, &mut self.notes);
+        }
+        infer_missing(&mut report, relations);
+        report.sections = self.sections;
+        report.tables = self
+            .tables
+            .iter()
+            .filter_map(|t| {
+                t.found.map(|s| Found {
+                    key: t.def.key,
+                    source: s,
+                })
+            })
+            .collect();
+        report.tables.sort_by_key(|f| f.source.order_key());
+        report.notes = self.notes;
+        report
+    }
+}
+
+/// The rows of a table as read, ready to place: labelled rows in format order (so that
+/// placement of later rows can lean on earlier ones), or the single run of 表四.
+fn rows_of<'a>(table: &TableRead<'a>) -> Vec<RowRead<'a>> {
+    let def = table.def;
+    let kind = |c: &str| {
+        def.column(c)
+            .map_or(gongkai_model::ValueKind::Count, |c| c.kind)
+    };
+    match def.layout {
+        TableLayout::SingleRun => {
+            if table.found.is_none() {
+                return Vec::new();
+            }
+            let targets = def
+                .rows
+                .iter()
+                .flat_map(|r| {
+                    r.columns.iter().map(move |c| {
+                        (
+                            CellKey {
+                                table: def.key,
+                                row: r.key,
+                                column: c,
+                            },
+                            kind(c),
+                        )
+                    })
+                })
+                .collect();
+            vec![RowRead {
+                label: def.label,
+                targets,
+                label_source: table.found.unwrap_or_default(),
+                slots: table.run.clone(),
+            }]
+        }
+        TableLayout::LabelledRows => def
+            .rows
+            .iter()
+            .filter_map(|r| {
+                let (src, slots) = table.rows.get(r.key)?;
+                Some(RowRead {
+                    label: r.label,
+                    targets: r
+                        .columns
+                        .iter()
+                        .map(|c| {
+                            (
+                                CellKey {
+                                    table: def.key,
+                                    row: r.key,
+                                    column: c,
+                                },
+                                kind(c),
+                            )
+                        })
+                        .collect(),
+                    label_source: *src,
+                    slots: slots.clone(),
+                })
+            })
+            .collect(),
+    }
+}
+
+/// Something short with a digit in it, printed where a value should be (`1O`, `3件。`).
+fn looks_like_bad_value(text: &str) -> bool {
+    let n = text.chars().count();
+    n <= 8
+        && text
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && !norm(text).is_empty()
+}
+
+fn duplicate_note(table: &TableDef, label: &str, row: &'static str, source: Source) -> Finding {
+    Finding::new(
+        "ROW-DUPLICATE",
+        Severity::Warning,
+        Outcome::Fail,
+        Message::new(
+            format!(
+                "{}「{label}」一行出现了两次，只采用第一次的数值",
+                table.short
+            ),
+            format!(
+                "{} row “{label}” is printed twice; the first is used",
+                table.short
+            ),
+        ),
+    )
+    .with_cells(
+        table
+            .row(row)
+            .map(|r| {
+                r.columns
+                    .iter()
+                    .map(|c| CellKey {
+                        table: table.key,
+                        row: r.key,
+                        column: c,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    )
+    .at(source)
+}
+
+/// Values inside a table that follow no row label of the format.
+fn orphan_notes(table: &TableRead<'_>) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::new();
+    let mut last_label: Option<Source> = None;
+    for (src, label) in &table.orphans {
+        let label_src = label.map(|(_, s)| s);
+        if out.last().is_some() && label_src == last_label {
+            continue;
+        }
+        last_label = label_src;
+        let (zh, en) = match label {
+            Some((text, _)) => (
+                format!(
+                    "{}中「{text}」后的数值不属于格式中的任何一行，未读入",
+                    table.def.short
+                ),
+                format!(
+                    "values after “{text}” in {} belong to no row of the format and were not read",
+                    table.def.short
+                ),
+            ),
+            None => (
+                format!("{}中有不属于任何一行的数值，未读入", table.def.short),
+                format!(
+                    "{} holds values that belong to no row of the format; they were not read",
+                    table.def.short
+                ),
+            ),
+        };
+        out.push(
+            Finding::new(
+                "ROW-UNLABELLED",
+                Severity::Warning,
+                Outcome::Uncertain,
+                Message::new(zh, en),
+            )
+            .at(*src),
+        );
+    }
+    out
+}
+
+fn mixed_note(d: &Detection, tokens: &[Token<'_>]) -> Finding {
+    let names = |idx: &[usize]| {
+        idx.iter()
+            .filter_map(|&i| tokens.get(i).map(|t| t.text))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    Finding::new(
+        "FORMAT-MIXED",
+        Severity::Warning,
+        Outcome::Fail,
+        Message::new(
+            format!(
+                "表格同时含有2019年格式（{}）和2021年格式（{}）的栏目，按出现较多的一种读取",
+                names(&d.f2019),
+                names(&d.f2021)
+            ),
+            format!(
+                "the tables mix labels of the 2019 format ({}) and the 2021 format ({}); read as the more frequent one",
+                names(&d.f2019),
+                names(&d.f2021)
+            ),
+        ),
+    )
+}

@@ -1,0 +1,509 @@
+//! Putting a row's printed values into the format's cells — and never silently shifting them.
+//!
+//! A row printed with as many values as the format has is placed in order. A row printed with
+//! fewer (a cell left out when the page was made) or more values cannot be placed by position
+//! alone: every way of placing them is tried against the table's own relations. If all readings
+//! that agree with the arithmetic give every cell the same value, that value is used and a
+//! finding says what was assumed; cells on which the readings disagree stay `missing`, and the
+//! finding lists the candidate readings.
+
+use gongkai_model::arith::{evaluate, infer_missing, Eval, EPSILON};
+use gongkai_model::report::format_value;
+use gongkai_model::{
+    formats, Cell, CellKey, CellState, Finding, FormatId, Message, Outcome, Relation, Report,
+    Severity, Source, ValueKind,
+};
+
+use crate::value::{cell_value, CellValue, Printed};
+
+/// One printed cell of a row.
+#[derive(Debug, Clone)]
+pub enum Slot<'a> {
+    Value {
+        printed: Printed,
+        text: &'a str,
+        source: Source,
+    },
+    /// An empty cell between values of a multi-cell line.
+    Empty { source: Source },
+    /// Something in a value's place that is not a number (`1O`).
+    Unreadable { text: &'a str, source: Source },
+}
+
+impl Slot<'_> {
+    fn source(&self) -> Source {
+        match self {
+            Slot::Value { source, .. }
+            | Slot::Empty { source }
+            | Slot::Unreadable { source, .. } => *source,
+        }
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            Slot::Value { text, .. } | Slot::Unreadable { text, .. } => text,
+            Slot::Empty { .. } => "",
+        }
+    }
+}
+
+/// A row (or a single-run table) to place: its cells in printed order, and what was printed.
+pub struct RowRead<'a> {
+    /// A short description for messages: the row's official label, or the table's name.
+    pub label: &'static str,
+    pub targets: Vec<(CellKey, ValueKind)>,
+    pub label_source: Source,
+    pub slots: Vec<Slot<'a>>,
+}
+
+/// Most placements tried for one row; beyond this the row is left `missing` and reported.
+const MAX_CANDIDATES: usize = 600;
+
+impl<'a> RowRead<'a> {
+    /// The printed slots with leading and trailing empty cells (layout filler) removed.
+    fn interior(&self) -> &[Slot<'a>] {
+        let first = self
+            .slots
+            .iter()
+            .position(|s| !matches!(s, Slot::Empty { .. }));
+        let last = self
+            .slots
+            .iter()
+            .rposition(|s| !matches!(s, Slot::Empty { .. }));
+        match (first, last) {
+            (Some(f), Some(l)) => &self.slots[f..=l],
+            _ => &[],
+        }
+    }
+
+    /// Places the row if its printed cells fit the format one to one. Returns `false` when
+    /// the count differs and [`resolve`] must decide.
+    pub fn place_direct(&self, report: &mut Report, notes: &mut Vec<Finding>) -> bool {
+        let interior = self.interior();
+        let n = self.targets.len();
+        let chosen: Vec<&Slot> = if interior.len() == n {
+            interior.iter().collect()
+        } else {
+            let values: Vec<&Slot> = interior
+                .iter()
+                .filter(|s| !matches!(s, Slot::Empty { .. }))
+                .collect();
+            if values.len() != n {
+                return false;
+            }
+            values
+        };
+        for ((key, kind), slot) in self.targets.iter().zip(chosen) {
+            set_from_slot(report, *key, *kind, slot, notes);
+        }
+        true
+    }
+
+    /// The printed values (no empty cells), for rows whose count does not fit.
+    fn values(&self) -> Vec<&Slot<'a>> {
+        self.interior()
+            .iter()
+            .filter(|s| !matches!(s, Slot::Empty { .. }))
+            .collect()
+    }
+}
+
+/// Sets one cell from what was printed for it.
+fn set_from_slot(
+    report: &mut Report,
+    key: CellKey,
+    kind: ValueKind,
+    slot: &Slot,
+    notes: &mut Vec<Finding>,
+) {
+    let (state, value) = match slot {
+        Slot::Value { printed, .. } => match cell_value(printed, kind) {
+            CellValue::Number(v) => (CellState::Number, Some(v)),
+            CellValue::NotApplicable => (CellState::NotApplicable, None),
+            CellValue::Invalid => {
+                notes.push(unreadable(key, slot.text(), slot.source()));
+                (CellState::Missing, None)
+            }
+        },
+        Slot::Empty { .. } => (CellState::Blank, None),
+        Slot::Unreadable { text, source } => {
+            notes.push(unreadable(key, text, *source));
+            (CellState::Missing, None)
+        }
+    };
+    if let Some(cell) = report.cell_mut(&key) {
+        *cell = Cell {
+            table: key.table,
+            row: key.row,
+            column: key.column,
+            value,
+            state,
+            text: slot.text().to_string(),
+            source: slot.source(),
+            inferred_by: None,
+        };
+    }
+}
+
+fn unreadable(key: CellKey, text: &str, source: Source) -> Finding {
+    Finding::new(
+        "CELL-UNREADABLE",
+        Severity::Error,
+        Outcome::Fail,
+        Message::new(
+            format!("「{text}」不是有效的数值，该格按缺失处理"),
+            format!("“{text}” is not a valid value for {key}; the cell is treated as missing"),
+        ),
+    )
+    .with_cells(vec![key])
+    .at(source)
+}
+
+/// One way of reading a row: for each target cell, the index of the printed value it takes.
+type Reading = Vec<Option<usize>>;
+
+/// Places a row whose printed count does not match the format, using the relations.
+pub fn resolve(
+    report: &mut Report,
+    relations: &[Relation],
+    row: &RowRead<'_>,
+    notes: &mut Vec<Finding>,
+) {
+    let values = row.values();
+    let n = row.targets.len();
+    let k = values.len();
+    let keys: Vec<CellKey> = row.targets.iter().map(|(k, _)| *k).collect();
+    let location = values.first().map_or(row.label_source, |s| s.source());
+    let readings = candidate_readings(n, k);
+    let Some(readings) = readings else {
+        // Too many ways to read it: keep nothing, say so.
+        for key in &keys {
+            set_missing(report, *key, row.label_source);
+        }
+        notes.push(count_note(
+            row,
+            k,
+            n,
+            location,
+            Outcome::Uncertain,
+            &values,
+            None,
+            &[],
+        ));
+        return;
+    };
+    let relevant: Vec<&Relation> = relations
+        .iter()
+        .filter(|r| keys.iter().any(|k| r.involves(k)))
+        .collect();
+
+    // Try every reading against the table's arithmetic.
+    let mut scored: Vec<(usize, Reading, Report)> = readings
+        .into_iter()
+        .map(|reading| {
+            let mut trial = report.clone();
+            apply(&mut trial, row, &values, &reading, &mut Vec::new());
+            infer_missing(&mut trial, relations);
+            let conflicts = relevant.iter().filter(|r| conflicts(r, &trial)).count();
+            (conflicts, reading, trial)
+        })
+        .collect();
+    let best = scored.iter().map(|s| s.0).min().unwrap_or(0);
+    scored.retain(|s| s.0 == best);
+    let consistent = best == 0;
+
+    // The values each cell takes under the remaining readings.
+    let agreed: Vec<Option<f64>> = keys
+        .iter()
+        .map(|key| {
+            let first = scored.first().and_then(|s| cell_value_of(&s.2, key))?;
+            scored
+                .iter()
+                .all(|s| cell_value_of(&s.2, key).is_some_and(|v| (v - first).abs() <= EPSILON))
+                .then_some(first)
+        })
+        .collect();
+
+    let Some((_, reading, _)) = scored.first() else {
+        return;
+    };
+    let reading = reading.clone();
+    apply(report, row, &values, &reading, notes);
+    let ambiguous: Vec<CellKey> = keys
+        .iter()
+        .zip(&agreed)
+        .filter(|(_, a)| a.is_none())
+        .map(|(k, _)| *k)
+        .collect();
+    for key in &ambiguous {
+        set_missing(report, *key, row.label_source);
+    }
+    let outcome = if consistent && ambiguous.is_empty() {
+        Outcome::Fail
+    } else {
+        Outcome::Uncertain
+    };
+    let candidates: Vec<String> = if ambiguous.is_empty() {
+        Vec::new()
+    } else {
+        scored
+            .iter()
+            .take(5)
+            .map(|(_, _, trial)| {
+                keys.iter()
+                    .map(|k| cell_value_of(trial, k).map_or("?".to_string(), format_value))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    };
+    notes.push(count_note(
+        row,
+        k,
+        n,
+        location,
+        outcome,
+        &values,
+        Some(&reading),
+        &candidates,
+    ));
+}
+
+fn cell_value_of(report: &Report, key: &CellKey) -> Option<f64> {
+    report
+        .cell(key)
+        .filter(|c| c.state.has_value())
+        .and_then(|c| c.value)
+}
+
+fn set_missing(report: &mut Report, key: CellKey, source: Source) {
+    if let Some(cell) = report.cell_mut(&key) {
+        *cell = Cell::missing(key, source);
+    }
+}
+
+/// Applies a reading: printed values into their cells, the others `missing`.
+fn apply(
+    report: &mut Report,
+    row: &RowRead<'_>,
+    values: &[&Slot<'_>],
+    reading: &Reading,
+    notes: &mut Vec<Finding>,
+) {
+    for ((key, kind), pick) in row.targets.iter().zip(reading) {
+        match pick.and_then(|i| values.get(i)) {
+            Some(slot) => set_from_slot(report, *key, *kind, slot, notes),
+            None => set_missing(report, *key, row.label_source),
+        }
+    }
+}
+
+/// Whether a relation is contradicted: it fails, or its one unknown would have to be a
+/// negative or fractional count.
+fn conflicts(rel: &Relation, report: &Report) -> bool {
+    match evaluate(rel, report) {
+        Eval::Fails { .. } => true,
+        Eval::Holds { .. } => false,
+        Eval::Undecided { missing, empty, .. } => {
+            if missing.len() != 1 || !empty.is_empty() {
+                return false;
+            }
+            let sum = |keys: &[CellKey]| -> f64 {
+                keys.iter()
+                    .filter_map(|k| cell_value_of(report, k))
+                    .sum::<f64>()
+            };
+            let unknown = missing[0];
+            let need = if rel.lhs.contains(&unknown) {
+                sum(&rel.rhs) - sum(&rel.lhs)
+            } else {
+                sum(&rel.lhs) - sum(&rel.rhs)
+            };
+            need < -EPSILON || (need - need.round()).abs() > EPSILON
+        }
+    }
+}
+
+/// Every reading of `k` printed values into `n` cells, most likely first: with fewer values,
+/// the cells left out are taken from the right first (a missing 总计 is the commonest case);
+/// with more, the surplus values are dropped from the right first. `None` when there are too
+/// many readings to try.
+fn candidate_readings(n: usize, k: usize) -> Option<Vec<Reading>> {
+    if k == 0 || n == 0 {
+        return Some(Vec::new());
+    }
+    let (pool, choose) = if k < n { (n, n - k) } else { (k, k - n) };
+    if binomial(pool, choose) > MAX_CANDIDATES {
+        return None;
+    }
+    let mut out = Vec::new();
+    for gap in combinations_rightmost_first(pool, choose) {
+        if k < n {
+            // `gap` = target cells with no printed value.
+            let mut next = 0;
+            let reading = (0..n)
+                .map(|i| {
+                    if gap.contains(&i) {
+                        None
+                    } else {
+                        next += 1;
+                        Some(next - 1)
+                    }
+                })
+                .collect();
+            out.push(reading);
+        } else {
+            // `gap` = printed values to drop.
+            let kept: Vec<usize> = (0..k).filter(|i| !gap.contains(i)).collect();
+            out.push(kept.into_iter().map(Some).collect());
+        }
+    }
+    Some(out)
+}
+
+fn binomial(n: usize, k: usize) -> usize {
+    let k = k.min(n - k.min(n));
+    let mut r: usize = 1;
+    for i in 0..k {
+        r = r.saturating_mul(n - i) / (i + 1);
+    }
+    r
+}
+
+/// All `k`-subsets of `0..n` (each listed high to low), those using the highest indices first.
+fn combinations_rightmost_first(n: usize, k: usize) -> Vec<Vec<usize>> {
+    fn rec(below: usize, k: usize, cur: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        if cur.len() == k {
+            out.push(cur.clone());
+            return;
+        }
+        let mut i = below;
+        while i > 0 {
+            i -= 1;
+            cur.push(i);
+            rec(i, k, cur, out);
+            cur.pop();
+        }
+    }
+    let mut out = Vec::new();
+    rec(n, k, &mut Vec::with_capacity(k), &mut out);
+    out
+}
+
+/// The official label of a cell's column, for messages.
+fn column_label(key: &CellKey) -> &'static str {
+    [FormatId::F2021, FormatId::F2019]
+        .into_iter()
+        .find_map(|f| formats::get(f).table(key.table)?.column(key.column))
+        .map_or(key.column, |c| c.label)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn count_note(
+    row: &RowRead<'_>,
+    k: usize,
+    n: usize,
+    location: Source,
+    outcome: Outcome,
+    values: &[&Slot<'_>],
+    reading: Option<&Reading>,
+    candidates: &[String],
+) -> Finding {
+    let printed: Vec<&str> = values.iter().map(|s| s.text()).collect();
+    let label = row.label;
+    let mut zh = format!(
+        "「{label}」应有 {n} 个数值，原文只印了 {k} 个（{}）",
+        printed.join("、")
+    );
+    let mut en = format!(
+        "row “{label}” should have {n} values but {k} are printed ({})",
+        printed.join(", ")
+    );
+    if k > n {
+        zh = format!(
+            "「{label}」应有 {n} 个数值，原文印了 {k} 个（{}）",
+            printed.join("、")
+        );
+        en = format!(
+            "row “{label}” should have {n} values but {k} are printed ({})",
+            printed.join(", ")
+        );
+    }
+    let unplaced: Vec<&str> = match reading {
+        Some(r) if k < n => row
+            .targets
+            .iter()
+            .zip(r)
+            .filter(|(_, p)| p.is_none())
+            .map(|((key, _), _)| column_label(key))
+            .collect(),
+        _ => Vec::new(),
+    };
+    match (outcome, candidates.is_empty(), reading) {
+        (_, _, None) => {
+            zh.push_str("；可能的读法过多，无法确定各数值所属的格，整行按缺失处理");
+            en.push_str(
+                "; there are too many possible readings, so the whole row is treated as missing",
+            );
+        }
+        (Outcome::Fail, true, Some(_)) => {
+            if k < n {
+                zh.push_str(&format!(
+                    "；原文看不出缺的是哪一格，但凡与本表勾稽关系相符的读法，各格数值都相同，据此读作缺「{}」",
+                    unplaced.join("、")
+                ));
+                en.push_str(&format!(
+                    "; the source does not show which cell was left out, but every reading consistent with the table's arithmetic gives the same values, so it is read with {} missing",
+                    unplaced.join(", ")
+                ));
+            } else {
+                zh.push_str("；与本表勾稽关系相符的读法只有一种，多出的数值已舍去");
+                en.push_str("; only one reading agrees with the table's arithmetic; the surplus values were dropped");
+            }
+        }
+        (_, true, Some(_)) => {
+            zh.push_str("；没有与本表勾稽关系相符的读法，按最可能的读法放置，请核对原文");
+            en.push_str("; no reading agrees with the table's arithmetic; the most likely reading was used — check the source");
+        }
+        (_, false, Some(_)) => {
+            zh.push_str(&format!(
+                "；无法确定数值所属的格，不一致的格按缺失处理。可能的读法：{}",
+                candidates.join(" | ")
+            ));
+            en.push_str(&format!(
+                "; the values cannot be placed with certainty, the cells the readings disagree on are treated as missing. Candidate readings: {}",
+                candidates.join(" | ")
+            ));
+        }
+    }
+    let severity = Severity::Warning;
+    Finding::new("ROW-VALUE-COUNT", severity, outcome, Message::new(zh, en))
+        .with_cells(row.targets.iter().map(|(k, _)| *k).collect())
+        .with_evidence(format!("{k}/{n}: {}", printed.join(" ")))
+        .at(location)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rightmost_gaps_come_first() {
+        let c = combinations_rightmost_first(4, 1);
+        assert_eq!(c, vec![vec![3], vec![2], vec![1], vec![0]]);
+        let c = combinations_rightmost_first(4, 2);
+        assert_eq!(c.len(), 6);
+        assert_eq!(c[0], vec![3, 2]);
+        assert_eq!(binomial(7, 1), 7);
+        assert_eq!(binomial(15, 3), 455);
+    }
+
+    #[test]
+    fn readings_leave_cells_out() {
+        let r = candidate_readings(3, 2).unwrap();
+        assert_eq!(r[0], vec![Some(0), Some(1), None]);
+        assert_eq!(r.len(), 3);
+        let r = candidate_readings(2, 3).unwrap();
+        assert_eq!(r[0], vec![Some(0), Some(1)]);
+    }
+}

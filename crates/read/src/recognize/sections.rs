@@ -1,0 +1,113 @@
+//! Section headings: `一、总体情况` … `六、其他需要报告的事项`, as the format lists them.
+
+use gongkai_model::format::SectionDef;
+use gongkai_model::FormatDef;
+
+use crate::normalize::{fold, norm};
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+/// The section a line opens, if it is a numbered heading of one of the format's parts.
+/// The heading must start with a Chinese ordinal and `、` (or `.`), or `第X部分`; its words
+/// must be the part's label or a known variant (a year inside, `2017年度`, is ignored).
+pub fn heading(line: &str, format: &'static FormatDef) -> Option<&'static SectionDef> {
+    let folded = fold(line);
+    let t = folded.trim();
+    if t.chars().count() > 200 {
+        return None;
+    }
+    let rest = strip_ordinal(t)?;
+    let words = norm(&drop_years(rest));
+    if words.chars().count() < 2 {
+        return None;
+    }
+    format.sections.iter().find(|s| {
+        std::iter::once(s.label)
+            .chain(s.aliases.iter().copied())
+            .any(|l| {
+                let l = norm(l);
+                words == l || (l.chars().count() >= 4 && words.starts_with(&l))
+            })
+    })
+}
+
+fn strip_ordinal(t: &str) -> Option<&str> {
+    let mut chars = t.char_indices();
+    let (_, first) = chars.next()?;
+    if first == '第' {
+        let end = t.find("部分")?;
+        return Some(&t[end + "部分".len()..]);
+    }
+    if !CN_DIGITS.contains(first) {
+        return None;
+    }
+    for (i, c) in chars {
+        if CN_DIGITS.contains(c) {
+            continue;
+        }
+        return match c {
+            '、' | '.' | '，' => Some(&t[i + c.len_utf8()..]),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// Removes `2017年度` / `2017年` / `2017 年` from a heading.
+fn drop_years(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let is_year = i + 4 <= chars.len()
+            && chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
+            && (i == 0 || !chars[i - 1].is_ascii_digit());
+        if is_year {
+            let mut j = i + 4;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            if j < chars.len() && chars[j] == '年' {
+                j += 1;
+                if j < chars.len() && chars[j] == '度' {
+                    j += 1;
+                }
+                i = j;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gongkai_model::{formats, FormatId};
+
+    #[test]
+    fn finds_headings_and_their_variants() {
+        let f = formats::get(FormatId::F2021);
+        let key = |l: &str| heading(l, f).map(|s| s.key);
+        assert_eq!(key("一、总体情况"), Some("overview"));
+        assert_eq!(
+            key("四、政府信息公开行政复议、行政诉讼情况"),
+            Some("review_litigation")
+        );
+        assert_eq!(key("四、结转下年度继续办理"), None);
+        assert_eq!(key("三、本年度办理结果"), None);
+        assert_eq!(
+            key("五、政府信息公开工作存在的主要问题及改进情况"),
+            Some("problems")
+        );
+        assert_eq!(key("六、其他需要报告的事项"), Some("other_matters"));
+        assert_eq!(key("（一）主动公开政府信息情况"), None);
+        let legacy = formats::get(FormatId::Legacy);
+        assert_eq!(
+            heading("二、2017年度主动公开政府信息情况", legacy).map(|s| s.key),
+            Some("proactive")
+        );
+    }
+}

@@ -1,0 +1,308 @@
+//! Lines → tokens: the cells of a text, whatever its layout.
+//!
+//! Published text comes with one cell per line (seeds 000, 003), `|`-separated rows with empty
+//! filler cells (001), tab-separated rows with merged label cells flattened (004), or columns
+//! aligned with runs of spaces. All become one stream of tokens in reading order: text (labels,
+//! prose), values, and — for lines that hold several cells — empty cells. The recognizer reads
+//! tables by label from this stream, so it does not depend on the layout.
+
+use crate::document::Document;
+use crate::value::{parse_token, Printed};
+
+/// What a token is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TokenKind {
+    /// Words: a label, a heading, prose.
+    Text,
+    /// A number or a not-applicable mark.
+    Value(Printed),
+    /// An empty cell of a line that holds several cells.
+    Empty,
+}
+
+/// One cell of the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token<'a> {
+    pub kind: TokenKind,
+    /// The printed text, trimmed.
+    pub text: &'a str,
+    /// 1-based line.
+    pub line: u32,
+    /// Byte offset of `text` in its line.
+    pub start: usize,
+    /// Whether this token is the first of its line.
+    pub first_in_line: bool,
+    /// Whether the token is the only thing on its line.
+    pub whole_line: bool,
+}
+
+/// Splits a document into tokens, skipping the lines `skip` says are not content (site
+/// chrome, page numbers).
+pub fn tokenize<'a>(doc: &'a Document, skip: impl Fn(&str) -> bool) -> Vec<Token<'a>> {
+    let mut out = Vec::new();
+    for (no, line) in doc.lines() {
+        if line.trim().is_empty() || skip(line) || is_page_number(line) {
+            continue;
+        }
+        tokenize_line(no, line, &mut out);
+    }
+    out
+}
+
+/// The cells of one line: `(byte offset, text)`; `text` untrimmed.
+fn cells(line: &str) -> Vec<(usize, &str)> {
+    let sep: Option<&[char]> = if line.contains('\t') {
+        Some(&['\t'])
+    } else if line.contains('|') || line.contains('｜') {
+        Some(&['|', '｜'])
+    } else {
+        None
+    };
+    if let Some(sep) = sep {
+        let mut v = Vec::new();
+        let mut start = 0;
+        for (i, c) in line.char_indices() {
+            if sep.contains(&c) {
+                v.push((start, &line[start..i]));
+                start = i + c.len_utf8();
+            }
+        }
+        v.push((start, &line[start..]));
+        return v;
+    }
+    split_on_wide_gaps(line)
+}
+
+/// Space-aligned columns (`label      5     0`): split on runs of two or more spaces (an
+/// ideographic space counts as two) — but only when at least two of the pieces are values,
+/// so that prose with a double space stays whole.
+fn split_on_wide_gaps(line: &str) -> Vec<(usize, &str)> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut gap_start = None;
+    let mut gap_width = 0;
+    for (i, c) in line.char_indices() {
+        if c.is_whitespace() {
+            if gap_start.is_none() {
+                gap_start = Some(i);
+                gap_width = 0;
+            }
+            gap_width += if c == '\u{3000}' || c == '\t' { 2 } else { 1 };
+        } else if let Some(gs) = gap_start.take() {
+            if gap_width >= 2 && gs > start {
+                pieces.push((start, &line[start..gs]));
+                start = i;
+            } else if gap_width >= 2 {
+                start = i;
+            }
+        }
+    }
+    pieces.push((start, &line[start..]));
+    let values = pieces
+        .iter()
+        .filter(|(_, p)| parse_token(p).is_some())
+        .count();
+    if pieces.len() > 1 && values >= 2 {
+        pieces
+    } else {
+        vec![(0, line)]
+    }
+}
+
+fn tokenize_line<'a>(no: u32, line: &'a str, out: &mut Vec<Token<'a>>) {
+    let cells = cells(line);
+    let multi = cells.len() > 1;
+    let first_index = out.len();
+    for (offset, raw) in cells {
+        let text = raw.trim();
+        let start = offset + (raw.len() - raw.trim_start().len());
+        if text.is_empty() {
+            if multi {
+                out.push(Token {
+                    kind: TokenKind::Empty,
+                    text,
+                    line: no,
+                    start,
+                    first_in_line: false,
+                    whole_line: false,
+                });
+            }
+            continue;
+        }
+        split_cell(no, text, start, out);
+    }
+    let count = out.len() - first_index;
+    let non_empty = out[first_index..]
+        .iter()
+        .filter(|t| t.kind != TokenKind::Empty)
+        .count();
+    if let Some(first) = out[first_index..]
+        .iter_mut()
+        .find(|t| t.kind != TokenKind::Empty)
+    {
+        first.first_in_line = true;
+        first.whole_line = non_empty == 1 && count == 1;
+    }
+}
+
+/// One cell's text: a value, a run of values (`0 0 0 0`), a label followed by values
+/// (`（七）总计 5 0 0`), or text.
+fn split_cell<'a>(no: u32, text: &'a str, start: usize, out: &mut Vec<Token<'a>>) {
+    if let Some(p) = parse_token(text) {
+        out.push(token(no, text, start, TokenKind::Value(p)));
+        return;
+    }
+    // Words separated by white space, with their offsets.
+    let words: Vec<(usize, &str)> = text
+        .split(char::is_whitespace)
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len()
+                + text[at + w.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let trailing = words
+        .iter()
+        .rev()
+        .take_while(|(_, w)| parse_token(w).is_some())
+        .count();
+    if trailing == 0 || (trailing == 1 && words.len() > 1 && !looks_like_row_end(&words)) {
+        out.push(token(no, text, start, TokenKind::Text));
+        return;
+    }
+    let split = words.len() - trailing;
+    if split > 0 {
+        let label_end = words[split - 1].0 + words[split - 1].1.len();
+        out.push(token(no, &text[..label_end], start, TokenKind::Text));
+    }
+    for &(at, w) in &words[split..] {
+        if let Some(p) = parse_token(w) {
+            out.push(token(no, w, start + at, TokenKind::Value(p)));
+        }
+    }
+}
+
+/// A single trailing number after words is a value only when the words end a label, not a
+/// sentence (`行政许可 12` yes; `共收到 12` would be prose, but prose rarely ends in a bare
+/// number after a space): accept unless the words end with sentence punctuation.
+fn looks_like_row_end(words: &[(usize, &str)]) -> bool {
+    let n = words.len();
+    n >= 2
+        && !words[n - 2]
+            .1
+            .ends_with(['。', '，', ',', '：', ':', '；', ';', '年', '月', '日'])
+}
+
+fn token(no: u32, text: &str, start: usize, kind: TokenKind) -> Token<'_> {
+    Token {
+        kind,
+        text,
+        line: no,
+        start,
+        first_in_line: false,
+        whole_line: false,
+    }
+}
+
+/// Page furniture from paged documents: `-1-`, `- 2 -`, `— 3 —`, `第 3 页`, `第3页 共5页`.
+pub fn is_page_number(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() || t.chars().count() > 12 {
+        return false;
+    }
+    let inner = t
+        .trim_start_matches(['-', '—', '–', '－'])
+        .trim_end_matches(['-', '—', '–', '－']);
+    let dashed = inner.len() < t.len()
+        && t.starts_with(['-', '—', '–', '－'])
+        && t.ends_with(['-', '—', '–', '－'])
+        && !inner.is_empty()
+        && inner.chars().all(|c| c.is_ascii_digit());
+    let page = t.starts_with('第')
+        && (t.ends_with('页') || t.contains("页共"))
+        && t.chars().any(|c| c.is_ascii_digit());
+    dashed || page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, &'static str)> {
+        let doc = Document::new(text.to_string());
+        tokenize(&doc, |_| false)
+            .into_iter()
+            .map(|t| {
+                let k = match t.kind {
+                    TokenKind::Text => "T",
+                    TokenKind::Value(_) => "V",
+                    TokenKind::Empty => "E",
+                };
+                (t.text.to_string(), k)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pipe_rows_keep_empty_cells() {
+        let k = kinds("行政事业性收费 | 0 | 0 | |");
+        assert_eq!(
+            k,
+            vec![
+                ("行政事业性收费".into(), "T"),
+                ("0".into(), "V"),
+                ("0".into(), "V"),
+                ("".into(), "E"),
+                ("".into(), "E"),
+            ]
+        );
+    }
+
+    #[test]
+    fn tab_rows_with_flattened_labels() {
+        let k = kinds("\t(三) 不予公开\t1. 属于国家秘密\t0\t0");
+        assert_eq!(k[0].1, "E");
+        assert_eq!(k[1], ("(三) 不予公开".into(), "T"));
+        assert_eq!(k[2], ("1. 属于国家秘密".into(), "T"));
+        assert_eq!(k[3], ("0".into(), "V"));
+    }
+
+    #[test]
+    fn label_with_trailing_values_is_split() {
+        let k = kinds("（七）总计 5 0 0 0 0 0 5");
+        assert_eq!(k[0], ("（七）总计".into(), "T"));
+        assert_eq!(k.len(), 8);
+        assert!(k[1..].iter().all(|(_, t)| *t == "V"));
+        let k = kinds("2. 重复申请 0");
+        assert_eq!(k, vec![("2. 重复申请".into(), "T"), ("0".into(), "V")]);
+    }
+
+    #[test]
+    fn prose_stays_whole() {
+        assert_eq!(kinds("共发布信息 2020 条").len(), 1);
+        assert_eq!(kinds("2021 年政府信息公开工作年度报告").len(), 1);
+        assert_eq!(kinds("1. 属于国家秘密").len(), 1);
+    }
+
+    #[test]
+    fn space_aligned_columns() {
+        let k = kinds("一、本年新收政府信息公开申请数量    21    0    0    0    0    0    21");
+        assert_eq!(k.len(), 8);
+        assert_eq!(k[0].1, "T");
+    }
+
+    #[test]
+    fn page_numbers() {
+        assert!(is_page_number("-1-"));
+        assert!(is_page_number(" — 12 — "));
+        assert!(is_page_number("第 3 页"));
+        assert!(is_page_number("第3页共5页"));
+        assert!(!is_page_number("3"));
+        assert!(!is_page_number("-"));
+    }
+}

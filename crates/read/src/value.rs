@@ -1,0 +1,248 @@
+//! Printed cell values: what a value token is, and what it is worth.
+//!
+//! A value token is a number (full- or half-width digits, thousands separators, a decimal
+//! point), optionally signed (`+3`, `-3`, `增271`, `减7`) and with a unit (`14.4万元`,
+//! `251000元`, `5件`), or a not-applicable mark (`/`, `—`, `-`, `无`). The value depends on the
+//! column's kind: amounts are converted to 万元, changes keep their sign.
+
+use gongkai_model::ValueKind;
+
+/// A value token, parsed without knowing its column yet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Printed {
+    /// A number: its magnitude with sign, and the unit it was printed with.
+    Number {
+        value: f64,
+        unit: Unit,
+        signed: bool,
+    },
+    /// A not-applicable mark.
+    NotApplicable,
+}
+
+/// The unit a number was printed with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    None,
+    /// 元 (converted to 万元 for amounts).
+    Yuan,
+    /// 万元.
+    WanYuan,
+    /// A count unit: 件, 条, 项, 个, 人次, 次, 家.
+    Count,
+}
+
+/// What a cell of a given kind holds, from its printed text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellValue {
+    Number(f64),
+    NotApplicable,
+    /// Not a value of this kind (e.g. an amount unit in a count column).
+    Invalid,
+}
+
+/// Parses a token as a value token; `None` if it is text (a label, prose).
+pub fn parse_token(text: &str) -> Option<Printed> {
+    let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if t.is_empty() {
+        return None;
+    }
+    if is_not_applicable(t) {
+        return Some(Printed::NotApplicable);
+    }
+    let folded: String = t
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '．' => '.',
+            '＋' => '+',
+            '－' | '−' | '–' => '-',
+            '，' => ',',
+            _ => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut s = folded.as_str();
+    let mut sign = 1.0;
+    let mut signed = false;
+    for (prefix, sg) in [
+        ("增加", 1.0),
+        ("减少", -1.0),
+        ("增", 1.0),
+        ("减", -1.0),
+        ("+", 1.0),
+        ("-", -1.0),
+    ] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest;
+            sign = sg;
+            signed = true;
+            break;
+        }
+    }
+    let (num, unit) = split_unit(s)?;
+    let value = parse_number(num)?;
+    Some(Printed::Number {
+        value: sign * value,
+        unit,
+        signed,
+    })
+}
+
+/// Whether a token marks a cell as not applicable.
+pub fn is_not_applicable(t: &str) -> bool {
+    matches!(
+        t,
+        "/" | "／"
+            | "\\"
+            | "—"
+            | "——"
+            | "-"
+            | "--"
+            | "－"
+            | "–"
+            | "―"
+            | "─"
+            | "无"
+            | "空"
+            | "×"
+            | "不适用"
+            | "N/A"
+            | "n/a"
+    )
+}
+
+fn split_unit(s: &str) -> Option<(&str, Unit)> {
+    const UNITS: &[(&str, Unit)] = &[
+        ("万元", Unit::WanYuan),
+        ("元", Unit::Yuan),
+        ("人次", Unit::Count),
+        ("件", Unit::Count),
+        ("条", Unit::Count),
+        ("项", Unit::Count),
+        ("个", Unit::Count),
+        ("次", Unit::Count),
+        ("家", Unit::Count),
+        ("起", Unit::Count),
+    ];
+    for (suffix, unit) in UNITS {
+        if let Some(num) = s.strip_suffix(suffix) {
+            return Some((num, *unit));
+        }
+    }
+    Some((s, Unit::None))
+}
+
+/// A plain decimal number: digits, optional thousands separators in groups of three, an
+/// optional fraction. Leading zeros are allowed only for 0 itself (`05` is not a count).
+fn parse_number(s: &str) -> Option<f64> {
+    if s.is_empty() || s.len() > 40 {
+        return None;
+    }
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if int.is_empty() {
+        return None;
+    }
+    let digits: String = if int.contains(',') {
+        let groups: Vec<&str> = int.split(',').collect();
+        let first_ok = groups
+            .first()
+            .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+        let rest_ok = groups[1..]
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+        if !(first_ok && rest_ok) {
+            return None;
+        }
+        groups.concat()
+    } else {
+        if !int.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        int.to_string()
+    };
+    if digits.len() > 1 && digits.starts_with('0') {
+        return None;
+    }
+    if let Some(f) = frac {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let text = match frac {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    };
+    text.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The value a printed token gives a cell of `kind`.
+pub fn cell_value(printed: &Printed, kind: ValueKind) -> CellValue {
+    match printed {
+        Printed::NotApplicable => CellValue::NotApplicable,
+        Printed::Number { value, unit, .. } => match (kind, unit) {
+            (ValueKind::Amount, Unit::Yuan) => CellValue::Number(*value / 10_000.0),
+            (ValueKind::Amount, Unit::WanYuan | Unit::None) => CellValue::Number(*value),
+            (ValueKind::Amount, Unit::Count) => CellValue::Invalid,
+            (_, Unit::Yuan | Unit::WanYuan) => CellValue::Invalid,
+            (_, Unit::None | Unit::Count) => CellValue::Number(*value),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(t: &str, kind: ValueKind) -> Option<f64> {
+        match cell_value(&parse_token(t)?, kind) {
+            CellValue::Number(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(num("0", ValueKind::Count), Some(0.0));
+        assert_eq!(num(" 19", ValueKind::Count), Some(19.0));
+        assert_eq!(num("0\u{2002}", ValueKind::Count), Some(0.0));
+        assert_eq!(num("１２３", ValueKind::Count), Some(123.0));
+        assert_eq!(num("3,119", ValueKind::Count), Some(3119.0));
+        assert_eq!(num("5件", ValueKind::Count), Some(5.0));
+        assert_eq!(parse_token("05"), None);
+        assert_eq!(parse_token("3,11"), None);
+        assert_eq!(parse_token("予以公开"), None);
+        assert_eq!(parse_token("1."), None);
+        assert_eq!(parse_token("2021年"), None);
+    }
+
+    #[test]
+    fn signed_changes() {
+        assert_eq!(num("减7", ValueKind::Change), Some(-7.0));
+        assert_eq!(num("增271", ValueKind::Change), Some(271.0));
+        assert_eq!(num("+3", ValueKind::Change), Some(3.0));
+        assert_eq!(num("-8", ValueKind::Change), Some(-8.0));
+        assert_eq!(num("－8", ValueKind::Change), Some(-8.0));
+    }
+
+    #[test]
+    fn amounts_convert_to_wan_yuan() {
+        assert_eq!(num("14.4万元", ValueKind::Amount), Some(14.4));
+        assert_eq!(num("251000元", ValueKind::Amount), Some(25.1));
+        assert_eq!(num("0.38", ValueKind::Amount), Some(0.38));
+        assert_eq!(
+            cell_value(&parse_token("14.4万元").unwrap(), ValueKind::Count),
+            CellValue::Invalid
+        );
+    }
+
+    #[test]
+    fn not_applicable_marks() {
+        for t in ["/", "／", "—", "-", "无", "——"] {
+            assert_eq!(parse_token(t), Some(Printed::NotApplicable), "{t}");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! gongkai's rule catalogue: the checks run over one report, each a named, documented rule.
+//!
+//! [`check`] runs every rule that applies to a report's format and returns the findings in
+//! document order; [`catalogue`], [`rule`] and [`rule_page`] describe the rules the way a linter
+//! documents its lints (`gongkai rules`, `gongkai rules T3-BALANCE`).
+//!
+//! Modules, one job each:
+//! - `relations`: rules generated from the formats' arithmetic relations (T3-…, T4-…, T2-…);
+//! - `cells`: CELL-MISSING, CELL-INFERRED, CELL-INCOMPLETE, CELL-NONNEG;
+//! - `structure`: STRUCT-SECTIONS, STRUCT-TABLES;
+//! - `format_year`: FORMAT-YEAR; `meta`: META-YEAR, META-AGENCY;
+//! - `reader`: documentation of the rules the reader reports in `report.notes`;
+//! - `catalogue` and `docs`: the catalogue and its pages; `labels`, `presence`, `locate`: how
+//!   findings name and locate what they are about.
+
+mod catalogue;
+mod cells;
+mod docs;
+mod format_year;
+mod labels;
+mod locate;
+mod meta;
+mod presence;
+mod reader;
+mod relations;
+mod rule;
+mod structure;
+
+pub use catalogue::{catalogue, rule, RuleInfo};
+pub use docs::rule_page;
+
+use gongkai_model::{Finding, Report};
+
+/// Checks one report: the reader's notes plus the findings of every rule that applies to the
+/// report's format, sorted in document order ([`gongkai_model::Source::order_key`]; findings
+/// without a place come last). The sort is stable, so findings at one place keep rule order.
+pub fn check(report: &Report) -> Vec<Finding> {
+    let mut findings = report.notes.clone();
+    for rule in catalogue::RULES.iter() {
+        if let Some(run) = rule.run {
+            if rule.applies_to(report.format) {
+                findings.extend(run(report));
+            }
+        }
+    }
+    findings.extend(relations::check(report));
+    findings.sort_by_key(|f| f.location.order_key());
+    findings
+}

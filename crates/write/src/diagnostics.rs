@@ -1,0 +1,323 @@
+//! Compiler-style diagnostics: each finding with the source line(s) it is about.
+//!
+//! Rendering is done by annotate-snippets 0.12, which lays out CJK text by display width
+//! (unicode-width: a CJK character is 2 columns; East Asian "ambiguous" characters such as
+//! `“ ” ①` count as 1, as in a non-CJK terminal) and shows a tab as 4 spaces, moving the carets
+//! with it. Source locations count characters; annotate-snippets wants byte spans, so this module
+//! converts one into the other on the line itself and never hands over a span that is not on a
+//! character boundary.
+
+use std::ops::Range;
+
+use annotate_snippets::{
+    normalize_untrusted_str, Annotation, AnnotationKind, Group, Level, Origin, Renderer, Snippet,
+};
+use gongkai_model::{CellKey, Finding, Lang, Outcome, Report, Severity, Source};
+
+/// How far (in lines) from the finding's own place another involved cell may be and still be
+/// shown. Farther cells would pull a long stretch of the report into the snippet (folded or
+/// not), which hides the point rather than making it.
+const NEARBY_LINES: u32 = 6;
+
+/// At most this many other involved cells are marked: a column total involves up to 25 cells,
+/// and a snippet with 25 labels is unreadable.
+const MAX_SECONDARY: usize = 4;
+
+/// Diagnostics for one file, one block per finding in input order, blocks separated by a blank
+/// line; the empty string when there are no findings.
+///
+/// Each block has a header `错误[T3-BALANCE]: message` (`error`/`warning`/`notice` in English),
+/// a ` --> file:line:col` line, the source line with the finding's place marked, then
+/// `= 依据: <evidence>` (`= evidence: …`) and, for uncertain findings, `= 无法判定`
+/// (`= undecided`). Findings located in a grid, nowhere, or past the end of `text` get the
+/// header, a `--> file`, `--> file:p2.t1.r5.c3` or `--> file:99:1` line and the notes, without
+/// a snippet (annotate-snippets then indents the location and notes by one column less, as
+/// there is no line-number margin).
+///
+/// `text` is the decoded text the findings' `Source::Text` locations point into. This function
+/// does not know where the finding's other cells are; [`render_diagnostics_with_report`] marks
+/// them too. Plain text unless `color` (ANSI styles for a terminal).
+pub fn render_diagnostics(
+    file: &str,
+    text: &str,
+    findings: &[Finding],
+    lang: Lang,
+    color: bool,
+) -> String {
+    render(file, text, None, findings, lang, color)
+}
+
+/// As [`render_diagnostics`], and also marks the finding's other involved cells that lie within
+/// a few lines of its place (at most a few), each labelled with its keys (`row.column`, or
+/// `table.row.column` when the finding spans tables); the primary mark is labelled the same way
+/// when the finding's place is one of its cells.
+pub fn render_diagnostics_with_report(
+    file: &str,
+    text: &str,
+    report: &Report,
+    findings: &[Finding],
+    lang: Lang,
+    color: bool,
+) -> String {
+    render(file, text, Some(report), findings, lang, color)
+}
+
+fn render(
+    file: &str,
+    text: &str,
+    report: Option<&Report>,
+    findings: &[Finding],
+    lang: Lang,
+    color: bool,
+) -> String {
+    let lines = split_lines(text);
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for (i, finding) in findings.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let group = diagnostic(file, &lines, report, finding, lang);
+        out.push_str(&renderer.render(&[group]));
+        out.push('\n');
+    }
+    out
+}
+
+/// Splits like the reader's `Document` does (`\n`, `\r\n` or a lone `\r`; no empty last line
+/// after a final break), so that line numbers agree with the locations it produced.
+fn split_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(&text[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(&text[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        lines.push(&text[start..]);
+    }
+    lines
+}
+
+/// A marked piece of one line: 1-based line number, byte range within that line.
+#[derive(Debug, Clone, PartialEq)]
+struct Mark {
+    line: u32,
+    range: Range<usize>,
+    label: Option<String>,
+}
+
+fn diagnostic<'a>(
+    file: &'a str,
+    lines: &[&str],
+    report: Option<&Report>,
+    finding: &'a Finding,
+    lang: Lang,
+) -> Group<'a> {
+    let title = level(finding.severity, lang)
+        .primary_title(finding.message.get(lang))
+        .id(finding.rule);
+    let mut group = Group::with_title(title);
+
+    group = match mark(lines, &finding.location) {
+        Some(primary) => group.element(snippet(file, lines, report, finding, primary)),
+        None => group.element(origin(file, &finding.location)),
+    };
+
+    if let Some(evidence) = &finding.evidence {
+        let name = match lang {
+            Lang::Zh => "依据",
+            Lang::En => "evidence",
+        };
+        // Evidence may quote printed text; `message` does not sanitise it the way titles and
+        // sources are, so control characters are neutralised here.
+        group = group.element(
+            Level::NOTE
+                .with_name(name)
+                .message(normalize_untrusted_str(evidence)),
+        );
+    }
+    if finding.outcome == Outcome::Uncertain {
+        let text = match lang {
+            Lang::Zh => "无法判定",
+            Lang::En => "undecided",
+        };
+        group = group.element(Level::NOTE.no_name().message(text));
+    }
+    group
+}
+
+fn level(severity: Severity, lang: Lang) -> Level<'static> {
+    let name = match lang {
+        Lang::Zh => severity.zh(),
+        Lang::En => severity.key(),
+    };
+    let level = match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Notice => Level::INFO,
+    };
+    level.with_name(name)
+}
+
+/// The location line for a finding that has no line to show.
+fn origin<'a>(file: &'a str, source: &Source) -> Origin<'a> {
+    match *source {
+        Source::None => Origin::path(file),
+        // A line past the end of the text (or line 0): still say where the finding points.
+        Source::Text { line, column, .. } => Origin::path(file)
+            .line(line as usize)
+            .char_column(column.max(1) as usize),
+        Source::Grid { .. } => Origin::path(format!("{file}:{source}")),
+    }
+}
+
+/// The marked piece of a text source, if its line exists.
+fn mark(lines: &[&str], source: &Source) -> Option<Mark> {
+    let Source::Text {
+        line,
+        column,
+        len,
+        alone,
+    } = *source
+    else {
+        return None;
+    };
+    let text = *lines.get((line as usize).checked_sub(1)?)?;
+    let range = if len == 0 && alone {
+        // `Source::line(n)`: the whole line is the piece; mark its content, not its indent.
+        let start = text.len() - text.trim_start().len();
+        let end = text.trim_end().len().max(start);
+        start..end
+    } else {
+        let first = column.saturating_sub(1) as usize;
+        let start = char_to_byte(text, first);
+        let end = char_to_byte(text, first.saturating_add(len as usize));
+        start..end
+    };
+    Some(Mark {
+        line,
+        range,
+        label: None,
+    })
+}
+
+/// Byte offset of the `n`th character (0-based) of `line`, clamped to the line's end.
+fn char_to_byte(line: &str, n: usize) -> usize {
+    line.char_indices().nth(n).map_or(line.len(), |(i, _)| i)
+}
+
+fn snippet<'a>(
+    file: &'a str,
+    lines: &[&str],
+    report: Option<&Report>,
+    finding: &Finding,
+    mut primary: Mark,
+) -> Snippet<'a, Annotation<'a>> {
+    let mut secondary = Vec::new();
+    if let Some(report) = report {
+        let one_table = finding.cells.windows(2).all(|w| w[0].table == w[1].table);
+        let name = |k: &CellKey| {
+            if one_table {
+                format!("{}.{}", k.row, k.column)
+            } else {
+                k.to_string()
+            }
+        };
+        // The cell the finding is located at, if it is one of its cells. Cells are looked up
+        // with `Report::get` (a scan) rather than `Report::cell` (an index) because `cells` is a
+        // public field: a caller that edited it leaves the index stale, and `cell` would then
+        // index out of bounds.
+        let at = finding.cells.iter().find(|k| {
+            report
+                .get(k.table, k.row, k.column)
+                .is_some_and(|c| !c.source.is_none() && c.source == finding.location)
+        });
+        if let Some(k) = at {
+            primary.label = Some(name(k));
+        }
+        for key in &finding.cells {
+            if secondary.len() >= MAX_SECONDARY {
+                break;
+            }
+            if Some(key) == at {
+                continue;
+            }
+            let Some(cell) = report.get(key.table, key.row, key.column) else {
+                continue;
+            };
+            let Some(mut m) = mark(lines, &cell.source) else {
+                continue;
+            };
+            let near = m.line.abs_diff(primary.line) <= NEARBY_LINES;
+            let same = |o: &Mark| o.line == m.line && o.range == m.range;
+            if !near || same(&primary) || secondary.iter().any(same) {
+                continue;
+            }
+            m.label = Some(name(key));
+            secondary.push(m);
+        }
+    }
+
+    // Only the lines from the first to the last mark go into the snippet; annotate-snippets
+    // folds the unmarked ones in between.
+    let first = secondary
+        .iter()
+        .map(|m| m.line)
+        .fold(primary.line, u32::min);
+    let last = secondary
+        .iter()
+        .map(|m| m.line)
+        .fold(primary.line, u32::max);
+    let shown = lines
+        .get((first as usize).saturating_sub(1)..last as usize)
+        .unwrap_or_default();
+    let mut starts = Vec::with_capacity(shown.len());
+    let mut source = String::new();
+    for (i, l) in shown.iter().enumerate() {
+        if i > 0 {
+            source.push('\n');
+        }
+        starts.push(source.len());
+        source.push_str(l);
+    }
+    let span = |m: &Mark| {
+        let base = starts
+            .get(m.line.saturating_sub(first) as usize)
+            .copied()
+            .unwrap_or_default();
+        base + m.range.start..base + m.range.end
+    };
+
+    let mut snippet = Snippet::source(source)
+        .path(file)
+        .line_start(first as usize)
+        .annotation(
+            AnnotationKind::Primary
+                .span(span(&primary))
+                .label(primary.label.clone()),
+        );
+    for m in &secondary {
+        snippet = snippet.annotation(AnnotationKind::Context.span(span(m)).label(m.label.clone()));
+    }
+    snippet
+}

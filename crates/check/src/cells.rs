@@ -322,7 +322,10 @@ fn incomplete(report: &Report) -> Vec<Finding> {
                 .collect();
             let mut parts_zh = Vec::new();
             let mut parts_en = Vec::new();
-            if !blanks.is_empty() {
+            if blanks.len() == row.columns.len() && row.columns.len() > 1 {
+                parts_zh.push(format!("整行空白（{}列）", blanks.len()));
+                parts_en.push(format!("the whole row is blank ({} columns)", blanks.len()));
+            } else if !blanks.is_empty() {
                 parts_zh.push(format!(
                     "{}列空白",
                     quoted_list_zh(blanks.iter().map(|c| column_zh(format, table.key, c)))
@@ -343,9 +346,8 @@ fn incomplete(report: &Report) -> Vec<Finding> {
                     parts_zh.join("，")
                 ),
                 format!(
-                    "{}: no number in {} cell(s): {}. Statistics cells take a number, 0 where nothing happened",
+                    "{}: no number filled in: {}. Statistics cells take a number, 0 where nothing happened",
                     row_ref_en(format, table.key, row.key),
-                    empty.len(),
                     parts_en.join("; ")
                 ),
             );

@@ -49,6 +49,19 @@ fn format_name(id: FormatId, lang: Lang) -> String {
     }
 }
 
+/// Columns a text takes in a terminal: East Asian wide characters take two. Approximate (no
+/// dependency for this): everything from U+1100 up counts as wide, except the general punctuation
+/// block, which holds the title's dash.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c {
+            '\u{2000}'..='\u{206F}' => 1,
+            c if c >= '\u{1100}' => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
 /// The documentation page of a rule: id and name, severity, formats, what it checks (with the
 /// formula), why it matters, an example that fails, and how to fix the report.
 pub fn rule_page(info: &RuleInfo, lang: Lang) -> String {
@@ -77,7 +90,7 @@ pub fn rule_page(info: &RuleInfo, lang: Lang) -> String {
     let mut page = String::new();
     page.push_str(&title);
     page.push('\n');
-    page.push_str(&"=".repeat(info.id.len() + 4));
+    page.push_str(&"=".repeat(display_width(&title)));
     page.push_str("\n\n");
     page.push_str(&format!("{}{colon}{severity}\n", h.severity));
     page.push_str(&format!("{}{colon}{formats}\n", h.formats));

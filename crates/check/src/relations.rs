@@ -15,8 +15,10 @@
 //! the table). An undecided relation whose every unknown operand sits in a row the source does
 //! not print at all is also skipped: CELL-MISSING already reports that row once, and repeating it
 //! for every column the row takes part in (seven times for one missing 表三 row under
-//! T3-RESULTS-TOTAL alone) would bury the findings that matter. As soon as any unknown is a blank,
-//! a "/" or a gap in an otherwise printed row, the relation is reported as uncertain.
+//! T3-RESULTS-TOTAL alone) would bury the findings that matter. Likewise a relation none of whose
+//! operands has a value (a row left wholly blank, checked along itself) says nothing that
+//! CELL-INCOMPLETE / CELL-MISSING have not said. Otherwise, as soon as any unknown is a blank, a
+//! "/" or a gap in an otherwise printed row, the relation is reported as uncertain.
 
 use gongkai_model::arith::{self, Eval};
 use gongkai_model::relation::{Compare, Relation, RelationDef, Shape};
@@ -303,7 +305,8 @@ pub(crate) fn check(report: &Report) -> Vec<Finding> {
             } => {
                 let only_unprinted_rows =
                     empty.is_empty() && missing.iter().all(|k| in_unprinted_row(report, k));
-                if !only_unprinted_rows {
+                let nothing_known = missing.len() + empty.len() == rel.cells().count();
+                if !only_unprinted_rows && !nothing_known {
                     out.push(undecided(
                         format,
                         report,
@@ -414,7 +417,7 @@ fn side_name(format: &FormatDef, rel: &Relation, keys: &[CellKey]) -> (String, S
     };
     match common_group(format, rel, keys) {
         Some((label, key)) => (
-            format!("「{label}」各项之和（{n}项）"),
+            format!("「{label}」{n}项之和"),
             format!("the sum of the {n} {unit} under {key}"),
         ),
         None => {
@@ -467,9 +470,36 @@ fn failed(format: &FormatDef, report: &Report, rel: &Relation, lhs: f64, rhs: f6
         Compare::Equal => ("不等于", "≠"),
         Compare::AtMost => ("大于", ">"),
     };
+    // Say so when the arithmetic rests on a value gongkai inferred rather than one printed.
+    let (inferred_zh, inferred_en): (Vec<String>, Vec<String>) = rel
+        .cells()
+        .filter(|k| {
+            report
+                .cell(k)
+                .is_some_and(|c| c.state == CellState::Inferred)
+        })
+        .map(|k| {
+            let (zh, en) = operand(format, rel, k);
+            (zh, en.to_string())
+        })
+        .unzip();
+    let (note_zh, note_en) = if inferred_zh.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (
+            format!(
+                "（其中{}为推算值，见 CELL-INFERRED）",
+                capped(&inferred_zh, true)
+            ),
+            format!(
+                " ({} inferred, see CELL-INFERRED)",
+                capped(&inferred_en, false)
+            ),
+        )
+    };
     let message = Message::new(
-        format!("{along_zh}：{lname_zh}{lval_zh}{verb_zh}{rname_zh}{rval_zh}"),
-        format!("{along_en}: {lname_en}{lval_en} {op_en} {rname_en}{rval_en}"),
+        format!("{along_zh}：{lname_zh}{lval_zh}{verb_zh}{rname_zh}{rval_zh}{note_zh}"),
+        format!("{along_en}: {lname_en}{lval_en} {op_en} {rname_en}{rval_en}{note_en}"),
     );
     let cells: Vec<CellKey> = rel.cells().copied().collect();
     let location = first_printed(report, &cells);

@@ -1,0 +1,197 @@
+//! The catalogue: complete, unique, documented in both languages.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+use gongkai_check::{catalogue, check, rule, rule_page};
+use gongkai_model::arith::infer_missing;
+use gongkai_model::{formats, FormatId, Lang, Located, Report, Severity, Source};
+
+/// Reports that between them break every rule `check` runs.
+fn broken_reports() -> Vec<Report> {
+    let mut out = Vec::new();
+    for format in [FormatId::F2021, FormatId::F2019] {
+        let mut r = consistent(format);
+        set(&mut r, key("review_litigation", "review", "total"), 9.0);
+        set(
+            &mut r,
+            key("requests", "carried_out", "natural_person"),
+            3.0,
+        );
+        set(&mut r, key("requests", "granted", "business"), 4.0);
+        set(
+            &mut r,
+            key("requests", "partially_granted", "natural_person"),
+            7.0,
+        );
+        if format == FormatId::F2019 {
+            set(
+                &mut r,
+                key("proactive", "regulations", "newly_published"),
+                99.0,
+            );
+        }
+        set(&mut r, key("proactive", "licensing", "decisions"), -1.0);
+        blank(&mut r, key("requests", "declined_repeat", "research"));
+        remove(&mut r, key("requests", "declined_petition", "research"));
+        r.sections.pop();
+        r.year = Located::new(2024, Source::line(1));
+        r.agency = Located::none();
+        out.push(r);
+
+        let mut r = consistent(format);
+        remove(&mut r, key("requests", "received", "other_org"));
+        infer_missing(&mut r, formats::relations(format));
+        r.tables.retain(|t| t.key != "proactive");
+        for k in formats::get(format)
+            .table("proactive")
+            .map(|t| t.cell_keys().collect::<Vec<_>>())
+            .unwrap_or_default()
+        {
+            remove(&mut r, k);
+        }
+        r.year = Located::none();
+        out.push(r);
+    }
+    out
+}
+
+#[test]
+fn every_rule_check_emits_is_in_the_catalogue() {
+    let ids: BTreeSet<&str> = catalogue().iter().map(|r| r.id).collect();
+    let mut emitted = BTreeSet::new();
+    for r in broken_reports() {
+        for f in check(&r) {
+            assert!(ids.contains(f.rule), "{} is not in the catalogue", f.rule);
+            emitted.insert(f.rule);
+        }
+    }
+    // Every catalogued rule is exercised, except those only the reader reports.
+    let reader_only = ["ROW-VALUE-COUNT", "CELL-UNREADABLE", "ROW-DUPLICATE"];
+    for id in &ids {
+        assert!(
+            emitted.contains(id) || reader_only.contains(id),
+            "{id} is never emitted by the scenarios"
+        );
+    }
+}
+
+#[test]
+fn the_catalogue_has_the_expected_rules_sorted_and_unique() {
+    let ids: Vec<&str> = catalogue().iter().map(|r| r.id).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(ids, sorted, "ids are sorted and unique");
+    let expected = [
+        "CELL-INCOMPLETE",
+        "CELL-INFERRED",
+        "CELL-MISSING",
+        "CELL-NONNEG",
+        "CELL-UNREADABLE",
+        "FORMAT-YEAR",
+        "META-AGENCY",
+        "META-YEAR",
+        "ROW-DUPLICATE",
+        "ROW-VALUE-COUNT",
+        "STRUCT-SECTIONS",
+        "STRUCT-TABLES",
+        "T2-PUBLISHED-WITHIN-MADE",
+        "T2-PUBLISHED-WITHIN-TOTAL",
+        "T3-BALANCE",
+        "T3-RESULTS-TOTAL",
+        "T3-ROW-TOTAL",
+        "T4-GROUP-TOTAL",
+    ];
+    assert_eq!(ids, expected);
+}
+
+#[test]
+fn every_relation_of_every_format_is_a_rule_built_from_its_definition() {
+    for f in formats::all() {
+        for def in f.relations {
+            let info = rule(def.rule).expect("relation rule in the catalogue");
+            assert_eq!(info.name.zh, def.name_zh);
+            assert_eq!(info.name.en, def.name_en);
+            let formula = info.formula.expect("relation rules have a formula");
+            assert_eq!(formula.zh, def.formula_zh);
+            assert!(info.severity >= def.severity);
+            assert!(info.formats.contains(&f.id), "{} in {}", def.rule, f.id);
+        }
+    }
+    let results = rule("T3-RESULTS-TOTAL").expect("rule");
+    assert_eq!(results.formats, &[FormatId::F2019, FormatId::F2021]);
+    let t2 = rule("T2-PUBLISHED-WITHIN-TOTAL").expect("rule");
+    assert_eq!(t2.formats, &[FormatId::F2019]);
+    assert_eq!(t2.severity, Severity::Warning);
+}
+
+#[test]
+fn lookup_ignores_case() {
+    assert_eq!(rule("t3-balance").map(|r| r.id), Some("T3-BALANCE"));
+    assert_eq!(rule(" Cell-Missing ").map(|r| r.id), Some("CELL-MISSING"));
+    assert!(rule("NO-SUCH-RULE").is_none());
+}
+
+#[test]
+fn every_page_renders_in_both_languages() {
+    for info in catalogue() {
+        for text in [
+            &info.name,
+            &info.summary,
+            &info.why,
+            &info.example,
+            &info.fix,
+        ] {
+            assert!(!text.zh.trim().is_empty(), "{}: empty zh", info.id);
+            assert!(!text.en.trim().is_empty(), "{}: empty en", info.id);
+        }
+        assert!(!info.formats.is_empty(), "{}", info.id);
+        let zh = rule_page(&info, Lang::Zh);
+        let en = rule_page(&info, Lang::En);
+        for page in [&zh, &en] {
+            assert!(page.contains(info.id), "{}", info.id);
+            assert!(page.lines().count() > 10, "{page}");
+        }
+        for heading in [
+            "严重程度",
+            "适用格式",
+            "检查内容",
+            "为什么重要",
+            "不通过的例子",
+            "如何修改",
+        ] {
+            assert!(zh.contains(heading), "{}: {heading}", info.id);
+        }
+        for heading in [
+            "Severity",
+            "Formats",
+            "What it checks",
+            "Why it matters",
+            "Example that fails",
+            "How to fix",
+        ] {
+            assert!(en.contains(heading), "{}: {heading}", info.id);
+        }
+        assert!(zh.contains(info.severity.zh()));
+        assert!(zh.contains(info.summary.zh.as_str()));
+        assert!(en.contains(info.fix.en.as_str()));
+    }
+}
+
+#[test]
+fn a_relation_page_shows_its_formula() {
+    let info = rule("T3-BALANCE").expect("rule");
+    let zh = rule_page(&info, Lang::Zh);
+    assert!(zh.starts_with("T3-BALANCE — 表三勾稽关系\n"), "{zh}");
+    assert!(
+        zh.contains("公式：一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理")
+    );
+    assert!(zh.contains("严重程度：错误"));
+    assert!(zh.contains("国办公开办函〔2021〕30号"));
+    let en = rule_page(&info, Lang::En);
+    assert!(en.contains("Severity: error"));
+    assert!(en.contains("Formula: received + carried in = results total + carried out"));
+}

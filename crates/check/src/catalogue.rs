@@ -34,13 +34,15 @@ pub struct RuleInfo {
 
 /// The hand-written rules, in the order `check` runs them (which decides the order of findings
 /// at the same source location).
-pub(crate) static RULES: [&Rule; 12] = [
+pub(crate) static RULES: [&Rule; 14] = [
     &meta::META_YEAR,
     &meta::META_AGENCY,
     &format_year::FORMAT_YEAR,
     &structure::STRUCT_SECTIONS,
     &structure::STRUCT_TABLES,
+    &reader::FORMAT_MIXED,
     &reader::ROW_VALUE_COUNT,
+    &reader::ROW_UNLABELLED,
     &reader::ROW_DUPLICATE,
     &reader::CELL_UNREADABLE,
     &cells::CELL_MISSING,

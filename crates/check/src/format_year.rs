@@ -10,7 +10,7 @@ use crate::rule::{t, Rule, RuleDoc, ALL_FORMATS};
 const FIRST_UNIFIED_YEAR: i32 = 2019;
 
 /// The one year for which using the unified format was only encouraged (60号: "鼓励按照统一格式发布").
-const ENCOURAGED_ONLY_YEAR: i32 = 2019;
+pub(crate) const ENCOURAGED_ONLY_YEAR: i32 = 2019;
 
 pub(crate) static FORMAT_YEAR: Rule = Rule {
     doc: RuleDoc {

@@ -9,7 +9,8 @@
 //! - `cells`: CELL-MISSING, CELL-INFERRED, CELL-INCOMPLETE, CELL-NONNEG;
 //! - `structure`: STRUCT-SECTIONS, STRUCT-TABLES;
 //! - `format_year`: FORMAT-YEAR; `meta`: META-YEAR, META-AGENCY;
-//! - `reader`: documentation of the rules the reader reports in `report.notes`;
+//! - `reader`: documentation of the rules the reader reports in `report.notes` (ROW-VALUE-COUNT,
+//!   CELL-UNREADABLE, ROW-DUPLICATE, ROW-UNLABELLED, FORMAT-MIXED);
 //! - `catalogue` and `docs`: the catalogue and its pages; `labels`, `presence`, `locate`: how
 //!   findings name and locate what they are about.
 

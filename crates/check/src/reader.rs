@@ -6,7 +6,7 @@
 
 use gongkai_model::Severity;
 
-use crate::rule::{t, Rule, RuleDoc, ALL_FORMATS};
+use crate::rule::{t, Rule, RuleDoc, ALL_FORMATS, UNIFIED_FORMATS};
 
 pub(crate) static ROW_VALUE_COUNT: Rule = Rule {
     doc: RuleDoc {
@@ -85,6 +85,60 @@ pub(crate) static ROW_DUPLICATE: Rule = Rule {
         ),
         formula: None,
         formats: ALL_FORMATS,
+    },
+    run: None,
+};
+
+pub(crate) static ROW_UNLABELLED: Rule = Rule {
+    doc: RuleDoc {
+        id: "ROW-UNLABELLED",
+        severity: Severity::Warning,
+        name: t("无所属行的数值", "Values outside any row"),
+        summary: t(
+            "统计表中有数值不跟在格式规定的任何行标题之后（例如跟在省里自行增加的行、备注或无法识别的标题之后），这些数值没有读入。",
+            "A table holds values that follow no row label of the format (for example a row a province added, a note, or a label that could not be recognised); those values were not read.",
+        ),
+        why: t(
+            "这些数值可能属于某个标题写法不规范的行；若确实属于格式中的某一行，该行就会被当作缺失，勾稽核对也会因此无法进行或得出错误结论。",
+            "The values may belong to a row whose label is written unusually; if so, that row is treated as missing and the checks involving it cannot be made, or come out wrong.",
+        ),
+        example: t(
+            "表三中出现“（三）不予公开 9.其他”一行及其7个数值，格式中没有这一行。",
+            "Table 3 has a row “（三）不予公开 9.其他” with 7 values; the format has no such row.",
+        ),
+        fix: t(
+            "按格式的行标题书写各行；格式以外的补充内容放到正文中说明，不要加进统计表。",
+            "Use the format's row labels; put supplementary figures in the text rather than adding rows to the table.",
+        ),
+        formula: None,
+        formats: ALL_FORMATS,
+    },
+    run: None,
+};
+
+pub(crate) static FORMAT_MIXED: Rule = Rule {
+    doc: RuleDoc {
+        id: "FORMAT-MIXED",
+        severity: Severity::Warning,
+        name: t("混用两版格式", "Mixed formats"),
+        summary: t(
+            "统计表同时含有2019年版格式和2021年版格式特有的栏目（例如既有“本年新制作数量”又有“本年制发件数”），读取时按出现较多的一种格式处理。",
+            "The tables contain labels specific to both the 2019 and the 2021 format (e.g. both 本年新制作数量 and 本年制发件数); they were read as the format whose labels occur more often.",
+        ),
+        why: t(
+            "两版格式的表二和表三（六）其他处理栏目不同。混用说明表格是拼凑或部分改版的，按任何一版读取都可能有栏目对不上。",
+            "The two formats differ in Table 2 and in Table 3's row (六). Mixing them means the tables were patched together or only partly updated, and reading them as either format may misplace columns.",
+        ),
+        example: t(
+            "2022年度报告表二使用2021年版栏目，表三（六）其他处理却只有一行（2019年版）。",
+            "A 2022 report whose Table 2 has the 2021 columns but whose Table 3 has a single row (六) as in the 2019 format.",
+        ),
+        fix: t(
+            "按统计年度对应的格式统一重做全部统计表（见 FORMAT-YEAR）。",
+            "Redo all tables in the one format of the statistical year (see FORMAT-YEAR).",
+        ),
+        formula: None,
+        formats: UNIFIED_FORMATS,
     },
     run: None,
 };

@@ -2,6 +2,7 @@
 
 use gongkai_model::{Finding, Message, Outcome, Report, Severity, Source};
 
+use crate::format_year::ENCOURAGED_ONLY_YEAR;
 use crate::labels::{table_en, table_zh};
 use crate::presence::table_shown;
 use crate::rule::{t, Rule, RuleDoc, UNIFIED_FORMATS};
@@ -39,8 +40,8 @@ pub(crate) static STRUCT_TABLES: Rule = Rule {
         severity: Severity::Error,
         name: t("缺少统计表", "Missing table"),
         summary: t(
-            "格式规定的统计表——表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）、表四（政府信息公开行政复议、行政诉讼情况）——都应出现在报告中。每缺少一张表给出一条。",
-            "Each table of the format — Table 2 (proactive disclosure), Table 3 (requests received and handled), Table 4 (review and litigation) — must be in the report. One finding per missing table.",
+            "格式规定的统计表——表二（主动公开政府信息情况）、表三（收到和处理政府信息公开申请情况）、表四（政府信息公开行政复议、行政诉讼情况）——都应出现在报告中。每缺少一张表给出一条。2019年度报告只作警告，因为当年只是鼓励使用统一格式。",
+            "Each table of the format — Table 2 (proactive disclosure), Table 3 (requests received and handled), Table 4 (review and litigation) — must be in the report. One finding per missing table; only a warning for 2019 reports, when the unified format was merely encouraged.",
         ),
         why: t(
             "格式规定第二、三、四部分以表格形式报告。没有表格，数据无法按统一口径汇总和核对，也无法与其他机关、其他年度比较。",
@@ -98,8 +99,12 @@ fn sections(report: &Report) -> Vec<Finding> {
 }
 
 /// STRUCT-TABLES: one finding per table of the format the source does not show.
+///
+/// For statistical year 2019 the tables were only encouraged (60号), so a missing table is a
+/// warning there, in line with FORMAT-YEAR.
 fn tables(report: &Report) -> Vec<Finding> {
     let format = report.format_def();
+    let lenient = report.year.value == Some(ENCOURAGED_ONLY_YEAR);
     format
         .tables
         .iter()
@@ -117,7 +122,11 @@ fn tables(report: &Report) -> Vec<Finding> {
                 format!("缺少{}「{}」", table_zh(format, t.key), t.label),
                 format!("{} is missing", table_en(format, t.key)),
             );
-            STRUCT_TABLES.doc.finding(Outcome::Fail, message).at(place)
+            let mut f = STRUCT_TABLES.doc.finding(Outcome::Fail, message).at(place);
+            if lenient {
+                f.severity = Severity::Warning;
+            }
+            f
         })
         .collect()
 }

@@ -150,3 +150,23 @@ fn reader_notes_pass_through_unchanged() {
     let findings = check(&r);
     assert_eq!(findings, vec![note]);
 }
+
+#[test]
+fn missing_tables_of_a_2019_report_are_warnings() {
+    let mut r = gongkai_model::Report::empty(FormatId::F2019);
+    r.year = Located::new(2019, Source::line(1));
+    r.agency = Located::new("某局".to_string(), Source::line(1));
+    let findings = check(&r);
+    let tables = of(&findings, "STRUCT-TABLES");
+    assert_eq!(tables.len(), 3, "{:#?}", ids(&findings));
+    assert!(tables.iter().all(|f| f.severity == Severity::Warning));
+    let year = of(&findings, "FORMAT-YEAR");
+    assert_eq!(year.len(), 1);
+    assert_eq!(year[0].severity, Severity::Warning);
+
+    r.year = Located::new(2020, Source::line(1));
+    let findings = check(&r);
+    assert!(of(&findings, "STRUCT-TABLES")
+        .iter()
+        .all(|f| f.severity == Severity::Error));
+}

@@ -185,7 +185,7 @@ fn solve_single_unknown(rel: &Relation, report: &Report) -> Option<(CellKey, f64
             .map(|k| format_value(report.value(k).unwrap_or(0.0)))
             .collect::<Vec<_>>()
     };
-    let evidence = if lm.first().is_some() {
+    let evidence = if !lm.is_empty() {
         let others = known(&rel.lhs);
         let rhs = known(&rel.rhs).join(" + ");
         if others.is_empty() {

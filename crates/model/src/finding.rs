@@ -27,6 +27,14 @@ impl Severity {
         }
     }
 
+    /// The severity's name in a user language.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh(),
+            Lang::En => self.key(),
+        }
+    }
+
     pub fn zh(self) -> &'static str {
         match self {
             Severity::Notice => "提示",

@@ -350,12 +350,15 @@ impl Report {
     }
 
     pub fn cell(&self, key: &CellKey) -> Option<&Cell> {
-        self.index.get(key).map(|&i| &self.cells[i])
+        self.index
+            .get(key)
+            .and_then(|&i| self.cells.get(i))
+            .filter(|c| c.key() == *key)
     }
 
     pub fn cell_mut(&mut self, key: &CellKey) -> Option<&mut Cell> {
         match self.index.get(key) {
-            Some(&i) => self.cells.get_mut(i),
+            Some(&i) => self.cells.get_mut(i).filter(|c| c.key() == *key),
             None => None,
         }
     }

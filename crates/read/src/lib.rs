@@ -49,7 +49,7 @@ pub fn read_str(text: String) -> Read {
     let document = Document::new(text);
     let meta = meta::read_meta(&document);
     let tokens = tokens::tokenize(&document, chrome::is_chrome);
-    let mut report = recognize::recognize(&document, &tokens, meta.year.value);
+    let mut report = recognize::recognize(&tokens, meta.year.value);
     report.agency = meta.agency;
     report.year = meta.year;
     report.published_on = meta.published_on;

@@ -30,6 +30,8 @@ pub struct Token<'a> {
     pub line: u32,
     /// Byte offset of `text` in its line.
     pub start: usize,
+    /// 1-based column of `text` in its line, in characters.
+    pub col: u32,
     /// Whether this token is the first of its line.
     pub first_in_line: bool,
     /// Whether the token is the only thing on its line.
@@ -118,18 +120,21 @@ fn tokenize_line<'a>(no: u32, line: &'a str, out: &mut Vec<Token<'a>>) {
         let start = offset + (raw.len() - raw.trim_start().len());
         if text.is_empty() {
             if multi {
-                out.push(Token {
-                    kind: TokenKind::Empty,
-                    text,
-                    line: no,
-                    start,
-                    first_in_line: false,
-                    whole_line: false,
-                });
+                out.push(token(no, text, start, TokenKind::Empty));
             }
             continue;
         }
         split_cell(no, text, start, out);
+    }
+    // Character columns, counted once along the line (a huge one-line input stays linear).
+    let mut byte = 0usize;
+    let mut col = 1u32;
+    for t in out[first_index..].iter_mut() {
+        if let Some(skipped) = line.get(byte..t.start) {
+            col += skipped.chars().count() as u32;
+            byte = t.start;
+        }
+        t.col = col;
     }
     let count = out.len() - first_index;
     let non_empty = out[first_index..]
@@ -204,8 +209,21 @@ fn token(no: u32, text: &str, start: usize, kind: TokenKind) -> Token<'_> {
         text,
         line: no,
         start,
+        col: 0,
         first_in_line: false,
         whole_line: false,
+    }
+}
+
+impl Token<'_> {
+    /// Where the token is in the source.
+    pub fn source(&self) -> gongkai_model::Source {
+        gongkai_model::Source::Text {
+            line: self.line,
+            column: self.col,
+            len: self.text.chars().count() as u32,
+            alone: self.whole_line,
+        }
     }
 }
 

@@ -19,7 +19,6 @@ use gongkai_model::{
     Severity, Source,
 };
 
-use crate::document::Document;
 use crate::normalize::norm;
 use crate::tokens::{Token, TokenKind};
 use detect::Detection;
@@ -28,11 +27,11 @@ use placement::{resolve, RowRead, Slot};
 
 /// Reads the parts and tables of a report from its tokens. `year` (from the metadata) only
 /// breaks ties when the labels do not tell the format.
-pub fn recognize(doc: &Document, tokens: &[Token<'_>], year: Option<i32>) -> Report {
+pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
     let detection = Detection::scan(tokens);
     let format = detection.decide(year);
     let def = formats::get(format);
-    let mut state = Pass::new(doc, def);
+    let mut state = Pass::new(def);
     for tok in tokens {
         state.token(tok);
     }
@@ -44,8 +43,7 @@ pub fn recognize(doc: &Document, tokens: &[Token<'_>], year: Option<i32>) -> Rep
 }
 
 /// The state of the one pass.
-struct Pass<'d, 'a> {
-    doc: &'d Document,
+struct Pass<'a> {
     def: &'static FormatDef,
     index: &'static LabelIndex,
     sections: Vec<Found>,
@@ -65,11 +63,19 @@ enum Pending {
     Discard,
 }
 
+/// What was read of one labelled row: where its label is, its printed cells, and how many of
+/// them are values (kept as a count so that checking completeness stays O(1)).
+struct RowSlots<'a> {
+    source: Source,
+    slots: Vec<Slot<'a>>,
+    values: usize,
+}
+
 /// What was read of one table.
 struct TableRead<'a> {
     def: &'static TableDef,
     found: Option<Source>,
-    rows: HashMap<&'static str, (Source, Vec<Slot<'a>>)>,
+    rows: HashMap<&'static str, RowSlots<'a>>,
     /// Row keys in the order they were read.
     order: Vec<&'static str>,
     /// Values of a single-run table (表四).
@@ -79,10 +85,9 @@ struct TableRead<'a> {
     orphans: Vec<(Source, Option<(&'a str, Source)>)>,
 }
 
-impl<'d, 'a> Pass<'d, 'a> {
-    fn new(doc: &'d Document, def: &'static FormatDef) -> Self {
+impl<'a> Pass<'a> {
+    fn new(def: &'static FormatDef) -> Self {
         Pass {
-            doc,
             def,
             index: LabelIndex::of(def.id),
             sections: Vec::new(),
@@ -107,7 +112,7 @@ impl<'d, 'a> Pass<'d, 'a> {
     }
 
     fn source(&self, tok: &Token<'_>) -> Source {
-        self.doc.source(tok.line, tok.start, tok.text.len())
+        tok.source()
     }
 
     fn table_index(&self, key: &str) -> Option<usize> {
@@ -127,7 +132,7 @@ impl<'d, 'a> Pass<'d, 'a> {
             }
             TokenKind::Empty => {
                 let slot = Slot::Empty {
-                    source: self.doc.source(tok.line, tok.start, 0),
+                    source: tok.source(),
                 };
                 self.value(slot, tok);
             }
@@ -201,7 +206,14 @@ impl<'d, 'a> Pass<'d, 'a> {
                         .push(duplicate_note(table.def, r.label, r.key, source));
                     self.pending = Pending::Discard;
                 } else {
-                    table.rows.insert(r.key, (source, Vec::new()));
+                    table.rows.insert(
+                        r.key,
+                        RowSlots {
+                            source,
+                            slots: Vec::new(),
+                            values: 0,
+                        },
+                    );
                     table.order.push(r.key);
                     self.pending = Pending::Row(ti, r.key);
                 }
@@ -216,17 +228,14 @@ impl<'d, 'a> Pass<'d, 'a> {
     fn unknown_text(&mut self, tok: &Token<'a>, source: Source) {
         if let Pending::Row(ti, key) = self.pending {
             let n = self.tables[ti].def.row(key).map_or(0, |r| r.columns.len());
-            let have = self.tables[ti].rows.get(key).map_or(0, |(_, s)| {
-                s.iter()
-                    .filter(|s| !matches!(s, Slot::Empty { .. }))
-                    .count()
-            });
+            let have = self.tables[ti].rows.get(key).map_or(0, |r| r.values);
             if have < n && looks_like_bad_value(tok.text) {
-                if let Some((_, slots)) = self.tables[ti].rows.get_mut(key) {
-                    slots.push(Slot::Unreadable {
+                if let Some(row) = self.tables[ti].rows.get_mut(key) {
+                    row.slots.push(Slot::Unreadable {
                         text: tok.text,
                         source,
                     });
+                    row.values += 1;
                 }
                 return;
             }
@@ -242,12 +251,7 @@ impl<'d, 'a> Pass<'d, 'a> {
         match self.pending {
             Pending::Row(ti, key) => {
                 let n = self.tables[ti].def.row(key).map_or(0, |r| r.columns.len());
-                self.tables[ti].rows.get(key).is_some_and(|(_, s)| {
-                    s.iter()
-                        .filter(|s| !matches!(s, Slot::Empty { .. }))
-                        .count()
-                        >= n
-                })
+                self.tables[ti].rows.get(key).is_some_and(|r| r.values >= n)
             }
             _ => true,
         }
@@ -261,21 +265,23 @@ impl<'d, 'a> Pass<'d, 'a> {
         let table = &mut self.tables[ti];
         if table.def.layout == TableLayout::SingleRun {
             if is_value && table.found.is_none() {
-                table.found = Some(self.doc.source(tok.line, tok.start, tok.text.len()));
+                table.found = Some(tok.source());
             }
             table.run.push(slot);
             return;
         }
         match self.pending {
             Pending::Row(pi, key) if pi == ti => {
-                if let Some((_, slots)) = table.rows.get_mut(key) {
-                    slots.push(slot);
+                if let Some(row) = table.rows.get_mut(key) {
+                    if is_value {
+                        row.values += 1;
+                    }
+                    row.slots.push(slot);
                 }
             }
             Pending::Discard => {}
             _ if is_value => {
-                let src = self.doc.source(tok.line, tok.start, tok.text.len());
-                table.orphans.push((src, self.last_unknown));
+                table.orphans.push((tok.source(), self.last_unknown));
             }
             _ => {}
         }
@@ -377,7 +383,9 @@ fn rows_of<'a>(table: &TableRead<'a>) -> Vec<RowRead<'a>> {
             .rows
             .iter()
             .filter_map(|r| {
-                let (src, slots) = table.rows.get(r.key)?;
+                let RowSlots {
+                    source: src, slots, ..
+                } = table.rows.get(r.key)?;
                 Some(RowRead {
                     label: r.label,
                     targets: r

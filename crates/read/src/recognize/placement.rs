@@ -192,9 +192,11 @@ pub fn resolve(
         ));
         return;
     };
+    // Only the format's exact relations (the ones that can fix a value) decide a placement;
+    // a "normally ≤" relation must not move a printed value into another cell.
     let relevant: Vec<&Relation> = relations
         .iter()
-        .filter(|r| keys.iter().any(|k| r.involves(k)))
+        .filter(|r| r.def.infers && keys.iter().any(|k| r.involves(k)))
         .collect();
 
     // Try every reading against the table's arithmetic.

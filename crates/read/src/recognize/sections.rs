@@ -11,6 +11,11 @@ const CN_DIGITS: &str = "一二三四五六七八九十";
 /// The heading must start with a Chinese ordinal and `、` (or `.`), or `第X部分`; its words
 /// must be the part's label or a known variant (a year inside, `2017年度`, is ignored).
 pub fn heading(line: &str, format: &'static FormatDef) -> Option<&'static SectionDef> {
+    // Most lines are not headings: decide that without allocating.
+    let first = line.trim_start().chars().next()?;
+    if !(CN_DIGITS.contains(first) || first == '第') {
+        return None;
+    }
     let folded = fold(line);
     let t = folded.trim();
     if t.chars().count() > 200 {

@@ -1,0 +1,110 @@
+//! The command line, declared once.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use gongkai_model::Lang;
+
+/// 政府信息公开工作年度报告：读取、检查、输出。
+/// Read and check government information disclosure annual reports.
+#[derive(Debug, Parser)]
+#[command(name = "gongkai", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 检查报告并像编译器一样列出问题 / check reports and print findings like a compiler
+    Check(CheckArgs),
+    /// 读取报告并输出结构化数据（JSON 或 CSV）/ read a report and print its data
+    Parse(ParseArgs),
+    /// 列出检查规则，或显示某条规则的说明 / list the rules, or explain one
+    Rules(RulesArgs),
+    /// 生成示例报告（部分带有错误）/ write generated example reports (some with defects)
+    Examples(ExamplesArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// 报告文件或目录（`-` 表示标准输入）/ report files or directories (`-` for stdin)
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// 输出语言 / language of the findings
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: LangArg,
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: CheckFormat,
+    /// 颜色 / colour
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+    /// 只输出汇总行 / print only the summary line
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ParseFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// 报告文件（`-` 表示标准输入）/ report file (`-` for stdin)
+    pub file: PathBuf,
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ParseFormat,
+    /// 问题说明的语言 / language of the findings' messages
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: LangArg,
+    /// CSV 开头写入 UTF-8 BOM（便于 Excel 打开）/ start the CSV with a UTF-8 BOM (for Excel)
+    #[arg(long)]
+    pub bom: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// 规则编号，如 T3-BALANCE / a rule id, e.g. T3-BALANCE
+    pub id: Option<String>,
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ExamplesArgs {
+    /// 写入的目录 / directory to write into
+    #[arg(default_value = "examples")]
+    pub dir: PathBuf,
+}

@@ -1,0 +1,18 @@
+//! `gongkai examples [DIR]`: writes the generated example reports the README uses.
+
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use crate::args::ExamplesArgs;
+
+pub fn run(args: ExamplesArgs) -> Result<ExitCode> {
+    std::fs::create_dir_all(&args.dir)
+        .with_context(|| format!("creating {}", args.dir.display()))?;
+    for (name, text) in gongkai_synth::examples() {
+        let path = args.dir.join(&name);
+        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+        println!("{}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -401,3 +401,39 @@ fn all_layouts_are_written() {
         assert_eq!(w.cell_lines.len(), report.cells.len());
     }
 }
+
+/// Any report can be written, whatever its cells' states or format: unprinted cells are left
+/// out, blank ones printed empty, not-applicable ones as their text.
+#[test]
+fn writes_any_report() {
+    use gongkai_model::{CellState, Report};
+    for format in [FormatId::F2019, FormatId::F2021, FormatId::Legacy] {
+        let empty = Report::empty(format);
+        for layout in Layout::ALL {
+            let w = write_text(&empty, &WriteOptions::new(layout));
+            assert!(w.cell_lines.is_empty());
+            assert!(!w.text.is_empty());
+        }
+    }
+    let mut r = generate(4, &GenOptions::default());
+    let states = [
+        CellState::Blank,
+        CellState::NotApplicable,
+        CellState::Inferred,
+    ];
+    for (i, c) in r.cells.iter_mut().enumerate() {
+        c.state = states[i % 3];
+        if c.state == CellState::NotApplicable {
+            c.text = "/".into();
+        }
+    }
+    for layout in Layout::ALL {
+        let w = write_text(&r, &WriteOptions::new(layout));
+        let na = r
+            .cells
+            .iter()
+            .filter(|c| c.state == CellState::NotApplicable)
+            .count();
+        assert_eq!(w.cell_lines.len(), na);
+    }
+}

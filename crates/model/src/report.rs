@@ -1,7 +1,7 @@
 //! A report as data: metadata and one honest cell per (table, row, column) of its format.
 
+use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
-use std::collections::HashMap;
 use std::fmt;
 
 use crate::finding::Finding;
@@ -300,7 +300,7 @@ pub struct Report {
     pub tables: Vec<Found>,
     /// What the reader noticed while reading (missing values, unreadable cells …).
     pub notes: Vec<Finding>,
-    index: HashMap<CellKey, usize>,
+    index: FxHashMap<CellKey, usize>,
 }
 
 impl Report {
@@ -320,7 +320,7 @@ impl Report {
             sections: Vec::new(),
             tables: Vec::new(),
             notes: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
         };
         r.reindex();
         r

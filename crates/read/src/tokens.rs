@@ -79,6 +79,10 @@ fn cells(line: &str) -> Vec<(usize, &str)> {
 /// ideographic space counts as two) — but only when at least two of the pieces are values,
 /// so that prose with a double space stays whole.
 fn split_on_wide_gaps(line: &str) -> Vec<(usize, &str)> {
+    let trimmed = line.trim();
+    if !trimmed.contains("  ") && !trimmed.contains('\u{3000}') {
+        return vec![(0, line)];
+    }
     let mut pieces = Vec::new();
     let mut start = 0;
     let mut gap_start = None;
@@ -229,6 +233,9 @@ impl Token<'_> {
 
 /// Page furniture from paged documents: `-1-`, `- 2 -`, `— 3 —`, `第 3 页`, `第3页 共5页`.
 pub fn is_page_number(line: &str) -> bool {
+    if line.len() > 48 {
+        return false;
+    }
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() || t.chars().count() > 12 {
         return false;

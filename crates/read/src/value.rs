@@ -50,6 +50,14 @@ pub fn parse_token(text: &str) -> Option<Printed> {
     if is_not_applicable(t) {
         return Some(Printed::NotApplicable);
     }
+    // Most tokens are words: reject them without allocating.
+    let first = t.chars().next()?;
+    if !(first.is_ascii_digit()
+        || ('０'..='９').contains(&first)
+        || matches!(first, '+' | '-' | '＋' | '－' | '−' | '–' | '增' | '减'))
+    {
+        return None;
+    }
     let folded: String = t
         .chars()
         .map(|c| match c {

@@ -21,30 +21,31 @@ pub struct Detection {
 }
 
 impl Detection {
-    pub fn scan(tokens: &[Token<'_>]) -> Detection {
+    /// `forms[i]` are the label forms of `tokens[i]` (empty for values and prose).
+    pub fn scan(tokens: &[Token<'_>], forms: &[Vec<String>]) -> Detection {
         let i19 = LabelIndex::of(FormatId::F2019);
         let i21 = LabelIndex::of(FormatId::F2021);
         let mut d = Detection::default();
         let mut seen19 = Vec::new();
         let mut seen21 = Vec::new();
-        for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Text {
+        for (i, (t, f)) in tokens.iter().zip(forms).enumerate() {
+            if t.kind != TokenKind::Text || f.is_empty() {
                 continue;
             }
-            if let Some(m) = i19.is_marker(t.text) {
+            if let Some(m) = i19.marker(f) {
                 if !seen19.contains(&m) {
                     seen19.push(m);
                     d.f2019.push(i);
                 }
             }
-            if let Some(m) = i21.is_marker(t.text) {
+            if let Some(m) = i21.marker(f) {
                 if !seen21.contains(&m) {
                     seen21.push(m);
                     d.f2021.push(i);
                 }
             }
-            if !d.tabular && (!i21.lookup(t.text).is_empty() || !i19.lookup(t.text).is_empty()) {
-                d.tabular = is_table_label(t.text);
+            if !d.tabular && (!i21.lookup_forms(f).is_empty() || !i19.lookup_forms(f).is_empty()) {
+                d.tabular = is_table_label(f);
             }
         }
         d
@@ -77,6 +78,6 @@ impl Detection {
 
 /// Whether a label is specific enough to show that a report has tables: a table row or
 /// column label, not a word like 总计 or 其他 that prose also uses.
-fn is_table_label(text: &str) -> bool {
-    crate::normalize::norm(text).chars().count() >= 4
+fn is_table_label(forms: &[String]) -> bool {
+    forms.first().is_some_and(|f| f.chars().count() >= 4)
 }

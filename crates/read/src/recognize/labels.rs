@@ -1,13 +1,13 @@
 //! An index from normalised label text to what it names in a format: a row, a row group, a
 //! column, or another header of a table. Built once per format from the format data.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use gongkai_model::format::{ColumnDef, GroupDef, RowDef, TableDef};
 use gongkai_model::{formats, FormatDef, FormatId};
 
-use crate::normalize::{norm, norm_core};
+use crate::normalize::{norm, norm_both};
 
 /// What a printed label names.
 #[derive(Debug, Clone, Copy)]
@@ -49,7 +49,7 @@ impl LabelIndex {
     }
 
     fn build(format: &'static FormatDef) -> LabelIndex {
-        let mut map: HashMap<String, Vec<Target>> = HashMap::new();
+        let mut map: HashMap<String, Vec<Target>> = HashMap::default();
         let mut add = |text: &str, target: Target| {
             for form in forms(text) {
                 map.entry(form).or_default().push(target);
@@ -90,39 +90,49 @@ impl LabelIndex {
 
     /// Everything a printed label may name (empty for prose and unknown text).
     pub fn lookup(&self, text: &str) -> Vec<Target> {
+        self.lookup_forms(&label_forms(text))
+    }
+
+    /// [`lookup`](Self::lookup) for forms already computed with [`label_forms`].
+    pub fn lookup_forms(&self, forms: &[String]) -> Vec<Target> {
         let mut out = Vec::new();
-        if text.chars().count() > MAX_LABEL_CHARS {
-            return out;
-        }
-        for form in forms(text) {
-            if let Some(v) = self.map.get(&form) {
+        for form in forms {
+            if let Some(v) = self.map.get(form) {
                 out.extend(v.iter().copied());
             }
         }
-        dedupe(&mut out);
+        if out.len() > 1 {
+            dedupe(&mut out);
+        }
         out
     }
 
-    /// Whether a printed label is one of this format's markers.
-    pub fn is_marker(&self, text: &str) -> Option<usize> {
-        if text.chars().count() > MAX_LABEL_CHARS {
-            return None;
-        }
-        let f = forms(text);
-        self.markers.iter().position(|m| f.contains(m))
+    /// Which of this format's markers a label is, given its [`label_forms`].
+    pub fn marker(&self, forms: &[String]) -> Option<usize> {
+        self.markers.iter().position(|m| forms.contains(m))
     }
+}
+
+/// The matching forms of a printed label (with and without parenthesised explanations);
+/// none for text too long to be a label.
+pub fn label_forms(text: &str) -> Vec<String> {
+    if text.chars().count() > MAX_LABEL_CHARS {
+        return Vec::new();
+    }
+    forms(text)
 }
 
 /// The matching forms of a label: with and without parenthesised explanations.
 fn forms(text: &str) -> Vec<String> {
-    let a = norm(text);
-    let b = norm_core(text);
+    let (a, b) = norm_both(text);
     let mut v = Vec::with_capacity(2);
     if !a.is_empty() {
         v.push(a);
     }
-    if !b.is_empty() && !v.contains(&b) {
-        v.push(b);
+    if let Some(b) = b {
+        if !b.is_empty() && !v.contains(&b) {
+            v.push(b);
+        }
     }
     v
 }

@@ -10,7 +10,7 @@ pub mod labels;
 mod placement;
 pub mod sections;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use gongkai_model::arith::infer_missing;
 use gongkai_model::format::{TableDef, TableLayout};
@@ -22,18 +22,26 @@ use gongkai_model::{
 use crate::normalize::norm;
 use crate::tokens::{Token, TokenKind};
 use detect::Detection;
-use labels::{LabelIndex, Target};
+use labels::{label_forms, LabelIndex, Target};
 use placement::{resolve, RowRead, Slot};
 
 /// Reads the parts and tables of a report from its tokens. `year` (from the metadata) only
 /// breaks ties when the labels do not tell the format.
 pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
-    let detection = Detection::scan(tokens);
+    // Each label's matching forms are computed once and used by every step below.
+    let forms: Vec<Vec<String>> = tokens
+        .iter()
+        .map(|t| match t.kind {
+            TokenKind::Text => label_forms(t.text),
+            _ => Vec::new(),
+        })
+        .collect();
+    let detection = Detection::scan(tokens, &forms);
     let format = detection.decide(year);
     let def = formats::get(format);
     let mut state = Pass::new(def);
-    for tok in tokens {
-        state.token(tok);
+    for (tok, f) in tokens.iter().zip(&forms) {
+        state.token(tok, f);
     }
     let mut report = state.finish();
     if detection.mixed() {
@@ -97,7 +105,7 @@ impl<'a> Pass<'a> {
                 .map(|t| TableRead {
                     def: t,
                     found: None,
-                    rows: HashMap::new(),
+                    rows: HashMap::default(),
                     order: Vec::new(),
                     run: Vec::new(),
                     seen_row: false,
@@ -119,9 +127,9 @@ impl<'a> Pass<'a> {
         self.tables.iter().position(|t| t.def.key == key)
     }
 
-    fn token(&mut self, tok: &Token<'a>) {
+    fn token(&mut self, tok: &Token<'a>, forms: &[String]) {
         match &tok.kind {
-            TokenKind::Text => self.text(tok),
+            TokenKind::Text => self.text(tok, forms),
             TokenKind::Value(p) => {
                 let slot = Slot::Value {
                     printed: p.clone(),
@@ -139,7 +147,7 @@ impl<'a> Pass<'a> {
         }
     }
 
-    fn text(&mut self, tok: &Token<'a>) {
+    fn text(&mut self, tok: &Token<'a>, forms: &[String]) {
         let source = self.source(tok);
         if tok.first_in_line {
             if let Some(sec) = sections::heading(tok.text, self.def) {
@@ -154,7 +162,7 @@ impl<'a> Pass<'a> {
                 return;
             }
         }
-        let targets = self.index.lookup(tok.text);
+        let targets = self.index.lookup_forms(forms);
         let mut here: Vec<Target> = match self.current {
             Some(c) => targets
                 .iter()
@@ -166,9 +174,10 @@ impl<'a> Pass<'a> {
         if here.is_empty() {
             // A row label of another table, specific enough to trust, means that table has
             // started even though its heading is missing or was not recognised.
-            let elsewhere = targets
-                .iter()
-                .find(|t| matches!(t, Target::Row(..)) && norm(tok.text).chars().count() >= 4);
+            let elsewhere = targets.iter().find(|t| {
+                matches!(t, Target::Row(..))
+                    && forms.first().is_some_and(|f| f.chars().count() >= 4)
+            });
             match elsewhere {
                 Some(t) if self.current.is_none() || self.pending_complete() => {
                     self.current = self.table_index(t.table().key);

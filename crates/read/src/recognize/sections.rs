@@ -1,7 +1,9 @@
 //! Section headings: `一、总体情况` … `六、其他需要报告的事项`, as the format lists them.
 
 use gongkai_model::format::SectionDef;
-use gongkai_model::FormatDef;
+use std::sync::OnceLock;
+
+use gongkai_model::{FormatDef, FormatId};
 
 use crate::normalize::{fold, norm};
 
@@ -26,13 +28,39 @@ pub fn heading(line: &str, format: &'static FormatDef) -> Option<&'static Sectio
     if words.chars().count() < 2 {
         return None;
     }
-    format.sections.iter().find(|s| {
-        std::iter::once(s.label)
-            .chain(s.aliases.iter().copied())
-            .any(|l| {
-                let l = norm(l);
-                words == l || (l.chars().count() >= 4 && words.starts_with(&l))
+    normalized_sections(format)
+        .iter()
+        .find(|(_, forms)| {
+            forms
+                .iter()
+                .any(|l| words == *l || (l.chars().count() >= 4 && words.starts_with(l.as_str())))
+        })
+        .map(|(s, _)| *s)
+}
+
+/// Each section of the format with the matching forms of its label and variants, computed once.
+fn normalized_sections(
+    format: &'static FormatDef,
+) -> &'static [(&'static SectionDef, Vec<String>)] {
+    static CACHE: [OnceLock<Vec<(&'static SectionDef, Vec<String>)>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match format.id {
+        FormatId::F2019 => 0,
+        FormatId::F2021 => 1,
+        FormatId::Legacy => 2,
+    };
+    CACHE[slot].get_or_init(|| {
+        format
+            .sections
+            .iter()
+            .map(|s| {
+                let forms = std::iter::once(s.label)
+                    .chain(s.aliases.iter().copied())
+                    .map(norm)
+                    .collect();
+                (s, forms)
             })
+            .collect()
     })
 }
 

@@ -1,0 +1,98 @@
+//! Read + check throughput over a generated corpus of mixed layouts, formats and scales.
+//!
+//! `cargo bench -p gongkai --bench read_check [-- N]` (N reports, default 10,000). The corpus is
+//! written to a temporary directory first; then every file is read from disk, decoded, read into
+//! a report and checked, one file at a time, on one core and then on all cores. Prints
+//! reports/s and MB/s per core, and the peak resident memory of the read+check phase for N/10
+//! and N files (it should not grow with N: nothing is kept between files).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+fn main() {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let dir = std::env::temp_dir().join(format!("gongkai-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary directory");
+    let t = Instant::now();
+    let mut files = Vec::with_capacity(n);
+    let mut bytes = 0usize;
+    for (name, text) in gongkai_synth::corpus(2026, n) {
+        let path = dir.join(name);
+        bytes += text.len();
+        std::fs::write(&path, text).expect("write corpus file");
+        files.push(path);
+    }
+    println!(
+        "corpus: {n} reports, {:.1} MB, generated in {:.1}s",
+        bytes as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
+
+    let small = &files[..n / 10];
+    let (_, _, mem_small) = run(small, false);
+    let (secs, findings, mem_big) = run(&files, false);
+    println!(
+        "read+check, 1 core: {:.0} reports/s, {:.1} MB/s ({findings} findings)",
+        n as f64 / secs,
+        bytes as f64 / 1e6 / secs
+    );
+    let threads = rayon::current_num_threads();
+    let (psecs, _, _) = run(&files, true);
+    println!(
+        "read+check, {threads} threads: {:.0} reports/s, {:.1} MB/s ({:.1} MB/s per core)",
+        n as f64 / psecs,
+        bytes as f64 / 1e6 / psecs,
+        bytes as f64 / 1e6 / psecs / threads as f64
+    );
+    println!(
+        "peak resident memory while reading: {} files {:.1} MB, {} files {:.1} MB",
+        small.len(),
+        mem_small as f64 / 1e6,
+        files.len(),
+        mem_big as f64 / 1e6
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Reads and checks every file; returns seconds, the number of findings, and the peak
+/// resident set size of the phase (bytes; 0 where /proc is not available).
+fn run(files: &[PathBuf], parallel: bool) -> (f64, usize, u64) {
+    reset_peak_rss();
+    let t = Instant::now();
+    let findings: usize = if parallel {
+        files.par_iter().map(|p| one(p)).sum()
+    } else {
+        files.iter().map(|p| one(p)).sum()
+    };
+    (t.elapsed().as_secs_f64(), findings, peak_rss())
+}
+
+fn one(path: &Path) -> usize {
+    let bytes = std::fs::read(path).expect("read corpus file");
+    match gongkai_read::read_text(&bytes) {
+        Ok(read) => gongkai_check::check(&read.report).len(),
+        Err(_) => 0,
+    }
+}
+
+/// Resets the kernel's peak-RSS counter for this process (Linux: `5` to clear_refs).
+fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn peak_rss() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb * 1024)
+}

@@ -103,7 +103,10 @@ mod tests {
         let start = d.line(1).find("12").unwrap();
         match d.source(1, start, 2) {
             Source::Text {
-                line, column, len, alone,
+                line,
+                column,
+                len,
+                alone,
             } => {
                 assert_eq!((line, column, len, alone), (1, 10, 2, false));
             }

@@ -143,8 +143,9 @@ fn has_marker(compact: &str) -> bool {
         || (compact.contains("分辨率") && compact.contains("浏览器"))
 }
 
-/// Field labels of page metadata and counters. They count only as labels: followed by `:`, a
-/// digit, or the end of the line (`点击数:`, `字数:3031`), so `确保信息来源准确` is not chrome.
+/// Field labels of page metadata and counters. They count only as labels, that is followed by
+/// a colon (`点击数:`, `字数:3031`): `确保信息来源准确` is prose, and a bare `网站点击数` may be a
+/// table label of a legacy 附表 printed one cell per line.
 const LABELS: &[&str] = &[
     "发布日期",
     "發佈日期",
@@ -210,14 +211,12 @@ const START_LABELS: &[&str] = &[
 ];
 
 fn has_label(compact: &str) -> bool {
-    let is_label_end = |rest: &str| match rest.chars().next() {
-        None => true,
-        Some(c) => c == ':' || c.is_ascii_digit(),
-    };
     let anywhere = LABELS.iter().any(|label| {
-        compact
-            .match_indices(label)
-            .any(|(i, m)| compact.get(i + m.len()..).is_some_and(is_label_end))
+        compact.match_indices(label).any(|(i, m)| {
+            compact
+                .get(i + m.len()..)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
     });
     anywhere
         || START_LABELS.iter().any(|label| {
@@ -307,7 +306,7 @@ fn is_button_row(t: &str) -> bool {
         pieces += 1;
         longest = longest.max(piece.chars().count());
     }
-    pieces > 0 && longest > 1
+    pieces > 1 || longest > 1
 }
 
 /// Breadcrumbs: `首页 > 政务公开 > 年报`, `当前位置：首页 » 信息公开`.
@@ -382,6 +381,130 @@ fn is_chatbot(compact: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The chrome lines of each seed, checked by hand against the pages. Every other line is
+    /// content (headings, table labels and values, prose, the signature block) or blank.
+    const SEED_CHROME: &[(&str, &[u32])] = &[
+        // 3: `2021-01-28 13:53 鹤岗市人民政府办公室` (the posting stamp); 611 扫一扫; 615 网站导航;
+        // 617-618 the chatbot. The signature (607, 609) is content.
+        ("000_33abec3ff02c02bd.txt", &[3, 611, 615, 617, 618]),
+        ("001_a1fd908adc18705e.txt", &[]),
+        // 3 信息来源/发表时间; 4 浏览次数/分享到; 5 字数/字体/视力保护色.
+        ("002_a636d83d73b501d7.txt", &[3, 4, 5]),
+        // 1 `登录 |  注册` (with no-break spaces); 5 发布日期/点击数.
+        ("003_d22f653d47743c2c.txt", &[1, 5]),
+        ("004_b6b282f6157a8fb9.txt", &[]),
+    ];
+
+    fn seed(name: &str) -> String {
+        let path = format!(
+            "{}/../../tests/fixtures/seeds/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read_to_string(path).expect("seed")
+    }
+
+    #[test]
+    fn seeds_have_exactly_the_hand_checked_chrome_lines() {
+        for &(name, expected) in SEED_CHROME {
+            let text = seed(name);
+            let found: Vec<u32> = text
+                .lines()
+                .zip(1u32..)
+                .filter(|(line, _)| is_chrome(line))
+                .map(|(_, no)| no)
+                .collect();
+            assert_eq!(found, expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn website_furniture_is_chrome() {
+        for line in [
+            "登录 |  注册 ",
+            "登录\u{A0}|\u{A0} 注册\u{A0}",
+            "扫一扫在手机打开当前页",
+            "分享到：",
+            "浏览次数:559 次 分享到:",
+            "点击数：",
+            "字数:3031字体:[ ]视力保护色:",
+            "【字体：大 中 小】",
+            "大 中 小",
+            "网站导航",
+            "首页 > 政务公开 > 政府信息公开年报",
+            "当前位置：首页 » 信息公开 » 年度报告",
+            "您现在的位置：首页",
+            "hi!我是智能问答机器人小鹤",
+            "很高兴为您服务~",
+            "您好！我是智能客服小安",
+            "【打印本页】【关闭窗口】",
+            "[打印] [关闭]",
+            "上一篇：关于印发2021年政务公开工作要点的通知",
+            "下一篇：无",
+            "版权所有：鹤岗市人民政府办公室  主办单位：鹤岗市人民政府办公室",
+            "承办单位：鹤岗市政务服务中心 网站标识码：2304000001",
+            "黑ICP备05001234号-1",
+            "黑公网安备 23040202000123号",
+            "Copyright © 2021 www.hegang.gov.cn All Rights Reserved",
+            "技术支持：某某网络科技有限公司",
+            "网站地图 | 联系我们 | 关于我们",
+            "简体 | 繁體 | 无障碍",
+            "设为首页 加入收藏",
+            "发布日期:2021-01-04    点击数:",
+            "信息来源:市政府办公室 发表时间:2018-01-17 11:21:45",
+            "发布时间：2022-01-20 09:30:00",
+            "来源：县政府办公室",
+            "索引号：11230423MB1234567X/2021-00012",
+            "成文日期：2021-01-27",
+            "责任编辑：张三",
+            "2021-01-28 13:53 鹤岗市人民政府办公室",
+            "[2021/1/28 13:53:02]",
+            "建议使用IE9以上浏览器，1024×768分辨率浏览本站",
+            "瀏覽次數：12 分享到：",
+            "打印本頁 關閉窗口",
+        ] {
+            assert!(is_chrome(line), "should be chrome: {line:?}");
+        }
+    }
+
+    #[test]
+    fn report_content_is_not_chrome() {
+        for line in [
+            "",
+            "\u{A0}",
+            "鹤岗市人民政府办公室2020年度政府信息公开工作报告",
+            "2021 年政府信息公开工作年度报告",
+            "一、总体情况",
+            "（三）围绕工作要点，全面做好政务信息管理工作",
+            "（三）推进网站适老化与无障碍改造",
+            "（四）上线智能问答机器人",
+            "第二十条第(一)项",
+            "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |",
+            "第二十条第(一)项 | |||",
+            "行政许可 | 12 | 减7 | 29 |",
+            "0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+            "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",
+            "2020年本行政区域(或本部门)政府信息公开发布总数量(非新闻类、消息类):0",
+            "本年收费金额（单位：万元）",
+            "中",
+            "0",
+            "总计",
+            "其他",
+            "鹤岗市人民政府办公室",
+            "2021年1月27日",
+            "202114",
+            "2021-01-28",
+            "除滨江区政务网站外,积极利用微信、微博等新媒体工具,拓宽信息公开的载体与形式。",
+            "积极做好政府网站信息发布，确保信息来源准确、发布及时。",
+            "本次培训由市政务公开办主办，技术支持单位配合完成。",
+            "全年网站点击数达到120万次。",
+            "网站点击数",
+            "网站点击数\t120",
+            "无。",
+        ] {
+            assert!(!is_chrome(line), "should be content: {line:?}");
+        }
+    }
+
     #[test]
     fn stamps_need_a_clock_time() {
         assert!(is_stamp("2021-01-28 13:53 鹤岗市人民政府办公室"));
@@ -389,5 +512,11 @@ mod tests {
         assert!(!is_stamp("2021-01-28"));
         assert!(!is_stamp("2021年1月27日"));
         assert!(!is_stamp("2021-01-280 13:53"));
+    }
+
+    #[test]
+    fn huge_lines_are_not_chrome_and_cost_little() {
+        let line = "点击数".repeat(1_000_000);
+        assert!(!is_chrome(&line));
     }
 }

@@ -43,6 +43,10 @@ pub const TAIL_LINES: usize = 8;
 /// Bytes of one line that are looked at. A report line is at most a few KB; a longer one is
 /// either one huge paragraph (its start is enough) or not a report.
 pub const MAX_LINE_BYTES: usize = 16 * 1024;
+/// Lines (blank ones included) looked at from each end to find the head and tail lines: a
+/// page with more blank or chrome lines than this before its title is not a report, and the
+/// bound keeps the cost independent of the number of lines.
+pub const MAX_SCANNED_LINES: usize = 10_000;
 /// Years outside this range are not report years (nor publication years).
 const YEARS: RangeInclusive<i32> = 2000..=2100;
 
@@ -115,6 +119,7 @@ fn cut(s: &str, max: usize) -> &str {
 
 fn head_lines(doc: &Document) -> Vec<Line<'_>> {
     doc.lines()
+        .take(MAX_SCANNED_LINES)
         .map(|(no, text)| Line {
             no,
             text: cut(text, MAX_LINE_BYTES),
@@ -128,6 +133,7 @@ fn head_lines(doc: &Document) -> Vec<Line<'_>> {
 fn tail_lines(doc: &Document) -> Vec<Line<'_>> {
     let mut tail: Vec<Line<'_>> = (1..=doc.line_count())
         .rev()
+        .take(MAX_SCANNED_LINES)
         .map(|no| Line {
             no,
             text: cut(doc.line(no), MAX_LINE_BYTES),
@@ -411,7 +417,10 @@ fn title_span(text: &str) -> Option<(usize, usize)> {
         .trim();
     let start = part.find(trimmed)?;
     let chars = trimmed.chars().filter(|c| !c.is_whitespace()).count();
+    // Breadcrumbs (`首页 > 政务公开 > 政府信息公开年报`) and menus name reports too.
     let is_title = (6..=80).contains(&chars)
+        && !trimmed.contains(['>', '＞', '»', '›'])
+        && !is_chrome(trimmed)
         && REPORT_WORDS.iter().any(|w| trimmed.contains(w))
         && DISCLOSURE_WORDS.iter().any(|w| trimmed.contains(w))
         && !trimmed.contains(['。', '，', ',', '；', ';', '：', ':', '《', '》', '“'])
@@ -675,10 +684,14 @@ fn period_year(head: &[Line<'_>]) -> Option<Hit<i32>> {
 fn body_year(head: &[Line<'_>]) -> Option<Hit<i32>> {
     let mut votes: Vec<(Hit<i32>, usize)> = Vec::new();
     for &line in head.iter().filter(|l| !is_chrome(l.text)) {
+        // Computed once per line: trimming every prefix would be quadratic in the line length.
+        let indent = line.text.len() - line.text.trim_start().len();
         for y in year_exprs(line.text) {
-            let opens = line.text.get(..y.start).is_some_and(|before| {
-                before.trim().is_empty() || before.trim_end().ends_with('。')
-            });
+            let opens = y.start == indent
+                || line
+                    .text
+                    .get(..y.start)
+                    .is_some_and(|before| before.trim_end().ends_with('。'));
             let rest = line.text.get(y.end..).unwrap_or("");
             let comma = rest.starts_with([',', '，']) || rest.starts_with("以来");
             if !(opens && comma && YEARS.contains(&y.value)) {
@@ -831,12 +844,19 @@ fn qualify(
     head: &[Line<'_>],
     fuller: &[Option<&Hit<String>>],
 ) -> Hit<String> {
+    // `市场监管局` starts with 市 but names no level: 市场, like 区域 or 乡村, is one word.
+    const WORDS: &[&str] = &[
+        "市场", "市場", "区域", "區域", "县域", "縣域", "乡村", "鄉村", "乡镇", "鄉鎮",
+    ];
+    if WORDS.iter().any(|w| subject.value.starts_with(w)) {
+        return subject;
+    }
     let mut chars = subject.value.chars();
     let Some(level) = chars.next().filter(|c| PLACE_LEVELS.contains(c)) else {
         return subject;
     };
     let department = chars.as_str();
-    if department.is_empty() || department.starts_with(PLACE_LEVELS) {
+    if department.is_empty() {
         return subject;
     }
     let from_fuller = fuller.iter().flatten().find(|f| {

@@ -11,8 +11,9 @@
 //! - **published_on**: a labelled date (`发布日期:`, `发表时间:`; `成文日期:` last) → a
 //!   date/time stamp near the top. The signature date is *not* used; see [`Meta::signed_on`].
 //!
-//! Cost is linear in the input: only the first [`HEAD_LINES`] and last [`TAIL_LINES`] non-blank
-//! lines are read, each cut to [`MAX_LINE_BYTES`], and every scan over a line is a single pass.
+//! Cost is bounded whatever the input size: only the first [`HEAD_LINES`] and last [`TAIL_LINES`]
+//! non-blank content lines are read (looking at no more than [`MAX_SCANNED_LINES`] from each
+//! end), each cut to [`MAX_LINE_BYTES`], and every scan over a line is a single pass.
 
 use crate::chrome::is_chrome;
 use crate::document::Document;
@@ -35,11 +36,13 @@ pub struct Meta {
     pub signed_on: Located<Date>,
 }
 
-/// Non-blank lines read from the start: titles, stamps, the statistical period and the first
-/// paragraphs all sit there, under any amount of page chrome.
+/// Non-blank content lines read from the start (chrome lines come on top): titles, stamps, the
+/// statistical period and the first paragraphs all sit there.
 pub const HEAD_LINES: usize = 80;
 /// Non-blank lines read from the end, for the signature block (chrome lines not counted).
 pub const TAIL_LINES: usize = 8;
+/// Non-blank lines, chrome included, read from the start at most.
+pub const MAX_HEAD_LINES: usize = 400;
 /// Bytes of one line that are looked at. A report line is at most a few KB; a longer one is
 /// either one huge paragraph (its start is enough) or not a report.
 pub const MAX_LINE_BYTES: usize = 16 * 1024;
@@ -47,6 +50,8 @@ pub const MAX_LINE_BYTES: usize = 16 * 1024;
 /// page with more blank or chrome lines than this before its title is not a report, and the
 /// bound keeps the cost independent of the number of lines.
 pub const MAX_SCANNED_LINES: usize = 10_000;
+/// Content lines from the top within which a date/time stamp is looked for.
+const STAMP_LINES: usize = 15;
 /// Years outside this range are not report years (nor publication years).
 const YEARS: RangeInclusive<i32> = 2000..=2100;
 
@@ -79,6 +84,19 @@ pub fn read_meta(doc: &Document) -> Meta {
 struct Line<'a> {
     no: u32,
     text: &'a str,
+    /// [`is_chrome`], computed once.
+    chrome: bool,
+}
+
+impl<'a> Line<'a> {
+    fn new(no: u32, text: &'a str) -> Line<'a> {
+        let text = cut(text, MAX_LINE_BYTES);
+        Line {
+            no,
+            text,
+            chrome: is_chrome(text),
+        }
+    }
 }
 
 /// A value found at `len` bytes from byte `start` of line `no`.
@@ -117,16 +135,26 @@ fn cut(s: &str, max: usize) -> &str {
     s.get(..end).unwrap_or("")
 }
 
+/// The first non-blank lines, chrome included (it carries dates), until [`HEAD_LINES`] of them
+/// are content (a page may open with a long navigation menu) or there are [`MAX_HEAD_LINES`].
 fn head_lines(doc: &Document) -> Vec<Line<'_>> {
-    doc.lines()
+    let mut head = Vec::new();
+    let mut content = 0;
+    let non_blank = doc
+        .lines()
         .take(MAX_SCANNED_LINES)
-        .map(|(no, text)| Line {
-            no,
-            text: cut(text, MAX_LINE_BYTES),
-        })
-        .filter(|l| !l.text.trim().is_empty())
-        .take(HEAD_LINES)
-        .collect()
+        .filter(|(_, text)| !cut(text, MAX_LINE_BYTES).trim().is_empty());
+    for (no, text) in non_blank.take(MAX_HEAD_LINES) {
+        let line = Line::new(no, text);
+        head.push(line);
+        if !line.chrome {
+            content += 1;
+            if content == HEAD_LINES {
+                break;
+            }
+        }
+    }
+    head
 }
 
 /// The last non-blank, non-chrome lines, in document order.
@@ -134,11 +162,9 @@ fn tail_lines(doc: &Document) -> Vec<Line<'_>> {
     let mut tail: Vec<Line<'_>> = (1..=doc.line_count())
         .rev()
         .take(MAX_SCANNED_LINES)
-        .map(|no| Line {
-            no,
-            text: cut(doc.line(no), MAX_LINE_BYTES),
-        })
-        .filter(|l| !l.text.trim().is_empty() && !is_chrome(l.text))
+        .filter(|&no| !cut(doc.line(no), MAX_LINE_BYTES).trim().is_empty())
+        .map(|no| Line::new(no, doc.line(no)))
+        .filter(|l| !l.chrome)
         .take(TAIL_LINES)
         .collect();
     tail.reverse();
@@ -438,32 +464,43 @@ struct Title {
     year: Option<Hit<i32>>,
 }
 
-/// The first title line before the first section heading, with its year and agency. A title
-/// that names no agency takes it from the line above (or below) when that line is only a name:
-/// `四方台区人民政府办公室` / `2021 年政府信息公开工作年度报告`.
+/// The report title: among the title lines before the first section heading, the first that
+/// names a year, else the first (a menu item such as `政府信息公开年报` is title-like too). A
+/// title that names no agency takes it from the line above (or below) when that line is only a
+/// name: `四方台区人民政府办公室` / `2021 年政府信息公开工作年度报告`.
 fn find_title(head: &[Line<'_>]) -> Option<Title> {
+    let mut first = None;
     for (index, &line) in head.iter().enumerate() {
         if is_section_heading(line.text) {
             break;
         }
-        let Some((start, end)) = title_span(line.text) else {
+        let Some(title) = read_title(head, index, line) else {
             continue;
         };
-        let title = line.text.get(start..end)?;
-        let year = year_exprs(title)
-            .into_iter()
-            .find(|y| YEARS.contains(&y.value))
-            .map(|y| Hit::new(y.value, line, start + y.start, y.digits_end - y.start));
-        let agency = title_agency(title)
-            .map(|(name, s, l)| Hit::new(name, line, start + s, l))
-            .or_else(|| neighbour_agency(head, index));
-        return Some(Title {
-            index,
-            agency,
-            year,
-        });
+        if title.year.is_some() {
+            return Some(title);
+        }
+        first.get_or_insert(title);
     }
-    None
+    first
+}
+
+/// The title on line `head[index]`, if it is one.
+fn read_title(head: &[Line<'_>], index: usize, line: Line<'_>) -> Option<Title> {
+    let (start, end) = title_span(line.text)?;
+    let title = line.text.get(start..end)?;
+    let year = year_exprs(title)
+        .into_iter()
+        .find(|y| YEARS.contains(&y.value))
+        .map(|y| Hit::new(y.value, line, start + y.start, y.digits_end - y.start));
+    let agency = title_agency(title)
+        .map(|(name, s, l)| Hit::new(name, line, start + s, l))
+        .or_else(|| neighbour_agency(head, index));
+    Some(Title {
+        index,
+        agency,
+        year,
+    })
 }
 
 /// The agency named in a title: what precedes the year (`鹤岗市人民政府办公室2020年度…`), or lies
@@ -638,7 +675,7 @@ fn has_agency_suffix(name: &str) -> bool {
 
 /// A line that is nothing but an agency name (a split title's first line, a signature).
 fn agency_line(line: Line<'_>) -> Option<Hit<String>> {
-    if is_chrome(line.text) || line.text.trim().chars().count() > 30 {
+    if line.chrome || line.text.trim().chars().nth(30).is_some() {
         return None;
     }
     let (name, start, len) = agency_in(line.text, 0)?;
@@ -683,7 +720,7 @@ fn period_year(head: &[Line<'_>]) -> Option<Hit<i32>> {
 /// anything but a comma (`2020年本行政区域…`) does not count: it qualifies a noun.
 fn body_year(head: &[Line<'_>]) -> Option<Hit<i32>> {
     let mut votes: Vec<(Hit<i32>, usize)> = Vec::new();
-    for &line in head.iter().filter(|l| !is_chrome(l.text)) {
+    for &line in head.iter().filter(|l| !l.chrome) {
         // Computed once per line: trimming every prefix would be quadratic in the line length.
         let indent = line.text.len() - line.text.trim_start().len();
         for y in year_exprs(line.text) {
@@ -788,7 +825,7 @@ const SUBJECT_STOPS: &[&str] = &[
 /// → `区应急管理局`. `我局`/`本局` name nobody and are skipped.
 fn body_subject(body: &[Line<'_>]) -> Option<Hit<String>> {
     body.iter()
-        .filter(|l| !is_chrome(l.text))
+        .filter(|l| !l.chrome)
         .take_while(|l| !is_section_heading(l.text))
         .take(5)
         .find_map(|&line| {
@@ -1032,22 +1069,25 @@ fn label_before(before: &str) -> Option<u8> {
 /// heading (`2021-01-28 13:53 鹤岗市人民政府办公室`, `[2021/1/28]`). A `年月日` date there counts
 /// only with a clock time: alone under a title it is the date the report was written.
 fn stamp_date(head: &[Line<'_>]) -> Option<Hit<Date>> {
-    head.iter()
-        .take_while(|l| !is_section_heading(l.text))
-        .take(15)
-        .find_map(|&line| {
-            let t = line.text.trim_start();
-            let t = t.trim_start_matches(['[', '【', '(', '（']);
-            let start = line.text.len() - t.len();
-            let (date, rest) = date_at(t)?;
-            let len = t.len() - rest.len();
-            let printed = t.get(..len)?;
-            let with_clock = has_clock(rest);
-            let short =
-                rest.chars().filter(|c| !c.is_whitespace()).count() <= 40 && !rest.contains('。');
-            let numeric = !printed.contains('年');
-            (short && (numeric || with_clock)).then(|| Hit::new(date, line, start, len))
-        })
+    let mut content = 0;
+    let top = head.iter().take_while(|l| {
+        if !l.chrome {
+            content += 1;
+        }
+        content <= STAMP_LINES && !is_section_heading(l.text)
+    });
+    top.copied().find_map(|line| {
+        let t = line.text.trim_start();
+        let t = t.trim_start_matches(['[', '【', '(', '（']);
+        let start = line.text.len() - t.len();
+        let (date, rest) = date_at(t)?;
+        let len = t.len() - rest.len();
+        let printed = t.get(..len)?;
+        let short = rest.chars().filter(|c| !c.is_whitespace()).take(41).count() <= 40
+            && !rest.contains('。');
+        let numeric = !printed.contains('年');
+        (short && (numeric || has_clock(rest))).then(|| Hit::new(date, line, start, len))
+    })
 }
 
 /// Whether `s` starts (after spaces) with a clock time `HH:MM`.

@@ -393,39 +393,16 @@ fn is_section_heading(text: &str) -> bool {
 /// Words that make a line a report title, and those that say it is a sentence about one.
 const REPORT_WORDS: &[&str] = &["报告", "報告", "年报", "年報"];
 const DISCLOSURE_WORDS: &[&str] = &["公开", "公開"];
+#[rustfmt::skip]
 const NOT_TITLE_WORDS: &[&str] = &[
-    "如下",
-    "现将",
-    "現將",
-    "根据",
-    "根據",
-    "依据",
-    "依據",
-    "按照",
-    "印发",
-    "印發",
-    "通知",
+    "如下", "现将", "現將", "根据", "根據", "依据", "依據", "按照", "印发", "印發", "通知",
     "以下简称",
 ];
 /// Where chrome that shares the title's line starts (`…年度报告 发布时间：…`).
+#[rustfmt::skip]
 const TITLE_CHROME: &[&str] = &[
-    "发布日期",
-    "发布时间",
-    "发表时间",
-    "發佈日期",
-    "發布日期",
-    "發佈時間",
-    "發表時間",
-    "信息来源",
-    "来源:",
-    "来源：",
-    "浏览次数",
-    "点击数",
-    "字号",
-    "【",
-    "|",
-    "｜",
-    "_",
+    "发布日期", "发布时间", "发表时间", "發佈日期", "發布日期", "發佈時間", "發表時間", "信息来源",
+    "来源:", "来源：", "浏览次数", "点击数", "字号", "【", "|", "｜", "_",
 ];
 
 /// The byte range of the title in a line, if the line is a report title.
@@ -521,19 +498,10 @@ fn title_agency(title: &str) -> Option<(String, usize, usize)> {
 /// Where the disclosure words begin in a title (`政府信息公开…`, `政务公开…`, `信息公开…`).
 /// `XX市人民政府信息公开…` is cut inside `人民政府`; [`agency_name`] puts `政府` back.
 fn disclosure_start(title: &str) -> Option<usize> {
+    #[rustfmt::skip]
     const WORDS: &[&str] = &[
-        "政府信息公开",
-        "政府信息公開",
-        "政府資訊公開",
-        "政务信息公开",
-        "政務信息公開",
-        "政务公开",
-        "政務公開",
-        "信息公开",
-        "信息公開",
-        "資訊公開",
-        "公开",
-        "公開",
+        "政府信息公开", "政府信息公開", "政府資訊公開", "政务信息公开", "政務信息公開", "政务公开",
+        "政務公開", "信息公开", "信息公開", "資訊公開", "公开", "公開",
     ];
     WORDS.iter().filter_map(|w| title.find(w)).min()
 }
@@ -574,62 +542,17 @@ const PLACE_LEVELS: &[char] = &[
     '省', '市', '县', '縣', '区', '區', '旗', '州', '盟', '镇', '鎮', '乡', '鄉',
 ];
 /// Place-like names that have no 人民政府 (development zones, communities …): kept as printed.
+#[rustfmt::skip]
 const NOT_GOVERNED: &[&str] = &[
-    "开发区",
-    "開發區",
-    "高新区",
-    "高新區",
-    "园区",
-    "園區",
-    "示范区",
-    "示範區",
-    "试验区",
-    "試驗區",
-    "实验区",
-    "保税区",
-    "合作区",
-    "社区",
-    "社區",
-    "景区",
-    "小区",
+    "开发区", "開發區", "高新区", "高新區", "园区", "園區", "示范区", "示範區", "试验区", "試驗區",
+    "实验区", "保税区", "合作区", "社区", "社區", "景区", "小区",
 ];
 /// Endings of agency names.
+#[rustfmt::skip]
 const AGENCY_SUFFIXES: &[&str] = &[
-    "政府",
-    "办公室",
-    "辦公室",
-    "办公厅",
-    "辦公廳",
-    "办事处",
-    "辦事處",
-    "委员会",
-    "委員會",
-    "管委会",
-    "局",
-    "委",
-    "办",
-    "辦",
-    "厅",
-    "廳",
-    "部",
-    "署",
-    "院",
-    "中心",
-    "所",
-    "站",
-    "队",
-    "隊",
-    "馆",
-    "館",
-    "社",
-    "处",
-    "處",
-    "会",
-    "會",
-    "公署",
-    "行署",
-    "法院",
-    "检察院",
+    "政府", "办公室", "辦公室", "办公厅", "辦公廳", "办事处", "辦事處", "委员会", "委員會",
+    "管委会", "局", "委", "办", "辦", "厅", "廳", "部", "署", "院", "中心", "所", "站", "队", "隊",
+    "馆", "館", "社", "处", "處", "会", "會", "公署", "行署", "法院", "检察院",
 ];
 
 /// Cleans a printed name into an agency name, or `None` if it is not one: white space removed
@@ -706,13 +629,23 @@ fn period_year(head: &[Line<'_>]) -> Option<Hit<i32>> {
                     .chars()
                     .take(60)
                     .filter(|c| !c.is_whitespace())
+                    .map(|c| match digit(c) {
+                        Some(d) => char::from_digit(d, 10).unwrap_or(c),
+                        None => c,
+                    })
                     .collect();
                 let closes_year = ["12月31日", "-12-31", "/12/31", ".12.31", "十二月三十一日"]
                     .iter()
                     .any(|end| window.contains(end));
-                (opens_year && closes_year).then(|| Hit::new(date.year, line, start, 4))
+                let digits = year_len(line.text.get(start..)?);
+                (opens_year && closes_year).then(|| Hit::new(date.year, line, start, digits))
             })
     })
+}
+
+/// Bytes of the four year digits at the start of `s` (ASCII, full-width or Chinese numerals).
+fn year_len(s: &str) -> usize {
+    s.chars().take(4).map(char::len_utf8).sum()
 }
 
 /// The year the body opens its paragraphs or sentences with (`2020年,区应急管理局…`,
@@ -769,56 +702,12 @@ fn find_agency(
 }
 
 /// Words that end the subject of an opening sentence (`区应急管理局严格按照…`).
+#[rustfmt::skip]
 const SUBJECT_STOPS: &[&str] = &[
-    "严格",
-    "認真",
-    "认真",
-    "坚持",
-    "堅持",
-    "按照",
-    "根据",
-    "根據",
-    "依据",
-    "紧紧",
-    "紧密",
-    "高度",
-    "围绕",
-    "圍繞",
-    "全面",
-    "深入",
-    "积极",
-    "積極",
-    "进一步",
-    "始终",
-    "不断",
-    "持续",
-    "切实",
-    "扎实",
-    "大力",
-    "主动",
-    "累计",
-    "共",
-    "继续",
-    "聚焦",
-    "立足",
-    "着力",
-    "牢固",
-    "贯彻",
-    "結合",
-    "结合",
-    "以",
-    "在",
-    "把",
-    "将",
-    "對",
-    "对",
-    "依法",
-    "认真",
-    "进",
-    "全年",
-    "未",
-    "没有",
-    "收到",
+    "严格", "認真", "认真", "坚持", "堅持", "按照", "根据", "根據", "依据", "紧紧", "紧密", "高度",
+    "围绕", "圍繞", "全面", "深入", "积极", "積極", "进一步", "始终", "不断", "持续", "切实",
+    "扎实", "大力", "主动", "累计", "共", "继续", "聚焦", "立足", "着力", "牢固", "贯彻", "結合",
+    "结合", "以", "在", "把", "将", "對", "对", "依法", "认真", "进", "全年", "未", "没有", "收到",
 ];
 
 /// The subject of the first body sentence that opens with a year: `2020年,区应急管理局严格按照…`
@@ -950,14 +839,9 @@ fn named_place(head: &[Line<'_>], level: char) -> Option<String> {
 
 /// `信息来源:市政府办公室`, `来源：…`, `发布机构：…`: the posting office, weak evidence.
 fn source_agency(head: &[Line<'_>]) -> Option<Hit<String>> {
+    #[rustfmt::skip]
     const LABELS: &[&str] = &[
-        "信息来源",
-        "信息來源",
-        "來源",
-        "来源",
-        "发布机构",
-        "發佈機構",
-        "发布机关",
+        "信息来源", "信息來源", "來源", "来源", "发布机构", "發佈機構", "发布机关",
     ];
     head.iter().find_map(|&line| {
         LABELS.iter().find_map(|label| {
@@ -998,23 +882,11 @@ fn is_date_like(text: &str) -> bool {
 
 /// Labels before a publication date, best first; `成文` (written) is the weakest.
 fn date_label_rank(label: &str) -> Option<u8> {
+    #[rustfmt::skip]
     const PUBLISHED: &[&str] = &[
-        "发布日期",
-        "发布时间",
-        "發佈日期",
-        "發布日期",
-        "發佈時間",
-        "發布時間",
-        "发表时间",
-        "發表時間",
-        "发表日期",
-        "發表日期",
-        "发稿时间",
-        "公开日期",
-        "公開日期",
-        "公开时间",
-        "上网时间",
-        "发布于",
+        "发布日期", "发布时间", "發佈日期", "發布日期", "發佈時間", "發布時間", "发表时间",
+        "發表時間", "发表日期", "發表日期", "发稿时间", "公开日期", "公開日期", "公开时间",
+        "上网时间", "发布于",
     ];
     const WRITTEN: &[&str] = &["成文日期", "成文时间", "成文時間", "印发日期"];
     if PUBLISHED.contains(&label) {

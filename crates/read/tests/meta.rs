@@ -368,6 +368,14 @@ fn the_statistical_period_beats_the_body_and_numeric_periods_count() {
 }
 
 #[test]
+fn full_width_and_chinese_numeral_periods() {
+    let (doc, m) = meta_of("本报告统计期限自２０２１年１月１日起至１２月３１日止。\n");
+    assert_eq!(year(&doc, &m), Some((2021, 1, s("２０２１"))));
+    let (doc, m) = meta_of("统计期限为二〇二一年一月一日至二〇二一年十二月三十一日。\n");
+    assert_eq!(year(&doc, &m), Some((2021, 1, s("二〇二一"))));
+}
+
+#[test]
 fn the_most_frequent_opening_year_wins() {
     let text = "一年来，本局认真工作。\n\
                 2021年，主动公开信息30条。\n\
@@ -714,6 +722,9 @@ fn check_sources(doc: &Document, m: &Meta) {
             assert!(line >= 1 && line <= doc.line_count());
             let chars = doc.line(line).chars().count() as u32;
             assert!(column >= 1 && column - 1 + len <= chars);
+            // A span that is not on character boundaries falls back to a whole-line source
+            // of length 0: every value found must point at the text it was read from.
+            assert!(len > 0, "{source:?}");
         }
     }
     if let Some(y) = m.year.value {

@@ -107,7 +107,8 @@ fn strict_utf8(rest: &[u8], bom_len: usize) -> Result<Decoded, ReadError> {
 }
 
 /// GB18030 without replacement characters; at the first malformed sequence, `Err` with the
-/// byte offset where that sequence starts. A BOM decoded from the GB18030 bytes themselves
+/// byte offset where that sequence starts. This is the streaming form of encoding_rs's
+/// `decode_without_bom_handling_and_without_replacement`, used because it says where it failed. A BOM decoded from the GB18030 bytes themselves
 /// (`84 31 95 33`) is dropped.
 fn gb18030(bytes: &[u8]) -> Result<Decoded, usize> {
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {

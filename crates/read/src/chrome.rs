@@ -1,19 +1,362 @@
-//! Site chrome (placeholder until the full list lands).
+//! Page chrome: the lines a government website wraps around a report (login links, share and
+//! print buttons, view counters, breadcrumbs, chatbot greetings, copyright and ICP footers,
+//! publication stamps). Table and section readers skip them; the metadata reader does not (a
+//! chrome line such as `发布日期:2021-01-04    点击数:` still carries the publication date).
+//!
+//! The test is deliberately conservative, because a report line wrongly dropped is lost data while
+//! a chrome line wrongly kept is only noise the recognizer already tolerates:
+//! - only short lines can be chrome, and never a line that reads as prose (has `。`, `；` …);
+//! - markers are phrases that only website furniture uses (`扫一扫在手机打开`, `浏览次数:`),
+//!   not single words a report may use (`网站`, `机器人`, `无障碍` are content in a sentence or a
+//!   heading such as `（三）推进网站无障碍改造`);
+//! - bare words (`登录`, `首页`, `打印`) count only when the whole line is made of such buttons.
+//!
+//! Chrome lines can contain `|` (`登录 |  注册`, `网站地图 | 联系我们`): a reader that takes `|` as a
+//! cell separator must ask [`is_chrome`] first.
 
-/// Whether a line is page chrome rather than report content.
+/// Lines longer than this (in bytes, before any other work) are never chrome. It bounds the
+/// cost of the test on huge single-line inputs; footers are at most a few hundred bytes.
+const MAX_CHROME_BYTES: usize = 1200;
+/// Chrome lines, without white space, are at most this many characters.
+const MAX_CHROME_CHARS: usize = 200;
+/// Text allowed after a `2021-01-28 13:53` stamp (usually the posting office's name).
+const MAX_STAMP_TAIL_CHARS: usize = 40;
+
+/// Whether `line` is website chrome rather than report content. See the module documentation.
 pub fn is_chrome(line: &str) -> bool {
     let t = line.trim();
-    [
-        "登录",
-        "扫一扫",
-        "网站导航",
-        "智能问答",
-        "很高兴为您服务",
-        "点击数",
-        "浏览次数",
-        "视力保护色",
-    ]
-    .iter()
-    .any(|m| t.contains(m))
-        && t.chars().count() < 40
+    if t.is_empty() || t.len() > MAX_CHROME_BYTES {
+        return false;
+    }
+    let compact = compact(t);
+    if compact.chars().count() > MAX_CHROME_CHARS {
+        return false;
+    }
+    if is_button_row(t) || is_breadcrumb(&compact) || is_stamp(t) || is_chatbot(&compact) {
+        return true;
+    }
+    !is_prose(&compact) && (has_marker(&compact) || has_label(&compact))
+}
+
+/// The line without white space (ASCII, full-width and no-break spaces), with full-width `：`,
+/// `｜` and `＞` folded to ASCII so the marker tables need one spelling.
+fn compact(t: &str) -> String {
+    t.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '：' => ':',
+            '｜' => '|',
+            '＞' | '»' | '›' => '>',
+            other => other,
+        })
+        .collect()
+}
+
+/// Sentence punctuation: a line with it is prose, whatever words it mentions.
+fn is_prose(compact: &str) -> bool {
+    compact.contains(['。', '；', '？', '！'])
+}
+
+/// Phrases that only page furniture uses, matched anywhere in a non-prose line.
+#[rustfmt::skip]
+const MARKERS: &[&str] = &[
+    // footers
+    "ICP备", "ICP证", "icp备", "公网安备", "公網安備", "网站标识码", "網站標識碼", "网站识别码",
+    "版权所有", "版權所有", "Copyright", "COPYRIGHT", "copyright", "©", "主办单位", "主辦單位",
+    "承办单位", "承辦單位", "协办单位", "協辦單位", "运维单位", "運維單位", "技术支持:",
+    "技術支持:", "技术支持单位", "网站地图", "網站地圖",
+    // share / scan
+    "扫一扫在手机", "掃一掃在手機", "在手机打开", "在手機打開", "手机扫一扫", "手機掃一掃",
+    "微信扫一扫", "分享到", "分享至",
+    // reading widgets
+    "视力保护色", "視力保護色", "护眼模式", "護眼模式", "字体:大中小", "字号:大中小", "【大中小】",
+    "[大中小]",
+    // print / close / paging
+    "打印本页", "打印本頁", "打印此页", "关闭窗口", "關閉窗口", "关闭本页", "關閉本頁", "【打印】",
+    "【关闭】", "[打印]", "[关闭]", "上一篇", "下一篇",
+    // site navigation
+    "设为首页", "設為首頁", "加入收藏", "收藏本站", "返回顶部", "返回頂部", "您的位置",
+    "您现在的位置", "您現在的位置", "当前位置:", "當前位置:", "所在位置:",
+    // chatbot
+    "很高兴为您服务", "很高興為您服務",
+];
+
+fn has_marker(compact: &str) -> bool {
+    MARKERS.iter().any(|m| compact.contains(m))
+        || (compact.contains("分辨率") && compact.contains("浏览器"))
+}
+
+/// Field labels of page metadata and counters. They count only as labels, that is followed by
+/// a colon (`点击数:`, `字数:3031`): `确保信息来源准确` is prose, and a bare `网站点击数` may be a
+/// table label of a legacy 附表 printed one cell per line.
+#[rustfmt::skip]
+const LABELS: &[&str] = &[
+    "发布日期", "發佈日期", "發布日期", "发布时间", "發佈時間", "發布時間", "发表时间", "發表時間",
+    "发表日期", "发稿时间", "更新时间", "更新日期", "信息来源", "信息來源", "資訊來源", "文章来源",
+    "文章來源", "稿件来源", "浏览次数", "瀏覽次數", "点击数", "點擊數", "点击量", "點擊量",
+    "阅读次数", "閱讀次數", "访问次数", "字数", "字數", "字体", "字體", "字号", "字號", "责任编辑",
+    "責任編輯", "索引号", "索引號",
+];
+
+/// Labels that are chrome only at the start of a line (`来源:…`, `成文日期:…`): elsewhere the
+/// same words occur in ordinary text.
+#[rustfmt::skip]
+const START_LABELS: &[&str] = &[
+    "来源", "來源", "作者", "编辑", "編輯", "发文机关", "發文機關", "发文字号", "發文字號",
+    "成文日期", "主题分类", "主題分類", "主题词", "主題詞", "有效性", "主办", "主辦", "承办",
+    "承辦",
+];
+
+fn has_label(compact: &str) -> bool {
+    let anywhere = LABELS.iter().any(|label| {
+        compact.match_indices(label).any(|(i, m)| {
+            compact
+                .get(i + m.len()..)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+    });
+    anywhere
+        || START_LABELS.iter().any(|label| {
+            compact
+                .strip_prefix(label)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+}
+
+/// Words that are chrome when a line consists of nothing else (buttons and menu items). Not
+/// `微信`/`微博`: a table printed one cell per line may list platforms by those names (share rows
+/// are caught by `分享到`).
+#[rustfmt::skip]
+const BUTTONS: &[&str] = &[
+    "登录", "登錄", "注册", "註冊", "退出", "打印", "关闭", "關閉", "返回", "分享", "收藏", "首页",
+    "首頁", "网站首页", "網站首頁", "无障碍", "無障礙", "无障碍浏览", "无障碍阅读", "简体", "簡體",
+    "繁体", "繁體", "简体版", "繁体版", "简体中文", "繁体中文", "繁體中文", "English", "ENGLISH",
+    "搜索", "检索", "高级检索", "网站导航", "網站導航", "智能问答", "长者模式", "关怀版",
+    "关怀模式", "手机版", "移动版", "纠错", "我要纠错", "网站地图",
+    "联系我们", "关于我们", "字号", "字体", "打印本页", "关闭窗口", "加入收藏", "设为首页", "RSS",
+    "个人中心", "用户登录", "分享到", "大", "中", "小",
+];
+
+/// Whether every piece of the line, split at separators and brackets, is a button word
+/// (`登录 |  注册`, `【打印本页】【关闭窗口】`, `大 中 小`). A lone one-character piece is not
+/// enough (`中` alone may be a wrapped table label).
+fn is_button_row(t: &str) -> bool {
+    let is_sep = |c: char| c.is_whitespace() || "|｜丨/／·•【】[]〔〕()（）<>《》:：".contains(c);
+    let mut pieces = 0usize;
+    let mut longest = 0usize;
+    for piece in t.split(is_sep).filter(|p| !p.is_empty()) {
+        if !BUTTONS.contains(&piece) {
+            return false;
+        }
+        pieces += 1;
+        longest = longest.max(piece.chars().count());
+    }
+    pieces > 1 || longest > 1
+}
+
+/// Breadcrumbs: `首页 > 政务公开 > 年报`, `当前位置：首页 » 信息公开`.
+fn is_breadcrumb(compact: &str) -> bool {
+    #[rustfmt::skip]
+    const STARTS: &[&str] = &[
+        "首页", "首頁", "网站首页", "網站首頁", "当前位置", "當前位置", "您的位置", "您现在的位置",
+        "所在位置", "位置:",
+    ];
+    compact.contains('>') && STARTS.iter().any(|s| compact.starts_with(s))
+}
+
+/// A publication stamp: a numeric date and a clock time at the start of a short line,
+/// e.g. `2021-01-28 13:53 鹤岗市人民政府办公室` or `[2021/1/28 13:53:02]`.
+fn is_stamp(t: &str) -> bool {
+    let t = t.trim_start_matches(['[', '【', '(', '（']);
+    let Some(rest) = numeric_date_prefix(t) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let Some(rest) = clock_prefix(rest) else {
+        return false;
+    };
+    let tail = compact(rest);
+    !is_prose(&tail) && tail.chars().count() <= MAX_STAMP_TAIL_CHARS
+}
+
+/// After `YYYY-M-D` (separators `-`, `/` or `.`, the same twice), the rest of the string.
+fn numeric_date_prefix(s: &str) -> Option<&str> {
+    let rest = digits(s, 4, 4)?;
+    let sep = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '/' | '.'))?;
+    let rest = digits(rest.get(1..)?, 1, 2)?;
+    let rest = rest.strip_prefix(sep)?;
+    digits(rest, 1, 2)
+}
+
+/// After `HH:MM` (optionally `:SS`), the rest of the string.
+fn clock_prefix(s: &str) -> Option<&str> {
+    let rest = digits(s, 1, 2)?;
+    let rest = digits(rest.strip_prefix(':')?, 2, 2)?;
+    match rest.strip_prefix(':') {
+        Some(secs) => digits(secs, 2, 2),
+        None => Some(rest),
+    }
+}
+
+/// After `min..=max` ASCII digits at the start of `s` and no further digit, the rest.
+fn digits(s: &str, min: usize, max: usize) -> Option<&str> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    (min..=max).contains(&n).then(|| s.get(n..)).flatten()
+}
+
+/// Chatbot greetings: `hi!我是智能问答机器人小鹤`, `您好，我是智能客服`.
+fn is_chatbot(compact: &str) -> bool {
+    const BOT: &[&str] = &["机器人", "機器人", "智能", "客服", "助手", "小助理"];
+    compact.chars().count() <= 40
+        && compact.contains("我是")
+        && BOT.iter().any(|b| compact.contains(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The chrome lines of each seed, checked by hand against the pages. Every other line is
+    /// content (headings, table labels and values, prose, the signature block) or blank.
+    const SEED_CHROME: &[(&str, &[u32])] = &[
+        // 3: `2021-01-28 13:53 鹤岗市人民政府办公室` (the posting stamp); 611 扫一扫; 615 网站导航;
+        // 617-618 the chatbot. The signature (607, 609) is content.
+        ("000_33abec3ff02c02bd.txt", &[3, 611, 615, 617, 618]),
+        ("001_a1fd908adc18705e.txt", &[]),
+        // 3 信息来源/发表时间; 4 浏览次数/分享到; 5 字数/字体/视力保护色.
+        ("002_a636d83d73b501d7.txt", &[3, 4, 5]),
+        // 1 `登录 |  注册` (with no-break spaces); 5 发布日期/点击数.
+        ("003_d22f653d47743c2c.txt", &[1, 5]),
+        ("004_b6b282f6157a8fb9.txt", &[]),
+    ];
+
+    fn seed(name: &str) -> String {
+        let path = format!(
+            "{}/../../tests/fixtures/seeds/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read_to_string(path).expect("seed")
+    }
+
+    #[test]
+    fn seeds_have_exactly_the_hand_checked_chrome_lines() {
+        for &(name, expected) in SEED_CHROME {
+            let text = seed(name);
+            let found: Vec<u32> = text
+                .lines()
+                .zip(1u32..)
+                .filter(|(line, _)| is_chrome(line))
+                .map(|(_, no)| no)
+                .collect();
+            assert_eq!(found, expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn website_furniture_is_chrome() {
+        for line in [
+            "登录 |  注册 ",
+            "登录\u{A0}|\u{A0} 注册\u{A0}",
+            "扫一扫在手机打开当前页",
+            "分享到：",
+            "浏览次数:559 次 分享到:",
+            "点击数：",
+            "字数:3031字体:[ ]视力保护色:",
+            "【字体：大 中 小】",
+            "大 中 小",
+            "网站导航",
+            "首页 > 政务公开 > 政府信息公开年报",
+            "当前位置：首页 » 信息公开 » 年度报告",
+            "您现在的位置：首页",
+            "hi!我是智能问答机器人小鹤",
+            "很高兴为您服务~",
+            "您好！我是智能客服小安",
+            "【打印本页】【关闭窗口】",
+            "[打印] [关闭]",
+            "上一篇：关于印发2021年政务公开工作要点的通知",
+            "下一篇：无",
+            "版权所有：鹤岗市人民政府办公室  主办单位：鹤岗市人民政府办公室",
+            "承办单位：鹤岗市政务服务中心 网站标识码：2304000001",
+            "黑ICP备05001234号-1",
+            "黑公网安备 23040202000123号",
+            "Copyright © 2021 www.hegang.gov.cn All Rights Reserved",
+            "技术支持：某某网络科技有限公司",
+            "网站地图 | 联系我们 | 关于我们",
+            "简体 | 繁體 | 无障碍",
+            "设为首页 加入收藏",
+            "发布日期:2021-01-04    点击数:",
+            "信息来源:市政府办公室 发表时间:2018-01-17 11:21:45",
+            "发布时间：2022-01-20 09:30:00",
+            "来源：县政府办公室",
+            "索引号：11230423MB1234567X/2021-00012",
+            "成文日期：2021-01-27",
+            "责任编辑：张三",
+            "2021-01-28 13:53 鹤岗市人民政府办公室",
+            "[2021/1/28 13:53:02]",
+            "建议使用IE9以上浏览器，1024×768分辨率浏览本站",
+            "瀏覽次數：12 分享到：",
+            "打印本頁 關閉窗口",
+        ] {
+            assert!(is_chrome(line), "should be chrome: {line:?}");
+        }
+    }
+
+    #[test]
+    fn report_content_is_not_chrome() {
+        for line in [
+            "",
+            "\u{A0}",
+            "鹤岗市人民政府办公室2020年度政府信息公开工作报告",
+            "2021 年政府信息公开工作年度报告",
+            "一、总体情况",
+            "（三）围绕工作要点，全面做好政务信息管理工作",
+            "（三）推进网站适老化与无障碍改造",
+            "（四）上线智能问答机器人",
+            "第二十条第(一)项",
+            "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |",
+            "第二十条第(一)项 | |||",
+            "行政许可 | 12 | 减7 | 29 |",
+            "0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+            "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",
+            "2020年本行政区域(或本部门)政府信息公开发布总数量(非新闻类、消息类):0",
+            "本年收费金额（单位：万元）",
+            "中",
+            "0",
+            "总计",
+            "其他",
+            "鹤岗市人民政府办公室",
+            "2021年1月27日",
+            "202114",
+            "2021-01-28",
+            "除滨江区政务网站外,积极利用微信、微博等新媒体工具,拓宽信息公开的载体与形式。",
+            "积极做好政府网站信息发布，确保信息来源准确、发布及时。",
+            "本次培训由市政务公开办主办，技术支持单位配合完成。",
+            "全年网站点击数达到120万次。",
+            "网站点击数",
+            "微信",
+            "微信 | 微博",
+            "网站点击数\t120",
+            "无。",
+        ] {
+            assert!(!is_chrome(line), "should be content: {line:?}");
+        }
+    }
+
+    #[test]
+    fn stamps_need_a_clock_time() {
+        assert!(is_stamp("2021-01-28 13:53 鹤岗市人民政府办公室"));
+        assert!(is_stamp("[2021/1/28 13:53:02]"));
+        assert!(!is_stamp("2021-01-28"));
+        assert!(!is_stamp("2021年1月27日"));
+        assert!(!is_stamp("2021-01-280 13:53"));
+    }
+
+    #[test]
+    fn huge_lines_are_not_chrome_and_cost_little() {
+        let line = "点击数".repeat(1_000_000);
+        assert!(!is_chrome(&line));
+    }
 }

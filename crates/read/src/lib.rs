@@ -5,6 +5,7 @@
 //! `gongkai-check`.
 
 pub mod chrome;
+pub mod decode;
 pub mod document;
 pub mod error;
 pub mod meta;
@@ -57,11 +58,5 @@ pub fn read_str(text: String) -> Read {
 }
 
 fn decode_text(bytes: &[u8]) -> Result<String, ReadError> {
-    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(b) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(ReadError::Undecodable {
-            offset: e.valid_up_to(),
-        }),
-    }
+    decode::decode(bytes).map(|d| d.text)
 }

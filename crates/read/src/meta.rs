@@ -1,39 +1,1073 @@
-//! Report metadata (placeholder until the full reader lands).
+//! Report-level metadata: the publishing agency (发布机关), the statistical year (报告年度) and
+//! the publication date, each with the place in the source it was read from.
+//!
+//! Evidence is taken in order of reliability, the first that yields a value wins:
+//! - **year**: the title → the statistical period (`统计期限自2020年1月1日起至…12月31日`) → the
+//!   year the body opens with (`2020年,区应急管理局…`). Only `YYYY年` counts as a year: a count
+//!   (`共发布信息 2020 条`) or a document number (`〔2019〕60号`) never does.
+//! - **agency**: the title (or the line just above or below a title that names no agency) → the
+//!   subject of the body's first sentence, qualified by the place the body names → the signature
+//!   block → `信息来源:`.
+//! - **published_on**: a labelled date (`发布日期:`, `发表时间:`; `成文日期:` last) → a
+//!   date/time stamp near the top. The signature date is *not* used; see [`Meta::signed_on`].
+//!
+//! Cost is bounded whatever the input size: only the first [`HEAD_LINES`] and last [`TAIL_LINES`]
+//! non-blank content lines are read (looking at no more than [`MAX_SCANNED_LINES`] from each
+//! end), each cut to [`MAX_LINE_BYTES`], and every scan over a line is a single pass.
 
+use crate::chrome::is_chrome;
 use crate::document::Document;
 use gongkai_model::{Date, Located};
+use std::ops::RangeInclusive;
 
+/// Report-level fields read from a document.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
+    /// 发布机关, as the official name (`安陆市` in a title becomes `安陆市人民政府`).
     pub agency: Located<String>,
+    /// 报告年度: the statistical year, not the publication year.
     pub year: Located<i32>,
+    /// The publication date, when the page prints one.
     pub published_on: Located<Date>,
+    /// The date under the signature at the end (`2021年1月27日`): when the report was written
+    /// or signed. Kept apart from `published_on` on purpose: reports are often signed days
+    /// before they are posted, and a deadline check (reports are due by 31 January) must not
+    /// mistake one for the other. A consumer that wants "any date" may fall back to it openly.
+    pub signed_on: Located<Date>,
 }
 
+/// Non-blank content lines read from the start (chrome lines come on top): titles, stamps, the
+/// statistical period and the first paragraphs all sit there.
+pub const HEAD_LINES: usize = 80;
+/// Non-blank lines read from the end, for the signature block (chrome lines not counted).
+pub const TAIL_LINES: usize = 8;
+/// Non-blank lines, chrome included, read from the start at most.
+pub const MAX_HEAD_LINES: usize = 400;
+/// Bytes of one line that are looked at. A report line is at most a few KB; a longer one is
+/// either one huge paragraph (its start is enough) or not a report.
+pub const MAX_LINE_BYTES: usize = 16 * 1024;
+/// Lines (blank ones included) looked at from each end to find the head and tail lines: a
+/// page with more blank or chrome lines than this before its title is not a report, and the
+/// bound keeps the cost independent of the number of lines.
+pub const MAX_SCANNED_LINES: usize = 10_000;
+/// Content lines from the top within which a date/time stamp is looked for.
+const STAMP_LINES: usize = 15;
+/// Years outside this range are not report years (nor publication years).
+const YEARS: RangeInclusive<i32> = 2000..=2100;
+
+/// Reads agency, year and dates from a document. Never fails: a field not found is `none`.
 pub fn read_meta(doc: &Document) -> Meta {
-    let mut year = Located::none();
-    for (no, line) in doc.lines().take(10) {
-        if let Some(i) = line.find("年") {
-            let digits: String = line[..i]
-                .chars()
-                .rev()
-                .take_while(|c| c.is_ascii_digit() || *c == ' ')
-                .collect();
-            let d: String = digits
-                .chars()
-                .rev()
-                .filter(|c| c.is_ascii_digit())
-                .collect();
-            if let Ok(y) = d.parse::<i32>() {
-                if (2000..2100).contains(&y) {
-                    year = Located::new(y, doc.source(no, 0, line.len()));
-                    break;
-                }
+    let head = head_lines(doc);
+    let tail = tail_lines(doc);
+    let title = find_title(&head);
+    let signature = find_signature(&tail);
+    let year = title
+        .as_ref()
+        .and_then(|t| t.year.clone())
+        .or_else(|| period_year(&head))
+        .or_else(|| body_year(&head));
+    let agency = find_agency(&head, title.as_ref(), signature.as_ref());
+    Meta {
+        agency: located(doc, agency),
+        year: located(doc, year),
+        published_on: located(doc, labelled_date(&head).or_else(|| stamp_date(&head))),
+        signed_on: located(doc, signed_date(&tail)),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines and hits
+
+/// One line of the document as looked at here: its number and its (possibly cut) text. Byte
+/// offsets into `text` are offsets into the document's line, since `text` is a prefix of it.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    no: u32,
+    text: &'a str,
+    /// [`is_chrome`], computed once.
+    chrome: bool,
+}
+
+impl<'a> Line<'a> {
+    fn new(no: u32, text: &'a str) -> Line<'a> {
+        let text = cut(text, MAX_LINE_BYTES);
+        Line {
+            no,
+            text,
+            chrome: is_chrome(text),
+        }
+    }
+}
+
+/// A value found at `len` bytes from byte `start` of line `no`.
+#[derive(Debug, Clone, PartialEq)]
+struct Hit<T> {
+    value: T,
+    no: u32,
+    start: usize,
+    len: usize,
+}
+
+impl<T> Hit<T> {
+    fn new(value: T, line: Line<'_>, start: usize, len: usize) -> Hit<T> {
+        Hit {
+            value,
+            no: line.no,
+            start,
+            len,
+        }
+    }
+}
+
+fn located<T>(doc: &Document, hit: Option<Hit<T>>) -> Located<T> {
+    match hit {
+        Some(h) => Located::new(h.value, doc.source(h.no, h.start, h.len)),
+        None => Located::none(),
+    }
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+fn cut(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or("")
+}
+
+/// The first non-blank lines, chrome included (it carries dates), until [`HEAD_LINES`] of them
+/// are content (a page may open with a long navigation menu) or there are [`MAX_HEAD_LINES`].
+fn head_lines(doc: &Document) -> Vec<Line<'_>> {
+    let mut head = Vec::new();
+    let mut content = 0;
+    let non_blank = doc
+        .lines()
+        .take(MAX_SCANNED_LINES)
+        .filter(|(_, text)| !cut(text, MAX_LINE_BYTES).trim().is_empty());
+    for (no, text) in non_blank.take(MAX_HEAD_LINES) {
+        let line = Line::new(no, text);
+        head.push(line);
+        if !line.chrome {
+            content += 1;
+            if content == HEAD_LINES {
+                break;
             }
         }
     }
-    Meta {
-        agency: Located::none(),
+    head
+}
+
+/// The last non-blank, non-chrome lines, in document order.
+fn tail_lines(doc: &Document) -> Vec<Line<'_>> {
+    let mut tail: Vec<Line<'_>> = (1..=doc.line_count())
+        .rev()
+        .take(MAX_SCANNED_LINES)
+        .filter(|&no| !cut(doc.line(no), MAX_LINE_BYTES).trim().is_empty())
+        .map(|no| Line::new(no, doc.line(no)))
+        .filter(|l| !l.chrome)
+        .take(TAIL_LINES)
+        .collect();
+    tail.reverse();
+    tail
+}
+
+// ---------------------------------------------------------------------------------------------
+// Characters, numbers, years and dates
+
+/// Han ideographs (CJK unified, extension A and B+, compatibility) and `〇`.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FFFF}' | '〇')
+}
+
+/// The value of an ASCII or full-width digit.
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// The value of a Chinese numeral digit as used in years (`二〇二一年`, `二○二一`, `二零二一`).
+fn cn_digit(c: char) -> Option<u32> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .or(matches!(c, '○' | '零').then_some(0))
+        .map(|v| v as u32)
+}
+
+/// Skips at most `max` white-space characters.
+fn skip_spaces(s: &str, max: usize) -> &str {
+    let n: usize = s
+        .chars()
+        .take(max)
+        .take_while(|c| c.is_whitespace())
+        .map(char::len_utf8)
+        .sum();
+    s.get(n..).unwrap_or("")
+}
+
+/// `min..=max` digits of one kind (Arabic, ASCII or full-width; or Chinese numerals) at the
+/// start of `s`, not followed by another digit of that kind: their value and the rest.
+fn number(
+    s: &str,
+    min: usize,
+    max: usize,
+    value_of: fn(char) -> Option<u32>,
+) -> Option<(u32, &str)> {
+    let mut value = 0u32;
+    let mut count = 0usize;
+    let mut bytes = 0usize;
+    for c in s.chars() {
+        let Some(d) = value_of(c) else { break };
+        count += 1;
+        if count > max {
+            return None;
+        }
+        value = value * 10 + d;
+        bytes += c.len_utf8();
+    }
+    (count >= min).then(|| s.get(bytes..).map(|rest| (value, rest)))?
+}
+
+/// A month or day written in Chinese numerals (`一`, `十二`, `二十七`, `三十一`): value and rest.
+fn cn_small(s: &str) -> Option<(u32, &str)> {
+    let mut chars = s.char_indices().peekable();
+    let mut value = 0u32;
+    let mut end = 0usize;
+    let mut seen_ten = false;
+    let mut pending = None;
+    while let Some(&(i, c)) = chars.peek() {
+        if c == '十' && !seen_ten {
+            value = pending.take().unwrap_or(1) * 10;
+            seen_ten = true;
+        } else if let Some(d) = cn_digit(c).filter(|&d| d > 0 && pending.is_none()) {
+            pending = Some(d);
+        } else {
+            break;
+        }
+        end = i + c.len_utf8();
+        chars.next();
+    }
+    let value = value + pending.unwrap_or(0);
+    (value > 0).then(|| s.get(end..).map(|rest| (value, rest)))?
+}
+
+/// A year written `YYYY年` (optionally `年度`, white space allowed before `年`) in `s`:
+/// byte range of the digits, and of the whole expression.
+#[derive(Debug, Clone, Copy)]
+struct YearExpr {
+    value: i32,
+    start: usize,
+    digits_end: usize,
+    end: usize,
+}
+
+/// Every `YYYY年` in `s`, in Arabic (ASCII or full-width) or Chinese numerals, that is not part of a
+/// longer number. One pass: each digit run is examined once.
+fn year_exprs(s: &str) -> Vec<YearExpr> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let starts_run = |f: fn(char) -> Option<u32>| f(c).is_some() && prev.and_then(f).is_none();
+        let kind: Option<fn(char) -> Option<u32>> = if starts_run(digit) {
+            Some(digit)
+        } else if starts_run(cn_digit) {
+            Some(cn_digit)
+        } else {
+            None
+        };
+        prev = Some(c);
+        let Some(kind) = kind else { continue };
+        let Some(rest) = s.get(i..) else { continue };
+        let Some((value, after)) = number(rest, 4, 4, kind) else {
+            continue;
+        };
+        let digits_end = s.len() - after.len();
+        let Some(after) = skip_spaces(after, 2).strip_prefix('年') else {
+            continue;
+        };
+        let after = after.strip_prefix('度').unwrap_or(after);
+        out.push(YearExpr {
+            value: value as i32,
+            start: i,
+            digits_end,
+            end: s.len() - after.len(),
+        });
+    }
+    out
+}
+
+/// A date starting exactly at the start of `s`: `2021-01-28`, `2021/1/28`, `2021.01.28`,
+/// `2021年1月28日` (spaces allowed around the parts, full-width digits too) or
+/// `二〇二一年一月二十八日`. Returns the date and the rest of `s`. Invalid dates are not dates.
+fn date_at(s: &str) -> Option<(Date, &str)> {
+    numeric_date(s)
+        .or_else(|| cn_date(s))
+        .filter(|(d, _)| YEARS.contains(&d.year))
+}
+
+fn numeric_date(s: &str) -> Option<(Date, &str)> {
+    let (year, rest) = number(s, 4, 4, digit)?;
+    let rest = skip_spaces(rest, 2);
+    let sep = rest.chars().next()?;
+    let rest = rest.get(sep.len_utf8()..)?;
+    let (month, day, rest) = match sep {
+        '-' | '/' | '.' | '－' | '／' | '．' => {
+            let (month, rest) = number(rest, 1, 2, digit)?;
+            let rest = rest.strip_prefix(sep)?;
+            let (day, rest) = number(rest, 1, 2, digit)?;
+            (month, day, rest)
+        }
+        '年' => {
+            let (month, rest) = number(skip_spaces(rest, 2), 1, 2, digit)?;
+            let rest = skip_spaces(rest, 2).strip_prefix('月')?;
+            let (day, rest) = number(skip_spaces(rest, 2), 1, 2, digit)?;
+            let rest = skip_spaces(rest, 2);
+            let rest = rest
+                .strip_prefix('日')
+                .or_else(|| rest.strip_prefix('号'))?;
+            (month, day, rest)
+        }
+        _ => return None,
+    };
+    Some((Date::new(year as i32, month, day)?, rest))
+}
+
+fn cn_date(s: &str) -> Option<(Date, &str)> {
+    let (year, rest) = number(s, 4, 4, cn_digit)?;
+    let (month, rest) = cn_small(rest.strip_prefix('年')?)?;
+    let (day, rest) = cn_small(rest.strip_prefix('月')?)?;
+    let rest = rest.strip_prefix('日')?;
+    Some((Date::new(year as i32, month, day)?, rest))
+}
+
+/// Every date in `s` with its byte range; tried only where a digit run starts.
+fn dates_in(s: &str) -> Vec<(Date, usize, usize)> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let run_start = (digit(c).is_some() && prev.and_then(digit).is_none())
+            || (cn_digit(c).is_some() && prev.and_then(cn_digit).is_none());
+        prev = Some(c);
+        if !run_start {
+            continue;
+        }
+        if let Some((date, rest)) = s.get(i..).and_then(date_at) {
+            out.push((date, i, s.len() - rest.len() - i));
+        }
+    }
+    out
+}
+
+/// The whole line is one date (enclosing brackets and white space allowed): the signature
+/// date style `2021年1月27日`.
+fn lone_date(text: &str) -> Option<(Date, usize, usize)> {
+    let t = text
+        .trim()
+        .trim_matches(['(', ')', '（', '）', '[', ']', '【', '】'])
+        .trim();
+    let (date, rest) = date_at(t)?;
+    let start = text.find(t)?;
+    rest.trim()
+        .is_empty()
+        .then(|| (date, start, t.len() - rest.len()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section headings and titles
+
+/// `一、总体情况`, `二、主动公开…`: the numbered parts of the body. The title and the page
+/// header come before the first of them.
+fn is_section_heading(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut chars = t.chars();
+    let numeral = chars
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c));
+    numeral && t.chars().skip(1).take(2).any(|c| c == '、')
+}
+
+/// Words that make a line a report title, and those that say it is a sentence about one.
+const REPORT_WORDS: &[&str] = &["报告", "報告", "年报", "年報"];
+const DISCLOSURE_WORDS: &[&str] = &["公开", "公開"];
+#[rustfmt::skip]
+const NOT_TITLE_WORDS: &[&str] = &[
+    "如下", "现将", "現將", "根据", "根據", "依据", "依據", "按照", "印发", "印發", "通知",
+    "以下简称",
+];
+/// Where chrome that shares the title's line starts (`…年度报告 发布时间：…`).
+#[rustfmt::skip]
+const TITLE_CHROME: &[&str] = &[
+    "发布日期", "发布时间", "发表时间", "發佈日期", "發布日期", "發佈時間", "發表時間", "信息来源",
+    "来源:", "来源：", "浏览次数", "点击数", "字号", "【", "|", "｜", "_",
+];
+
+/// The byte range of the title in a line, if the line is a report title.
+fn title_span(text: &str) -> Option<(usize, usize)> {
+    let end = TITLE_CHROME
+        .iter()
+        .filter_map(|m| text.find(m))
+        .min()
+        .unwrap_or(text.len());
+    let part = text.get(..end)?;
+    let trimmed = part
+        .trim()
+        .trim_start_matches('《')
+        .trim_end_matches('》')
+        .trim();
+    let start = part.find(trimmed)?;
+    let chars = trimmed.chars().filter(|c| !c.is_whitespace()).count();
+    // Breadcrumbs (`首页 > 政务公开 > 政府信息公开年报`) and menus name reports too.
+    let is_title = (6..=80).contains(&chars)
+        && !trimmed.contains(['>', '＞', '»', '›'])
+        && !is_chrome(trimmed)
+        && REPORT_WORDS.iter().any(|w| trimmed.contains(w))
+        && DISCLOSURE_WORDS.iter().any(|w| trimmed.contains(w))
+        && !trimmed.contains(['。', '，', ',', '；', ';', '：', ':', '《', '》', '“'])
+        && !NOT_TITLE_WORDS.iter().any(|w| trimmed.contains(w))
+        && !is_section_heading(trimmed);
+    is_title.then_some((start, start + trimmed.len()))
+}
+
+/// A report title with what it says.
+#[derive(Debug, Clone)]
+struct Title {
+    /// Index in the head lines.
+    index: usize,
+    agency: Option<Hit<String>>,
+    year: Option<Hit<i32>>,
+}
+
+/// The report title: among the title lines before the first section heading, the first that
+/// names a year, else the first (a menu item such as `政府信息公开年报` is title-like too). A
+/// title that names no agency takes it from the line above (or below) when that line is only a
+/// name: `四方台区人民政府办公室` / `2021 年政府信息公开工作年度报告`.
+fn find_title(head: &[Line<'_>]) -> Option<Title> {
+    let mut first = None;
+    for (index, &line) in head.iter().enumerate() {
+        if is_section_heading(line.text) {
+            break;
+        }
+        let Some(title) = read_title(head, index, line) else {
+            continue;
+        };
+        if title.year.is_some() {
+            return Some(title);
+        }
+        first.get_or_insert(title);
+    }
+    first
+}
+
+/// The title on line `head[index]`, if it is one.
+fn read_title(head: &[Line<'_>], index: usize, line: Line<'_>) -> Option<Title> {
+    let (start, end) = title_span(line.text)?;
+    let title = line.text.get(start..end)?;
+    let year = year_exprs(title)
+        .into_iter()
+        .find(|y| YEARS.contains(&y.value))
+        .map(|y| Hit::new(y.value, line, start + y.start, y.digits_end - y.start));
+    let agency = title_agency(title)
+        .map(|(name, s, l)| Hit::new(name, line, start + s, l))
+        .or_else(|| neighbour_agency(head, index));
+    Some(Title {
+        index,
+        agency,
         year,
-        published_on: Located::none(),
+    })
+}
+
+/// The agency named in a title: what precedes the year (`鹤岗市人民政府办公室2020年度…`), or lies
+/// between the year and the report words (`2020年鹤岗市人民政府办公室政府信息公开…`).
+fn title_agency(title: &str) -> Option<(String, usize, usize)> {
+    let k = disclosure_start(title)?;
+    let prefix = title.get(..k)?;
+    let years = year_exprs(prefix);
+    let Some(first) = years.first() else {
+        return agency_in(prefix, 0);
+    };
+    let before_end = open_paren_start(prefix, first.start);
+    let after_start = close_paren_end(prefix, first.end);
+    agency_in(prefix.get(..before_end)?, 0)
+        .or_else(|| agency_in(prefix.get(after_start..)?, after_start))
+}
+
+/// Where the disclosure words begin in a title (`政府信息公开…`, `政务公开…`, `信息公开…`).
+/// `XX市人民政府信息公开…` is cut inside `人民政府`; [`agency_name`] puts `政府` back.
+fn disclosure_start(title: &str) -> Option<usize> {
+    #[rustfmt::skip]
+    const WORDS: &[&str] = &[
+        "政府信息公开", "政府信息公開", "政府資訊公開", "政务信息公开", "政務信息公開", "政务公开",
+        "政務公開", "信息公开", "信息公開", "資訊公開", "公开", "公開",
+    ];
+    WORDS.iter().filter_map(|w| title.find(w)).min()
+}
+
+/// `（2022年度）`: a year in brackets is cut out with its brackets.
+fn open_paren_start(s: &str, at: usize) -> usize {
+    let before = s.get(..at).unwrap_or("");
+    match before.trim_end().chars().last() {
+        Some(c @ ('(' | '（')) => before.trim_end().len() - c.len_utf8(),
+        _ => at,
+    }
+}
+
+fn close_paren_end(s: &str, at: usize) -> usize {
+    let after = s.get(at..).unwrap_or("");
+    let trimmed = after.trim_start();
+    match trimmed.chars().next() {
+        Some(c @ (')' | '）')) => s.len() - trimmed.len() + c.len_utf8(),
+        _ => at,
+    }
+}
+
+/// The agency name in `raw` (a piece of a line starting at byte `offset` of it): the name and
+/// the byte range of the printed text it came from.
+fn agency_in(raw: &str, offset: usize) -> Option<(String, usize, usize)> {
+    let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || is_name_punct(c));
+    let name = agency_name(trimmed)?;
+    let start = raw.find(trimmed)?;
+    Some((name, offset + start, trimmed.len()))
+}
+
+fn is_name_punct(c: char) -> bool {
+    "《》“”\"'【】[]〔〕:：,，、.。·-—_|｜".contains(c)
+}
+
+/// Administrative levels: a name ending in one is a place, whose government is `…人民政府`.
+const PLACE_LEVELS: &[char] = &[
+    '省', '市', '县', '縣', '区', '區', '旗', '州', '盟', '镇', '鎮', '乡', '鄉',
+];
+/// Place-like names that have no 人民政府 (development zones, communities …): kept as printed.
+#[rustfmt::skip]
+const NOT_GOVERNED: &[&str] = &[
+    "开发区", "開發區", "高新区", "高新區", "园区", "園區", "示范区", "示範區", "试验区", "試驗區",
+    "实验区", "保税区", "合作区", "社区", "社區", "景区", "小区",
+];
+/// Endings of agency names.
+#[rustfmt::skip]
+const AGENCY_SUFFIXES: &[&str] = &[
+    "政府", "办公室", "辦公室", "办公厅", "辦公廳", "办事处", "辦事處", "委员会", "委員會",
+    "管委会", "局", "委", "办", "辦", "厅", "廳", "部", "署", "院", "中心", "所", "站", "队", "隊",
+    "馆", "館", "社", "处", "處", "会", "會", "公署", "行署", "法院", "检察院",
+];
+
+/// Cleans a printed name into an agency name, or `None` if it is not one: white space removed
+/// (`长白镇 人民政府`), `关于` dropped, a place completed to its government (`安陆市` →
+/// `安陆市人民政府`, `XX街道` → `XX街道办事处`), and `…人民` (a title cut at `政府信息公开`)
+/// given back its `政府`.
+fn agency_name(printed: &str) -> Option<String> {
+    let mut name: String = printed.chars().filter(|c| !c.is_whitespace()).collect();
+    for affix in ["关于", "關於"] {
+        if let Some(rest) = name.strip_prefix(affix) {
+            name = rest.to_owned();
+        }
+        if let Some(rest) = name.strip_suffix(affix) {
+            name = rest.to_owned();
+        }
+    }
+    let chars = name.chars().count();
+    let valid = (2..=40).contains(&chars)
+        && name.chars().all(|c| is_han(c) || "（）()·".contains(c))
+        && name.chars().any(is_han);
+    if !valid {
+        return None;
+    }
+    if name.ends_with("人民") {
+        name.push_str("政府");
+    } else if name.ends_with("街道") {
+        name.push_str("办事处");
+    } else if is_place(&name) {
+        name.push_str("人民政府");
+    }
+    Some(name)
+}
+
+fn is_place(name: &str) -> bool {
+    name.chars().count() >= 2
+        && name.ends_with(PLACE_LEVELS)
+        && !NOT_GOVERNED.iter().any(|s| name.ends_with(s))
+}
+
+fn has_agency_suffix(name: &str) -> bool {
+    AGENCY_SUFFIXES.iter().any(|s| name.ends_with(s))
+}
+
+/// A line that is nothing but an agency name (a split title's first line, a signature).
+fn agency_line(line: Line<'_>) -> Option<Hit<String>> {
+    if line.chrome || line.text.trim().chars().nth(30).is_some() {
+        return None;
+    }
+    let (name, start, len) = agency_in(line.text, 0)?;
+    has_agency_suffix(&name).then(|| Hit::new(name, line, start, len))
+}
+
+fn neighbour_agency(head: &[Line<'_>], index: usize) -> Option<Hit<String>> {
+    let above = index.checked_sub(1).and_then(|i| head.get(i)).copied();
+    let below = head.get(index + 1).copied();
+    above
+        .and_then(agency_line)
+        .or_else(|| below.and_then(agency_line))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Year without a title
+
+/// The year of a statistical period `YYYY年1月1日 … 12月31日` (also `2020-01-01至2020-12-31`).
+fn period_year(head: &[Line<'_>]) -> Option<Hit<i32>> {
+    head.iter().find_map(|&line| {
+        dates_in(line.text)
+            .into_iter()
+            .find_map(|(date, start, len)| {
+                let opens_year = date.month == 1 && date.day == 1;
+                let window: String = line
+                    .text
+                    .get(start + len..)?
+                    .chars()
+                    .take(60)
+                    .filter(|c| !c.is_whitespace())
+                    .map(|c| match digit(c) {
+                        Some(d) => char::from_digit(d, 10).unwrap_or(c),
+                        None => c,
+                    })
+                    .collect();
+                let closes_year = ["12月31日", "-12-31", "/12/31", ".12.31", "十二月三十一日"]
+                    .iter()
+                    .any(|end| window.contains(end));
+                let digits = year_len(line.text.get(start..)?);
+                (opens_year && closes_year).then(|| Hit::new(date.year, line, start, digits))
+            })
+    })
+}
+
+/// Bytes of the four year digits at the start of `s` (ASCII, full-width or Chinese numerals).
+fn year_len(s: &str) -> usize {
+    s.chars().take(4).map(char::len_utf8).sum()
+}
+
+/// The year the body opens its paragraphs or sentences with (`2020年,区应急管理局…`,
+/// `2021 年度，四方台区…`): the most frequent, the earliest on a tie. A year followed by
+/// anything but a comma (`2020年本行政区域…`) does not count: it qualifies a noun.
+fn body_year(head: &[Line<'_>]) -> Option<Hit<i32>> {
+    let mut votes: Vec<(Hit<i32>, usize)> = Vec::new();
+    for &line in head.iter().filter(|l| !l.chrome) {
+        // Computed once per line: trimming every prefix would be quadratic in the line length.
+        let indent = line.text.len() - line.text.trim_start().len();
+        for y in year_exprs(line.text) {
+            let opens = y.start == indent
+                || line
+                    .text
+                    .get(..y.start)
+                    .is_some_and(|before| before.trim_end().ends_with('。'));
+            let rest = line.text.get(y.end..).unwrap_or("");
+            let comma = rest.starts_with([',', '，']) || rest.starts_with("以来");
+            if !(opens && comma && YEARS.contains(&y.value)) {
+                continue;
+            }
+            match votes.iter_mut().find(|(h, _)| h.value == y.value) {
+                Some((_, n)) => *n += 1,
+                None => votes.push((Hit::new(y.value, line, y.start, y.digits_end - y.start), 1)),
+            }
+        }
+    }
+    // max_by_key returns the last maximum; reverse so that ties go to the earliest.
+    votes
+        .into_iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map(|(h, _)| h)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agency without a title
+
+fn find_agency(
+    head: &[Line<'_>],
+    title: Option<&Title>,
+    signature: Option<&Hit<String>>,
+) -> Option<Hit<String>> {
+    if let Some(hit) = title.and_then(|t| t.agency.clone()) {
+        return Some(hit);
+    }
+    let body_from = title.map_or(0, |t| t.index + 1);
+    let source = source_agency(head);
+    let fuller = [signature, source.as_ref()];
+    body_subject(head.get(body_from..).unwrap_or(&[]))
+        .map(|subject| qualify(subject, head, &fuller))
+        .or_else(|| signature.cloned())
+        .or_else(|| source.map(|s| qualify(s, head, &[])))
+}
+
+/// Words that end the subject of an opening sentence (`区应急管理局严格按照…`).
+#[rustfmt::skip]
+const SUBJECT_STOPS: &[&str] = &[
+    "严格", "認真", "认真", "坚持", "堅持", "按照", "根据", "根據", "依据", "紧紧", "紧密", "高度",
+    "围绕", "圍繞", "全面", "深入", "积极", "積極", "进一步", "始终", "不断", "持续", "切实",
+    "扎实", "大力", "主动", "累计", "共", "继续", "聚焦", "立足", "着力", "牢固", "贯彻", "結合",
+    "结合", "以", "在", "把", "将", "對", "对", "依法", "认真", "进", "全年", "未", "没有", "收到",
+];
+
+/// The subject of the first body sentence that opens with a year: `2020年,区应急管理局严格按照…`
+/// → `区应急管理局`. `我局`/`本局` name nobody and are skipped.
+fn body_subject(body: &[Line<'_>]) -> Option<Hit<String>> {
+    body.iter()
+        .filter(|l| !l.chrome)
+        .take_while(|l| !is_section_heading(l.text))
+        .take(5)
+        .find_map(|&line| {
+            let y = year_exprs(line.text).into_iter().next()?;
+            if !line.text.get(..y.start)?.trim().is_empty() {
+                return None;
+            }
+            let rest = line.text.get(y.end..)?;
+            let sep = rest
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ',' | '，' | '、'))?;
+            let from = y.end + sep.len_utf8();
+            let subject = subject_at(line.text.get(from..)?)?;
+            let name = agency_name(subject)?;
+            Some(Hit::new(name, line, from, subject.len()))
+        })
+}
+
+/// The agency name at the start of a sentence: Han characters up to a stop word, ending at
+/// the last agency suffix before it.
+fn subject_at(s: &str) -> Option<&str> {
+    let run_end = s
+        .char_indices()
+        .take(25)
+        .find(|&(_, c)| !is_han(c))
+        .map_or_else(
+            || s.char_indices().nth(25).map_or(s.len(), |(i, _)| i),
+            |(i, _)| i,
+        );
+    let run = s.get(..run_end)?;
+    let stop = SUBJECT_STOPS
+        .iter()
+        .filter_map(|w| run.find(w))
+        .filter(|&i| i > 0)
+        .min()
+        .unwrap_or(run.len());
+    let span = run.get(..stop)?;
+    let end = AGENCY_SUFFIXES
+        .iter()
+        .filter_map(|suf| span.rfind(suf).map(|i| i + suf.len()))
+        .max()?;
+    let subject = span.get(..end)?;
+    let pronoun = subject.starts_with(['我', '本']);
+    (!pronoun && subject.chars().count() >= 2).then_some(subject)
+}
+
+/// A subject such as `区应急管理局` names its place only by level (`区`). The full name comes
+/// from a fuller name of the same department elsewhere (signature, `信息来源`), else from the
+/// place the head text names for that level (`杭州市滨江区人民政府…` → `杭州市滨江区`).
+fn qualify(
+    subject: Hit<String>,
+    head: &[Line<'_>],
+    fuller: &[Option<&Hit<String>>],
+) -> Hit<String> {
+    // `市场监管局` starts with 市 but names no level: 市场, like 区域 or 乡村, is one word.
+    const WORDS: &[&str] = &[
+        "市场", "市場", "区域", "區域", "县域", "縣域", "乡村", "鄉村", "乡镇", "鄉鎮",
+    ];
+    if WORDS.iter().any(|w| subject.value.starts_with(w)) {
+        return subject;
+    }
+    let mut chars = subject.value.chars();
+    let Some(level) = chars.next().filter(|c| PLACE_LEVELS.contains(c)) else {
+        return subject;
+    };
+    let department = chars.as_str();
+    if department.is_empty() {
+        return subject;
+    }
+    let from_fuller = fuller.iter().flatten().find(|f| {
+        f.value.ends_with(department) && f.value.chars().count() > subject.value.chars().count()
+    });
+    let value = match from_fuller {
+        Some(f) => f.value.clone(),
+        None => match named_place(head, level) {
+            Some(place) => format!("{place}{department}"),
+            None => return subject,
+        },
+    };
+    Hit { value, ..subject }
+}
+
+/// Prefixes that run into a place name before `人民政府` (`按照杭州市滨江区人民政府…`).
+const PLACE_LEADS: &[&str] = &[
+    "按照", "根据", "依据", "关于", "印发", "经", "由", "向", "对", "在", "和", "与", "及", "将",
+    "为",
+];
+
+/// The place of the given level that the head text names before `人民政府`, preferring one
+/// that starts after punctuation (so it is whole), then the longest.
+fn named_place(head: &[Line<'_>], level: char) -> Option<String> {
+    let mut best: Option<(bool, usize, String)> = None;
+    for line in head {
+        for (at, _) in line.text.match_indices("人民政府") {
+            let before = line.text.get(..at).unwrap_or("");
+            let run: Vec<char> = before
+                .chars()
+                .rev()
+                .take_while(|&c| is_han(c))
+                .take(21)
+                .collect();
+            let whole = run.len() <= 20;
+            let mut place: String = run.iter().rev().take(20).collect();
+            while let Some(lead) = PLACE_LEADS.iter().find(|l| place.starts_with(*l)) {
+                place = place.get(lead.len()..).unwrap_or("").to_owned();
+            }
+            let n = place.chars().count();
+            if n < 2 || !place.ends_with(level) {
+                continue;
+            }
+            if best
+                .as_ref()
+                .is_none_or(|(w, len, _)| (whole, n) > (*w, *len))
+            {
+                best = Some((whole, n, place));
+            }
+        }
+    }
+    best.map(|(_, _, place)| place)
+}
+
+/// `信息来源:市政府办公室`, `来源：…`, `发布机构：…`: the posting office, weak evidence.
+fn source_agency(head: &[Line<'_>]) -> Option<Hit<String>> {
+    #[rustfmt::skip]
+    const LABELS: &[&str] = &[
+        "信息来源", "信息來源", "來源", "来源", "发布机构", "發佈機構", "发布机关",
+    ];
+    head.iter().find_map(|&line| {
+        LABELS.iter().find_map(|label| {
+            let at = line.text.find(label)? + label.len();
+            let rest = line.text.get(at..)?;
+            let value = skip_spaces(rest, 2);
+            let value = value.strip_prefix([':', '：'])?;
+            let value = skip_spaces(value, 2);
+            let from = line.text.len() - value.len();
+            let end = value
+                .find(|c: char| c.is_whitespace() || !is_han(c))
+                .unwrap_or(value.len());
+            let (name, s, l) = agency_in(value.get(..end)?, from)?;
+            has_agency_suffix(&name).then(|| Hit::new(name, line, s, l))
+        })
+    })
+}
+
+/// The signature block: an agency name alone on a line, followed by a date-like line
+/// (`鹤岗市人民政府办公室` / `2021年1月27日`; also a mangled date such as `202114`).
+fn find_signature(tail: &[Line<'_>]) -> Option<Hit<String>> {
+    tail.windows(2).rev().find_map(|pair| match *pair {
+        [name, date] if is_date_like(date.text) => agency_line(name),
+        _ => None,
+    })
+}
+
+fn is_date_like(text: &str) -> bool {
+    let t = text.trim();
+    lone_date(t).is_some()
+        || (t.chars().filter(|&c| digit(c).is_some()).count() >= 4
+            && t.chars()
+                .all(|c| digit(c).is_some() || "年月日号.-/ ".contains(c)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/// Labels before a publication date, best first; `成文` (written) is the weakest.
+fn date_label_rank(label: &str) -> Option<u8> {
+    #[rustfmt::skip]
+    const PUBLISHED: &[&str] = &[
+        "发布日期", "发布时间", "發佈日期", "發布日期", "發佈時間", "發布時間", "发表时间",
+        "發表時間", "发表日期", "發表日期", "发稿时间", "公开日期", "公開日期", "公开时间",
+        "上网时间", "发布于",
+    ];
+    const WRITTEN: &[&str] = &["成文日期", "成文时间", "成文時間", "印发日期"];
+    if PUBLISHED.contains(&label) {
+        Some(0)
+    } else if matches!(label, "日期" | "时间" | "時間") {
+        Some(1)
+    } else if WRITTEN.contains(&label) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// A date right after a label (`发布日期:2021-01-04`, `发表时间：2018-01-17 11:21:45`,
+/// `发布时间 2021年1月28日`), from any head line, chrome included.
+fn labelled_date(head: &[Line<'_>]) -> Option<Hit<Date>> {
+    let mut best: Option<(u8, Hit<Date>)> = None;
+    for &line in head {
+        for (date, start, len) in dates_in(line.text) {
+            let Some(rank) = label_before(line.text.get(..start).unwrap_or("")) else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+                best = Some((rank, Hit::new(date, line, start, len)));
+            }
+        }
+    }
+    best.map(|(_, hit)| hit)
+}
+
+/// The rank of the label that ends `before` (a colon and spaces allowed after it).
+fn label_before(before: &str) -> Option<u8> {
+    let b = before.trim_end();
+    let b = b.strip_suffix([':', '：']).unwrap_or(b).trim_end();
+    let label: String = {
+        let run: Vec<char> = b.chars().rev().take_while(|&c| is_han(c)).take(6).collect();
+        run.into_iter().rev().collect()
+    };
+    // The label is the longest known label at the end of the run (`信息来源市政府发布日期`).
+    (2..=label.chars().count()).rev().find_map(|n| {
+        let skip = label.chars().count() - n;
+        let tail: String = label.chars().skip(skip).collect();
+        // A bare `日期`/`时间` must be the whole label, not the end of `更新日期`.
+        if matches!(tail.as_str(), "日期" | "时间" | "時間") && skip > 0 {
+            return None;
+        }
+        date_label_rank(&tail)
+    })
+}
+
+/// A date/time stamp near the top: a line opening with a numeric date before the first section
+/// heading (`2021-01-28 13:53 鹤岗市人民政府办公室`, `[2021/1/28]`). A `年月日` date there counts
+/// only with a clock time: alone under a title it is the date the report was written.
+fn stamp_date(head: &[Line<'_>]) -> Option<Hit<Date>> {
+    let mut content = 0;
+    let top = head.iter().take_while(|l| {
+        if !l.chrome {
+            content += 1;
+        }
+        content <= STAMP_LINES && !is_section_heading(l.text)
+    });
+    top.copied().find_map(|line| {
+        let t = line.text.trim_start();
+        let t = t.trim_start_matches(['[', '【', '(', '（']);
+        let start = line.text.len() - t.len();
+        let (date, rest) = date_at(t)?;
+        let len = t.len() - rest.len();
+        let printed = t.get(..len)?;
+        let short = rest.chars().filter(|c| !c.is_whitespace()).take(41).count() <= 40
+            && !rest.contains('。');
+        let numeric = !printed.contains('年');
+        (short && (numeric || has_clock(rest))).then(|| Hit::new(date, line, start, len))
+    })
+}
+
+/// Whether `s` starts (after spaces) with a clock time `HH:MM`.
+fn has_clock(s: &str) -> bool {
+    let s = skip_spaces(s, 3);
+    number(s, 1, 2, digit)
+        .and_then(|(_, rest)| rest.strip_prefix([':', '：']))
+        .and_then(|rest| number(rest, 2, 2, digit))
+        .is_some()
+}
+
+/// The signature date: the last line of the tail that is a date alone.
+fn signed_date(tail: &[Line<'_>]) -> Option<Hit<Date>> {
+    tail.iter().rev().find_map(|&line| {
+        let (date, start, len) = lone_date(line.text)?;
+        Some(Hit::new(date, line, start, len))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_need_nian_and_four_digits() {
+        let v: Vec<i32> = year_exprs(
+            "共发布信息 2020 条，2021 年度，〔2019〕60号，二〇二二年，２０２３年，12020年",
+        )
+        .iter()
+        .map(|y| y.value)
+        .collect();
+        assert_eq!(v, [2021, 2022, 2023]);
+    }
+
+    #[test]
+    fn dates_in_all_printed_forms() {
+        let d = |s: &str| date_at(s).map(|(d, _)| d.to_string());
+        assert_eq!(d("2021-01-28 13:53").as_deref(), Some("2021-01-28"));
+        assert_eq!(d("2021/1/28").as_deref(), Some("2021-01-28"));
+        assert_eq!(d("2021.01.28").as_deref(), Some("2021-01-28"));
+        assert_eq!(d("2021年1月28日").as_deref(), Some("2021-01-28"));
+        assert_eq!(d("2021 年 1 月 28 日").as_deref(), Some("2021-01-28"));
+        assert_eq!(d("２０２１年１月２８日").as_deref(), Some("2021-01-28"));
+        assert_eq!(d("二〇二一年一月二十八日").as_deref(), Some("2021-01-28"));
+        assert_eq!(d("二○二一年十二月三十一日").as_deref(), Some("2021-12-31"));
+        assert_eq!(d("2021-02-30"), None);
+        assert_eq!(d("2021-1/28"), None);
+        assert_eq!(d("2021-01-280"), None);
+        assert_eq!(d("1999-01-01"), None);
+    }
+
+    #[test]
+    fn chinese_small_numbers() {
+        let v = |s: &str| cn_small(s).map(|(v, _)| v);
+        assert_eq!(v("一"), Some(1));
+        assert_eq!(v("十"), Some(10));
+        assert_eq!(v("十二"), Some(12));
+        assert_eq!(v("二十"), Some(20));
+        assert_eq!(v("三十一日"), Some(31));
+        assert_eq!(v("日"), None);
+    }
+
+    #[test]
+    fn labels_are_ranked() {
+        assert_eq!(label_before("发布日期:"), Some(0));
+        assert_eq!(label_before("信息来源:市政府办公室 发表时间:"), Some(0));
+        assert_eq!(label_before("日期："), Some(1));
+        assert_eq!(label_before("成文日期："), Some(2));
+        assert_eq!(label_before("更新日期："), None);
+        assert_eq!(label_before("统计期限自"), None);
+    }
+
+    #[test]
+    fn subjects_end_before_the_verb() {
+        assert_eq!(
+            subject_at("区应急管理局严格按照《杭州市"),
+            Some("区应急管理局")
+        );
+        assert_eq!(
+            subject_at("市政府办公室高度重视政府信息公开"),
+            Some("市政府办公室")
+        );
+        assert_eq!(subject_at("我局认真贯彻"), None);
+    }
+
+    #[test]
+    fn titles_name_agencies() {
+        let a = |t: &str| title_agency(t).map(|(n, _, _)| n);
+        assert_eq!(
+            a("鹤岗市人民政府办公室2020年度政府信息公开工作报告").as_deref(),
+            Some("鹤岗市人民政府办公室")
+        );
+        assert_eq!(
+            a("安陆市2017年政府信息公开工作年度报告").as_deref(),
+            Some("安陆市人民政府")
+        );
+        assert_eq!(
+            a("2020年鹤岗市人民政府办公室政府信息公开工作年度报告").as_deref(),
+            Some("鹤岗市人民政府办公室")
+        );
+        assert_eq!(
+            a("某某市人民政府信息公开工作年度报告").as_deref(),
+            Some("某某市人民政府")
+        );
+        assert_eq!(
+            a("某某县人民政府政府信息公开工作年度报告（2022年度）").as_deref(),
+            Some("某某县人民政府")
+        );
+        assert_eq!(a("2021 年政府信息公开工作年度报告"), None);
     }
 }

@@ -122,8 +122,16 @@ fn every_line_truncation_of_seed_000_keeps_earlier_rows() {
 
 #[test]
 fn garbled_encodings_give_clear_errors() {
-    let err = read_text(b"\xff\xfe\xfd\x00\x01garbage\x80\x81").err();
-    assert!(err.is_some());
+    // Neither UTF-8 nor GB18030 (0xFF is never a GB18030 byte).
+    assert!(matches!(
+        read_text(b"\xe6\x8a\xa5\xe5 report \xff\xff"),
+        Err(ReadError::Undecodable { .. })
+    ));
+    // A PDF is named as such.
+    assert!(matches!(
+        read_text(b"%PDF-1.7\n..."),
+        Err(ReadError::Unsupported { .. })
+    ));
     assert!(matches!(read_text(b"   \n\t  "), Err(ReadError::Empty)));
     assert!(matches!(read_text(b""), Err(ReadError::Empty)));
 }

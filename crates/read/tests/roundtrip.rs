@@ -71,6 +71,7 @@ proptest! {
         let read = read_str(written.text.clone());
         assert_same_cells(&generated, &read.report, &written.text)?;
         prop_assert_eq!(read.report.year.value, generated.year.value);
+        prop_assert_eq!(&read.report.agency.value, &generated.agency.value, "agency\n{}", written.text);
         prop_assert!(read.report.notes.is_empty(), "{:?}\n{}", read.report.notes, written.text);
         // Every cell's source points at the line the writer put it on.
         for c in &read.report.cells {

@@ -17,6 +17,14 @@ fn read(name: &str) -> gongkai_read::Read {
     gongkai_read::read_text(&bytes).unwrap()
 }
 
+fn meta(report: &Report) -> (Option<&str>, Option<i32>, Option<String>) {
+    (
+        report.agency.value.as_deref(),
+        report.year.value,
+        report.published_on.value.map(|d| d.to_string()),
+    )
+}
+
 fn row(report: &Report, table: &str, row: &str) -> String {
     report
         .cells
@@ -63,6 +71,14 @@ fn zero_requests_2019() -> Vec<(&'static str, &'static str)> {
 fn seed_000_heigang_2020_cell_per_line_with_short_rows() {
     let r = read("000_33abec3ff02c02bd.txt").report;
     assert_eq!(r.format, FormatId::F2019);
+    assert_eq!(
+        meta(&r),
+        (
+            Some("鹤岗市人民政府办公室"),
+            Some(2020),
+            Some("2021-01-28".into())
+        )
+    );
     assert_table(
         &r,
         "proactive",
@@ -139,6 +155,8 @@ fn seed_000_heigang_2020_cell_per_line_with_short_rows() {
 fn seed_001_binjiang_2020_pipe_rows() {
     let r = read("001_a1fd908adc18705e.txt").report;
     assert_eq!(r.format, FormatId::F2019);
+    // No title: the agency is the body's subject, qualified by the place it names.
+    assert_eq!(meta(&r), (Some("杭州市滨江区应急管理局"), Some(2020), None));
     assert_table(
         &r,
         "proactive",
@@ -178,6 +196,14 @@ fn seed_001_binjiang_2020_pipe_rows() {
 fn seed_003_changbai_2020_cell_per_line_with_padding() {
     let r = read("003_d22f653d47743c2c.txt").report;
     assert_eq!(r.format, FormatId::F2019);
+    assert_eq!(
+        meta(&r),
+        (
+            Some("长白朝鲜族自治县长白镇人民政府"),
+            Some(2020),
+            Some("2021-01-04".into())
+        )
+    );
     assert_table(
         &r,
         "proactive",
@@ -217,6 +243,8 @@ fn seed_003_changbai_2020_cell_per_line_with_padding() {
 fn seed_004_sifangtai_2021_tab_rows_with_page_break() {
     let r = read("004_b6b282f6157a8fb9.txt").report;
     assert_eq!(r.format, FormatId::F2021);
+    // `共发布信息 2020 条` in the body is a count, not the year.
+    assert_eq!(meta(&r), (Some("四方台区人民政府办公室"), Some(2021), None));
     assert_table(
         &r,
         "proactive",
@@ -262,6 +290,14 @@ fn seed_004_sifangtai_2021_tab_rows_with_page_break() {
 fn seed_002_anlu_2017_is_a_legacy_report() {
     let r = read("002_a636d83d73b501d7.txt").report;
     assert_eq!(r.format, FormatId::Legacy);
+    assert_eq!(
+        meta(&r),
+        (
+            Some("安陆市人民政府"),
+            Some(2017),
+            Some("2018-01-17".into())
+        )
+    );
     assert!(r.cells.is_empty());
     assert!(r.tables.is_empty());
 }

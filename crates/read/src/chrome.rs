@@ -14,6 +14,10 @@
 //! Chrome lines can contain `|` (`登录 |  注册`, `网站地图 | 联系我们`): a reader that takes `|` as a
 //! cell separator must ask [`is_chrome`] first.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 /// Lines longer than this (in bytes, before any other work) are never chrome. It bounds the
 /// cost of the test on huge single-line inputs; footers are at most a few hundred bytes.
 const MAX_CHROME_BYTES: usize = 1200;
@@ -26,6 +30,12 @@ const MAX_STAMP_TAIL_CHARS: usize = 40;
 pub fn is_chrome(line: &str) -> bool {
     let t = line.trim();
     if t.is_empty() || t.len() > MAX_CHROME_BYTES {
+        return false;
+    }
+    // Most lines are table values or long prose: decide those without allocating.
+    if crate::value::parse_token(t).is_some()
+        || t.chars().filter(|c| !c.is_whitespace()).count() > MAX_CHROME_CHARS
+    {
         return false;
     }
     let compact = compact(t);
@@ -81,9 +91,28 @@ const MARKERS: &[&str] = &[
     "很高兴为您服务", "很高興為您服務",
 ];
 
+/// One automaton over all [`MARKERS`], and one over all [`LABELS`] followed by `:`, built once:
+/// each line is scanned once instead of once per phrase.
+fn automaton(patterns: impl IntoIterator<Item = String>) -> AhoCorasick {
+    // The patterns are fixed, valid literals: building cannot fail for them; should it ever,
+    // an automaton that matches nothing keeps every line as content.
+    AhoCorasick::new(patterns)
+        .or_else(|_| AhoCorasick::new(Vec::<String>::new()))
+        .unwrap_or_else(|_| unreachable!("an empty automaton always builds"))
+}
+
+fn markers() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| automaton(MARKERS.iter().map(|m| m.to_string())))
+}
+
+fn labels() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| automaton(LABELS.iter().map(|l| format!("{l}:"))))
+}
+
 fn has_marker(compact: &str) -> bool {
-    MARKERS.iter().any(|m| compact.contains(m))
-        || (compact.contains("分辨率") && compact.contains("浏览器"))
+    markers().is_match(compact) || (compact.contains("分辨率") && compact.contains("浏览器"))
 }
 
 /// Field labels of page metadata and counters. They count only as labels, that is followed by
@@ -108,13 +137,7 @@ const START_LABELS: &[&str] = &[
 ];
 
 fn has_label(compact: &str) -> bool {
-    let anywhere = LABELS.iter().any(|label| {
-        compact.match_indices(label).any(|(i, m)| {
-            compact
-                .get(i + m.len()..)
-                .is_some_and(|rest| rest.starts_with(':'))
-        })
-    });
+    let anywhere = labels().is_match(compact);
     anywhere
         || START_LABELS.iter().any(|label| {
             compact

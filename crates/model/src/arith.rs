@@ -180,10 +180,12 @@ fn solve_single_unknown(rel: &Relation, report: &Report) -> Option<(CellKey, f64
     };
     // Evidence written as the solved equation, e.g. `total = 5 + 0 + 0 = 5`.
     let known = |keys: &[CellKey]| {
-        keys.iter()
+        let values: Vec<f64> = keys
+            .iter()
             .filter(|k| **k != key)
-            .map(|k| format_value(report.value(k).unwrap_or(0.0)))
-            .collect::<Vec<_>>()
+            .map(|k| report.value(k).unwrap_or(0.0))
+            .collect();
+        terms(&values)
     };
     let evidence = if !lm.is_empty() {
         let others = known(&rel.lhs);
@@ -225,6 +227,26 @@ fn solve_single_unknown(rel: &Relation, report: &Report) -> Option<(CellKey, f64
         }
     };
     Some((key, value, evidence))
+}
+
+/// The terms of a sum as printed in evidence. Long sums keep their non-zero terms and count
+/// the zeros (`7 + 2 + 0×18`), so the arithmetic stays readable and checkable.
+fn terms(values: &[f64]) -> Vec<String> {
+    if values.len() <= 6 {
+        return values.iter().map(|v| format_value(*v)).collect();
+    }
+    let zeros = values.iter().filter(|v| **v == 0.0).count();
+    let mut out: Vec<String> = values
+        .iter()
+        .filter(|v| **v != 0.0)
+        .map(|v| format_value(*v))
+        .collect();
+    match zeros {
+        0 => {}
+        1 => out.push("0".to_string()),
+        n => out.push(format!("0×{n}")),
+    }
+    out
 }
 
 impl CellKey {

@@ -101,7 +101,7 @@ pub struct Example {
 /// | `2019-busy-cell-per-line.txt` | clean, city-level figures, seed 000's layout, chrome |
 /// | `2020-typical-tab.txt` | clean, 2019 format for 2020 |
 /// | `defect-t3-balance.txt` | 一、本年新收 raised by 2 in 自然人 and 总计: T3-BALANCE fails in those two columns, every row total still holds |
-/// | `defect-t3-deleted-value.txt` | one 表三 value deleted (a row printed with 6 values, as in seed 000) |
+/// | `defect-t3-deleted-value.txt` | 表三 （一）予以公开's 自然人 value deleted: the row is printed with 6 values, as in seed 000, and the value is inferred |
 /// | `defect-t4-total.txt` | 表四's 行政复议 总计 one more than its outcomes: T4-GROUP-TOTAL fails |
 /// | `defect-format-2019-for-2022.txt` | a 2019-format report for the year 2022 |
 pub fn example_reports() -> Vec<Example> {
@@ -169,17 +169,19 @@ pub fn example_reports() -> Vec<Example> {
     );
 
     let (r, o) = setup(16, F2021, Typical, 2024, CellPerLine, false, false);
+    // A non-zero value, so that the reader has to place the row's other values and infer
+    // this one from the table's arithmetic (seed 000's short rows are all zeros).
     let ms = [Mutation::DeleteValue(k(
         "requests",
-        "withheld_third_party",
-        "business",
+        "granted",
+        "natural_person",
     ))];
     push(
         "defect-t3-deleted-value.txt",
         &r,
         &ms,
         &o,
-        "表三 4.保护第三方合法权益 商业企业 not printed",
+        "表三 （一）予以公开 自然人 not printed",
     );
 
     let (r, o) = setup(17, F2021, Busy, 2023, Tab, false, true);

@@ -139,7 +139,7 @@ fn diagnostic<'a>(
     let mut group = Group::with_title(title);
 
     group = match mark(lines, &finding.location) {
-        Some(primary) => group.element(snippet(file, lines, report, finding, primary)),
+        Some(primary) => group.element(snippet(file, lines, report, finding, primary, lang)),
         None => group.element(origin(file, &finding.location)),
     };
 
@@ -222,6 +222,61 @@ fn mark(lines: &[&str], source: &Source) -> Option<Mark> {
 }
 
 /// Byte offset of the `n`th character (0-based) of `line`, clamped to the line's end.
+/// How a marked cell is labelled: by its official row and column labels in Chinese
+/// (`予以公开·自然人`), by its keys in English (`granted.natural_person`); with the table when
+/// the finding spans tables.
+/// Cells of one row are named by their column alone, cells of one column by their row alone.
+fn cell_name(
+    report: &Report,
+    k: &CellKey,
+    one_table: bool,
+    same_row: bool,
+    same_column: bool,
+    lang: Lang,
+) -> String {
+    let table = report.format_def().table(k.table);
+    match (lang, table) {
+        (Lang::Zh, Some(t)) => {
+            let row = t.row(k.row).map_or(k.row, |r| r.label);
+            let row = strip_label_numbering(row);
+            let col = t.column(k.column).map_or(k.column, |c| c.label);
+            if same_row && one_table {
+                col.to_string()
+            } else if same_column {
+                row.to_string()
+            } else if one_table {
+                format!("{row}·{col}")
+            } else {
+                format!("{}{row}·{col}", t.short)
+            }
+        }
+        _ if one_table => format!("{}.{}", k.row, k.column),
+        _ => k.to_string(),
+    }
+}
+
+/// `（一）予以公开` → `予以公开`, `1.属于国家秘密` → `属于国家秘密`; long labels are cut at their
+/// first bracket (`部分公开（区分处理的…）` → `部分公开`).
+fn strip_label_numbering(label: &str) -> &str {
+    let mut s = label;
+    if let Some(rest) = s.strip_prefix('（').and_then(|r| r.split_once('）')) {
+        s = rest.1;
+    }
+    if let Some((num, rest)) = s.split_once(['、', '.']) {
+        if !num.is_empty()
+            && num
+                .chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        {
+            s = rest;
+        }
+    }
+    match s.find('（') {
+        Some(i) if i > 0 => &s[..i],
+        _ => s,
+    }
+}
+
 fn char_to_byte(line: &str, n: usize) -> usize {
     line.char_indices().nth(n).map_or(line.len(), |(i, _)| i)
 }
@@ -232,17 +287,17 @@ fn snippet<'a>(
     report: Option<&Report>,
     finding: &Finding,
     mut primary: Mark,
+    lang: Lang,
 ) -> Snippet<'a, Annotation<'a>> {
     let mut secondary = Vec::new();
     if let Some(report) = report {
         let one_table = finding.cells.windows(2).all(|w| w[0].table == w[1].table);
-        let name = |k: &CellKey| {
-            if one_table {
-                format!("{}.{}", k.row, k.column)
-            } else {
-                k.to_string()
-            }
-        };
+        let same_row = finding
+            .cells
+            .windows(2)
+            .all(|w| (w[0].table, w[0].row) == (w[1].table, w[1].row));
+        let same_column = one_table && finding.cells.windows(2).all(|w| w[0].column == w[1].column);
+        let name = |k: &CellKey| cell_name(report, k, one_table, same_row, same_column, lang);
         // The cell the finding is located at, if it is one of its cells. Cells are looked up
         // with `Report::get` (a scan) rather than `Report::cell` (an index) because `cells` is a
         // public field: a caller that edited it leaves the index stale, and `cell` would then

@@ -189,6 +189,7 @@ pub fn resolve(
             &values,
             None,
             &[],
+            false,
         ));
         return;
     };
@@ -226,6 +227,7 @@ pub fn resolve(
         })
         .collect();
 
+    let unique = scored.len() == 1;
     let Some((_, reading, _)) = scored.first() else {
         return;
     };
@@ -268,6 +270,7 @@ pub fn resolve(
         &values,
         Some(&reading),
         &candidates,
+        unique,
     ));
 }
 
@@ -410,6 +413,7 @@ fn count_note(
     values: &[&Slot<'_>],
     reading: Option<&Reading>,
     candidates: &[String],
+    unique: bool,
 ) -> Finding {
     let printed: Vec<&str> = values.iter().map(|s| s.text()).collect();
     let label = row.label;
@@ -449,7 +453,16 @@ fn count_note(
             );
         }
         (Outcome::Fail, true, Some(_)) => {
-            if k < n {
+            if k < n && unique {
+                zh.push_str(&format!(
+                    "；与本表勾稽关系相符的读法只有一种：缺「{}」",
+                    unplaced.join("、")
+                ));
+                en.push_str(&format!(
+                    "; only one reading agrees with the table's arithmetic: {} missing",
+                    unplaced.join(", ")
+                ));
+            } else if k < n {
                 zh.push_str(&format!(
                     "；原文看不出缺的是哪一格，但凡与本表勾稽关系相符的读法，各格数值都相同，据此读作缺「{}」",
                     unplaced.join("、")

@@ -3,6 +3,7 @@
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 use std::fmt;
+use std::sync::OnceLock;
 
 use crate::finding::Finding;
 use crate::format::{CellKey, FormatDef, FormatId};
@@ -300,7 +301,42 @@ pub struct Report {
     pub tables: Vec<Found>,
     /// What the reader noticed while reading (missing values, unreadable cells …).
     pub notes: Vec<Finding>,
-    index: FxHashMap<CellKey, usize>,
+    index: Index,
+}
+
+/// Where each cell is in `cells`. Reports built by [`Report::empty`] have their format's cells in
+/// the format's order, so they share one index per format, built once; others own theirs.
+#[derive(Debug, Clone)]
+enum Index {
+    Shared(&'static FxHashMap<CellKey, usize>),
+    Owned(FxHashMap<CellKey, usize>),
+}
+
+impl Index {
+    fn get(&self, key: &CellKey) -> Option<usize> {
+        match self {
+            Index::Shared(m) => m.get(key).copied(),
+            Index::Owned(m) => m.get(key).copied(),
+        }
+    }
+}
+
+/// The index of a format's cells in format order.
+fn format_index(format: FormatId) -> &'static FxHashMap<CellKey, usize> {
+    static CACHE: [OnceLock<FxHashMap<CellKey, usize>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match format {
+        FormatId::F2019 => 0,
+        FormatId::F2021 => 1,
+        FormatId::Legacy => 2,
+    };
+    CACHE[slot].get_or_init(|| {
+        formats::get(format)
+            .cell_keys()
+            .enumerate()
+            .map(|(i, k)| (k, i))
+            .collect()
+    })
 }
 
 impl Report {
@@ -311,7 +347,7 @@ impl Report {
             .cell_keys()
             .map(|k| Cell::missing(k, Source::None))
             .collect();
-        let mut r = Report {
+        Report {
             agency: Located::none(),
             year: Located::none(),
             format,
@@ -320,10 +356,8 @@ impl Report {
             sections: Vec::new(),
             tables: Vec::new(),
             notes: Vec::new(),
-            index: FxHashMap::default(),
-        };
-        r.reindex();
-        r
+            index: Index::Shared(format_index(format)),
+        }
     }
 
     /// A report of the given format with exactly these cells (e.g. a legacy report, whose
@@ -341,24 +375,25 @@ impl Report {
     }
 
     fn reindex(&mut self) {
-        self.index = self
-            .cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.key(), i))
-            .collect();
+        self.index = Index::Owned(
+            self.cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.key(), i))
+                .collect(),
+        );
     }
 
     pub fn cell(&self, key: &CellKey) -> Option<&Cell> {
         self.index
             .get(key)
-            .and_then(|&i| self.cells.get(i))
+            .and_then(|i| self.cells.get(i))
             .filter(|c| c.key() == *key)
     }
 
     pub fn cell_mut(&mut self, key: &CellKey) -> Option<&mut Cell> {
         match self.index.get(key) {
-            Some(&i) => self.cells.get_mut(i).filter(|c| c.key() == *key),
+            Some(i) => self.cells.get_mut(i).filter(|c| c.key() == *key),
             None => None,
         }
     }

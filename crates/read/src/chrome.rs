@@ -14,6 +14,7 @@
 //! Chrome lines can contain `|` (`登录 |  注册`, `网站地图 | 联系我们`): a reader that takes `|` as a
 //! cell separator must ask [`is_chrome`] first.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
@@ -38,10 +39,15 @@ pub fn is_chrome(line: &str) -> bool {
     {
         return false;
     }
-    let compact = compact(t);
-    if compact.chars().count() > MAX_CHROME_CHARS {
-        return false;
-    }
+    // Table labels, the commonest lines, have nothing to fold: borrow instead of copying.
+    let needs_folding = t
+        .chars()
+        .any(|c| c.is_whitespace() || matches!(c, '：' | '｜' | '＞' | '»' | '›'));
+    let compact: Cow<'_, str> = if needs_folding {
+        Cow::Owned(compact(t))
+    } else {
+        Cow::Borrowed(t)
+    };
     if is_button_row(t) || is_breadcrumb(&compact) || is_stamp(t) || is_chatbot(&compact) {
         return true;
     }
@@ -160,6 +166,17 @@ const BUTTONS: &[&str] = &[
     "个人中心", "用户登录", "分享到", "大", "中", "小",
 ];
 
+/// [`BUTTONS`], sorted once for binary search (every line's first piece is looked up).
+fn buttons() -> &'static [&'static str] {
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v = BUTTONS.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
 /// Whether every piece of the line, split at separators and brackets, is a button word
 /// (`登录 |  注册`, `【打印本页】【关闭窗口】`, `大 中 小`). A lone one-character piece is not
 /// enough (`中` alone may be a wrapped table label).
@@ -168,7 +185,7 @@ fn is_button_row(t: &str) -> bool {
     let mut pieces = 0usize;
     let mut longest = 0usize;
     for piece in t.split(is_sep).filter(|p| !p.is_empty()) {
-        if !BUTTONS.contains(&piece) {
+        if buttons().binary_search(&piece).is_err() {
             return false;
         }
         pieces += 1;

@@ -48,8 +48,19 @@ pub fn read_text(bytes: &[u8]) -> Result<Read, ReadError> {
 /// Reads a report from text that is already decoded.
 pub fn read_str(text: String) -> Read {
     let document = Document::new(text);
-    let meta = meta::read_meta(&document);
-    let tokens = tokens::tokenize(&document, chrome::is_chrome);
+    // Each line is classified once; the metadata reader and the tokenizer both use it.
+    let chrome: Vec<bool> = document
+        .lines()
+        .map(|(_, line)| !line.trim().is_empty() && chrome::is_chrome(line))
+        .collect();
+    let is_chrome = |no: u32, _: &str| {
+        (no as usize)
+            .checked_sub(1)
+            .and_then(|i| chrome.get(i).copied())
+            .unwrap_or(false)
+    };
+    let meta = meta::read_meta_with(&document, &is_chrome);
+    let tokens = tokens::tokenize(&document, is_chrome);
     let mut report = recognize::recognize(&tokens, meta.year.value);
     report.agency = meta.agency;
     report.year = meta.year;

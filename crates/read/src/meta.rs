@@ -57,8 +57,14 @@ const YEARS: RangeInclusive<i32> = 2000..=2100;
 
 /// Reads agency, year and dates from a document. Never fails: a field not found is `none`.
 pub fn read_meta(doc: &Document) -> Meta {
-    let head = head_lines(doc);
-    let tail = tail_lines(doc);
+    read_meta_with(doc, &|_, text| is_chrome(text))
+}
+
+/// [`read_meta`] with the chrome test given as `chrome(line number, text)`, for a caller that
+/// has already classified every line (the reader does, once, for the tables too).
+pub fn read_meta_with(doc: &Document, chrome: &dyn Fn(u32, &str) -> bool) -> Meta {
+    let head = head_lines(doc, chrome);
+    let tail = tail_lines(doc, chrome);
     let title = find_title(&head);
     let signature = find_signature(&tail);
     let year = title
@@ -89,12 +95,11 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    fn new(no: u32, text: &'a str) -> Line<'a> {
-        let text = cut(text, MAX_LINE_BYTES);
+    fn new(no: u32, text: &'a str, chrome: &dyn Fn(u32, &str) -> bool) -> Line<'a> {
         Line {
             no,
-            text,
-            chrome: is_chrome(text),
+            chrome: chrome(no, text),
+            text: cut(text, MAX_LINE_BYTES),
         }
     }
 }
@@ -137,7 +142,7 @@ fn cut(s: &str, max: usize) -> &str {
 
 /// The first non-blank lines, chrome included (it carries dates), until [`HEAD_LINES`] of them
 /// are content (a page may open with a long navigation menu) or there are [`MAX_HEAD_LINES`].
-fn head_lines(doc: &Document) -> Vec<Line<'_>> {
+fn head_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<Line<'d>> {
     let mut head = Vec::new();
     let mut content = 0;
     let non_blank = doc
@@ -145,7 +150,7 @@ fn head_lines(doc: &Document) -> Vec<Line<'_>> {
         .take(MAX_SCANNED_LINES)
         .filter(|(_, text)| !cut(text, MAX_LINE_BYTES).trim().is_empty());
     for (no, text) in non_blank.take(MAX_HEAD_LINES) {
-        let line = Line::new(no, text);
+        let line = Line::new(no, text, chrome);
         head.push(line);
         if !line.chrome {
             content += 1;
@@ -158,12 +163,12 @@ fn head_lines(doc: &Document) -> Vec<Line<'_>> {
 }
 
 /// The last non-blank, non-chrome lines, in document order.
-fn tail_lines(doc: &Document) -> Vec<Line<'_>> {
+fn tail_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<Line<'d>> {
     let mut tail: Vec<Line<'_>> = (1..=doc.line_count())
         .rev()
         .take(MAX_SCANNED_LINES)
         .filter(|&no| !cut(doc.line(no), MAX_LINE_BYTES).trim().is_empty())
-        .map(|no| Line::new(no, doc.line(no)))
+        .map(|no| Line::new(no, doc.line(no), chrome))
         .filter(|l| !l.chrome)
         .take(TAIL_LINES)
         .collect();
@@ -347,6 +352,13 @@ fn cn_date(s: &str) -> Option<(Date, &str)> {
 /// Every date in `s` with its byte range; tried only where a digit run starts.
 fn dates_in(s: &str) -> Vec<(Date, usize, usize)> {
     let mut out = Vec::new();
+    // A date has digits, or (written in Chinese numerals) a 年: most lines have neither.
+    if !s
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '年')
+    {
+        return out;
+    }
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         let run_start = (digit(c).is_some() && prev.and_then(digit).is_none())

@@ -6,6 +6,9 @@
 //! provincial explanations in parentheses. The printed text is never changed (source locations
 //! point into it); a matching copy is made, token by token, with [`norm`].
 
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
 /// The matching form of a label: numbering stripped, width folded, Traditional characters
 /// mapped, white space and punctuation removed.
 pub fn norm(s: &str) -> String {
@@ -16,8 +19,22 @@ pub fn norm(s: &str) -> String {
 
 /// Both [`norm`] and [`norm_core`] of a label in one pass (the core only when it differs).
 pub fn norm_both(s: &str) -> (String, Option<String>) {
-    let folded = fold(s);
-    let stripped = strip_numbering(&folded);
+    thread_local! {
+        // The folded copy is only a step: reuse one buffer instead of allocating per label.
+        static FOLDED: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    FOLDED.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut folded) => {
+            folded.clear();
+            folded.extend(s.chars().map(fold_char));
+            norm_both_folded(&folded)
+        }
+        Err(_) => norm_both_folded(&fold(s)),
+    })
+}
+
+fn norm_both_folded(folded: &str) -> (String, Option<String>) {
+    let stripped = strip_numbering(folded);
     let mut full = String::with_capacity(stripped.len());
     let mut core = String::with_capacity(stripped.len());
     let mut depth = 0usize;
@@ -335,8 +352,27 @@ const TRADITIONAL: &[(char, char)] = &[
 ];
 
 fn traditional(c: char) -> Option<char> {
-    // Everything below the CJK block (ASCII, punctuation, kana …) is left alone at once.
-    if (c as u32) < 0x4E00 {
+    // Everything outside the CJK block (ASCII, punctuation, kana …) is left alone at once, and
+    // within it a bit per character says whether the table has it: one lookup per character.
+    const FIRST: u32 = 0x4E00;
+    const LAST: u32 = 0x9FFF;
+    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
+    let code = c as u32;
+    if !(FIRST..=LAST).contains(&code) {
+        return None;
+    }
+    let bits = BITS.get_or_init(|| {
+        let mut v = vec![0u64; ((LAST - FIRST) as usize >> 6) + 1];
+        for &(t, _) in TRADITIONAL {
+            let i = (t as u32 - FIRST) as usize;
+            if let Some(w) = v.get_mut(i >> 6) {
+                *w |= 1 << (i & 63);
+            }
+        }
+        v
+    });
+    let i = (code - FIRST) as usize;
+    if bits.get(i >> 6).is_none_or(|w| w & (1 << (i & 63)) == 0) {
         return None;
     }
     TRADITIONAL

@@ -38,12 +38,12 @@ pub struct Token<'a> {
     pub whole_line: bool,
 }
 
-/// Splits a document into tokens, skipping the lines `skip` says are not content (site
-/// chrome, page numbers).
-pub fn tokenize<'a>(doc: &'a Document, skip: impl Fn(&str) -> bool) -> Vec<Token<'a>> {
+/// Splits a document into tokens, skipping the lines `skip(line number, text)` says are not
+/// content (site chrome), and page numbers.
+pub fn tokenize<'a>(doc: &'a Document, skip: impl Fn(u32, &str) -> bool) -> Vec<Token<'a>> {
     let mut out = Vec::new();
     for (no, line) in doc.lines() {
-        if line.trim().is_empty() || skip(line) || is_page_number(line) {
+        if line.trim().is_empty() || skip(no, line) || is_page_number(line) {
             continue;
         }
         tokenize_line(no, line, &mut out);
@@ -78,9 +78,14 @@ fn cells(line: &str) -> Vec<(usize, &str)> {
 /// Space-aligned columns (`label      5     0`): split on runs of two or more spaces (an
 /// ideographic space counts as two) — but only when at least two of the pieces are values,
 /// so that prose with a double space stays whole.
-fn split_on_wide_gaps(line: &str) -> Vec<(usize, &str)> {
+/// Whether a line has a run of two or more spaces (or an ideographic space) inside it.
+fn has_wide_gap(line: &str) -> bool {
     let trimmed = line.trim();
-    if !trimmed.contains("  ") && !trimmed.contains('\u{3000}') {
+    trimmed.contains("  ") || trimmed.contains('\u{3000}') || trimmed.contains(" \u{a0}")
+}
+
+fn split_on_wide_gaps(line: &str) -> Vec<(usize, &str)> {
+    if !has_wide_gap(line) {
         return vec![(0, line)];
     }
     let mut pieces = Vec::new();
@@ -116,6 +121,28 @@ fn split_on_wide_gaps(line: &str) -> Vec<(usize, &str)> {
 }
 
 fn tokenize_line<'a>(no: u32, line: &'a str, out: &mut Vec<Token<'a>>) {
+    // One cell on its own line (seeds 000, 003 and all prose): no splitting, no allocation.
+    if !line.contains(['\t', '|', '｜']) && !has_wide_gap(line) {
+        let text = line.trim();
+        let start = line.len() - line.trim_start().len();
+        let first = out.len();
+        split_cell(no, text, start, out);
+        let count = out.len() - first;
+        let mut col = 1 + line.get(..start).map_or(0, |p| p.chars().count()) as u32;
+        let mut byte = start;
+        for t in out[first..].iter_mut() {
+            if let Some(skipped) = line.get(byte..t.start) {
+                col += skipped.chars().count() as u32;
+                byte = t.start;
+            }
+            t.col = col;
+        }
+        if let Some(t) = out.get_mut(first) {
+            t.first_in_line = true;
+            t.whole_line = count == 1;
+        }
+        return;
+    }
     let cells = cells(line);
     let multi = cells.len() > 1;
     let first_index = out.len();
@@ -260,7 +287,7 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(String, &'static str)> {
         let doc = Document::new(text.to_string());
-        tokenize(&doc, |_| false)
+        tokenize(&doc, |_, _| false)
             .into_iter()
             .map(|t| {
                 let k = match t.kind {

@@ -50,6 +50,17 @@ pub fn parse_token(text: &str) -> Option<Printed> {
     if is_not_applicable(t) {
         return Some(Printed::NotApplicable);
     }
+    // Plain digits, the commonest value: no folding needed.
+    if t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
+        if t.len() > 1 && t.starts_with('0') {
+            return None;
+        }
+        return t.parse::<f64>().ok().map(|value| Printed::Number {
+            value,
+            unit: Unit::None,
+            signed: false,
+        });
+    }
     // Most tokens are words: reject them without allocating.
     let first = t.chars().next()?;
     if !(first.is_ascii_digit()

@@ -1,0 +1,67 @@
+//! Where the reader spends its time: each phase timed over a generated corpus (release build:
+//! `cargo run --release -p gongkai-read --example phases -- [N]`). A profiling aid; the
+//! throughput numbers of record come from `cargo bench -p gongkai --bench read_check`.
+use std::time::{Duration, Instant};
+
+use gongkai_read::{chrome, decode, document::Document, meta, recognize, tokens};
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(2000);
+    let corpus: Vec<String> = gongkai_synth::corpus(7, n).map(|(_, t)| t).collect();
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    let mut t = [Duration::ZERO; 6];
+    for text in &corpus {
+        let s = Instant::now();
+        let decoded = decode::decode(text.as_bytes())
+            .map(|d| d.text)
+            .unwrap_or_default();
+        t[0] += s.elapsed();
+        let s = Instant::now();
+        let doc = Document::new(decoded);
+        let flags: Vec<bool> = doc
+            .lines()
+            .map(|(_, l)| !l.trim().is_empty() && chrome::is_chrome(l))
+            .collect();
+        t[1] += s.elapsed();
+        let is_chrome = |no: u32, _: &str| flags.get(no as usize - 1).copied().unwrap_or(false);
+        let s = Instant::now();
+        let m = meta::read_meta_with(&doc, &is_chrome);
+        t[2] += s.elapsed();
+        let s = Instant::now();
+        let toks = tokens::tokenize(&doc, is_chrome);
+        t[3] += s.elapsed();
+        let s = Instant::now();
+        let report = recognize::recognize(&toks, m.year.value);
+        t[4] += s.elapsed();
+        let s = Instant::now();
+        let f = gongkai_check::check(&report);
+        t[5] += s.elapsed();
+        std::hint::black_box(f);
+    }
+    let total: Duration = t.iter().sum();
+    println!(
+        "{n} reports, {:.1} MB: {:.1} MB/s overall",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / total.as_secs_f64()
+    );
+    for (name, d) in [
+        "decode",
+        "lines+chrome",
+        "meta",
+        "tokenize",
+        "recognize",
+        "check",
+    ]
+    .iter()
+    .zip(t)
+    {
+        println!(
+            "{name:>14}: {:>7.1} µs/report  {:>5.1}%",
+            d.as_secs_f64() * 1e6 / n as f64,
+            100.0 * d.as_secs_f64() / total.as_secs_f64()
+        );
+    }
+}

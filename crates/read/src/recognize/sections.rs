@@ -38,11 +38,12 @@ pub fn heading(line: &str, format: &'static FormatDef) -> Option<&'static Sectio
         .map(|(s, _)| *s)
 }
 
+/// A section with the matching forms of its label and variants.
+type SectionForms = (&'static SectionDef, Vec<String>);
+
 /// Each section of the format with the matching forms of its label and variants, computed once.
-fn normalized_sections(
-    format: &'static FormatDef,
-) -> &'static [(&'static SectionDef, Vec<String>)] {
-    static CACHE: [OnceLock<Vec<(&'static SectionDef, Vec<String>)>>; 3] =
+fn normalized_sections(format: &'static FormatDef) -> &'static [SectionForms] {
+    static CACHE: [OnceLock<Vec<SectionForms>>; 3] =
         [OnceLock::new(), OnceLock::new(), OnceLock::new()];
     let slot = match format.id {
         FormatId::F2019 => 0,

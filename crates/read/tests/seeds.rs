@@ -301,3 +301,27 @@ fn seed_002_anlu_2017_is_a_legacy_report() {
     assert!(r.cells.is_empty());
     assert!(r.tables.is_empty());
 }
+
+#[test]
+fn wrapped_row_labels_are_read_by_their_first_line() {
+    // Seed 001 with two 表三 labels wrapped over two lines, as narrow PDF columns print them.
+    let path = format!(
+        "{}/../../tests/fixtures/seeds/001_a1fd908adc18705e.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let wrapped = text
+        .replace(
+            "一、本年新收政府信息公开申请数量 | 0",
+            "一、本年新收政府信息公开\n申请数量 | 0",
+        )
+        .replace(
+            "(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0",
+            "(二)部分公开(区分处理的,只计这一\n情形,不计其他情形) | 0",
+        );
+    assert_ne!(wrapped, text);
+    let r = gongkai_read::read_str(wrapped).report;
+    assert_eq!(row(&r, "requests", "received"), ZERO7);
+    assert_eq!(row(&r, "requests", "partially_granted"), ZERO7);
+    assert!(r.notes.is_empty(), "{:?}", r.notes);
+}

@@ -31,6 +31,8 @@ pub const MAX_LABEL_CHARS: usize = 80;
 
 pub struct LabelIndex {
     map: HashMap<String, Vec<Target>>,
+    /// Every row's matching forms, for labels wrapped over two lines (a prefix is printed).
+    rows: Vec<(String, Target)>,
     /// Normalised markers of this format (labels only it has).
     markers: Vec<String>,
 }
@@ -50,8 +52,12 @@ impl LabelIndex {
 
     fn build(format: &'static FormatDef) -> LabelIndex {
         let mut map: HashMap<String, Vec<Target>> = HashMap::default();
+        let mut rows = Vec::new();
         let mut add = |text: &str, target: Target| {
             for form in forms(text) {
+                if matches!(target, Target::Row(..)) {
+                    rows.push((form.clone(), target));
+                }
                 map.entry(form).or_default().push(target);
             }
         };
@@ -85,7 +91,29 @@ impl LabelIndex {
             dedupe(list);
         }
         let markers = format.markers.iter().map(|m| norm(m)).collect();
-        LabelIndex { map, markers }
+        LabelIndex { map, rows, markers }
+    }
+
+    /// The one row of `table` whose label starts with this (long enough) printed text: the first
+    /// line of a label that wraps (`一、本年新收政府信息公开` / `申请数量`).
+    pub fn row_by_prefix(&self, forms: &[String], table: &str) -> Option<Target> {
+        const MIN_PREFIX_CHARS: usize = 6;
+        let form = forms.first()?;
+        if form.chars().count() < MIN_PREFIX_CHARS {
+            return None;
+        }
+        let mut found: Option<Target> = None;
+        for (label, target) in &self.rows {
+            if target.table().key != table || !label.starts_with(form.as_str()) {
+                continue;
+            }
+            match (found, target) {
+                (None, _) => found = Some(*target),
+                (Some(Target::Row(_, a)), Target::Row(_, b)) if a.key == b.key => {}
+                _ => return None,
+            }
+        }
+        found
     }
 
     /// Everything a printed label may name (empty for prose and unknown text).

@@ -172,6 +172,15 @@ impl<'a> Pass<'a> {
             None => Vec::new(),
         };
         if here.is_empty() {
+            // The first line of a wrapped row label of this table.
+            if let Some(t) = self
+                .current
+                .and_then(|c| self.index.row_by_prefix(forms, self.tables[c].def.key))
+            {
+                here = vec![t];
+            }
+        }
+        if here.is_empty() {
             // A row label of another table, specific enough to trust, means that table has
             // started even though its heading is missing or was not recognised.
             let elsewhere = targets.iter().find(|t| {

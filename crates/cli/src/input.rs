@@ -4,6 +4,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use gongkai_model::Lang;
 
 /// One input to read: its display name and bytes, or why it could not be read.
 pub struct Input {
@@ -16,7 +17,7 @@ const EXTENSIONS: &[&str] = &["txt", "text", "md"];
 
 /// Expands the arguments into inputs, in order: a directory yields its report files sorted by
 /// path; `-` is standard input.
-pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
+pub fn collect(paths: &[PathBuf], lang: Lang) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
@@ -32,20 +33,46 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>> {
             let mut files = Vec::new();
             walk(p, &mut files)?;
             files.sort();
+            if files.is_empty() {
+                // A directory with nothing to check is almost always the wrong directory.
+                out.push(Input {
+                    name: p.display().to_string(),
+                    bytes: Err(match lang {
+                        Lang::Zh => "目录中没有报告文件（.txt、.text、.md）".to_string(),
+                        Lang::En => {
+                            "the directory holds no report files (.txt, .text, .md)".to_string()
+                        }
+                    }),
+                });
+            }
             for f in files {
-                out.push(read_file(&f));
+                out.push(read_file(&f, lang));
             }
         } else {
-            out.push(read_file(p));
+            out.push(read_file(p, lang));
         }
     }
     Ok(out)
 }
 
-fn read_file(p: &Path) -> Input {
+fn read_file(p: &Path, lang: Lang) -> Input {
     Input {
         name: p.display().to_string(),
-        bytes: std::fs::read(p).map_err(|e| e.to_string()),
+        bytes: std::fs::read(p).map_err(|e| io_message(&e, lang)),
+    }
+}
+
+/// An I/O error in the user's language (the common ones; others as the system words them).
+fn io_message(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind::*;
+    match (e.kind(), lang) {
+        (NotFound, Lang::Zh) => "文件不存在，请检查路径".to_string(),
+        (NotFound, Lang::En) => "no such file; check the path".to_string(),
+        (PermissionDenied, Lang::Zh) => "没有读取该文件的权限".to_string(),
+        (PermissionDenied, Lang::En) => "permission denied".to_string(),
+        (IsADirectory, Lang::Zh) => "这是一个目录".to_string(),
+        (_, Lang::Zh) => format!("读取失败：{e}"),
+        (_, Lang::En) => e.to_string(),
     }
 }
 

@@ -13,6 +13,8 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub notices: usize,
+    /// Inputs that could not be read at all (not counted in `files`).
+    pub unreadable: usize,
 }
 
 impl Summary {
@@ -35,6 +37,20 @@ impl Summary {
     /// The part in brackets appears only when it adds something: with more than one file and
     /// at least one of them with errors.
     pub fn line(&self, lang: Lang) -> String {
+        let mut s = self.counts(lang);
+        if self.unreadable > 0 {
+            match lang {
+                Lang::Zh => s.push_str(&format!("；另有 {} 个文件无法读取", self.unreadable)),
+                Lang::En => s.push_str(&format!(
+                    "; {} cannot be read",
+                    plural(self.unreadable, "file", "files")
+                )),
+            }
+        }
+        s
+    }
+
+    fn counts(&self, lang: Lang) -> String {
         let detail = self.files > 1 && self.files_with_errors > 0;
         match lang {
             Lang::Zh => {

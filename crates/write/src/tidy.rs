@@ -21,7 +21,8 @@ pub fn cells_csv<W: Write>(report: &Report, mut out: W, bom: bool) -> io::Result
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out);
-    w.write_record(["table", "row", "column", "value", "state", "source"])?;
+    w.write_record(["table", "row", "column", "value", "state", "source"])
+        .map_err(io_error)?;
     for cell in &report.cells {
         let value = match cell.value {
             Some(v) if cell.state.has_value() => format_value(v),
@@ -35,7 +36,17 @@ pub fn cells_csv<W: Write>(report: &Report, mut out: W, bom: bool) -> io::Result
             value.as_str(),
             cell.state.key(),
             source.as_str(),
-        ])?;
+        ])
+        .map_err(io_error)?;
     }
     w.flush()
+}
+
+/// The I/O error inside a CSV error, kept as it is (a closed pipe stays `BrokenPipe`, which the
+/// CLI treats as the reader having had enough).
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }

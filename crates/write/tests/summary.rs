@@ -27,7 +27,22 @@ fn counts() {
             errors: 2,
             warnings: 5,
             notices: 1,
+            unreadable: 0,
         }
+    );
+}
+
+#[test]
+fn unreadable_inputs_are_named_in_the_line() {
+    let mut s = three_files();
+    s.unreadable = 1;
+    assert_eq!(
+        s.line(Lang::Zh),
+        "3 个文件：2 个错误、5 个警告、1 个提示（1 个文件有错误）；另有 1 个文件无法读取"
+    );
+    assert_eq!(
+        s.line(Lang::En),
+        "3 files: 2 errors, 5 warnings, 1 notice (1 file with errors); 1 file cannot be read"
     );
 }
 

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use gongkai_model::{Finding, Lang, Severity};
+use gongkai_model::{Finding, Lang};
 use gongkai_write::Summary;
 use rayon::prelude::*;
 
@@ -53,7 +53,7 @@ fn check_one(input: Input, lang: Lang) -> Checked {
 
 pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let lang: Lang = args.lang.into();
-    let inputs = collect(&args.files)?;
+    let inputs = collect(&args.files, lang)?;
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
@@ -61,38 +61,61 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     };
     let results: Vec<Checked> = inputs.into_par_iter().map(|i| check_one(i, lang)).collect();
 
+    // Count first, print second: the exit code is known even if the output pipe closes.
     let mut summary = Summary::default();
-    let mut failed = 0usize;
+    for r in &results {
+        match r {
+            Checked::Ok { findings, .. } => summary.add(findings),
+            Checked::Failed { .. } => summary.unreadable += 1,
+        }
+    }
+    let code = if summary.unreadable > 0 {
+        ExitCode::from(2)
+    } else if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    };
+    match print(&args, &results, &summary, lang, color) {
+        Err(e) if crate::is_broken_pipe(&e) => Ok(code),
+        Err(e) => Err(e),
+        Ok(()) => Ok(code),
+    }
+}
+
+fn print(
+    args: &CheckArgs,
+    results: &[Checked],
+    summary: &Summary,
+    lang: Lang,
+    color: bool,
+) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut json_files = Vec::new();
-    for r in &results {
+    for r in results {
         match r {
             Checked::Ok {
                 name,
                 read,
                 findings,
-            } => {
-                let (text, report) = (read.document.text(), &read.report);
-                summary.add(findings);
-                match args.format {
-                    CheckFormat::Text if !args.quiet => {
-                        write!(
-                            out,
-                            "{}",
-                            gongkai_write::render_diagnostics_with_report(
-                                name, text, report, findings, lang, color
-                            )
-                        )?;
-                    }
-                    CheckFormat::Json => {
-                        json_files.push(gongkai_write::findings_json(name, findings, lang))
-                    }
-                    _ => {}
+            } => match args.format {
+                CheckFormat::Text if !args.quiet => {
+                    let (text, report) = (read.document.text(), &read.report);
+                    write!(
+                        out,
+                        "{}",
+                        gongkai_write::render_diagnostics_with_report(
+                            name, text, report, findings, lang, color
+                        )
+                    )?;
                 }
-            }
+                CheckFormat::Json => {
+                    json_files.push(gongkai_write::findings_json(name, findings, lang))
+                }
+                _ => {}
+            },
             Checked::Failed { name, error } => {
-                failed += 1;
                 let label = match lang {
                     Lang::Zh => "无法读取",
                     Lang::En => "cannot read",
@@ -109,7 +132,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
                 "summary": {
                     "files": summary.files,
                     "files_with_errors": summary.files_with_errors,
-                    "unreadable": failed,
+                    "unreadable": summary.unreadable,
                     "error": summary.errors,
                     "warning": summary.warnings,
                     "notice": summary.notices,
@@ -119,17 +142,5 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if failed > 0 {
-        ExitCode::from(2)
-    } else if summary.errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// Whether any finding is an error (used by tests and `parse`).
-#[allow(dead_code)]
-pub fn has_errors(findings: &[Finding]) -> bool {
-    findings.iter().any(|f| f.severity == Severity::Error)
+    Ok(())
 }

@@ -11,7 +11,7 @@ use crate::input::collect;
 
 pub fn run(args: ParseArgs) -> Result<ExitCode> {
     let lang: Lang = args.lang.into();
-    let mut inputs = collect(std::slice::from_ref(&args.file))?;
+    let mut inputs = collect(std::slice::from_ref(&args.file), lang)?;
     if inputs.len() != 1 {
         bail!(
             "{}",

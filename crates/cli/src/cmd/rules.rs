@@ -1,5 +1,6 @@
 //! `gongkai rules [ID]`: the rule catalogue, like a linter's.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
@@ -12,7 +13,11 @@ pub fn run(args: RulesArgs) -> Result<ExitCode> {
     match args.id {
         Some(id) => match gongkai_check::rule(&id) {
             Some(info) => {
-                println!("{}", gongkai_check::rule_page(&info, lang));
+                writeln!(
+                    std::io::stdout().lock(),
+                    "{}",
+                    gongkai_check::rule_page(&info, lang)
+                )?;
                 Ok(ExitCode::SUCCESS)
             }
             None => bail!(
@@ -27,12 +32,13 @@ pub fn run(args: RulesArgs) -> Result<ExitCode> {
         None => {
             let rules = gongkai_check::catalogue();
             let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let mut out = std::io::stdout().lock();
             for r in &rules {
                 let sev = match lang {
                     Lang::Zh => r.severity.zh().to_string(),
                     Lang::En => r.severity.key().to_string(),
                 };
-                println!("{:<width$}  {:<7}  {}", r.id, sev, r.name.get(lang));
+                writeln!(out, "{:<width$}  {:<7}  {}", r.id, sev, r.name.get(lang))?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -292,7 +292,14 @@ fn only_a_few_nearby_cells_are_marked() {
     )
     .with_cells(keys)
     .at(text_at(2, 1, 1));
-    let zh = render_diagnostics_with_report("t.txt", &text, &r, &[f.clone()], Lang::Zh, false);
+    let zh = render_diagnostics_with_report(
+        "t.txt",
+        &text,
+        &r,
+        std::slice::from_ref(&f),
+        Lang::Zh,
+        false,
+    );
     // In Chinese, cells of one row are named by their official column labels.
     assert!(zh.contains("商业企业") && zh.contains("自然人"), "{zh}");
     let out = render_diagnostics_with_report("t.txt", &text, &r, &[f], Lang::En, false);

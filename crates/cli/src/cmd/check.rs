@@ -102,13 +102,14 @@ fn print(
             } => match args.format {
                 CheckFormat::Text if !args.quiet => {
                     let (text, report) = (read.document.text(), &read.report);
-                    write!(
-                        out,
-                        "{}",
-                        gongkai_write::render_diagnostics_with_report(
-                            name, text, report, findings, lang, color
-                        )
-                    )?;
+                    let shown = gongkai_write::render_diagnostics_with_report(
+                        name, text, report, findings, lang, color,
+                    );
+                    if !shown.is_empty() {
+                        // A blank line after each file's findings keeps files apart.
+                        writeln!(out, "{}", shown.trim_end())?;
+                        writeln!(out)?;
+                    }
                 }
                 CheckFormat::Json => {
                     json_files.push(gongkai_write::findings_json(name, findings, lang))

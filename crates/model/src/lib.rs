@@ -5,6 +5,7 @@ pub mod arith;
 pub mod finding;
 pub mod format;
 pub mod formats;
+pub mod lines;
 pub mod relation;
 pub mod report;
 

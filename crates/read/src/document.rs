@@ -12,30 +12,7 @@ pub struct Document {
 
 impl Document {
     pub fn new(text: String) -> Document {
-        let mut lines = Vec::new();
-        let bytes = text.as_bytes();
-        let mut start = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    lines.push((start, i));
-                    start = i + 1;
-                }
-                b'\r' => {
-                    lines.push((start, i));
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    start = i + 1;
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        if start < bytes.len() {
-            lines.push((start, bytes.len()));
-        }
+        let lines = gongkai_model::lines::line_ranges(&text);
         Document { text, lines }
     }
 

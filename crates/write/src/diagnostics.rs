@@ -91,31 +91,10 @@ fn render(
 /// Splits like the reader's `Document` does (`\n`, `\r\n` or a lone `\r`; no empty last line
 /// after a final break), so that line numbers agree with the locations it produced.
 fn split_lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(&text[start..i]);
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push(&text[start..i]);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    if start < bytes.len() {
-        lines.push(&text[start..]);
-    }
-    lines
+    gongkai_model::lines::line_ranges(text)
+        .into_iter()
+        .map(|(s, e)| text.get(s..e).unwrap_or(""))
+        .collect()
 }
 
 /// A marked piece of one line: 1-based line number, byte range within that line.

@@ -395,3 +395,36 @@ pub const REVIEW_GROUPS: [GroupDef; 1] = [GroupDef {
     aliases: &[],
     parent: None,
 }];
+
+/// 表三's rows in printed order, with a format's own （六） rows in the middle: the rows both
+/// formats share are listed here once.
+macro_rules! request_rows {
+    ($($other:expr),+ $(,)?) => {
+        [
+            RECEIVED,
+            CARRIED_IN,
+            GRANTED,
+            PARTIALLY_GRANTED,
+            WITHHELD[0],
+            WITHHELD[1],
+            WITHHELD[2],
+            WITHHELD[3],
+            WITHHELD[4],
+            WITHHELD[5],
+            WITHHELD[6],
+            WITHHELD[7],
+            UNAVAILABLE[0],
+            UNAVAILABLE[1],
+            UNAVAILABLE[2],
+            DECLINED[0],
+            DECLINED[1],
+            DECLINED[2],
+            DECLINED[3],
+            DECLINED[4],
+            $($other,)+
+            TOTAL,
+            CARRIED_OUT,
+        ]
+    };
+}
+pub(crate) use request_rows;

@@ -146,38 +146,14 @@ static PROACTIVE_ROWS: [RowDef; 8] = [
     },
 ];
 
-static REQUEST_ROWS: [RowDef; 23] = [
-    RECEIVED,
-    CARRIED_IN,
-    GRANTED,
-    PARTIALLY_GRANTED,
-    WITHHELD[0],
-    WITHHELD[1],
-    WITHHELD[2],
-    WITHHELD[3],
-    WITHHELD[4],
-    WITHHELD[5],
-    WITHHELD[6],
-    WITHHELD[7],
-    UNAVAILABLE[0],
-    UNAVAILABLE[1],
-    UNAVAILABLE[2],
-    DECLINED[0],
-    DECLINED[1],
-    DECLINED[2],
-    DECLINED[3],
-    DECLINED[4],
-    RowDef {
-        key: "other",
-        label: "（六）其他处理",
-        aliases: &[],
-        columns: ALL_REQUEST_COLUMNS,
-        group: Some("results"),
-        block: None,
-    },
-    TOTAL,
-    CARRIED_OUT,
-];
+static REQUEST_ROWS: [RowDef; 23] = request_rows!(RowDef {
+    key: "other",
+    label: "（六）其他处理",
+    aliases: &[],
+    columns: ALL_REQUEST_COLUMNS,
+    group: Some("results"),
+    block: None,
+},);
 
 static REQUEST_GROUPS: [GroupDef; 4] = REQUEST_GROUPS_COMMON;
 static REQUEST_COLUMNS_2019: [ColumnDef; 7] = REQUEST_COLUMNS;

@@ -104,27 +104,7 @@ static PROACTIVE_ROWS: [RowDef; 6] = [
     },
 ];
 
-static REQUEST_ROWS: [RowDef; 25] = [
-    RECEIVED,
-    CARRIED_IN,
-    GRANTED,
-    PARTIALLY_GRANTED,
-    WITHHELD[0],
-    WITHHELD[1],
-    WITHHELD[2],
-    WITHHELD[3],
-    WITHHELD[4],
-    WITHHELD[5],
-    WITHHELD[6],
-    WITHHELD[7],
-    UNAVAILABLE[0],
-    UNAVAILABLE[1],
-    UNAVAILABLE[2],
-    DECLINED[0],
-    DECLINED[1],
-    DECLINED[2],
-    DECLINED[3],
-    DECLINED[4],
+static REQUEST_ROWS: [RowDef; 25] = request_rows!(
     RowDef {
         key: "other_no_correction",
         label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
@@ -149,9 +129,7 @@ static REQUEST_ROWS: [RowDef; 25] = [
         group: Some("other"),
         block: None,
     },
-    TOTAL,
-    CARRIED_OUT,
-];
+);
 
 static REQUEST_GROUPS: [GroupDef; 5] = [
     REQUEST_GROUPS_COMMON[0],

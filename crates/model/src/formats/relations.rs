@@ -25,53 +25,38 @@ pub static T3_BALANCE: RelationDef = RelationDef {
     infers: true,
 };
 
-/// The leaf result rows of 表三 in the 2019 format (one （六）其他处理 row).
-pub static RESULT_ROWS_2019: [&str; 19] = [
-    "granted",
-    "partially_granted",
-    "withheld_state_secret",
-    "withheld_prohibited",
-    "withheld_security",
-    "withheld_third_party",
-    "withheld_internal",
-    "withheld_process",
-    "withheld_enforcement",
-    "withheld_query",
-    "unavailable_not_held",
-    "unavailable_needs_creation",
-    "unavailable_unclear",
-    "declined_petition",
-    "declined_repeat",
-    "declined_publication",
-    "declined_excessive",
-    "declined_confirmation",
-    "other",
-];
+/// 表三's leaf result rows (（一） to （五）), then a format's own （六） rows.
+macro_rules! result_rows {
+    ($($other:literal),+ $(,)?) => {
+        [
+            "granted",
+            "partially_granted",
+            "withheld_state_secret",
+            "withheld_prohibited",
+            "withheld_security",
+            "withheld_third_party",
+            "withheld_internal",
+            "withheld_process",
+            "withheld_enforcement",
+            "withheld_query",
+            "unavailable_not_held",
+            "unavailable_needs_creation",
+            "unavailable_unclear",
+            "declined_petition",
+            "declined_repeat",
+            "declined_publication",
+            "declined_excessive",
+            "declined_confirmation",
+            $($other,)+
+        ]
+    };
+}
 
+/// The leaf result rows of 表三 in the 2019 format (one （六）其他处理 row).
+pub static RESULT_ROWS_2019: [&str; 19] = result_rows!["other"];
 /// The leaf result rows of 表三 in the 2021 format (three （六） rows).
-pub static RESULT_ROWS_2021: [&str; 21] = [
-    "granted",
-    "partially_granted",
-    "withheld_state_secret",
-    "withheld_prohibited",
-    "withheld_security",
-    "withheld_third_party",
-    "withheld_internal",
-    "withheld_process",
-    "withheld_enforcement",
-    "withheld_query",
-    "unavailable_not_held",
-    "unavailable_needs_creation",
-    "unavailable_unclear",
-    "declined_petition",
-    "declined_repeat",
-    "declined_publication",
-    "declined_excessive",
-    "declined_confirmation",
-    "other_no_correction",
-    "other_no_fee",
-    "other_misc",
-];
+pub static RESULT_ROWS_2021: [&str; 21] =
+    result_rows!["other_no_correction", "other_no_fee", "other_misc"];
 
 const T3_RESULTS_TOTAL: RelationDef = RelationDef {
     rule: "T3-RESULTS-TOTAL",

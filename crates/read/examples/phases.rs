@@ -13,6 +13,7 @@ fn main() {
     let corpus: Vec<String> = gongkai_synth::corpus(7, n).map(|(_, t)| t).collect();
     let bytes: usize = corpus.iter().map(String::len).sum();
     let mut t = [Duration::ZERO; 6];
+    let (mut lines, mut nonblank, mut ntoks, mut texts) = (0usize, 0usize, 0usize, 0usize);
     for text in &corpus {
         let s = Instant::now();
         let decoded = decode::decode(text.as_bytes())
@@ -33,6 +34,13 @@ fn main() {
         let s = Instant::now();
         let toks = tokens::tokenize(&doc, is_chrome);
         t[3] += s.elapsed();
+        lines += doc.line_count() as usize;
+        nonblank += doc.lines().filter(|(_, l)| !l.trim().is_empty()).count();
+        ntoks += toks.len();
+        texts += toks
+            .iter()
+            .filter(|t| t.kind == tokens::TokenKind::Text)
+            .count();
         let s = Instant::now();
         let report = recognize::recognize(&toks, m.year.value);
         t[4] += s.elapsed();
@@ -42,6 +50,13 @@ fn main() {
         std::hint::black_box(f);
     }
     let total: Duration = t.iter().sum();
+    println!(
+        "per report: {} lines ({} non-blank), {} tokens ({} text)",
+        lines / n,
+        nonblank / n,
+        ntoks / n,
+        texts / n
+    );
     println!(
         "{n} reports, {:.1} MB: {:.1} MB/s overall",
         bytes as f64 / 1e6,

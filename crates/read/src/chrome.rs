@@ -33,8 +33,13 @@ pub fn is_chrome(line: &str) -> bool {
     if t.is_empty() || t.len() > MAX_CHROME_BYTES {
         return false;
     }
-    // Most lines are table values or long prose: decide those without allocating.
-    if crate::value::parse_token(t).is_some()
+    // Most lines are table values or sentences: decide those without allocating. A sentence is
+    // never chrome — but for a chatbot's greeting (`您好！我是智能客服`).
+    if crate::value::parse_token(t).is_some() {
+        return false;
+    }
+    let prose = is_prose(t);
+    if (prose && !t.contains("我是"))
         || t.chars().filter(|c| !c.is_whitespace()).count() > MAX_CHROME_CHARS
     {
         return false;
@@ -48,10 +53,15 @@ pub fn is_chrome(line: &str) -> bool {
     } else {
         Cow::Borrowed(t)
     };
-    if is_button_row(t) || is_breadcrumb(&compact) || is_stamp(t) || is_chatbot(&compact) {
+    if is_chatbot(&compact) {
         return true;
     }
-    !is_prose(&compact) && (has_marker(&compact) || has_label(&compact))
+    !prose
+        && (is_button_row(t)
+            || is_breadcrumb(&compact)
+            || is_stamp(t)
+            || has_marker(&compact)
+            || has_label(&compact))
 }
 
 /// The line without white space (ASCII, full-width and no-break spaces), with full-width `：`,
@@ -97,28 +107,26 @@ const MARKERS: &[&str] = &[
     "很高兴为您服务", "很高興為您服務",
 ];
 
-/// One automaton over all [`MARKERS`], and one over all [`LABELS`] followed by `:`, built once:
-/// each line is scanned once instead of once per phrase.
-fn automaton(patterns: impl IntoIterator<Item = String>) -> AhoCorasick {
-    // The patterns are fixed, valid literals: building cannot fail for them; should it ever,
-    // an automaton that matches nothing keeps every line as content.
-    AhoCorasick::new(patterns)
-        .or_else(|_| AhoCorasick::new(Vec::<String>::new()))
-        .unwrap_or_else(|_| unreachable!("an empty automaton always builds"))
-}
-
-fn markers() -> &'static AhoCorasick {
+/// One automaton over all [`MARKERS`] and all [`LABELS`] followed by `:`, built once: each
+/// line is scanned once instead of once per phrase.
+fn furniture() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| automaton(MARKERS.iter().map(|m| m.to_string())))
+    AC.get_or_init(|| {
+        let patterns = MARKERS
+            .iter()
+            .map(|m| m.to_string())
+            .chain(LABELS.iter().map(|l| format!("{l}:")));
+        // The patterns are fixed, valid literals: building cannot fail for them; should it
+        // ever, an automaton that matches nothing keeps every line as content.
+        AhoCorasick::new(patterns)
+            .or_else(|_| AhoCorasick::new(Vec::<String>::new()))
+            .unwrap_or_else(|_| unreachable!("an empty automaton always builds"))
+    })
 }
 
-fn labels() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| automaton(LABELS.iter().map(|l| format!("{l}:"))))
-}
-
+/// A furniture phrase, or a page-metadata label, anywhere in the line.
 fn has_marker(compact: &str) -> bool {
-    markers().is_match(compact) || (compact.contains("分辨率") && compact.contains("浏览器"))
+    furniture().is_match(compact) || (compact.contains("分辨率") && compact.contains("浏览器"))
 }
 
 /// Field labels of page metadata and counters. They count only as labels, that is followed by
@@ -142,10 +150,10 @@ const START_LABELS: &[&str] = &[
     "承辦",
 ];
 
+/// A label that is chrome only at the start of a line (the others are in [`has_marker`]).
 fn has_label(compact: &str) -> bool {
-    let anywhere = labels().is_match(compact);
-    anywhere
-        || START_LABELS.iter().any(|label| {
+    compact.contains(':')
+        && START_LABELS.iter().any(|label| {
             compact
                 .strip_prefix(label)
                 .is_some_and(|rest| rest.starts_with(':'))

@@ -61,11 +61,19 @@ pub fn parse_token(text: &str) -> Option<Printed> {
             signed: false,
         });
     }
-    // Most tokens are words: reject them without allocating.
+    // Most tokens are words: reject them without allocating. A value starts with a digit or a
+    // sign and ends with a digit or a unit.
     let first = t.chars().next()?;
     if !(first.is_ascii_digit()
         || ('０'..='９').contains(&first)
         || matches!(first, '+' | '-' | '＋' | '－' | '−' | '–' | '增' | '减'))
+    {
+        return None;
+    }
+    let last = t.chars().next_back()?;
+    if !(last.is_ascii_digit()
+        || ('０'..='９').contains(&last)
+        || matches!(last, '元' | '次' | '件' | '条' | '项' | '个' | '家' | '起'))
     {
         return None;
     }

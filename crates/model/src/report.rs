@@ -308,34 +308,57 @@ pub struct Report {
 /// the format's order, so they share one index per format, built once; others own theirs.
 #[derive(Debug, Clone)]
 enum Index {
-    Shared(&'static FxHashMap<CellKey, usize>),
+    Shared(&'static FormatIndex),
     Owned(FxHashMap<CellKey, usize>),
+}
+
+/// A format's cells in format order, found by the addresses of the format data's own key
+/// strings (a cheap hash, and what nearly every lookup uses) or, failing that, by content.
+#[derive(Debug)]
+struct FormatIndex {
+    by_address: FxHashMap<[usize; 3], usize>,
+    by_content: FxHashMap<CellKey, usize>,
+}
+
+fn address(key: &CellKey) -> [usize; 3] {
+    [
+        key.table.as_ptr() as usize ^ (key.table.len() << 48),
+        key.row.as_ptr() as usize ^ (key.row.len() << 48),
+        key.column.as_ptr() as usize ^ (key.column.len() << 48),
+    ]
 }
 
 impl Index {
     fn get(&self, key: &CellKey) -> Option<usize> {
         match self {
-            Index::Shared(m) => m.get(key).copied(),
+            Index::Shared(m) => m
+                .by_address
+                .get(&address(key))
+                .or_else(|| m.by_content.get(key))
+                .copied(),
             Index::Owned(m) => m.get(key).copied(),
         }
     }
 }
 
 /// The index of a format's cells in format order.
-fn format_index(format: FormatId) -> &'static FxHashMap<CellKey, usize> {
-    static CACHE: [OnceLock<FxHashMap<CellKey, usize>>; 3] =
-        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+fn format_index(format: FormatId) -> &'static FormatIndex {
+    static CACHE: [OnceLock<FormatIndex>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
     let slot = match format {
         FormatId::F2019 => 0,
         FormatId::F2021 => 1,
         FormatId::Legacy => 2,
     };
     CACHE[slot].get_or_init(|| {
-        formats::get(format)
-            .cell_keys()
-            .enumerate()
-            .map(|(i, k)| (k, i))
-            .collect()
+        let keys: Vec<CellKey> = formats::get(format).cell_keys().collect();
+        FormatIndex {
+            by_address: keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (address(k), i))
+                .collect(),
+            by_content: keys.iter().enumerate().map(|(i, k)| (*k, i)).collect(),
+        }
     })
 }
 

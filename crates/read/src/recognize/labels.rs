@@ -144,7 +144,8 @@ impl LabelIndex {
 /// The matching forms of a printed label (with and without parenthesised explanations);
 /// none for text too long to be a label.
 pub fn label_forms(text: &str) -> Vec<String> {
-    if text.chars().count() > MAX_LABEL_CHARS {
+    // No label is a sentence: prose needs no matching copy.
+    if text.chars().count() > MAX_LABEL_CHARS || text.contains(['。', '；', '！', '？']) {
         return Vec::new();
     }
     forms(text)

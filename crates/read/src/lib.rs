@@ -7,6 +7,7 @@
 pub mod chrome;
 pub mod decode;
 pub mod document;
+pub mod docx;
 pub mod error;
 pub mod layout;
 pub mod meta;
@@ -34,7 +35,7 @@ pub struct Read {
 }
 
 /// Reads a report from a file's bytes, whatever the kind (sniffed from the content): text,
-/// PDF (through poppler's pdftotext), and — as their readers land — HTML and DOCX.
+/// PDF (through poppler's pdftotext), DOCX, and — as its reader lands — HTML.
 pub fn read_bytes(bytes: &[u8]) -> Result<Read, ReadError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(ReadError::TooLarge {
@@ -44,6 +45,9 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Read, ReadError> {
     }
     match sniff::sniff(bytes) {
         sniff::Kind::Pdf => Ok(read_layout(pdf::read(bytes)?)),
+        sniff::Kind::Docx => Ok(read_layout(docx::read(bytes)?)),
+        // A password-protected DOCX is an OLE container around the encrypted package.
+        sniff::Kind::Ole if docx::is_encrypted(bytes) => Err(docx::encrypted()),
         _ => read_text(bytes),
     }
 }

@@ -152,7 +152,10 @@ mod tests {
     fn the_requests_header_of_the_2021_template() {
         use VMerge::*;
         let rows = [
-            row(vec![cell("（本列…）", 3, Restart), cell("申请人情况", 7, None)]),
+            row(vec![
+                cell("（本列…）", 3, Restart),
+                cell("申请人情况", 7, None),
+            ]),
             row(vec![
                 cell("", 3, Continue),
                 cell("自然人", 1, Restart),
@@ -177,7 +180,18 @@ mod tests {
         );
         assert_eq!(
             g.texts(1),
-            ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"]
+            [
+                "",
+                "",
+                "",
+                "自然人",
+                "法人或其他组织",
+                "",
+                "",
+                "",
+                "",
+                "总计"
+            ]
         );
         assert_eq!(
             g.texts(2),
@@ -204,8 +218,22 @@ mod tests {
             }
         );
         assert_eq!(g.rows[2][2], Slot::Covered { row: 0, col: 0 });
-        assert!(matches!(g.rows[1][3], Slot::Cell { rows: 2, cols: 1, .. }));
-        assert!(matches!(g.rows[1][9], Slot::Cell { rows: 2, cols: 1, .. }));
+        assert!(matches!(
+            g.rows[1][3],
+            Slot::Cell {
+                rows: 2,
+                cols: 1,
+                ..
+            }
+        ));
+        assert!(matches!(
+            g.rows[1][9],
+            Slot::Cell {
+                rows: 2,
+                cols: 1,
+                ..
+            }
+        ));
         assert_eq!(g.rows[2][9], Slot::Covered { row: 1, col: 9 });
         assert_eq!(g.rows[0][4], Slot::Covered { row: 0, col: 3 });
     }
@@ -249,7 +277,14 @@ mod tests {
         .chain((0..21).map(|i| row(vec![cell("", 1, Continue), cell(&i.to_string(), 2, None)])))
         .collect();
         let g = Grid::build(&rows);
-        assert!(matches!(g.rows[0][0], Slot::Cell { rows: 22, cols: 1, .. }));
+        assert!(matches!(
+            g.rows[0][0],
+            Slot::Cell {
+                rows: 22,
+                cols: 1,
+                ..
+            }
+        ));
         assert_eq!(g.rows[21][0], Slot::Covered { row: 0, col: 0 });
         assert_eq!(g.texts(21), ["", "20", ""]);
     }

@@ -118,14 +118,17 @@ pub fn read(bytes: &[u8]) -> Result<Layout, ReadError> {
         positions: 0,
     };
     out.blocks(&blocks)?;
-    Ok(out.b.finish())
+    let layout = out.b.finish();
+    // As for a text file: a document with nothing to read says so, rather than giving a
+    // report with every cell missing.
+    if layout.text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    Ok(layout)
 }
 
 /// A part of the package, decompressed through the limits and decoded; `None` if absent.
-fn part(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
-    name: &str,
-) -> Result<Option<String>, ReadError> {
+fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, ReadError> {
     let mut entry = match zip.by_name(name) {
         Ok(e) => e,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),

@@ -307,7 +307,16 @@ mod tests {
         let f = |n| format_number(n, "chineseCounting").unwrap();
         assert_eq!(
             [f(1), f(6), f(10), f(11), f(20), f(21), f(105), f(1010)],
-            ["一", "六", "十", "十一", "二十", "二十一", "一百零五", "一千零一十"]
+            [
+                "一",
+                "六",
+                "十",
+                "十一",
+                "二十",
+                "二十一",
+                "一百零五",
+                "一千零一十"
+            ]
         );
         assert_eq!(format_number(3, "decimalEnclosedCircle").unwrap(), "③");
         assert_eq!(format_number(12, "decimalFullWidth").unwrap(), "１２");

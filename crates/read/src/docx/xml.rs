@@ -111,6 +111,8 @@ struct Parser<'n> {
     table_depth: usize,
     cells: usize,
     numbering: Option<&'n mut Numbering>,
+    /// Whether `w:body` was seen: a part without one is not a Word document.
+    body: bool,
 }
 
 /// Parses the body of `word/document.xml`. Errors are the detail of a `Corrupt` error, in
@@ -130,6 +132,7 @@ pub fn parse(
         table_depth: 0,
         cells: 0,
         numbering,
+        body: false,
     };
     loop {
         let (ns, event) = match reader.read_resolved_event() {
@@ -164,6 +167,12 @@ pub fn parse(
             Event::Eof => break,
             _ => {}
         }
+    }
+    if !p.body {
+        return Err(
+            "word/document.xml 中没有正文（w:body） / word/document.xml has no body (w:body)"
+                .to_string(),
+        );
     }
     if !p.opens.is_empty() {
         return Err(
@@ -323,6 +332,10 @@ impl Parser<'_> {
                     blocks: Vec::new(),
                 }));
                 Open::Frame
+            }
+            "body" => {
+                self.body = true;
+                Open::Plain
             }
             "r" => Open::Run,
             "t" if self.para().is_some() => Open::Text,
@@ -552,10 +565,7 @@ mod tests {
         assert_eq!(t.rows[0].before, 1);
         let c = &t.rows[0].cells[0];
         assert_eq!((c.span, c.vmerge), (2, VMerge::Restart));
-        assert_eq!(
-            c.blocks,
-            [Block::Para("a".into()), Block::Para("b".into())]
-        );
+        assert_eq!(c.blocks, [Block::Para("a".into()), Block::Para("b".into())]);
         let c = &t.rows[1].cells[0];
         assert_eq!(c.vmerge, VMerge::Continue);
         match &c.blocks[0] {

@@ -165,19 +165,21 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<S
             )));
         }
     }
-    Ok(Some(decode(&out)))
+    Ok(Some(decode(out)))
 }
 
 /// XML parts are UTF-8 (UTF-16 with a BOM is allowed and seen from old converters). Invalid
 /// bytes become U+FFFD rather than failing the whole document: the damage then shows where it
 /// is, in the text read.
-fn decode(bytes: &[u8]) -> String {
-    match encoding_rs::Encoding::for_bom(bytes) {
-        Some((enc, _)) if enc != encoding_rs::UTF_8 => enc.decode(bytes).0.into_owned(),
-        _ => {
-            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            String::from_utf8_lossy(bytes).into_owned()
-        }
+fn decode(bytes: Vec<u8>) -> String {
+    match encoding_rs::Encoding::for_bom(&bytes) {
+        Some((enc, _)) if enc != encoding_rs::UTF_8 => enc.decode(&bytes).0.into_owned(),
+        _ => match String::from_utf8(bytes) {
+            Ok(s) if s.starts_with('\u{feff}') => s.trim_start_matches('\u{feff}').to_string(),
+            // Valid UTF-8 without a BOM, the usual case: no copy.
+            Ok(s) => s,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        },
     }
 }
 
@@ -272,4 +274,48 @@ fn cell_text(blocks: &[Block]) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_decode_from_utf8_with_or_without_bom_and_utf16() {
+        assert_eq!(decode("<a>表</a>".as_bytes().to_vec()), "<a>表</a>");
+        assert_eq!(decode(b"\xEF\xBB\xBF<a/>".to_vec()), "<a/>");
+        let utf16: Vec<u8> = [0xFEFF_u16]
+            .into_iter()
+            .chain("<a>表</a>".encode_utf16())
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(utf16), "<a>表</a>");
+        // A broken byte is shown where it is, not a failure of the whole part.
+        assert_eq!(decode(b"<a>\xFF</a>".to_vec()), "<a>\u{FFFD}</a>");
+    }
+
+    #[test]
+    fn frames_are_tables_of_single_cells() {
+        let cell = |n| xml::Cell {
+            span: 1,
+            vmerge: grid::VMerge::None,
+            blocks: vec![Block::Para(format!("p{n}"))],
+        };
+        let row = |cells| xml::Row {
+            before: 0,
+            after: 0,
+            cells,
+        };
+        let frame = Table {
+            number: 1,
+            rows: vec![row(vec![cell(1)]), row(vec![cell(2)])],
+        };
+        assert!(is_frame(&frame));
+        let table = Table {
+            number: 1,
+            rows: vec![row(vec![cell(1)]), row(vec![cell(2), cell(3)])],
+        };
+        assert!(!is_frame(&table));
+        assert!(!is_frame(&Table::default()));
+    }
 }

@@ -20,8 +20,7 @@
 //! namespace).
 
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
-use quick_xml::{NsReader, XmlVersion};
+use quick_xml::{Reader, XmlVersion};
 
 use super::grid::VMerge;
 use super::numbering::Numbering;
@@ -122,7 +121,8 @@ pub fn parse(
     limits: Limits,
     numbering: Option<&mut Numbering>,
 ) -> Result<Vec<Block>, String> {
-    let mut reader = NsReader::from_str(xml);
+    let mut reader = Reader::from_str(xml);
+    let mut spaces = Namespaces::default();
     let mut p = Parser {
         limits,
         frames: vec![Frame::Body(Vec::new())],
@@ -135,8 +135,8 @@ pub fn parse(
         body: false,
     };
     loop {
-        let (ns, event) = match reader.read_resolved_event() {
-            Ok((ns, event)) => (namespace(&ns), event),
+        let event = match reader.read_event() {
+            Ok(event) => event,
             Err(e) => {
                 return Err(format!(
                     "word/document.xml 在第 {pos} 字节处不是合法的 XML / word/document.xml is not well-formed XML at byte {pos}: {e}",
@@ -145,12 +145,20 @@ pub fn parse(
             }
         };
         match event {
-            Event::Start(e) => p.open(ns, &e)?,
+            Event::Start(e) => {
+                let ns = spaces.enter(&e, p.opens.len());
+                p.open(ns, &e)?;
+            }
             Event::Empty(e) => {
+                let ns = spaces.enter(&e, p.opens.len());
                 p.open(ns, &e)?;
                 p.close();
+                spaces.leave(p.opens.len());
             }
-            Event::End(_) => p.close(),
+            Event::End(_) => {
+                p.close();
+                spaces.leave(p.opens.len());
+            }
             Event::Text(t) => p.text(&t),
             Event::CData(t) => p.text(&t),
             Event::GeneralRef(r) => {
@@ -205,11 +213,76 @@ enum Ns {
     Other,
 }
 
-fn namespace(ns: &ResolveResult) -> Ns {
-    match ns {
-        ResolveResult::Bound(n) if n.0 == W_TRANSITIONAL || n.0 == W_STRICT => Ns::W,
-        ResolveResult::Bound(n) if n.0 == MC => Ns::Mc,
+fn classify(uri: &str) -> Ns {
+    match uri {
+        W_TRANSITIONAL | W_STRICT => Ns::W,
+        MC => Ns::Mc,
         _ => Ns::Other,
+    }
+}
+
+/// Namespace prefixes in scope. quick-xml's `NsReader` does this too, but parses every
+/// element's attributes to look for declarations, which doubled the time of a whole read;
+/// Word declares its namespaces once, on the root, so a substring test skips nearly all.
+#[derive(Default)]
+struct Namespaces {
+    /// (element depth, prefix, namespace), innermost last.
+    bindings: Vec<(usize, String, Ns)>,
+    /// The last prefix resolved and its namespace, while no binding changes (nearly every
+    /// element of a document is `w:`).
+    last: Option<(String, Ns)>,
+}
+
+impl Namespaces {
+    /// Takes the declarations of an element opening at `depth` and resolves its name.
+    fn enter(&mut self, e: &BytesStart, depth: usize) -> Ns {
+        if e.attributes_raw().contains("xmlns") {
+            for a in e.attributes().with_checks(false).flatten() {
+                let key: &str = a.key.as_ref();
+                let prefix = match key.strip_prefix("xmlns") {
+                    Some("") => "",
+                    Some(p) => match p.strip_prefix(':') {
+                        Some(p) => p,
+                        None => continue,
+                    },
+                    None => continue,
+                };
+                let uri = a
+                    .normalized_value(XmlVersion::Implicit1_0)
+                    .unwrap_or_default();
+                self.bindings
+                    .push((depth, prefix.to_string(), classify(uri.trim())));
+                self.last = None;
+            }
+        }
+        let name = e.name();
+        let name: &[u8] = name.as_ref().as_bytes();
+        let prefix = name
+            .iter()
+            .position(|&b| b == b':')
+            .and_then(|i| name.get(..i))
+            .unwrap_or_default();
+        if let Some((p, ns)) = &self.last {
+            if p.as_bytes() == prefix {
+                return *ns;
+            }
+        }
+        let ns = self
+            .bindings
+            .iter()
+            .rev()
+            .find(|(_, p, _)| p.as_bytes() == prefix)
+            .map_or(Ns::Other, |(_, _, ns)| *ns);
+        self.last = Some((String::from_utf8_lossy(prefix).into_owned(), ns));
+        ns
+    }
+
+    /// Drops the declarations of the elements closed down to `depth`.
+    fn leave(&mut self, depth: usize) {
+        while self.bindings.last().is_some_and(|(d, _, _)| *d >= depth) {
+            self.bindings.pop();
+            self.last = None;
+        }
     }
 }
 
@@ -236,21 +309,53 @@ pub(crate) fn num_val(e: &BytesStart) -> Option<u32> {
     val(e)?.trim().parse::<u32>().ok()
 }
 
-/// Elements whose whole content is skipped.
-const SKIPPED: &[&str] = &[
-    "del",
-    "moveFrom",
-    "rt",
-    "tcPrChange",
-    "trPrChange",
-    "pPrChange",
-    "rPrChange",
-    "tblPrChange",
-    "tblPrExChange",
-    "tblGridChange",
-    "sectPrChange",
-    "numberingChange",
-];
+/// A local name packed into an integer, so that telling elements apart is an integer match
+/// rather than a chain of string comparisons: most of a document's elements are formatting
+/// (`w:rFonts`, `w:sz` …) that match nothing. Names of interest are ASCII and at most 16
+/// bytes, so packing is one-to-one on them; longer names pack to 0, which matches none.
+const fn pack(name: &[u8]) -> u128 {
+    if name.len() > 16 {
+        return 0;
+    }
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < name.len() {
+        k = (k << 8) | name[i] as u128;
+        i += 1;
+    }
+    k
+}
+
+const K_P: u128 = pack(b"p");
+const K_TBL: u128 = pack(b"tbl");
+const K_TR: u128 = pack(b"tr");
+const K_TC: u128 = pack(b"tc");
+const K_BODY: u128 = pack(b"body");
+const K_R: u128 = pack(b"r");
+const K_T: u128 = pack(b"t");
+const K_TAB: u128 = pack(b"tab");
+const K_PTAB: u128 = pack(b"ptab");
+const K_BR: u128 = pack(b"br");
+const K_CR: u128 = pack(b"cr");
+const K_NO_BREAK_HYPHEN: u128 = pack(b"noBreakHyphen");
+const K_GRID_SPAN: u128 = pack(b"gridSpan");
+const K_V_MERGE: u128 = pack(b"vMerge");
+const K_GRID_BEFORE: u128 = pack(b"gridBefore");
+const K_GRID_AFTER: u128 = pack(b"gridAfter");
+const K_NUM_ID: u128 = pack(b"numId");
+const K_ILVL: u128 = pack(b"ilvl");
+const K_DEL: u128 = pack(b"del");
+const K_MOVE_FROM: u128 = pack(b"moveFrom");
+const K_RT: u128 = pack(b"rt");
+const K_TC_PR_CHANGE: u128 = pack(b"tcPrChange");
+const K_TR_PR_CHANGE: u128 = pack(b"trPrChange");
+const K_P_PR_CHANGE: u128 = pack(b"pPrChange");
+const K_R_PR_CHANGE: u128 = pack(b"rPrChange");
+const K_TBL_PR_CHANGE: u128 = pack(b"tblPrChange");
+const K_TBL_PR_EX_CHANGE: u128 = pack(b"tblPrExChange");
+const K_TBL_GRID_CHANGE: u128 = pack(b"tblGridChange");
+const K_SECT_PR_CHANGE: u128 = pack(b"sectPrChange");
+const K_NUMBERING_CHANGE: u128 = pack(b"numberingChange");
 
 impl Parser<'_> {
     fn top(&mut self) -> Option<&mut Frame> {
@@ -291,12 +396,12 @@ impl Parser<'_> {
         let name = e.local_name();
         let name = name.as_ref();
         let in_run = self.opens.last() == Some(&Open::Run);
-        Ok(match name {
-            "p" => {
+        Ok(match pack(name.as_bytes()) {
+            K_P => {
                 self.frames.push(Frame::Para(Para::default()));
                 Open::Frame
             }
-            "tbl" => {
+            K_TBL => {
                 if self.table_depth >= self.limits.table_depth {
                     return Err(format!(
                         "表格嵌套超过 {n} 层 / tables nested deeper than {n} levels",
@@ -311,14 +416,14 @@ impl Parser<'_> {
                 }));
                 Open::Frame
             }
-            "tr" if matches!(self.top(), Some(Frame::Table(_))) => {
+            K_TR if matches!(self.top(), Some(Frame::Table(_))) => {
                 self.frames.push(Frame::Row {
                     row: Row::default(),
                     deleted: false,
                 });
                 Open::Frame
             }
-            "tc" if matches!(self.top(), Some(Frame::Row { .. })) => {
+            K_TC if matches!(self.top(), Some(Frame::Row { .. })) => {
                 self.cells += 1;
                 if self.cells > self.limits.cells {
                     return Err(format!(
@@ -333,32 +438,32 @@ impl Parser<'_> {
                 }));
                 Open::Frame
             }
-            "body" => {
+            K_BODY => {
                 self.body = true;
                 Open::Plain
             }
-            "r" => Open::Run,
-            "t" if self.para().is_some() => Open::Text,
-            "tab" | "ptab" if in_run => {
+            K_R => Open::Run,
+            K_T if self.para().is_some() => Open::Text,
+            K_TAB | K_PTAB if in_run => {
                 self.push_text("\t");
                 Open::Plain
             }
-            "br" | "cr" if in_run => {
+            K_BR | K_CR if in_run => {
                 self.push_text("\n");
                 Open::Plain
             }
-            "noBreakHyphen" if in_run => {
+            K_NO_BREAK_HYPHEN if in_run => {
                 self.push_text("-");
                 Open::Plain
             }
-            "gridSpan" => {
+            K_GRID_SPAN => {
                 let span = num_val(e).unwrap_or(1).max(1);
                 if let Some(Frame::Cell(c)) = self.top() {
                     c.span = span;
                 }
                 Open::Plain
             }
-            "vMerge" => {
+            K_V_MERGE => {
                 let merge = match val(e).as_deref() {
                     Some("restart") => VMerge::Restart,
                     // No value means continue (ST_Merge's default), as Word writes it.
@@ -369,7 +474,7 @@ impl Parser<'_> {
                 }
                 Open::Plain
             }
-            "gridBefore" | "gridAfter" => {
+            K_GRID_BEFORE | K_GRID_AFTER => {
                 let n = num_val(e).unwrap_or(0);
                 if let Some(Frame::Row { row, .. }) = self.top() {
                     if name == "gridBefore" {
@@ -380,7 +485,7 @@ impl Parser<'_> {
                 }
                 Open::Plain
             }
-            "numId" | "ilvl" => {
+            K_NUM_ID | K_ILVL => {
                 let n = num_val(e);
                 if let Some(p) = self.para() {
                     if name == "numId" {
@@ -391,14 +496,16 @@ impl Parser<'_> {
                 }
                 Open::Plain
             }
-            "del" => {
+            K_DEL => {
                 // Directly in a row, `w:del` is the row's `w:trPr` marking it deleted.
                 if let Some(Frame::Row { deleted, .. }) = self.top() {
                     *deleted = true;
                 }
                 Open::Skip
             }
-            _ if SKIPPED.contains(&name) => Open::Skip,
+            K_MOVE_FROM | K_RT | K_TC_PR_CHANGE | K_TR_PR_CHANGE | K_P_PR_CHANGE
+            | K_R_PR_CHANGE | K_TBL_PR_CHANGE | K_TBL_PR_EX_CHANGE | K_TBL_GRID_CHANGE
+            | K_SECT_PR_CHANGE | K_NUMBERING_CHANGE => Open::Skip,
             _ => Open::Plain,
         })
     }
@@ -551,6 +658,26 @@ mod tests {
             parse(&xml, LIMITS, None).unwrap(),
             [Block::Para("严格".into())]
         );
+    }
+
+    #[test]
+    fn namespace_declarations_are_scoped() {
+        // A run that binds `w` to another namespace is not Word's, nor is its text; the binding
+        // ends with it (and with an empty element that makes one).
+        let p = paras(
+            r#"<w:p><w:r><w:t>a</w:t></w:r><w:r xmlns:w="urn:other"><w:t>b</w:t></w:r><w:br xmlns:w="urn:other"/><w:r><w:t>c</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(p, ["ac"]);
+        // Word's namespace as the default one.
+        let xml = format!(
+            r#"<document xmlns="{W_TRANSITIONAL}"><body><p><r><t>默认</t></r></p></body></document>"#
+        );
+        assert_eq!(
+            parse(&xml, LIMITS, None).unwrap(),
+            [Block::Para("默认".into())]
+        );
+        // No namespace at all: not a Word document.
+        assert!(parse("<document><body><p/></body></document>", LIMITS, None).is_err());
     }
 
     #[test]

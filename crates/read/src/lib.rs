@@ -8,6 +8,7 @@ pub mod chrome;
 pub mod decode;
 pub mod document;
 pub mod error;
+pub mod html;
 pub mod layout;
 pub mod meta;
 pub mod normalize;
@@ -44,6 +45,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Read, ReadError> {
     }
     match sniff::sniff(bytes) {
         sniff::Kind::Pdf => Ok(read_layout(pdf::read(bytes)?)),
+        sniff::Kind::Html => Ok(read_layout(html::read(bytes)?)),
         _ => read_text(bytes),
     }
 }

@@ -334,7 +334,7 @@ impl Case {
     }
 
     fn refuse_after_period(&self, e: &Event, cal: &Calendar) -> Result<Day, Refusal> {
-        let due = self.reply_due(e.date, cal)?.0;
+        let due = self.reply_due(e.date, cal, false)?.0;
         if e.date > due {
             return Err(refuse(
                 "DESK-PERIOD-EXPIRED",
@@ -718,9 +718,10 @@ impl Case {
         Ok(())
     }
 
-    /// The excluded ranges and their explanation, as seen on `today`; the flag says whether
-    /// any of them is still open.
-    fn exclusions(&self, today: Day) -> (Vec<Exclusion>, bool) {
+    /// The excluded ranges as seen on `today`, with their explanation when `explain` is set
+    /// (otherwise the reasons are empty: status checks on a million cases need no strings);
+    /// the flag says whether any of them is still open.
+    fn exclusions(&self, today: Day, explain: bool) -> (Vec<Exclusion>, bool) {
         let closed_on = self.st.closure.map(|c| c.on);
         let mut open = false;
         let mut out = Vec::new();
@@ -729,68 +730,12 @@ impl Case {
             if let Some(on) = closed_on {
                 end = end.min(on);
             }
-            let (range_zh, range_en) = range_text(c.started, end);
-            let reason = match c.answered {
-                Some(a) if a <= c.answer_due => Message::new(
-                    format!("{range_zh}{}，不计入期限", c.kind.zh()),
-                    format!(
-                        "{} {}, answered {}, those days excluded",
-                        c.kind.en(),
-                        c.started,
-                        a
-                    ),
-                ),
-                Some(a) => Message::new(
-                    format!(
-                        "{}{}，{a}答复，超过{CONSULTATION_WORKING_DAYS}个工作日，只有{range_zh}不计入期限",
-                        c.started,
-                        c.kind.zh()
-                    ),
-                    format!(
-                        "{} {}, answered {a}, after its {CONSULTATION_WORKING_DAYS} working days: only {range_en} excluded",
-                        c.kind.en(),
-                        c.started
-                    ),
-                ),
-                None if closed_on.is_some_and(|on| on < c.answer_due) => Message::new(
-                    format!("{range_zh}{}，办结时尚未答复，不计入期限", c.kind.zh()),
-                    format!(
-                        "{} {}, not answered when the case closed; {range_en} excluded",
-                        c.kind.en(),
-                        c.started
-                    ),
-                ),
-                None if today <= c.answer_due => {
-                    open = true;
-                    Message::new(
-                        format!(
-                            "{}{}，应于{}前答复，其间不计入期限",
-                            c.started,
-                            c.kind.zh(),
-                            c.answer_due
-                        ),
-                        format!(
-                            "{} {}, to answer by {}; that time is excluded",
-                            c.kind.en(),
-                            c.started,
-                            c.answer_due
-                        ),
-                    )
-                }
-                None => Message::new(
-                    format!(
-                        "{}{}，至{}（{CONSULTATION_WORKING_DAYS}个工作日）未答复，{range_zh}不计入期限",
-                        c.started,
-                        c.kind.zh(),
-                        c.answer_due
-                    ),
-                    format!(
-                        "{} {}, no answer within {CONSULTATION_WORKING_DAYS} working days (by {}): {range_en} excluded",
-                        c.kind.en(),
-                        c.started,
-                        c.answer_due
-                    ),
-                ),
+            let still_open = c.answered.is_none() && closed_on.is_none() && today <= c.answer_due;
+            open |= still_open;
+            let reason = if explain {
+                consultation_reason(c, end, closed_on, still_open)
+            } else {
+                Message::new("", "")
             };
             out.push(Exclusion {
                 from: c.started,
@@ -803,31 +748,11 @@ impl Case {
             if let Some(on) = closed_on {
                 end = end.min(on);
             }
-            let (range_zh, range_en) = range_text(f.issued, end);
-            let reason = match f.paid {
-                Some(p) => Message::new(
-                    format!(
-                        "{}发出收费通知（{}元），{p}缴费，{range_zh}不计入期限",
-                        f.issued, f.amount
-                    ),
-                    format!(
-                        "fee notice ({} yuan) sent {}, paid {p}: {range_en} excluded",
-                        f.amount, f.issued
-                    ),
-                ),
-                None => {
-                    open |= closed_on.is_none() && today <= f.pay_by;
-                    Message::new(
-                        format!(
-                            "{}发出收费通知（{}元），申请人{}收到，应于{}前缴费，其间不计入期限",
-                            f.issued, f.amount, f.notice_received, f.pay_by
-                        ),
-                        format!(
-                            "fee notice ({} yuan) sent {}, received {}, to be paid by {}; that time is excluded",
-                            f.amount, f.issued, f.notice_received, f.pay_by
-                        ),
-                    )
-                }
+            open |= f.paid.is_none() && closed_on.is_none() && today <= f.pay_by;
+            let reason = if explain {
+                fee_reason(&f, end)
+            } else {
+                Message::new("", "")
             };
             out.push(Exclusion {
                 from: f.issued,
@@ -844,6 +769,7 @@ impl Case {
         &self,
         today: Day,
         cal: &Calendar,
+        explain: bool,
     ) -> Result<(Day, bool, Vec<Exclusion>), CalendarError> {
         let start_after = self
             .st
@@ -851,7 +777,7 @@ impl Case {
             .and_then(|c| c.received)
             .unwrap_or(self.st.receipt);
         let n = REPLY_WORKING_DAYS + self.st.extensions.iter().map(|x| x.days).sum::<u32>();
-        let (exclusions, open) = self.exclusions(today);
+        let (exclusions, open) = self.exclusions(today, explain);
         let due = due_date(cal, start_after, n, &exclusions)?;
         Ok((due, open, exclusions))
     }
@@ -866,7 +792,7 @@ impl Case {
         if self.awaiting_correction().is_some() {
             return Ok(None);
         }
-        let (due, provisional, exclusions) = self.reply_due(today, cal)?;
+        let (due, provisional, exclusions) = self.reply_due(today, cal, true)?;
         let mut steps = vec![self.st.channel.describe(self.st.submitted)];
         let mut start_after = self.st.receipt;
         if let Some(c) = self.st.correction {
@@ -968,7 +894,7 @@ impl Case {
         if let Some(closure) = self.st.closure {
             let late = match closure.disposition {
                 Disposition::Replied(_) => self
-                    .reply_due(closure.on, cal)
+                    .reply_due(closure.on, cal, false)
                     .ok()
                     .map(|(due, _, _)| closure.on > due),
                 _ => None,
@@ -987,7 +913,7 @@ impl Case {
                 lapsed: today > f.pay_by,
             });
         }
-        let (due, _, _) = self.reply_due(today, cal)?;
+        let (due, _, _) = self.reply_due(today, cal, false)?;
         if let Some(c) = self
             .st
             .consultations
@@ -1017,5 +943,59 @@ impl Case {
             overdue: today > due,
             working_days_left,
         })
+    }
+}
+
+/// The explanation step of a consultation's excluded days.
+fn consultation_reason(
+    c: &Consultation,
+    end: Day,
+    closed_on: Option<Day>,
+    still_open: bool,
+) -> Message {
+    let (range_zh, range_en) = range_text(c.started, end);
+    let (kz, ke, s) = (c.kind.zh(), c.kind.en(), c.started);
+    match c.answered {
+        Some(a) if a <= c.answer_due => Message::new(
+            format!("{range_zh}{kz}，不计入期限"),
+            format!("{ke} {s}, answered {a}, those days excluded"),
+        ),
+        Some(a) => Message::new(
+            format!("{s}{kz}，{a}答复，超过{CONSULTATION_WORKING_DAYS}个工作日，只有{range_zh}不计入期限"),
+            format!("{ke} {s}, answered {a}, after its {CONSULTATION_WORKING_DAYS} working days: only {range_en} excluded"),
+        ),
+        None if still_open => Message::new(
+            format!("{s}{kz}，应于{}前答复，其间不计入期限", c.answer_due),
+            format!("{ke} {s}, to answer by {}; that time is excluded", c.answer_due),
+        ),
+        None if closed_on.is_some_and(|on| on < c.answer_due) => Message::new(
+            format!("{range_zh}{kz}，办结时尚未答复，不计入期限"),
+            format!("{ke} {s}, not answered when the case closed; {range_en} excluded"),
+        ),
+        None => Message::new(
+            format!("{s}{kz}，至{}（{CONSULTATION_WORKING_DAYS}个工作日）未答复，{range_zh}不计入期限", c.answer_due),
+            format!("{ke} {s}, no answer within {CONSULTATION_WORKING_DAYS} working days (by {}): {range_en} excluded", c.answer_due),
+        ),
+    }
+}
+
+/// The explanation step of a fee notice's excluded days.
+fn fee_reason(f: &Fee, end: Day) -> Message {
+    let (range_zh, range_en) = range_text(f.issued, end);
+    match f.paid {
+        Some(p) => Message::new(
+            format!("{}发出收费通知（{}元），{p}缴费，{range_zh}不计入期限", f.issued, f.amount),
+            format!("fee notice ({} yuan) sent {}, paid {p}: {range_en} excluded", f.amount, f.issued),
+        ),
+        None => Message::new(
+            format!(
+                "{}发出收费通知（{}元），申请人{}收到，应于{}前缴费，其间不计入期限",
+                f.issued, f.amount, f.notice_received, f.pay_by
+            ),
+            format!(
+                "fee notice ({} yuan) sent {}, received {}, to be paid by {}; that time is excluded",
+                f.amount, f.issued, f.notice_received, f.pay_by
+            ),
+        ),
     }
 }

@@ -455,6 +455,19 @@ impl Disposition {
         }
     }
 
+    /// Number of distinct dispositions (see [`Disposition::index`]).
+    pub const COUNT: usize = ReplyType::ALL.len() + 3;
+
+    /// A dense index `0..COUNT`, for tables keyed by disposition.
+    pub fn index(self) -> usize {
+        match self {
+            Disposition::Replied(r) => r as usize,
+            Disposition::Withdrawn => ReplyType::ALL.len(),
+            Disposition::Abandoned(Abandonment::NoCorrection) => ReplyType::ALL.len() + 1,
+            Disposition::Abandoned(Abandonment::FeeNotPaid) => ReplyType::ALL.len() + 2,
+        }
+    }
+
     /// Every disposition, for tests and pick lists.
     pub fn all() -> impl Iterator<Item = Disposition> {
         ReplyType::ALL.into_iter().map(Disposition::Replied).chain([
@@ -469,6 +482,12 @@ impl Disposition {
 mod tests {
     use super::*;
     use gongkai_model::formats::relations::{RESULT_ROWS_2019, RESULT_ROWS_2021};
+
+    #[test]
+    fn disposition_index_is_dense() {
+        let idx: Vec<usize> = Disposition::all().map(Disposition::index).collect();
+        assert_eq!(idx, (0..Disposition::COUNT).collect::<Vec<_>>());
+    }
 
     #[test]
     fn tables_are_in_enum_order() {

@@ -26,7 +26,7 @@ use gongkai_model::{formats, CellState, FormatId, Located, Message, Report, Sour
 
 use crate::case::{Case, CaseFacts};
 use crate::day::Day;
-use crate::outcome::ApplicantType;
+use crate::outcome::{ApplicantType, Disposition};
 
 /// Why a year's table cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,14 +130,17 @@ pub fn year_table_from_facts(
             "Table 3 lacks one of rows 一, 二, 三(七), 四",
         )));
     };
-    // Result row positions per disposition, resolved once per format (the format's data
-    // decides, e.g. 2019's single （六） row).
-    let result_index = |d: crate::outcome::Disposition| d.row(format).and_then(|r| index_of(r.key));
-    let dispositions: Vec<(crate::outcome::Disposition, usize)> =
-        crate::outcome::Disposition::all()
-            .filter_map(|d| result_index(d).map(|i| (d, i)))
-            .collect();
+    // The result row of each disposition, resolved once from the format's data (e.g. 2019's
+    // single （六） row); every disposition has one in every format (tested in `outcome`).
+    let mut result_row = [None; Disposition::COUNT];
+    for d in Disposition::all() {
+        if let Some(slot) = result_row.get_mut(d.index()) {
+            *slot = d.row(format).and_then(|r| index_of(r.key));
+        }
+    }
 
+    // Compare days, not years: cheaper than converting each date to a calendar year.
+    let in_year = |d: Day| first <= d && d <= last;
     let end_of_previous = first.pred();
     for f in facts {
         let col = f.applicant.index();
@@ -146,15 +149,14 @@ pub fn year_table_from_facts(
                 *c += 1;
             }
         };
-        if f.receipt.year() == year {
+        if in_year(f.receipt) {
             bump(received);
         }
         if end_of_previous.is_some_and(|d| f.open_at_end_of(d)) {
             bump(carried_in);
         }
-        if let Some(c) = f.closure.filter(|c| c.on.year() == year) {
-            // Every disposition has a row in every format (tested in `outcome`).
-            if let Some(&(_, i)) = dispositions.iter().find(|(d, _)| *d == c.disposition) {
+        if let Some(c) = f.closure.filter(|c| in_year(c.on)) {
+            if let Some(i) = result_row.get(c.disposition.index()).copied().flatten() {
                 bump(i);
                 bump(total);
             }

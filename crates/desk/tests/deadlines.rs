@@ -6,6 +6,8 @@
 //! were also re-done with an independent script (Python `datetime` over the same TOML) before
 //! being written down.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+
 mod common;
 use common::*;
 use gongkai_desk::*;
@@ -33,7 +35,10 @@ fn issue_example_2026_spring_festival_with_third_party() {
         .unwrap();
     case.apply(answered("2026-03-09", ConsultationKind::ThirdParty), cal())
         .unwrap();
-    let deadline = case.reply_deadline(d("2026-03-09"), cal()).unwrap().unwrap();
+    let deadline = case
+        .reply_deadline(d("2026-03-09"), cal())
+        .unwrap()
+        .unwrap();
     assert_eq!(deadline.due, d("2026-03-25"));
     assert!(!deadline.provisional);
     assert_eq!(
@@ -121,7 +126,10 @@ fn correction_window_2020_counts_a_working_sunday_and_the_period_restarts() {
     // 02-17…02-21 (8–12), 02-24…02-28 (13–17), Mon 03-02 (18), Tue 03-03 (19), Wed 03-04 (20).
     case.apply(ev("2020-02-05", EventKind::CorrectionReceived), cal())
         .unwrap();
-    let deadline = case.reply_deadline(d("2020-02-05"), cal()).unwrap().unwrap();
+    let deadline = case
+        .reply_deadline(d("2020-02-05"), cal())
+        .unwrap()
+        .unwrap();
     assert_eq!(deadline.due, d("2020-03-04"));
     let zh = deadline.explain(Lang::Zh);
     assert!(
@@ -146,7 +154,10 @@ fn national_day_2021_with_mid_autumn_and_an_extension() {
     // Fri 10-22 (21), 10-25…10-29 (22–26), Mon 11-01 … Thu 11-04 (27–30).
     case.apply(extension("2021-10-20", 10, "2021-10-20"), cal())
         .unwrap();
-    let deadline = case.reply_deadline(d("2021-10-20"), cal()).unwrap().unwrap();
+    let deadline = case
+        .reply_deadline(d("2021-10-20"), cal())
+        .unwrap()
+        .unwrap();
     assert_eq!(deadline.due, d("2021-11-04"));
     let zh = deadline.explain(Lang::Zh);
     assert!(zh.contains("2021-09-19至09-21中秋节放假"), "{zh}");
@@ -236,7 +247,10 @@ fn spring_festival_2024_with_a_fee_notice() {
     // 03-11…03-15 (15–19), Mon 03-18 (20).
     case.apply(ev("2024-02-27", EventKind::FeePaid), cal())
         .unwrap();
-    let deadline = case.reply_deadline(d("2024-02-27"), cal()).unwrap().unwrap();
+    let deadline = case
+        .reply_deadline(d("2024-02-27"), cal())
+        .unwrap()
+        .unwrap();
     assert_eq!(deadline.due, d("2024-03-18"));
     assert!(deadline
         .explain(Lang::Zh)
@@ -264,7 +278,10 @@ fn spring_festival_2025_third_party_silent() {
         .unwrap();
     // It never answers. With 01-27…02-24 excluded: Sun 01-26 (1), then Tue 02-25 (2) … Fri 02-28
     // (5), 03-03…03-07 (6–10), 03-10…03-14 (11–15), 03-17…03-21 (16–20).
-    let on_0210 = case.reply_deadline(d("2025-02-10"), cal()).unwrap().unwrap();
+    let on_0210 = case
+        .reply_deadline(d("2025-02-10"), cal())
+        .unwrap()
+        .unwrap();
     assert_eq!(on_0210.due, d("2025-03-21"));
     assert!(on_0210.provisional, "the consultation is still open");
     assert_eq!(
@@ -276,7 +293,10 @@ fn spring_festival_2025_third_party_silent() {
         }
     );
     // After 02-24 the period runs again without any event: on 03-20 one working day is left.
-    let on_0320 = case.reply_deadline(d("2025-03-20"), cal()).unwrap().unwrap();
+    let on_0320 = case
+        .reply_deadline(d("2025-03-20"), cal())
+        .unwrap()
+        .unwrap();
     assert_eq!(on_0320.due, d("2025-03-21"));
     assert!(!on_0320.provisional);
     assert!(
@@ -386,7 +406,10 @@ fn years_not_loaded_are_errors_naming_the_year() {
     // Counting that runs off the end names the first missing year.
     assert!(matches!(
         cal().nth_working_day_after(d("2026-12-01"), 400),
-        Err(CalendarError::Unsettled { next_year: 2027, .. })
+        Err(CalendarError::Unsettled {
+            next_year: 2027,
+            ..
+        })
     ));
     assert_eq!(
         cal().working_days_in(d("2026-01-05"), d("2027-02-01")),
@@ -405,10 +428,7 @@ fn new_year_2019_crosses_the_year() {
         cal().nth_working_day_after(d("2018-12-27"), 3),
         Ok(d("2019-01-02"))
     );
-    assert_eq!(
-        cal().day_kind(d("2018-12-31")),
-        Ok(DayKind::Holiday)
-    );
+    assert_eq!(cal().day_kind(d("2018-12-31")), Ok(DayKind::Holiday));
     assert_eq!(cal().holiday_on(d("2018-12-31")).unwrap().name, "元旦");
 }
 
@@ -444,7 +464,9 @@ workdays = [2026-03-14]
     assert!(deadline
         .explain(Lang::En)
         .contains("2026-03-10…03-12 Test Festival holiday (测试自治州)"));
-    assert!(deadline.explain(Lang::Zh).contains("2026-02-14、02-28、03-14为调休上班日"));
+    assert!(deadline
+        .explain(Lang::Zh)
+        .contains("2026-02-14、02-28、03-14为调休上班日"));
 
     // A region's dates must be in loaded years.
     let err = cal()

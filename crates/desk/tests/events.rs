@@ -1,5 +1,7 @@
 //! Receipt dates per channel (art. 31) and every rule that refuses an event.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+
 mod common;
 use common::*;
 use gongkai_desk::*;
@@ -109,10 +111,7 @@ fn each_rule_refuses() {
         ),
         (
             "DESK-DATE-ORDER",
-            vec![
-                consult("2026-03-05", TP),
-                answered("2026-03-04", TP),
-            ],
+            vec![consult("2026-03-05", TP), answered("2026-03-04", TP)],
         ),
         (
             "DESK-CLOSED",
@@ -198,10 +197,7 @@ fn each_rule_refuses() {
             ],
         ),
         // 20 working days after Mon 03-02 is Mon 03-30 (see receipt_date_per_channel).
-        (
-            "DESK-PERIOD-EXPIRED",
-            vec![consult("2026-03-31", TP)],
-        ),
+        ("DESK-PERIOD-EXPIRED", vec![consult("2026-03-31", TP)]),
         (
             "DESK-PERIOD-EXPIRED",
             vec![extension("2026-03-31", 5, "2026-03-31")],
@@ -345,7 +341,10 @@ fn a_period_in_an_unloaded_year_cannot_be_checked() {
     ] {
         let r = case.apply(e, cal()).unwrap_err();
         assert_eq!(r.rule, "DESK-CALENDAR");
-        assert!(r.message.zh.starts_with("2027年的节假日安排尚未载入"), "{r}");
+        assert!(
+            r.message.zh.starts_with("2027年的节假日安排尚未载入"),
+            "{r}"
+        );
     }
     // Events that need no period are still accepted.
     case.apply(reply("2026-12-18", ReplyType::Granted), cal())
@@ -357,10 +356,7 @@ fn a_period_in_an_unloaded_year_cannot_be_checked() {
 fn the_first_event_must_be_the_application() {
     let r = Case::open(reply("2026-03-05", ReplyType::Granted)).unwrap_err();
     assert_eq!(r.rule, "DESK-RECEIVED-FIRST");
-    assert_eq!(
-        r.message.zh,
-        "案件的第一个事件应为收到申请，而不是答复"
-    );
+    assert_eq!(r.message.zh, "案件的第一个事件应为收到申请，而不是答复");
     let r = Case::open(received_by(
         "2026-03-02",
         Channel::InPerson,

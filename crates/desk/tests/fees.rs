@@ -1,6 +1,8 @@
 //! 信息处理费: the worked examples of REPORT-FORMAT.md §8, tier edges, month boundaries and
 //! per-applicant accumulation.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+
 mod common;
 use common::d;
 use gongkai_desk::fees::*;
@@ -18,7 +20,11 @@ fn worked_examples_of_the_spec() {
             .iter()
             .map(|t| (t.from, t.to, t.count, t.unit_yuan, t.subtotal_yuan))
             .collect::<Vec<_>>(),
-        vec![(1, 30, 30, 0, 0), (31, 100, 70, 10, 700), (101, 150, 50, 20, 1000)]
+        vec![
+            (1, 30, 30, 0, 0),
+            (31, 100, 70, 10, 700),
+            (101, 150, 50, 20, 1000)
+        ]
     );
     assert_eq!(
         f.describe("页", "page").zh,
@@ -45,7 +51,15 @@ fn per_item_tiers() {
     ] {
         assert_eq!(per_item(n).unwrap().total_yuan, total, "{n}");
     }
-    for (n, price) in [(10, 0), (11, 100), (30, 100), (31, 200), (40, 200), (41, 300), (51, 400)] {
+    for (n, price) in [
+        (10, 0),
+        (11, 100),
+        (30, 100),
+        (31, 200),
+        (40, 200),
+        (41, 300),
+        (51, 400),
+    ] {
         assert_eq!(per_item_price(n), price, "{n}");
     }
     let f = per_item(45).unwrap();
@@ -61,7 +75,10 @@ fn per_item_tiers() {
     for n in 1..=500u64 {
         sum += u128::from(per_item_price(n));
         assert_eq!(per_item(n).unwrap().total_yuan, sum, "{n}");
-        assert_eq!(per_item_range(n, n).unwrap().total_yuan, u128::from(per_item_price(n)));
+        assert_eq!(
+            per_item_range(n, n).unwrap().total_yuan,
+            u128::from(per_item_price(n))
+        );
     }
     assert!(per_item(MAX_ITEMS_PER_MONTH).is_ok());
     assert!(per_item(MAX_ITEMS_PER_MONTH + 1).is_err());
@@ -120,7 +137,12 @@ fn monthly_accumulation_per_applicant_and_month() {
         .collect();
     assert_eq!(
         summary,
-        vec![("丙", 1, 8, 0), ("乙", 1, 8, 0), ("甲", 1, 12, 200), ("甲", 2, 3, 0)]
+        vec![
+            ("丙", 1, 8, 0),
+            ("乙", 1, 8, 0),
+            ("甲", 1, 12, 200),
+            ("甲", 2, 3, 0)
+        ]
     );
     // The same month of another year is another month.
     let m = monthly_per_item([("甲", d("2025-01-05")), ("甲", d("2026-01-05"))]);

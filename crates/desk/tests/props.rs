@@ -8,6 +8,8 @@
 //! - Invalid by construction (dated before the previous event, after closure, a second
 //!   application): always refused with the matching rule.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+
 mod common;
 use common::*;
 use gongkai_desk::*;
@@ -67,7 +69,7 @@ fn last_date(case: &Case) -> Day {
 fn step_event(case: &Case, (action, gap, p): Step) -> Event {
     let date = last_date(case).add_days(gap).unwrap();
     let kind_of = |p: u32| {
-        if p % 2 == 0 {
+        if p.is_multiple_of(2) {
             ConsultationKind::ThirdParty
         } else {
             ConsultationKind::OtherAgency

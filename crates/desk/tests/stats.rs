@@ -1,5 +1,7 @@
 //! The year's 表三 from cases: hand-counted examples, both formats, and the checker's verdict.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+
 mod common;
 use common::*;
 use gongkai_desk::*;
@@ -109,7 +111,11 @@ fn a_hand_counted_year() {
             .and_then(|c| c.value),
         Some(4.0)
     );
-    assert!(table3_findings(&report).is_empty(), "{:#?}", table3_findings(&report));
+    assert!(
+        table3_findings(&report).is_empty(),
+        "{:#?}",
+        table3_findings(&report)
+    );
     // The rest of the draft is honestly missing: the checker says so, about other parts.
     let all = gongkai_check::check(&report);
     assert!(all

@@ -30,6 +30,10 @@
 //! | abandonment only when the correction or payment deadline has passed | DESK-ABANDON-NOTHING-PENDING, DESK-ABANDON-EARLY |
 //! | a period that needs a year whose holidays are not loaded | DESK-CALENDAR |
 //!
+//! **Late 补正.** A correction arriving after the deadline the agency set is still accepted:
+//! art. 30 abandons only an application not corrected "无正当理由", and whether the reason was
+//! good is the clerk's call, made by recording either the correction or the abandonment.
+//!
 //! **Consultations.** The consulted party has 15 working days (arts. 32, 34), counted here from
 //! the day after the consultation was sent (the day it reaches the party is not recorded). The
 //! excluded days run from the day it was sent to the day it was answered; if no answer came

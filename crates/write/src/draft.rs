@@ -443,9 +443,7 @@ impl Reader<'_> {
             );
             return None;
         };
-        let Some(meta_t) = self.table_of(meta, "[report]") else {
-            return None;
-        };
+        let meta_t = self.table_of(meta, "[report]")?;
         let format = self.format(meta_t, meta)?;
         let def = formats::get(format);
         let mut report = Report::empty(format);

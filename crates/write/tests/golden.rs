@@ -40,10 +40,7 @@ fn golden(name: &str, actual: &str) {
             .lines()
             .zip(actual.lines())
             .position(|(a, b)| a != b)
-            .map_or_else(
-                || expected.lines().count().min(actual.lines().count()),
-                |i| i,
-            );
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
         panic!(
             "{name} differs from the golden file, first at line {}:\n  golden: {:?}\n  actual: {:?}\n\
              If the change is intended: GONGKAI_BLESS=1 cargo test -p gongkai-write --test golden",

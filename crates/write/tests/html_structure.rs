@@ -218,3 +218,33 @@ proptest! {
         check_report(&generate(seed, &GenOptions::new(format, Scale::ALL[scale])));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever the agency and the prose hold, the page gains no element and shows the text
+    /// as it was (control characters as spaces).
+    #[test]
+    fn any_text_is_shown_literally(agency in any::<String>(), para in any::<String>()) {
+        let mut r = generate(1, &GenOptions::new(FormatId::F2021, Scale::Quiet));
+        r.agency.value = Some(agency);
+        let mut n = Narrative::new();
+        n.set("problems", vec![para]);
+        let html = html_of(&r, &n);
+        let doc = Html::parse_document(&html);
+        let count = |s: &str| doc.select(&sel(s)).count();
+        prop_assert_eq!(count("script, img, iframe, object, a, link"), 0);
+        prop_assert_eq!(count("style"), 1);
+        prop_assert_eq!(count("h1"), 1);
+        prop_assert_eq!(count("p"), 1 + n.paragraphs("problems").len());
+        let literal = |s: &str| -> String {
+            s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+        };
+        let h1: String = doc.select(&sel("h1")).next().map(|e| e.text().collect()).unwrap_or_default();
+        prop_assert_eq!(h1, literal(&gongkai_write::render::title(&r)));
+        if let Some(p) = n.paragraphs("problems").first() {
+            let shown: String = doc.select(&sel("#part-problems ~ p, section p")).next().map(|e| e.text().collect()).unwrap_or_default();
+            prop_assert_eq!(shown, literal(p));
+        }
+    }
+}

@@ -324,3 +324,33 @@ fn forced_findings_are_listed_at_the_end() {
             .is_some_and(|six| six < at));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A draft reader never panics: arbitrary text, and a template with one value replaced by
+    /// arbitrary TOML-ish text.
+    #[test]
+    fn draft_reader_never_panics(text in any::<String>(), value in "[-+0-9.\"/a-z{}\\[\\]= 一-龥]{0,12}", at in 0usize..200) {
+        let _ = draft::read(&text);
+        let t = draft::template(FormatId::F2021, 2025, "某某局", draft::Fill::Zero);
+        let mut n = 0;
+        let edited: String = t
+            .lines()
+            .map(|l| {
+                if l.contains(" = 0 ") {
+                    n += 1;
+                    if n == at {
+                        return l.replacen("0", &value, 1);
+                    }
+                }
+                l.to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        if let Err(e) = draft::read(&edited) {
+            // Every problem has a place in the file.
+            prop_assert!(e.problems.iter().all(|p| p.line > 0), "{e}");
+        }
+    }
+}

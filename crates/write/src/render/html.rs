@@ -11,8 +11,8 @@ use super::{appendix_title, finding_line, heading, shown, title, Render};
 /// The stylesheet. Font stacks follow the conventions of government documents (GB/T 9704):
 /// 仿宋 for the body, 黑体 for part headings, 小标宋 for the title, each with fallbacks that
 /// exist on Windows, macOS and Linux (Noto CJK), then the generic family. The print part sets
-/// A4 with the 公文 margins and keeps tables, rows and headings from breaking across pages
-/// where the browser can.
+/// A4 with the 公文 margins, keeps each table on one page where it fits and keeps headings
+/// with what follows them.
 const CSS: &str = r#"@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 html { color: #000; background: #fff; }
 body { margin: 0 auto; max-width: 820px; padding: 24px 16px 48px;
@@ -32,6 +32,9 @@ th[scope="row"], th[scope="rowgroup"] { text-align: left; }
 tr.block th { font-family: "SimHei", "黑体", "STHeiti", "Heiti SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; }
 td { text-align: center; }
 td.note { font-size: 9pt; text-align: left; }
+/* A width on a cell of an auto-layout table acts as its minimum: two characters for 其他 and
+   总计, so the long row labels, not the value columns, take the wrapping. */
+th[scope="col"] { width: 2.4em; }
 td.missing { color: #b00000; }
 td.inferred { font-style: italic; }
 .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
@@ -40,7 +43,11 @@ section.findings ul { font-size: 12pt; padding-left: 1.5em; }
 section.findings li.error { color: #b00000; }
 @media print {
   body { max-width: none; padding: 0; }
-  table, tr, th, td { break-inside: avoid; page-break-inside: avoid; }
+  /* Smaller tables in print so that 表三 fits one A4 page; a table that fits is moved whole to
+     the next page rather than split. Rows are not marked unbreakable: a row holding a tall
+     merged cell (三、本年度办理结果) would then push the whole group to a new page. */
+  table { font-size: 9pt; line-height: 1.25; break-inside: avoid; page-break-inside: avoid; }
+  th, td { padding: 0.15em 0.25em; }
   thead { display: table-header-group; }
   h1, h2 { break-after: avoid; page-break-after: avoid; }
 }

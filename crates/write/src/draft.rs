@@ -333,6 +333,9 @@ pub fn looks_like_draft(text: &str) -> bool {
 pub fn read(text: &str) -> Result<Draft, DraftError> {
     let mut r = Reader {
         text,
+        line_starts: std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
         problems: Vec::new(),
     };
     let root = match DeTable::parse(text) {
@@ -360,6 +363,21 @@ pub fn read(text: &str) -> Result<Draft, DraftError> {
         Some(d) if r.problems.is_empty() => Ok(d),
         _ => {
             r.problems.sort_by_key(|p| (p.line, p.column));
+            // A file that is wrong everywhere (not a draft at all) would bury the first, most
+            // useful problems; say how many more there are instead.
+            if r.problems.len() > MAX_PROBLEMS {
+                let more = r.problems.len() - MAX_PROBLEMS;
+                r.problems.truncate(MAX_PROBLEMS);
+                r.problems.push(Problem {
+                    line: 0,
+                    column: 0,
+                    what: Message::new(
+                        format!("另有 {more} 处问题未列出。"),
+                        format!("{more} more problems not listed"),
+                    ),
+                    fix: Message::new("请先改正上面的问题。", "fix the ones above first"),
+                });
+            }
             Err(DraftError {
                 problems: r.problems,
             })
@@ -370,8 +388,13 @@ pub fn read(text: &str) -> Result<Draft, DraftError> {
 type Table<'i> = DeTable<'i>;
 type Val<'i> = Spanned<DeValue<'i>>;
 
+/// At most this many problems are listed.
+const MAX_PROBLEMS: usize = 50;
+
 struct Reader<'t> {
     text: &'t str,
+    /// Byte offset of the start of each line.
+    line_starts: Vec<usize>,
     problems: Vec<Problem>,
 }
 
@@ -379,11 +402,14 @@ impl Reader<'_> {
     /// 1-based line and character column of a byte offset.
     fn pos(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.text.len());
-        let before = self.text.get(..offset).unwrap_or("");
-        let line = before.matches('\n').count() as u32 + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) as u32 + 1;
-        (line, column)
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count()) as u32
+            + 1;
+        (line as u32, column)
     }
 
     fn source<T>(&self, v: &Spanned<T>) -> Source {

@@ -9,6 +9,7 @@ pub mod decode;
 pub mod document;
 pub mod docx;
 pub mod error;
+pub mod html;
 pub mod layout;
 pub mod meta;
 pub mod normalize;
@@ -35,7 +36,7 @@ pub struct Read {
 }
 
 /// Reads a report from a file's bytes, whatever the kind (sniffed from the content): text,
-/// PDF (through poppler's pdftotext), DOCX, and — as its reader lands — HTML.
+/// PDF (through poppler's pdftotext), HTML and DOCX.
 pub fn read_bytes(bytes: &[u8]) -> Result<Read, ReadError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(ReadError::TooLarge {
@@ -45,6 +46,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Read, ReadError> {
     }
     match sniff::sniff(bytes) {
         sniff::Kind::Pdf => Ok(read_layout(pdf::read(bytes)?)),
+        sniff::Kind::Html => Ok(read_layout(html::read(bytes)?)),
         sniff::Kind::Docx => Ok(read_layout(docx::read(bytes)?)),
         // A password-protected DOCX is an OLE container around the encrypted package.
         sniff::Kind::Ole if docx::is_encrypted(bytes) => Err(docx::encrypted()),

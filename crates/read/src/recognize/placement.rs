@@ -120,6 +120,7 @@ fn set_from_slot(
         Slot::Value { printed, .. } => match cell_value(printed, kind) {
             CellValue::Number(v) => (CellState::Number, Some(v)),
             CellValue::NotApplicable => (CellState::NotApplicable, None),
+            CellValue::Missing => (CellState::Missing, None),
             CellValue::Invalid => {
                 notes.push(unreadable(key, slot.text(), slot.source()));
                 (CellState::Missing, None)

@@ -8,7 +8,7 @@
 //! cannot be resolved (bullets, unknown formats, numbering linked through styles) is left out
 //! rather than guessed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use quick_xml::events::Event;
 use quick_xml::NsReader;
@@ -19,6 +19,12 @@ use super::xml::{attr, num_val, val};
 const LEVELS: usize = 9;
 /// Counters at most this large are formatted (a hostile `w:start` cannot make a huge label).
 const MAX_COUNTER: u32 = 100_000;
+/// Lists and list definitions kept: a document has a few dozen; a hostile numbering part
+/// could otherwise declare millions, each costing far more memory than its XML.
+const MAX_LISTS: usize = 10_000;
+/// Longest label pattern used (`%1、` is three characters; Word's dialog allows a few dozen).
+/// Every numbered paragraph copies its pattern: a long one would multiply the text.
+const MAX_PATTERN_CHARS: usize = 64;
 
 #[derive(Debug, Clone, Default)]
 struct Level {
@@ -42,7 +48,7 @@ pub struct Numbering {
     /// Counters by abstract list; Word continues a list across the `w:num`s that share it.
     counters: HashMap<u32, [Option<u32>; LEVELS]>,
     /// Lists whose start overrides have been applied.
-    started: Vec<u32>,
+    started: HashSet<u32>,
 }
 
 impl Numbering {
@@ -77,13 +83,17 @@ impl Numbering {
                 "abstractNum" if !empty => {
                     abstract_id = num("abstractNumId");
                     if let Some(id) = abstract_id {
-                        n.abstracts.insert(id, vec![Level::default(); LEVELS]);
+                        if n.abstracts.len() < MAX_LISTS {
+                            n.abstracts.insert(id, vec![Level::default(); LEVELS]);
+                        }
                     }
                 }
                 "num" if !empty => {
                     num_id = num("numId");
                     if let Some(id) = num_id {
-                        n.nums.insert(id, Num::default());
+                        if n.nums.len() < MAX_LISTS {
+                            n.nums.insert(id, Num::default());
+                        }
                     }
                 }
                 "lvl" if !empty && abstract_id.is_some() => {
@@ -127,7 +137,9 @@ impl Numbering {
                     if let (Some(id), Some(l), Some(s)) = (num_id, override_level, num_val(&event))
                     {
                         if let Some(num) = n.nums.get_mut(&id) {
-                            num.start_overrides.push((l, s));
+                            if num.start_overrides.len() < LEVELS {
+                                num.start_overrides.push((l, s));
+                            }
                         }
                     }
                 }
@@ -150,8 +162,7 @@ impl Numbering {
             .counters
             .entry(num.abstract_id)
             .or_insert([None; LEVELS]);
-        if !self.started.contains(&num_id) {
-            self.started.push(num_id);
+        if self.started.insert(num_id) {
             for &(l, s) in &num.start_overrides {
                 if let Some(c) = counters.get_mut(l as usize) {
                     *c = Some(s.saturating_sub(1));
@@ -169,7 +180,7 @@ impl Numbering {
             *c = None;
         }
         let def = levels.get(level)?;
-        if def.format == "bullet" {
+        if def.format == "bullet" || def.text.chars().count() > MAX_PATTERN_CHARS {
             return None;
         }
         let mut out = String::new();
@@ -351,6 +362,22 @@ mod tests {
         assert_eq!(n.label(3, 0), None, "bullets have no label");
         assert_eq!(n.label(0, 0), None, "numId 0 is no numbering");
         assert_eq!(n.label(1, 40), None);
+    }
+
+    #[test]
+    fn hostile_numbering_is_bounded() {
+        // A pattern long enough to multiply the text is not used.
+        let long = XML.replace("%1、", &"%1".repeat(1000));
+        let mut n = Numbering::parse(&long);
+        assert_eq!(n.label(1, 0), None);
+        // Millions of list definitions are not all kept.
+        let many = format!(
+            r#"<w:numbering xmlns:w="x">{}</w:numbering>"#,
+            (0..50_000)
+                .map(|i| format!(r#"<w:abstractNum w:abstractNumId="{i}"></w:abstractNum>"#))
+                .collect::<String>()
+        );
+        assert_eq!(Numbering::parse(&many).abstracts.len(), MAX_LISTS);
     }
 
     #[test]

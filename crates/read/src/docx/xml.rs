@@ -146,11 +146,11 @@ pub fn parse(
         };
         match event {
             Event::Start(e) => {
-                let ns = spaces.enter(&e, p.opens.len());
+                let ns = spaces.enter(&e, p.opens.len())?;
                 p.open(ns, &e)?;
             }
             Event::Empty(e) => {
-                let ns = spaces.enter(&e, p.opens.len());
+                let ns = spaces.enter(&e, p.opens.len())?;
                 p.open(ns, &e)?;
                 p.close();
                 spaces.leave(p.opens.len());
@@ -224,6 +224,9 @@ fn classify(uri: &str) -> Ns {
 /// Namespace prefixes in scope. quick-xml's `NsReader` does this too, but parses every
 /// element's attributes to look for declarations, which doubled the time of a whole read;
 /// Word declares its namespaces once, on the root, so a substring test skips nearly all.
+/// Namespace declarations in scope at once.
+const MAX_BINDINGS: usize = 1_000;
+
 #[derive(Default)]
 struct Namespaces {
     /// (element depth, prefix, namespace), innermost last.
@@ -235,7 +238,7 @@ struct Namespaces {
 
 impl Namespaces {
     /// Takes the declarations of an element opening at `depth` and resolves its name.
-    fn enter(&mut self, e: &BytesStart, depth: usize) -> Ns {
+    fn enter(&mut self, e: &BytesStart, depth: usize) -> Result<Ns, String> {
         if e.attributes_raw().contains("xmlns") {
             for a in e.attributes().with_checks(false).flatten() {
                 let key: &str = a.key.as_ref();
@@ -250,6 +253,13 @@ impl Namespaces {
                 let uri = a
                     .normalized_value(XmlVersion::Implicit1_0)
                     .unwrap_or_default();
+                // Resolving scans the bindings: a document declaring thousands would make every
+                // element cost thousands of comparisons (Word declares a few dozen).
+                if self.bindings.len() >= MAX_BINDINGS {
+                    return Err(format!(
+                        "XML 命名空间声明超过 {MAX_BINDINGS} 个 / more than {MAX_BINDINGS} XML namespace declarations"
+                    ));
+                }
                 self.bindings
                     .push((depth, prefix.to_string(), classify(uri.trim())));
                 self.last = None;
@@ -264,7 +274,7 @@ impl Namespaces {
             .unwrap_or_default();
         if let Some((p, ns)) = &self.last {
             if p.as_bytes() == prefix {
-                return *ns;
+                return Ok(*ns);
             }
         }
         let ns = self
@@ -274,7 +284,7 @@ impl Namespaces {
             .find(|(_, p, _)| p.as_bytes() == prefix)
             .map_or(Ns::Other, |(_, _, ns)| *ns);
         self.last = Some((String::from_utf8_lossy(prefix).into_owned(), ns));
-        ns
+        Ok(ns)
     }
 
     /// Drops the declarations of the elements closed down to `depth`.
@@ -676,6 +686,15 @@ mod tests {
             parse(&xml, LIMITS, None).unwrap(),
             [Block::Para("默认".into())]
         );
+        // Thousands of declarations are refused (resolving would cost as much per element).
+        let decls: String = (0..2_000)
+            .map(|i| format!(r#" xmlns:p{i}="urn:{i}""#))
+            .collect();
+        let xml =
+            format!(r#"<w:document xmlns:w="{W_TRANSITIONAL}"{decls}><w:body/></w:document>"#);
+        assert!(parse(&xml, LIMITS, None)
+            .unwrap_err()
+            .contains("namespace declarations"));
         // No namespace at all: not a Word document.
         assert!(parse("<document><body><p/></body></document>", LIMITS, None).is_err());
     }

@@ -422,9 +422,24 @@ impl<'a> Pass<'a> {
         }
         for read in &unresolved {
             if read.slots.iter().all(|s| matches!(s, Slot::Empty { .. })) {
-                for (key, _) in &read.targets {
+                // A row of empty cells: when there are exactly as many as the row has (a table
+                // of a structured document, or a row printed with its empty cells), they are
+                // the row's cells, blank; otherwise nothing says where the cells are.
+                let exact = read.slots.len() == read.targets.len();
+                for ((key, _), slot) in read
+                    .targets
+                    .iter()
+                    .zip(read.slots.iter().map(Some).chain(std::iter::repeat(None)))
+                {
                     if let Some(c) = report.cell_mut(key) {
-                        *c = Cell::missing(*key, read.label_source);
+                        *c = match slot {
+                            Some(Slot::Empty { source }) if exact => Cell {
+                                state: gongkai_model::CellState::Blank,
+                                source: *source,
+                                ..Cell::missing(*key, *source)
+                            },
+                            _ => Cell::missing(*key, read.label_source),
+                        };
                     }
                 }
                 continue;

@@ -677,13 +677,19 @@ fn parse_json_2021_format_seed_004() {
 }
 
 #[test]
-fn parse_json_legacy_seed_002_has_no_cells() {
+fn parse_json_legacy_seed_002_has_the_cells_its_prose_states() {
     let doc = json(&run_expect(&["parse", SEED_002], 0));
     assert_eq!(doc["format"], "legacy");
     assert_eq!(doc["year"], 2017);
     assert_eq!(doc["agency"], "安陆市人民政府");
     assert_eq!(doc["published_on"], "2018-01-17");
-    assert_eq!(doc["cells"], serde_json::json!([]));
+    let cells = doc["cells"].as_array().unwrap();
+    assert_eq!(cells.len(), 11);
+    let c = cell(&doc, "legacy", "proactive_total", "year");
+    assert_eq!(c["value"], 8052);
+    assert_eq!(c["state"], "number");
+    assert_eq!(c["source"], "L23:30");
+    assert_eq!(c["text"], "2017年度,我市主动公开信息8052条。");
 }
 
 #[test]
@@ -834,9 +840,23 @@ fn parse_csv_bom_only_when_asked() {
 }
 
 #[test]
-fn parse_csv_legacy_is_only_the_header() {
+fn parse_csv_legacy_is_the_rows_its_prose_states() {
     let out = run_expect(&["parse", SEED_002, "--format", "csv"], 0);
-    assert_eq!(stdout(&out), "table,row,column,value,state,source\n");
+    assert_eq!(
+        stdout(&out),
+        "table,row,column,value,state,source\n\
+         legacy,proactive_total,year,8052,number,L23:30\n\
+         legacy,proactive_website,year,7136,number,L23:124\n\
+         legacy,requests_received,year,11,number,L43:23\n\
+         legacy,replies_total,year,11,number,L43:29\n\
+         legacy,replies_granted,year,6,number,L43:64\n\
+         legacy,replies_not_this_agency,year,3,number,L43:77\n\
+         legacy,replies_already_public,year,2,number,L43:55\n\
+         legacy,fees,year,0,number,L47:12\n\
+         legacy,reviews,year,0,number,L51:67\n\
+         legacy,lawsuits,year,0,number,L51:87\n\
+         legacy,complaints,year,1,number,L51:13\n"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use crate::finding::Finding;
 use crate::format::{CellKey, FormatDef, FormatId};
 use crate::formats;
+use crate::statement::Statement;
 
 /// Where something came from in the source document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -301,6 +302,8 @@ pub struct Report {
     pub tables: Vec<Found>,
     /// What the reader noticed while reading (missing values, unreadable cells …).
     pub notes: Vec<Finding>,
+    /// The figures stated in the prose, in document order (see [`crate::statement`]).
+    pub statements: Vec<Statement>,
     index: Index,
 }
 
@@ -356,6 +359,7 @@ impl Report {
             sections: Vec::new(),
             tables: Vec::new(),
             notes: Vec::new(),
+            statements: Vec::new(),
             index: Index::Shared(format_index(format)),
         }
     }
@@ -367,6 +371,12 @@ impl Report {
         r.cells = cells;
         r.reindex();
         r
+    }
+
+    /// Replaces the cells (a legacy report's rows, filled from its prose once read).
+    pub fn replace_cells(&mut self, cells: Vec<Cell>) {
+        self.cells = cells;
+        self.reindex();
     }
 
     /// The format definition this report follows.

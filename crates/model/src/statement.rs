@@ -343,6 +343,23 @@ impl Meaning {
         }
     }
 
+    /// Whether the meaning is a headline figure of a report, rather than one kind or channel of
+    /// another (a reply type, a way requests arrive, a proactive channel).
+    pub fn is_headline(self) -> bool {
+        matches!(
+            self,
+            Meaning::ProactiveTotal
+                | Meaning::RequestsReceived
+                | Meaning::RequestsCarriedIn
+                | Meaning::RequestsCarriedOut
+                | Meaning::RepliesTotal
+                | Meaning::Fees
+                | Meaning::Reviews
+                | Meaning::Lawsuits
+                | Meaning::Complaints
+        )
+    }
+
     /// Whether the meaning is one kind of reply to a request (the reply types partition the
     /// replies: each reply is of exactly one type).
     pub fn is_reply_type(self) -> bool {

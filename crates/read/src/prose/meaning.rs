@@ -346,22 +346,6 @@ pub fn of_zero(phrase: &str, received_verb: bool) -> Vec<Meaning> {
     out
 }
 
-/// Meanings that are headline figures of a report, rather than one kind or channel of another.
-pub fn is_headline(m: Meaning) -> bool {
-    matches!(
-        m,
-        Meaning::ProactiveTotal
-            | Meaning::RequestsReceived
-            | Meaning::RequestsCarriedIn
-            | Meaning::RequestsCarriedOut
-            | Meaning::RepliesTotal
-            | Meaning::Fees
-            | Meaning::Reviews
-            | Meaning::Lawsuits
-            | Meaning::Complaints
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -678,7 +678,7 @@ impl Builder {
         let whole_meaning = self.out.get(w).and_then(|x| x.meaning);
         if let Some(m) = st.meaning {
             let admitted = whole_meaning.is_some_and(|wm| wm == m || wm.admits_part(m));
-            if meaning::is_headline(m) && !admitted {
+            if m.is_headline() && !admitted {
                 // Another headline figure: the list is over.
                 if !paren {
                     stack.clear();

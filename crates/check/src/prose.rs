@@ -230,7 +230,8 @@ fn eps(v: f64) -> f64 {
     1e-9 * v.abs().max(1.0)
 }
 
-/// The sums of parts stated in the prose.
+/// The sums of parts stated in the prose: one check per list of parts (the parts a whole gets
+/// in one sentence; parts listed in another sentence are another breakdown of it).
 pub fn parts_sums(report: &Report) -> Vec<ProseCheck> {
     let all = &report.statements;
     let mut out = Vec::new();
@@ -241,113 +242,116 @@ pub fn parts_sums(report: &Report) -> Vec<ProseCheck> {
         let parts: Vec<(usize, &Statement)> = parts_of(all, wi)
             .filter(|(_, p)| p.kind == StatementKind::Figure && w.unit.covers(p.unit))
             .collect();
-        let Some(&(last, _)) = parts.last() else {
-            continue;
-        };
-        let whole = in_common_unit(w);
-        let mut qs: Vec<Quantity> = parts.iter().map(|(_, p)| in_common_unit(p)).collect();
-        let mut involved: Vec<usize> = std::iter::once(wi)
-            .chain(parts.iter().map(|(i, _)| *i))
-            .collect();
-        let total = sum(&qs);
-        let unit = w.unit.zh();
-        let quote = &w.text;
-        if total.lo > whole.hi + eps(whole.hi) {
-            out.push(ProseCheck {
-                rule: PROSE_PARTS_SUM.doc.id,
-                verdict: Verdict::Fails,
-                evidence: format!("{} = {} > {}", terms(&qs), total, whole),
-                message: Message::new(
-                    format!(
-                        "「{quote}」其中所列{}项之和为{total}{unit}，多于总数{whole}{unit}",
-                        qs.len()
-                    ),
-                    format!(
-                        "the {} parts listed under “{quote}” add up to {total}, more than the whole ({whole})",
-                        qs.len()
-                    ),
-                ),
-                location: w.source,
-                statements: involved,
-                cells: Vec::new(),
-            });
-            continue;
+        for list in parts.chunk_by(|(_, a), (_, b)| a.sentence_no == b.sentence_no) {
+            out.extend(one_list(all, wi, w, list));
         }
-        if total.hi + eps(total.hi) >= whole.lo {
-            out.push(ProseCheck {
-                rule: PROSE_PARTS_SUM.doc.id,
-                verdict: Verdict::Holds,
-                evidence: format!("{} = {}", terms(&qs), total),
-                message: Message::new(
-                    format!("「{quote}」其中所列各项之和与总数相符"),
-                    format!("the parts listed under “{quote}” add up to the whole"),
-                ),
-                location: w.source,
-                statements: involved,
-                cells: Vec::new(),
-            });
-            continue;
-        }
-        // Short of the whole: maybe the following sentences go on listing parts.
-        if total.exact && whole.exact {
-            if let Some(more) = completion(all, w, last, total.lo, whole.lo) {
-                let taken = more.len();
-                for (j, q) in more {
-                    qs.push(Quantity::exact(q));
-                    involved.push(j);
-                }
-                out.push(ProseCheck {
-                    rule: PROSE_PARTS_SUM.doc.id,
-                    verdict: Verdict::Holds,
-                    evidence: format!("{} = {}", terms(&qs), whole),
-                    message: Message::new(
-                        format!("「{quote}」的各分项（含后续句子中接着列出的{taken}项）之和与总数相符"),
-                        format!("the parts of “{quote}”, with {taken} listed in the sentences after it, add up to the whole"),
-                    ),
-                    location: w.source,
-                    statements: involved,
-                    cells: Vec::new(),
-                });
-                continue;
-            }
-        }
-        if parts.len() < 2 {
-            // One part (`其中网上申请5件`) says "of which", not "made up of".
-            continue;
-        }
-        let complete = completeness(all, wi, w, &parts);
-        let (verdict, zh_end, en_end) = match &complete {
-            Some((zh, en)) => (
-                Verdict::Fails,
-                format!("；{zh}，所列应是全部"),
-                format!("; {en}, so the list should be complete"),
-            ),
-            None => (
-                Verdict::Undecided,
-                "；所列可能不是全部".to_string(),
-                "; the list may not be complete".to_string(),
-            ),
-        };
-        out.push(ProseCheck {
-            rule: PROSE_PARTS_SUM.doc.id,
-            verdict,
-            evidence: format!("{} = {} < {}", terms(&qs), total, whole),
-            message: Message::new(
-                format!(
-                    "「{quote}」其中所列{}项之和为{total}{unit}，少于总数{whole}{unit}{zh_end}",
-                    qs.len()
-                ),
-                format!(
-                    "the {} parts listed under “{quote}” add up to {total}, less than the whole ({whole}){en_end}",
-                    qs.len()
-                ),
-            ),
-            location: w.source,
-            statements: involved,
-            cells: Vec::new(),
-        });
     }
     out
+}
+
+/// The check of one list of parts of `w` (statement `wi`).
+fn one_list(
+    all: &[Statement],
+    wi: usize,
+    w: &Statement,
+    parts: &[(usize, &Statement)],
+) -> Option<ProseCheck> {
+    let &(last, _) = parts.last()?;
+    let whole = in_common_unit(w);
+    let mut qs: Vec<Quantity> = parts.iter().map(|(_, p)| in_common_unit(p)).collect();
+    let mut involved: Vec<usize> = std::iter::once(wi)
+        .chain(parts.iter().map(|(i, _)| *i))
+        .collect();
+    let total = sum(&qs);
+    let unit = w.unit.zh();
+    let quote = &w.text;
+    let check = |verdict, evidence, message, statements| ProseCheck {
+        rule: PROSE_PARTS_SUM.doc.id,
+        verdict,
+        evidence,
+        message,
+        location: w.source,
+        statements,
+        cells: Vec::new(),
+    };
+    if total.lo > whole.hi + eps(whole.hi) {
+        return Some(check(
+            Verdict::Fails,
+            format!("{} = {} > {}", terms(&qs), total, whole),
+            Message::new(
+                format!(
+                    "「{quote}」其中所列{}项之和为{total}{unit}，多于总数{whole}{unit}",
+                    qs.len()
+                ),
+                format!(
+                    "the {} parts listed under “{quote}” add up to {total}, more than the whole ({whole})",
+                    qs.len()
+                ),
+            ),
+            involved,
+        ));
+    }
+    if total.hi + eps(total.hi) >= whole.lo {
+        return Some(check(
+            Verdict::Holds,
+            format!("{} = {}", terms(&qs), total),
+            Message::new(
+                format!("「{quote}」其中所列各项之和与总数相符"),
+                format!("the parts listed under “{quote}” add up to the whole"),
+            ),
+            involved,
+        ));
+    }
+    // Short of the whole: maybe the following sentences go on listing parts.
+    if total.exact && whole.exact {
+        if let Some(more) = completion(all, w, last, total.lo, whole.lo) {
+            let taken = more.len();
+            for (j, q) in more {
+                qs.push(Quantity::exact(q));
+                involved.push(j);
+            }
+            return Some(check(
+                Verdict::Holds,
+                format!("{} = {}", terms(&qs), whole),
+                Message::new(
+                    format!("「{quote}」的各分项（含后续句子中接着列出的{taken}项）之和与总数相符"),
+                    format!("the parts of “{quote}”, with {taken} listed in the sentences after it, add up to the whole"),
+                ),
+                involved,
+            ));
+        }
+    }
+    if parts.len() < 2 {
+        // One part (`其中网上申请5件`) says "of which", not "made up of".
+        return None;
+    }
+    let (verdict, zh_end, en_end) = match completeness(all, wi, w, parts) {
+        Some((zh, en)) => (
+            Verdict::Fails,
+            format!("；{zh}，所列应是全部"),
+            format!("; {en}, so the list should be complete"),
+        ),
+        None => (
+            Verdict::Undecided,
+            "；所列可能不是全部".to_string(),
+            "; the list may not be complete".to_string(),
+        ),
+    };
+    Some(check(
+        verdict,
+        format!("{} = {} < {}", terms(&qs), total, whole),
+        Message::new(
+            format!(
+                "「{quote}」其中所列{}项之和为{total}{unit}，少于总数{whole}{unit}{zh_end}",
+                qs.len()
+            ),
+            format!(
+                "the {} parts listed under “{quote}” add up to {total}, less than the whole ({whole}){en_end}",
+                qs.len()
+            ),
+        ),
+        involved,
+    ))
 }
 
 /// The figures after a list's last part that make up what the listed parts (`have`) fall short
@@ -882,7 +886,9 @@ fn verdict(report: &Report, si: usize, s: &Statement, readings: &[Compared]) -> 
                     .join(" + "),
                 other => value_text(other),
             };
-            format!("{}: {stated} {op} {table}", r.meaning.key())
+            // Money: as printed in the prose, and the table's 万元.
+            let table_unit = if s.unit.is_money() { "万元" } else { "" };
+            format!("{}: {stated} {op} {table}{table_unit}", r.meaning.key())
         })
         .collect::<Vec<_>>()
         .join("; ");

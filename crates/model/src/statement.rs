@@ -450,6 +450,8 @@ pub struct Statement {
     /// for a clear one. A consumer that needs one meaning treats a non-empty list as uncertain.
     pub alternatives: Vec<Meaning>,
     /// Indices (into the report's statements) of its parts, listed after `其中`, `含`, `包括`.
+    /// Parts listed in different sentences are different breakdowns of the whole (by place,
+    /// then by channel …); each sentence's parts add up to the whole on their own.
     pub parts: Vec<usize>,
     /// The index of the whole this statement is a part of.
     pub part_of: Option<usize>,

@@ -332,7 +332,9 @@ pub fn of_zero(phrase: &str, received_verb: bool) -> Vec<Meaning> {
     if !out.is_empty() {
         return out;
     }
-    if phrase.contains("收费") || phrase.contains("处理费") || phrase.contains("收取费用")
+    if ["收费", "处理费", "费用", "检索费", "复制费", "邮寄费"]
+        .iter()
+        .any(|w| phrase.contains(w))
     {
         return vec![Meaning::Fees];
     }

@@ -329,6 +329,10 @@ enum Item {
     Close {
         start: usize,
     },
+    /// A bracket that opens no list (`各乡镇（街道）`): its closing bracket closes no list either.
+    Paren {
+        start: usize,
+    },
 }
 
 impl Item {
@@ -338,7 +342,8 @@ impl Item {
             Item::Zero { start, .. }
             | Item::Open { start }
             | Item::OpenParen { start }
-            | Item::Close { start } => *start,
+            | Item::Close { start }
+            | Item::Paren { start } => *start,
         }
     }
 }
@@ -495,6 +500,8 @@ impl Builder {
             }
             if c == '）' || c == ')' {
                 items.push(Item::Close { start: i });
+            } else if c == '（' || c == '(' {
+                items.push(Item::Paren { start: i });
             }
             i += c.len_utf8();
         }
@@ -504,6 +511,7 @@ impl Builder {
 
         let mut cur_figs: Vec<usize> = Vec::new();
         let mut stack: Vec<List> = Vec::new();
+        let mut plain_parens = 0usize;
         let mut prev_end = s;
         let figure_ends: Vec<(usize, usize)> = items
             .iter()
@@ -544,8 +552,11 @@ impl Builder {
                         });
                     }
                 }
+                Item::Paren { .. } => plain_parens += 1,
                 Item::Close { .. } => {
-                    if stack.last().is_some_and(|l| l.paren) {
+                    if plain_parens > 0 {
+                        plain_parens -= 1;
+                    } else if stack.last().is_some_and(|l| l.paren) {
                         stack.pop();
                     }
                 }

@@ -723,6 +723,7 @@ fn table_terms(m: Meaning) -> Option<Vec<CellKey>> {
         Meaning::RequestsReceived => vec![req("received")],
         Meaning::RequestsCarriedIn => vec![req("carried_in")],
         Meaning::RequestsCarriedOut => vec![req("carried_out")],
+        Meaning::RequestsOnHand => vec![req("received"), req("carried_in")],
         Meaning::RepliesTotal => vec![req("total")],
         Meaning::RepliesGranted => vec![req("granted")],
         Meaning::RepliesPartial => vec![req("partially_granted")],

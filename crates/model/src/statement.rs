@@ -236,6 +236,9 @@ pub enum Meaning {
     RequestsReceived,
     /// 上年结转 (表三 二)
     RequestsCarriedIn,
+    /// Received this year and carried in from last year together (表三 一+二): `共收到申请12件
+    /// （含上年结转2件）`.
+    RequestsOnHand,
     /// 结转下年度继续办理 (表三 四)
     RequestsCarriedOut,
     /// 当面申请
@@ -283,6 +286,7 @@ impl Meaning {
             Meaning::ProactiveNormative => "proactive_normative",
             Meaning::RequestsReceived => "requests_received",
             Meaning::RequestsCarriedIn => "requests_carried_in",
+            Meaning::RequestsOnHand => "requests_on_hand",
             Meaning::RequestsCarriedOut => "requests_carried_out",
             Meaning::RequestsInPerson => "requests_in_person",
             Meaning::RequestsOnline => "requests_online",
@@ -308,6 +312,7 @@ impl Meaning {
         match self {
             Meaning::RequestsCarriedIn
             | Meaning::RequestsCarriedOut
+            | Meaning::RequestsOnHand
             | Meaning::RepliesDisclosed => None,
             m => Some(m.key()),
         }
@@ -323,6 +328,7 @@ impl Meaning {
             Meaning::ProactiveNormative => "规范性文件数",
             Meaning::RequestsReceived => "收到申请数",
             Meaning::RequestsCarriedIn => "上年结转申请数",
+            Meaning::RequestsOnHand => "收到及上年结转申请数",
             Meaning::RequestsCarriedOut => "结转下年度申请数",
             Meaning::RequestsInPerson => "当面申请数",
             Meaning::RequestsOnline => "网上申请数",
@@ -352,6 +358,7 @@ impl Meaning {
                 | Meaning::RequestsReceived
                 | Meaning::RequestsCarriedIn
                 | Meaning::RequestsCarriedOut
+                | Meaning::RequestsOnHand
                 | Meaning::RepliesTotal
                 | Meaning::Fees
                 | Meaning::Reviews
@@ -390,6 +397,11 @@ impl Meaning {
     pub fn admits_part(self, part: Meaning) -> bool {
         match self {
             Meaning::RequestsReceived => part.is_request_channel() || part.is_reply_type(),
+            Meaning::RequestsOnHand => {
+                part == Meaning::RequestsCarriedIn
+                    || part.is_request_channel()
+                    || part.is_reply_type()
+            }
             Meaning::RepliesTotal => part.is_reply_type(),
             Meaning::RepliesDisclosed => {
                 matches!(part, Meaning::RepliesGranted | Meaning::RepliesPartial)

@@ -651,6 +651,43 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Generated 2019/2021 reports: their prose repeats their tables
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Whatever the layout, chrome and page breaks, the overview's figures agree with 表三 and
+    /// 表四, and the prose rules say nothing.
+    #[test]
+    fn generated_reports_prose_agrees_with_their_tables(
+        seed in any::<u64>(),
+        format in prop_oneof![Just(gongkai_model::FormatId::F2019), Just(gongkai_model::FormatId::F2021)],
+        scale in prop_oneof![Just(gongkai_synth::Scale::Quiet), Just(gongkai_synth::Scale::Typical), Just(gongkai_synth::Scale::Busy)],
+        layout in prop_oneof![Just(gongkai_synth::Layout::CellPerLine), Just(gongkai_synth::Layout::Pipe), Just(gongkai_synth::Layout::Tab)],
+        chrome in any::<bool>(),
+        page_breaks in any::<bool>(),
+        variant in any::<u64>(),
+    ) {
+        let g = gongkai_synth::generate(seed, &gongkai_synth::GenOptions { format, year: None, scale });
+        let mut o = gongkai_synth::WriteOptions::new(layout);
+        o.chrome = chrome;
+        o.page_breaks = page_breaks;
+        o.variant_seed = variant;
+        let text = gongkai_synth::write_text(&g, &o).text;
+        let r = read_str(text.clone()).report;
+        let c = evaluate(&r);
+        prop_assert!(c.iter().all(|c| c.verdict == Verdict::Holds), "{:#?}\n{}", c, text);
+        // The overview always says something about requests: received, or none received.
+        prop_assert!(
+            c.iter().any(|c| c.rule == "PROSE-VS-TABLE"
+                && c.evidence.starts_with("requests_received")),
+            "{:#?}\n{}", c, text
+        );
+        prop_assert!(prose_findings(&r).is_empty());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Robustness
 
 proptest! {

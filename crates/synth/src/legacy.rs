@@ -147,7 +147,11 @@ fn chinese(v: u64) -> String {
         10 => "十".to_string(),
         11..=19 => format!("十{}", digit(v % 10)),
         _ => {
-            let ones = if v.is_multiple_of(10) { "" } else { digit(v % 10) };
+            let ones = if v.is_multiple_of(10) {
+                ""
+            } else {
+                digit(v % 10)
+            };
             format!("{}十{ones}", digit(v / 10))
         }
     }

@@ -686,7 +686,16 @@ impl Builder {
         let Some(w) = whole else {
             return;
         };
-        let whole_meaning = self.out.get(w).and_then(|x| x.meaning);
+        let mut whole_meaning = self.out.get(w).and_then(|x| x.meaning);
+        if st.meaning == Some(Meaning::RequestsCarriedIn)
+            && whole_meaning == Some(Meaning::RequestsReceived)
+        {
+            // `共收到申请12件（含上年结转2件）`: the whole counts last year's requests too.
+            if let Some(x) = self.out.get_mut(w) {
+                x.meaning = Some(Meaning::RequestsOnHand);
+            }
+            whole_meaning = Some(Meaning::RequestsOnHand);
+        }
         if let Some(m) = st.meaning {
             let admitted = whole_meaning.is_some_and(|wm| wm == m || wm.admits_part(m));
             if m.is_headline() && !admitted {
@@ -1171,6 +1180,59 @@ mod tests {
         assert_eq!(s[3].meaning, Some(Meaning::RepliesDisclosed));
         assert_eq!(s[4].part_of, None, "{b:?}");
         assert_eq!(s[4].meaning, Some(Meaning::RequestsCarriedOut));
+    }
+
+    #[test]
+    fn lists_of_channels_and_carried_in_requests() {
+        let s = read("共受理政府信息公开申请12件，其中网上申请10件，信函申请2件，办结12件。");
+        let b = brief(&s);
+        assert_eq!(s[0].parts, vec![1, 2], "{b:?}");
+        assert_eq!(s[1].meaning, Some(Meaning::RequestsOnline));
+        assert_eq!(s[2].meaning, Some(Meaning::RequestsLetterFax));
+        assert_eq!(s[3].part_of, None, "{b:?}");
+        let s = read("本年度共收到政府信息公开申请12件（含上年结转2件），已全部办结。");
+        assert_eq!(s[0].meaning, Some(Meaning::RequestsOnHand));
+        assert_eq!(s[1].meaning, Some(Meaning::RequestsCarriedIn));
+        assert_eq!(s[1].part_of, Some(0));
+    }
+
+    #[test]
+    fn reviews_and_lawsuits_each_or_together() {
+        let s = read("因政府信息公开被申请行政复议、提起行政诉讼各1件。");
+        let m: Vec<_> = s.iter().map(|s| s.meaning).collect();
+        assert_eq!(m, vec![Some(Meaning::Reviews), Some(Meaning::Lawsuits)]);
+        let s = read("行政复议和行政诉讼共3件。");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].meaning, None);
+        let s = read("全年行政复议、行政诉讼数量均为零。");
+        let m: Vec<_> = s.iter().map(|s| (s.meaning, s.kind)).collect();
+        assert_eq!(
+            m,
+            vec![
+                (Some(Meaning::Reviews), StatementKind::Words),
+                (Some(Meaning::Lawsuits), StatementKind::Words)
+            ]
+        );
+    }
+
+    #[test]
+    fn words_that_are_not_zeros() {
+        for text in [
+            "无法提供3件。",
+            "对应公开而未公开的进行督办。",
+            "没有系统、全面地认识到政府信息公开积极作用。",
+            "无其他需要报告的事项。",
+            "无。",
+            "其中所列数据的统计期限自2020年1月1日起至12月31日止。",
+            "对无正当理由大量反复申请的不予处理。",
+        ] {
+            let s = read(text);
+            assert!(
+                s.iter().all(|s| s.kind != StatementKind::Words),
+                "{text}: {:?}",
+                brief(&s)
+            );
+        }
     }
 
     #[test]

@@ -142,3 +142,30 @@ pub(crate) static FORMAT_MIXED: Rule = Rule {
     },
     run: None,
 };
+
+pub(crate) static LABEL_FUZZY: Rule = Rule {
+    doc: RuleDoc {
+        id: "LABEL-FUZZY",
+        severity: Severity::Notice,
+        name: t("行名与格式略有出入", "Row label near the format's"),
+        summary: t(
+            "统计表中某行的行名与格式规定的行名差几个字（错字、漏字），读取时按最接近的行名读入该行，并在此说明。只在只有一个最接近的行名、且相差不超过四分之一字数时才这样读。",
+            "A table row's label differs from the format's by a few characters (a typo or a dropped word). The row is read as the nearest label of the format, and this finding says so. It is done only when one label is nearest and at most a quarter of the characters differ.",
+        ),
+        why: t(
+            "行名是读取统计表的依据。行名有错字时，不加说明地读入或丢弃都不妥：前者可能读错行，后者会漏掉数据。",
+            "Rows are read by their labels. When a label has a typo, neither reading it silently nor dropping it is right: one may read the wrong row, the other loses data.",
+        ),
+        example: t(
+            "表三印作「2.其他法律行政止公开」，格式为「2.其他法律行政法规禁止公开」。",
+            "Table 3 prints “2.其他法律行政止公开” where the format has “2.其他法律行政法规禁止公开”.",
+        ),
+        fix: t(
+            "按格式原文更正行名。",
+            "Correct the label to the format's wording.",
+        ),
+        formula: None,
+        formats: UNIFIED_FORMATS,
+    },
+    run: None,
+};

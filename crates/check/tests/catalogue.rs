@@ -88,6 +88,7 @@ fn every_rule_check_emits_is_in_the_catalogue() {
         "ROW-DUPLICATE",
         "ROW-UNLABELLED",
         "FORMAT-MIXED",
+        "LABEL-FUZZY",
     ];
     for id in &ids {
         assert!(
@@ -112,6 +113,7 @@ fn the_catalogue_has_the_expected_rules_sorted_and_unique() {
         "CELL-UNREADABLE",
         "FORMAT-MIXED",
         "FORMAT-YEAR",
+        "LABEL-FUZZY",
         "META-AGENCY",
         "META-YEAR",
         "PROSE-PARTS-SUM",

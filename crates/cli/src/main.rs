@@ -17,6 +17,8 @@ fn main() -> ExitCode {
         Command::Parse(a) => cmd::parse::run(a),
         Command::Rules(a) => cmd::rules::run(a),
         Command::Examples(a) => cmd::examples::run(a),
+        Command::New(a) => cmd::new::run(a),
+        Command::Render(a) => cmd::render::run(a),
     };
     match result {
         Ok(code) => code,

@@ -209,11 +209,34 @@ pub struct GroupDef {
 }
 
 /// The address of one cell: the three stable keys of KEYS.md.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+///
+/// Keys compare by content; keys taken from the format data (nearly all) share their strings,
+/// so equality first compares addresses, which spares the hot lookups a byte comparison.
+#[derive(Debug, Clone, Copy, Eq, PartialOrd, Ord, Serialize)]
 pub struct CellKey {
     pub table: &'static str,
     pub row: &'static str,
     pub column: &'static str,
+}
+
+impl PartialEq for CellKey {
+    fn eq(&self, other: &Self) -> bool {
+        fn same(a: &str, b: &str) -> bool {
+            std::ptr::eq(a, b) || a == b
+        }
+        same(self.table, other.table)
+            && same(self.row, other.row)
+            && same(self.column, other.column)
+    }
+}
+
+/// By content, as equality is (the address shortcut in `eq` never changes its answer).
+impl std::hash::Hash for CellKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.table.hash(state);
+        self.row.hash(state);
+        self.column.hash(state);
+    }
 }
 
 impl fmt::Display for CellKey {

@@ -10,7 +10,31 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(2000);
-    let corpus: Vec<String> = gongkai_synth::corpus(7, n).map(|(_, t)| t).collect();
+    // With a directory argument, the corpus is written there once and read from there after,
+    // so that a profiler run sees only the reading (`phases 300 /tmp/corpus`).
+    let corpus: Vec<String> = match std::env::args().nth(2) {
+        Some(dir) => {
+            let dir = std::path::Path::new(&dir);
+            if !dir.exists() {
+                std::fs::create_dir_all(dir).expect("corpus directory");
+                for (name, text) in gongkai_synth::corpus(7, n) {
+                    std::fs::write(dir.join(name), text).expect("write corpus");
+                }
+            }
+            let mut files: Vec<_> = std::fs::read_dir(dir)
+                .expect("corpus directory")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            files.sort();
+            files
+                .iter()
+                .take(n)
+                .map(|p| std::fs::read_to_string(p).expect("corpus file"))
+                .collect()
+        }
+        None => gongkai_synth::corpus(7, n).map(|(_, t)| t).collect(),
+    };
+    let n = corpus.len();
     let bytes: usize = corpus.iter().map(String::len).sum();
     let mut t = [Duration::ZERO; 6];
     let (mut lines, mut nonblank, mut ntoks, mut texts) = (0usize, 0usize, 0usize, 0usize);

@@ -39,7 +39,7 @@ pub fn is_chrome(line: &str) -> bool {
         return false;
     }
     let prose = is_prose(t);
-    if (prose && !t.contains("我是"))
+    if (prose && !(t.contains('我') && t.contains("我是")))
         || t.chars().filter(|c| !c.is_whitespace()).count() > MAX_CHROME_CHARS
     {
         return false;
@@ -126,7 +126,9 @@ fn furniture() -> &'static AhoCorasick {
 
 /// A furniture phrase, or a page-metadata label, anywhere in the line.
 fn has_marker(compact: &str) -> bool {
-    furniture().is_match(compact) || (compact.contains("分辨率") && compact.contains("浏览器"))
+    // (A char test first: a substring search costs more to set up than a short line.)
+    furniture().is_match(compact)
+        || (compact.contains('辨') && compact.contains("分辨率") && compact.contains("浏览器"))
 }
 
 /// Field labels of page metadata and counters. They count only as labels, that is followed by
@@ -189,7 +191,34 @@ fn buttons() -> &'static [&'static str] {
 /// (`登录 |  注册`, `【打印本页】【关闭窗口】`, `大 中 小`). A lone one-character piece is not
 /// enough (`中` alone may be a wrapped table label).
 fn is_button_row(t: &str) -> bool {
-    let is_sep = |c: char| c.is_whitespace() || "|｜丨/／·•【】[]〔〕()（）<>《》:：".contains(c);
+    let is_sep = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '|' | '｜'
+                    | '丨'
+                    | '/'
+                    | '／'
+                    | '·'
+                    | '•'
+                    | '【'
+                    | '】'
+                    | '['
+                    | ']'
+                    | '〔'
+                    | '〕'
+                    | '('
+                    | ')'
+                    | '（'
+                    | '）'
+                    | '<'
+                    | '>'
+                    | '《'
+                    | '》'
+                    | ':'
+                    | '：'
+            )
+    };
     let mut pieces = 0usize;
     let mut longest = 0usize;
     for piece in t.split(is_sep).filter(|p| !p.is_empty()) {
@@ -258,7 +287,8 @@ fn digits(s: &str, min: usize, max: usize) -> Option<&str> {
 /// Chatbot greetings: `hi!我是智能问答机器人小鹤`, `您好，我是智能客服`.
 fn is_chatbot(compact: &str) -> bool {
     const BOT: &[&str] = &["机器人", "機器人", "智能", "客服", "助手", "小助理"];
-    compact.chars().count() <= 40
+    compact.contains('我')
+        && compact.chars().count() <= 40
         && compact.contains("我是")
         && BOT.iter().any(|b| compact.contains(b))
 }

@@ -631,6 +631,10 @@ fn neighbour_agency(head: &[Line<'_>], index: usize) -> Option<Hit<String>> {
 /// The year of a statistical period `YYYY年1月1日 … 12月31日` (also `2020-01-01至2020-12-31`).
 fn period_year(head: &[Line<'_>]) -> Option<Hit<i32>> {
     head.iter().find_map(|&line| {
+        // A period names a month: `1月1日`, `01-01`, `1/1`, `1.1` — or there is none to find.
+        if !line.text.contains(['月', '-', '/', '.', '－', '／', '．']) {
+            return None;
+        }
         dates_in(line.text)
             .into_iter()
             .find_map(|(date, start, len)| {
@@ -917,6 +921,10 @@ fn date_label_rank(label: &str) -> Option<u8> {
 fn labelled_date(head: &[Line<'_>]) -> Option<Hit<Date>> {
     let mut best: Option<(u8, Hit<Date>)> = None;
     for &line in head {
+        // Every label ends in 日期, 时间 or 于: lines without one need no date scan.
+        if !line.text.contains(['期', '间', '間']) && !line.text.contains("发布于") {
+            continue;
+        }
         for (date, start, len) in dates_in(line.text) {
             let Some(rank) = label_before(line.text.get(..start).unwrap_or("")) else {
                 continue;

@@ -263,6 +263,10 @@ pub fn is_page_number(line: &str) -> bool {
     if line.len() > 48 {
         return false;
     }
+    // Page furniture starts with a dash or 第 (after white space): decide the rest at once.
+    if !line.trim_start().starts_with(['-', '—', '–', '－', '第']) {
+        return false;
+    }
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() || t.chars().count() > 12 {
         return false;

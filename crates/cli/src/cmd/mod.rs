@@ -2,5 +2,7 @@
 
 pub mod check;
 pub mod examples;
+pub mod new;
 pub mod parse;
+pub mod render;
 pub mod rules;

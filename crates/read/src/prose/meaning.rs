@@ -130,7 +130,15 @@ const PATTERNS: &[Pattern] = &[
     Pattern {
         meaning: Meaning::RequestsCarriedOut,
         alternatives: &[],
-        all: &[&["结转下年", "结转至下", "转入下年", "结转到下", "转下年度"]],
+        all: &[&[
+            "结转下年",
+            "结转至下",
+            "转入下年",
+            "结转到下",
+            "转下年度",
+            "顺延到下",
+            "顺延至下",
+        ]],
         not: &[],
         units: Units::Counts,
     },

@@ -242,7 +242,11 @@ pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> 
             }
             continue;
         }
-        let usable = !skip(no) && !is_page_number(line) && !is_table_row(line);
+        if is_page_number(line) {
+            // Page furniture inside a paragraph (`-1-` between two lines of a PDF): not there.
+            continue;
+        }
+        let usable = !skip(no) && !is_table_row(line);
         if !usable {
             b.paragraph(&lines);
             lines.clear();
@@ -295,7 +299,9 @@ fn continues(prev: &str, next: &str) -> bool {
     !is_sentence_end(last)
         && !matches!(last, '；' | ';' | '：' | ':' | '”' | '）' | ')')
         && p.chars().take(MIN_WRAPPED_LINE_CHARS).count() >= MIN_WRAPPED_LINE_CHARS
-        && !is_heading_start(p)
+        // A heading line ends a paragraph, unless a sentence runs in after it on the same line
+        // (`（一）主动公开情况。2024 年，市政府网站主动公开各类政`, a PDF line).
+        && (!is_heading_start(p) || p.contains('。'))
         && !is_heading_start(next)
         && has_clause_mark(p)
 }
@@ -906,7 +912,7 @@ pub(crate) fn clean(s: &str) -> String {
     }
     loop {
         let len = t.len();
-        let mut rest = t.trim_end_matches(['、', '（', '(', '“', '"']);
+        let mut rest = t.trim_end_matches(['、', '（', '(', '）', ')', '“', '"']);
         if let Some(f) = TRAIL_FILLERS.iter().find(|f| rest.ends_with(*f)) {
             // 为 ends 行为, 作为, 认为 …: those are words, not a copula before the number.
             let word = *f == "为"

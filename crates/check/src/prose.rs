@@ -902,9 +902,10 @@ fn verdict(report: &Report, si: usize, s: &Statement, readings: &[Compared]) -> 
             format!("the prose “{text}” agrees with the tables"),
         ),
         Verdict::Fails => {
-            let r = &readings[0];
-            if legacy {
-                let other = report.cell(&r.cells[0]);
+            // A legacy report's "table" is the cell another statement filled (or a 附表).
+            let first = readings.first().filter(|_| legacy);
+            if let Some(r) = first {
+                let other = r.cells.first().and_then(|k| report.cell(k));
                 let at = other.map(|c| c.source.to_string()).unwrap_or_default();
                 Message::new(
                     format!(
@@ -950,7 +951,12 @@ fn verdict(report: &Report, si: usize, s: &Statement, readings: &[Compared]) -> 
                                     .join(" and ")
                             )
                         } else {
-                            format!("is {}", value_text(&readings[0].values))
+                            format!(
+                                "is {}",
+                                readings
+                                    .first()
+                                    .map_or_else(|| "?".to_string(), |r| value_text(&r.values))
+                            )
                         }
                     ),
                 )

@@ -1,4 +1,4 @@
-//! The prose of a report as data: the figures its sentences state ([`statements`]), and for
+//! The prose of a report as data: the figures its sentences state ([`statements()`]), and for
 //! pre-2019 reports, which have no tables, the `legacy` table filled from them ([`legacy`]).
 //!
 //! - `numbers`: Chinese and Arabic numerals, approximations (200余条, 近百件) and units;

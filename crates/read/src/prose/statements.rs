@@ -453,16 +453,42 @@ impl Builder {
                 break;
             };
             let rest = &text[i..e];
-            if is_clause_mark(c) {
-                marks.push(i + c.len_utf8());
-            }
-            if rest.starts_with("百分之") {
-                if let Some(f) = numbers::percent_words_at(&text[..e], i) {
-                    i = f.end;
-                    last_fig_end = f.end;
-                    items.push(Item::Figure(f));
+            let after = &rest[c.len_utf8()..];
+            // One look at the character decides which of the (few) words can start here.
+            match c {
+                c if is_clause_mark(c) => {
+                    marks.push(i + c.len_utf8());
+                    if (c == '，' || c == ',') && after.starts_with('含') {
+                        items.push(Item::Open { start: i });
+                    }
+                }
+                '百' if rest.starts_with("百分之") => {
+                    if let Some(f) = numbers::percent_words_at(&text[..e], i) {
+                        i = f.end;
+                        last_fig_end = f.end;
+                        items.push(Item::Figure(f));
+                        continue;
+                    }
+                }
+                '（' | '(' => {
+                    let word = ["含", "其中", "包括"]
+                        .into_iter()
+                        .find(|w| after.starts_with(w));
+                    if let Some(word) = word {
+                        // The word is skipped so that 其中 is not seen again as a plain opener.
+                        items.push(Item::OpenParen { start: i });
+                        i += c.len_utf8() + word.len();
+                        continue;
+                    }
+                    items.push(Item::Paren { start: i });
+                }
+                '）' | ')' => items.push(Item::Close { start: i }),
+                '其' | '包' if rest.starts_with("其中") || rest.starts_with("包括") => {
+                    items.push(Item::Open { start: i });
+                    i += "其中".len();
                     continue;
                 }
+                _ => {}
             }
             if numbers::starts_number(c) {
                 if let Some(num) = numbers::number_at(&text[..e], i) {
@@ -477,37 +503,6 @@ impl Builder {
                     i = num.end.max(i + c.len_utf8());
                     continue;
                 }
-            }
-            if rest.starts_with("（含")
-                || rest.starts_with("(含")
-                || rest.starts_with("（其中")
-                || rest.starts_with("(其中")
-                || rest.starts_with("（包括")
-                || rest.starts_with("(包括")
-            {
-                items.push(Item::OpenParen { start: i });
-                i += c.len_utf8();
-                // Skip the word so that 其中 is not seen again as a plain opener.
-                let word = if rest[c.len_utf8()..].starts_with('含') {
-                    "含".len()
-                } else {
-                    "其中".len()
-                };
-                i += word;
-                continue;
-            }
-            if rest.starts_with("其中") || rest.starts_with("包括") {
-                items.push(Item::Open { start: i });
-                i += "其中".len();
-                continue;
-            }
-            if (c == '，' || c == ',') && rest[c.len_utf8()..].starts_with('含') {
-                items.push(Item::Open { start: i });
-            }
-            if c == '）' || c == ')' {
-                items.push(Item::Close { start: i });
-            } else if c == '（' || c == '(' {
-                items.push(Item::Paren { start: i });
             }
             i += c.len_utf8();
         }
@@ -884,35 +879,28 @@ fn starts_with_stopper(region: &str) -> bool {
 /// nothing about what is counted (其中, 共, 全年, 我市, dates) and the trailing ones before a
 /// number (共计, 达, 为).
 pub(crate) fn clean(s: &str) -> String {
-    let mut t: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if is_clause_mark(c) { ' ' } else { c })
-        .collect();
-    // Only the last clause counts.
-    let trimmed = t.trim_end();
-    if let Some(i) = trimmed.rfind(' ') {
-        t = trimmed[i + 1..].to_string();
-    } else {
-        t = trimmed.to_string();
-    }
+    // Only the last clause counts; white space goes (one allocation, then slices).
+    let last = s
+        .trim_end_matches(|c: char| c.is_whitespace() || is_clause_mark(c))
+        .rsplit(is_clause_mark)
+        .next()
+        .unwrap_or("");
+    let t: String = last.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut rest: &str = &t;
     loop {
-        let len = t.len();
-        let stripped =
-            t.trim_start_matches(['、', '（', '(', '）', ')', '“', '”', '"', '《', '》']);
-        let mut rest = stripped;
+        let before = rest.len();
+        rest = rest.trim_start_matches(['、', '（', '(', '）', ')', '“', '”', '"', '《', '》']);
         if let Some(f) = LEAD_FILLERS.iter().find(|f| rest.starts_with(*f)) {
             rest = &rest[f.len()..];
         }
         rest = strip_leading_date(rest);
-        t = rest.to_string();
-        if t.len() == len {
+        if rest.len() == before {
             break;
         }
     }
     loop {
-        let len = t.len();
-        let mut rest = t.trim_end_matches(['、', '（', '(', '）', ')', '“', '"']);
+        let before = rest.len();
+        rest = rest.trim_end_matches(['、', '（', '(', '）', ')', '“', '"']);
         if let Some(f) = TRAIL_FILLERS.iter().find(|f| rest.ends_with(*f)) {
             // 为 ends 行为, 作为, 认为 …: those are words, not a copula before the number.
             let word = *f == "为"
@@ -923,12 +911,11 @@ pub(crate) fn clean(s: &str) -> String {
                 rest = &rest[..rest.len() - f.len()];
             }
         }
-        t = rest.to_string();
-        if t.len() == len {
+        if rest.len() == before {
             break;
         }
     }
-    t
+    rest.to_string()
 }
 
 /// `2017年度`, `2020年`, `二〇一七年` at the start of a subject.
@@ -955,7 +942,12 @@ fn strip_leading_date(s: &str) -> &str {
 /// A zero said in words in `clause` (which starts at paragraph byte `at`).
 fn zero_in(clause: &str, at: usize) -> Option<Item> {
     // `…为零`, `…均为0`: the clause before it names what is zero.
-    for word in ["为零", "为0", "为０"] {
+    let words: &[&str] = if clause.contains('为') {
+        &["为零", "为0", "为０"]
+    } else {
+        &[]
+    };
+    for word in words {
         if let Some(i) = clause.find(word) {
             let after = &clause[i + word.len()..];
             let ends = after
@@ -982,19 +974,11 @@ fn zero_in(clause: &str, at: usize) -> Option<Item> {
             }
         }
     }
-    for (i, _) in clause.char_indices() {
-        let rest = &clause[i..];
-        if !(rest.starts_with('未')
-            || rest.starts_with('无')
-            || rest.starts_with('没')
-            || rest.starts_with('尚')
-            || rest.starts_with('并')
-            || rest.starts_with('均')
-            || rest.starts_with('从')
-            || rest.starts_with('暂'))
-        {
+    for (i, c) in clause.char_indices() {
+        if !matches!(c, '未' | '无' | '没' | '尚' | '并' | '均' | '从' | '暂') {
             continue;
         }
+        let rest = &clause[i..];
         if NOT_NEG.iter().any(|w| rest.starts_with(w)) {
             continue;
         }

@@ -169,3 +169,30 @@ pub(crate) static LABEL_FUZZY: Rule = Rule {
     },
     run: None,
 };
+
+pub(crate) static ROW_GLUED: Rule = Rule {
+    doc: RuleDoc {
+        id: "ROW-GLUED",
+        severity: Severity::Warning,
+        name: t("数值连在一起", "Values run together"),
+        summary: t(
+            "某行的数值之间没有分隔，连成一串数字（网页被简单转换成文本时常见，如「（一）予以公开5000005」）。读取时尝试所有不含前导零的拆法，只保留符合本表勾稽关系的；只有一种结果时按它读入并在此说明，有多种时该行按缺失处理并列出候选。",
+            "A row's values are printed with no separator between them, as one run of digits (common when a web page is naively converted to text, e.g. “（一）予以公开5000005”). Every split without leading zeros is tried and only those the table's arithmetic allows are kept; with one result the row is read that way and this finding says so, with several the row is treated as missing and the candidates are listed.",
+        ),
+        why: t(
+            "连在一起的数字若按一个数读入，会得出荒谬的数值并使后续各列错位；随意拆分则可能拆错。",
+            "Read as one number, the run gives an absurd value and shifts the columns after it; split at random, it may be split wrongly.",
+        ),
+        example: t(
+            "「一、本年新收政府信息公开申请数量5000005」：只能拆为 5、0、0、0、0、0、5（总计等于各列之和）。",
+            "“一、本年新收政府信息公开申请数量5000005”: only 5, 0, 0, 0, 0, 0, 5 fits (the total equals the sum of the columns).",
+        ),
+        fix: t(
+            "在原文各数值之间恢复表格的单元格（或至少用空格分隔）。",
+            "Restore the table's cells between the values in the source (or at least separate them with spaces).",
+        ),
+        formula: None,
+        formats: UNIFIED_FORMATS,
+    },
+    run: None,
+};

@@ -86,9 +86,11 @@ fn every_rule_check_emits_is_in_the_catalogue() {
         "ROW-VALUE-COUNT",
         "CELL-UNREADABLE",
         "ROW-DUPLICATE",
+        "ROW-GLUED",
         "ROW-UNLABELLED",
         "FORMAT-MIXED",
         "LABEL-FUZZY",
+        "ROW-GLUED",
     ];
     for id in &ids {
         assert!(
@@ -120,6 +122,7 @@ fn the_catalogue_has_the_expected_rules_sorted_and_unique() {
         "PROSE-PERCENT",
         "PROSE-VS-TABLE",
         "ROW-DUPLICATE",
+        "ROW-GLUED",
         "ROW-UNLABELLED",
         "ROW-VALUE-COUNT",
         "STRUCT-SECTIONS",

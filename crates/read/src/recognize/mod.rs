@@ -173,6 +173,9 @@ impl<'a> Pass<'a> {
             }
         }
         let targets = self.index.lookup_forms(forms);
+        if targets.is_empty() && self.split_glued_label(tok) {
+            return;
+        }
         let mut here: Vec<Target> = match self.current {
             Some(c) => targets
                 .iter()
@@ -271,6 +274,59 @@ impl<'a> Pass<'a> {
             }
         }
         self.after = After::Nothing;
+    }
+
+    /// A row label with its values glued on (`（一）予以公开5000005`, from converters that drop
+    /// cell separators): read as the label followed by one run of digits, which the placement
+    /// splits by the table's arithmetic. Only when what precedes the digits is a row label.
+    fn split_glued_label(&mut self, tok: &Token<'a>) -> bool {
+        let digits = tok
+            .text
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        if digits == 0 || digits == tok.text.len() {
+            return false;
+        }
+        let cut = tok.text.len() - digits;
+        let (label, run) = tok.text.split_at(cut);
+        if label.ends_with(['.', ',', '-', '+']) {
+            return false;
+        }
+        let forms = label_forms(label);
+        let is_row = self
+            .index
+            .lookup_forms(&forms)
+            .iter()
+            .any(|t| matches!(t, Target::Row(..)));
+        if !is_row {
+            return false;
+        }
+        // The run may start with 0 (`0000000`): it is several numbers, which the placement
+        // splits; as one number it is only a fallback.
+        let printed = crate::value::Printed::Number {
+            value: run.parse::<f64>().unwrap_or(0.0),
+            unit: crate::value::Unit::None,
+            signed: false,
+        };
+        let label_tok = Token {
+            text: label,
+            whole_line: false,
+            ..tok.clone()
+        };
+        let run_tok = Token {
+            kind: TokenKind::Value(printed),
+            text: run,
+            start: tok.start + cut,
+            col: tok.col + label.chars().count() as u32,
+            first_in_line: false,
+            whole_line: false,
+            ..tok.clone()
+        };
+        self.text(&label_tok, &forms);
+        self.token(&run_tok, &[]);
+        true
     }
 
     /// Text that names nothing in the current table: prose, a wrapped label's second line, a

@@ -7,6 +7,7 @@
 pub mod chrome;
 pub mod decode;
 pub mod document;
+pub mod docx;
 pub mod error;
 pub mod html;
 pub mod layout;
@@ -36,7 +37,7 @@ pub struct Read {
 }
 
 /// Reads a report from a file's bytes, whatever the kind (sniffed from the content): text,
-/// PDF (through poppler's pdftotext), and — as their readers land — HTML and DOCX.
+/// PDF (through poppler's pdftotext), HTML and DOCX.
 pub fn read_bytes(bytes: &[u8]) -> Result<Read, ReadError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(ReadError::TooLarge {
@@ -47,6 +48,9 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Read, ReadError> {
     match sniff::sniff(bytes) {
         sniff::Kind::Pdf => Ok(read_layout(pdf::read(bytes)?)),
         sniff::Kind::Html => Ok(read_layout(html::read(bytes)?)),
+        sniff::Kind::Docx => Ok(read_layout(docx::read(bytes)?)),
+        // A password-protected DOCX is an OLE container around the encrypted package.
+        sniff::Kind::Ole if docx::is_encrypted(bytes) => Err(docx::encrypted()),
         _ => read_text(bytes),
     }
 }

@@ -8,7 +8,7 @@
 use gongkai_model::{FormatId, Message, Severity};
 
 use crate::rule::{Rule, RuleDoc};
-use crate::{cells, format_year, meta, reader, relations, structure};
+use crate::{cells, format_year, meta, prose, reader, relations, structure};
 
 /// One rule's catalogue entry: what `gongkai rules` lists and `gongkai rules ID` explains.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +34,7 @@ pub struct RuleInfo {
 
 /// The hand-written rules, in the order `check` runs them (which decides the order of findings
 /// at the same source location).
-pub(crate) static RULES: [&Rule; 16] = [
+pub(crate) static RULES: [&Rule; 19] = [
     &meta::META_YEAR,
     &meta::META_AGENCY,
     &format_year::FORMAT_YEAR,
@@ -51,6 +51,9 @@ pub(crate) static RULES: [&Rule; 16] = [
     &cells::CELL_INCOMPLETE,
     &cells::CELL_NONNEG,
     &cells::CELL_INFERRED,
+    &prose::PROSE_PARTS_SUM,
+    &prose::PROSE_PERCENT,
+    &prose::PROSE_VS_TABLE,
 ];
 
 impl From<&RuleDoc> for RuleInfo {

@@ -9,6 +9,8 @@
 //! - `cells`: CELL-MISSING, CELL-INFERRED, CELL-INCOMPLETE, CELL-NONNEG;
 //! - `structure`: STRUCT-SECTIONS, STRUCT-TABLES;
 //! - `format_year`: FORMAT-YEAR; `meta`: META-YEAR, META-AGENCY;
+//! - `prose`: PROSE-PARTS-SUM, PROSE-PERCENT, PROSE-VS-TABLE over the statements of the prose
+//!   ([`prose::evaluate`] lists every check with its arithmetic, passing ones included);
 //! - `reader`: documentation of the rules the reader reports in `report.notes` (ROW-VALUE-COUNT,
 //!   CELL-UNREADABLE, ROW-DUPLICATE, ROW-UNLABELLED, FORMAT-MIXED);
 //! - `catalogue` and `docs`: the catalogue and its pages; `labels`, `presence`, `locate`: how
@@ -22,6 +24,7 @@ mod labels;
 mod locate;
 mod meta;
 mod presence;
+pub mod prose;
 mod reader;
 mod relations;
 mod rule;

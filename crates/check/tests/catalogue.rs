@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use common::*;
 use gongkai_check::{catalogue, check, rule, rule_page};
 use gongkai_model::arith::infer_missing;
-use gongkai_model::{formats, FormatId, Lang, Located, Report, Severity, Source};
+use gongkai_model::{formats, FormatId, Lang, Located, Meaning, Report, Severity, Source, Unit};
 
 /// Reports that between them break every rule `check` runs.
 fn broken_reports() -> Vec<Report> {
@@ -53,6 +53,19 @@ fn broken_reports() -> Vec<Report> {
             remove(&mut r, k);
         }
         r.year = Located::none();
+        out.push(r);
+
+        // Prose that contradicts itself and the tables.
+        let mut r = consistent(format);
+        let mut st = vec![
+            stated(10.0, Unit::Jian, Some(Meaning::RepliesTotal), 5),
+            stated(6.0, Unit::Jian, Some(Meaning::RepliesGranted), 5),
+            stated(5.0, Unit::Jian, Some(Meaning::RepliesPartial), 5),
+            stated(3.0, Unit::Jian, None, 6),
+        ];
+        list_parts(&mut st, 0, &[1, 2]);
+        st.push(share(50.0, 0, 3, "答复总数", 6));
+        r.statements = st;
         out.push(r);
     }
     out
@@ -105,6 +118,9 @@ fn the_catalogue_has_the_expected_rules_sorted_and_unique() {
         "LABEL-FUZZY",
         "META-AGENCY",
         "META-YEAR",
+        "PROSE-PARTS-SUM",
+        "PROSE-PERCENT",
+        "PROSE-VS-TABLE",
         "ROW-DUPLICATE",
         "ROW-GLUED",
         "ROW-UNLABELLED",

@@ -8,8 +8,10 @@ pub mod formats;
 pub mod lines;
 pub mod relation;
 pub mod report;
+pub mod statement;
 
 pub use finding::{Finding, Lang, Message, Outcome, Severity};
 pub use format::{CellKey, FormatDef, FormatId, RowDef, TableDef, ValueKind};
 pub use relation::Relation;
 pub use report::{Cell, CellState, Date, Found, Inference, Located, Report, Source};
+pub use statement::{Meaning, Quantity, Statement, StatementKind, Unit};

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use crate::finding::Finding;
 use crate::format::{CellKey, FormatDef, FormatId};
 use crate::formats;
+use crate::statement::Statement;
 
 /// Where something came from in the source document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -330,6 +331,8 @@ pub struct Report {
     pub tables: Vec<Found>,
     /// What the reader noticed while reading (missing values, unreadable cells …).
     pub notes: Vec<Finding>,
+    /// The figures stated in the prose, in document order (see [`crate::statement`]).
+    pub statements: Vec<Statement>,
     index: Index,
 }
 
@@ -408,6 +411,7 @@ impl Report {
             sections: Vec::new(),
             tables: Vec::new(),
             notes: Vec::new(),
+            statements: Vec::new(),
             index: Index::Shared(format_index(format)),
         }
     }
@@ -419,6 +423,12 @@ impl Report {
         r.cells = cells;
         r.reindex();
         r
+    }
+
+    /// Replaces the cells (a legacy report's rows, filled from its prose once read).
+    pub fn replace_cells(&mut self, cells: Vec<Cell>) {
+        self.cells = cells;
+        self.reindex();
     }
 
     /// The format definition this report follows.
@@ -472,6 +482,9 @@ impl Report {
             n.location = f(n.location);
         }
         for s in self.sections.iter_mut().chain(self.tables.iter_mut()) {
+            s.source = f(s.source);
+        }
+        for s in &mut self.statements {
             s.source = f(s.source);
         }
         self.agency.source = f(self.agency.source);

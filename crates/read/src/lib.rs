@@ -14,6 +14,7 @@ pub mod layout;
 pub mod meta;
 pub mod normalize;
 pub mod pdf;
+pub mod prose;
 pub mod recognize;
 pub mod sniff;
 pub mod tokens;
@@ -94,6 +95,7 @@ pub fn read_str(text: String) -> Read {
     let meta = meta::read_meta_with(&document, &is_chrome);
     let tokens = tokens::tokenize(&document, is_chrome);
     let mut report = recognize::recognize(&tokens, meta.year.value);
+    prose::apply(&document, &chrome, &mut report);
     report.agency = meta.agency;
     report.year = meta.year;
     report.published_on = meta.published_on;

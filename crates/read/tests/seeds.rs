@@ -298,7 +298,39 @@ fn seed_002_anlu_2017_is_a_legacy_report() {
             Some("2018-01-17".into())
         )
     );
-    assert!(r.cells.is_empty());
+    // No tables: its cells are the figures its prose states, in the `legacy` table's row order,
+    // each at the figure in its sentence (tests/prose.rs checks each against the text).
+    let cells: Vec<(&str, &str, String, String)> = r
+        .cells
+        .iter()
+        .map(|c| {
+            (
+                c.row,
+                c.column,
+                format_value(c.value.unwrap()),
+                c.source.to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("proactive_total", "8052", "L23:30"),
+        ("proactive_website", "7136", "L23:124"),
+        ("requests_received", "11", "L43:23"),
+        ("replies_total", "11", "L43:29"),
+        ("replies_granted", "6", "L43:64"),
+        ("replies_not_this_agency", "3", "L43:77"),
+        ("replies_already_public", "2", "L43:55"),
+        ("fees", "0", "L47:12"),
+        ("reviews", "0", "L51:67"),
+        ("lawsuits", "0", "L51:87"),
+        ("complaints", "1", "L51:13"),
+    ];
+    let want: Vec<(&str, &str, String, String)> = want
+        .iter()
+        .map(|(row, v, src)| (*row, "year", v.to_string(), src.to_string()))
+        .collect();
+    assert_eq!(cells, want);
+    assert!(r.cells.iter().all(|c| c.state == CellState::Number));
     assert!(r.tables.is_empty());
 }
 

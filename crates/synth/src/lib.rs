@@ -7,6 +7,8 @@
 //!   label variants, optional site chrome and page breaks, and the line of every printed value
 //!   and row label ([`Written`]).
 //! - [`mutate`]: the same text with one value deleted or changed, for mutation tests.
+//! - [`legacy_report`]: a pre-2019 report in prose (figures in sentences, no tables), with the
+//!   `legacy` cells it states and where each figure is printed.
 //! - [`corpus`], [`samples`] and [`examples`]: many reports for benchmarks; a few named files,
 //!   some with planted defects.
 //!
@@ -18,6 +20,7 @@ mod corpus;
 mod document;
 mod generate;
 mod layout;
+mod legacy;
 mod mutate;
 mod names;
 mod prose;
@@ -28,5 +31,6 @@ mod variants;
 pub use corpus::{corpus, example_reports, examples, sample, samples, Example, Sample};
 pub use generate::{generate, GenOptions, Scale};
 pub use layout::{write_all_layouts, write_text, Layout, WriteOptions, Written};
+pub use legacy::{legacy_report, LegacyReport, PrintedFigure, Role};
 pub use mutate::{apply, mutate, mutate_many, Mutated, Mutation};
 pub use values::{AmountStyle, ChangeStyle, ValueStyles};

@@ -8,7 +8,8 @@
 
 use gongkai_model::formats;
 use gongkai_model::{
-    CellKey, CellState, Finding, FormatId, Found, Located, Outcome, Report, Severity, Source,
+    CellKey, CellState, Finding, FormatId, Found, Located, Meaning, Outcome, Quantity, Report,
+    Severity, Source, Statement, StatementKind, Unit,
 };
 
 pub fn key(table: &'static str, row: &'static str, column: &'static str) -> CellKey {
@@ -244,4 +245,52 @@ pub fn ids(findings: &[Finding]) -> Vec<String> {
 
 pub fn is_fail(f: &Finding) -> bool {
     f.outcome == Outcome::Fail
+}
+
+/// A figure stated in the prose, as the reader makes them: at line `line`, column 10, in
+/// sentence and paragraph `line` (the prose rule tests put one sentence on each line).
+pub fn stated(value: f64, unit: Unit, meaning: Option<Meaning>, line: u32) -> Statement {
+    Statement {
+        kind: StatementKind::Figure,
+        quantity: Quantity::exact(value),
+        decimals: 0,
+        unit,
+        subject: meaning.map_or_else(String::new, |m| m.zh().to_string()),
+        meaning,
+        alternatives: Vec::new(),
+        parts: Vec::new(),
+        part_of: None,
+        share_of: None,
+        text: format!("{}{}", gongkai_model::report::format_value(value), unit),
+        sentence: String::new(),
+        sentence_no: line,
+        paragraph_no: line,
+        source: Source::Text {
+            line,
+            column: 10,
+            len: 3,
+            alone: false,
+        },
+    }
+}
+
+/// A percentage `value` (printed with `decimals` digits) stated as the share of statement
+/// `of` in "占`subject`的…".
+pub fn share(value: f64, decimals: u8, of: usize, subject: &str, line: u32) -> Statement {
+    Statement {
+        kind: StatementKind::Percent,
+        decimals,
+        subject: subject.to_string(),
+        share_of: Some(of),
+        text: format!("{value:.*}%", decimals as usize),
+        ..stated(value, Unit::Percent, None, line)
+    }
+}
+
+/// Makes statements `parts` the parts of statement `whole`.
+pub fn list_parts(all: &mut [Statement], whole: usize, parts: &[usize]) {
+    for &p in parts {
+        all[p].part_of = Some(whole);
+    }
+    all[whole].parts = parts.to_vec();
 }

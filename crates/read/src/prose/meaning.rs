@@ -1,0 +1,432 @@
+//! What a stated figure counts: keyword patterns over its (normalised) subject, as data.
+//!
+//! The patterns are tried in order and the first that matches decides, so specific wordings
+//! come before general ones: `同意公开答复6件` is a granted reply before it is a reply,
+//! `属于已主动公开范围2件` a reply type before anything proactive, `结转下年度继续办理` carried over
+//! before it is "handled". A figure whose subject matches nothing has no meaning; that is the
+//! common case (`公开临时救助对象1103人次`) and is not an error.
+
+use gongkai_model::{Meaning, Unit};
+
+/// One pattern: every group must match (a group matches when the subject contains any of its
+/// words), and none of `not` may occur.
+struct Pattern {
+    meaning: Meaning,
+    /// Other readings (the statement is then ambiguous).
+    alternatives: &'static [Meaning],
+    all: &'static [&'static [&'static str]],
+    not: &'static [&'static str],
+    /// Which units the meaning is counted in.
+    units: Units,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Units {
+    /// Items, documents, requests, cases.
+    Counts,
+    Money,
+}
+
+const REQUEST: &[&str] = &["申请"];
+
+const PATTERNS: &[Pattern] = &[
+    Pattern {
+        meaning: Meaning::Fees,
+        alternatives: &[],
+        all: &[&["收费", "收取", "费用", "处理费", "减免"]],
+        not: &[],
+        units: Units::Money,
+    },
+    Pattern {
+        meaning: Meaning::Lawsuits,
+        alternatives: &[],
+        all: &[&["复议后起诉", "行政诉讼", "诉讼", "起诉", "应诉"]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::Reviews,
+        alternatives: &[],
+        all: &[&["复议"]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::Complaints,
+        alternatives: &[],
+        all: &[&["申诉", "举报", "投诉"]],
+        // 表三's 信访举报投诉类申请 is a kind of request, not a complaint about disclosure.
+        not: &["投诉类申请", "举报投诉类"],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RepliesDisclosed,
+        alternatives: &[],
+        all: &[&[
+            "予以公开及部分公开",
+            "予以公开和部分公开",
+            "同意公开及部分公开",
+            "同意公开和部分公开",
+            "全部或部分公开",
+            "全部公开和部分公开",
+            "全部公开及部分公开",
+            "公开及部分公开",
+        ]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RepliesPartial,
+        alternatives: &[],
+        all: &[&["部分公开"]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RepliesRefused,
+        alternatives: &[],
+        all: &[&["不予公开", "否决公开", "不公开"]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RepliesGranted,
+        alternatives: &[],
+        all: &[&["同意公开", "予以公开", "全部公开", "准予公开"]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RepliesNotThisAgency,
+        alternatives: &[],
+        all: &[&[
+            "非本机关",
+            "不属于本机关",
+            "不属于本行政机关",
+            "不属于本单位",
+            "非本单位",
+            "不属于本部门",
+            "非本部门",
+            "非本级",
+            "不属于本级",
+        ]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RepliesNotHeld,
+        alternatives: &[],
+        all: &[&["信息不存在", "不存在"]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RepliesAlreadyPublic,
+        alternatives: &[],
+        all: &[&["已主动公开", "属于主动公开范围", "已公开范围", "已公开的"]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RequestsCarriedOut,
+        alternatives: &[],
+        all: &[&[
+            "结转下年",
+            "结转至下",
+            "转入下年",
+            "结转到下",
+            "转下年度",
+            "顺延到下",
+            "顺延至下",
+        ]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RequestsCarriedIn,
+        alternatives: &[],
+        all: &[&[
+            "上年结转",
+            "上年度结转",
+            "结转上年",
+            "上一年度结转",
+            "上年度转入",
+        ]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RequestsInPerson,
+        alternatives: &[],
+        all: &[&["当面", "现场"], REQUEST],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RequestsOnline,
+        alternatives: &[],
+        all: &[&["网上", "网络", "在线", "网站"], REQUEST],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RequestsLetterFax,
+        alternatives: &[],
+        all: &[&["信函", "传真", "邮寄"], REQUEST],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RequestsEmail,
+        alternatives: &[],
+        all: &[&["电子邮件", "邮箱"], REQUEST],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RepliesTotal,
+        alternatives: &[],
+        all: &[&["答复", "办结", "办理完毕", "办理完成", "处理完毕", "回复"]],
+        not: &["率"],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::RequestsReceived,
+        alternatives: &[],
+        all: &[
+            &[
+                "收到",
+                "受理",
+                "接到",
+                "接收",
+                "共有",
+                "登记",
+                "提出",
+                "申请总数",
+                "申请数",
+                "申请件数",
+            ],
+            REQUEST,
+        ],
+        not: &["率"],
+        units: Units::Counts,
+    },
+    Pattern {
+        // 办理 N 件: received this year, or answered? The report rarely says which.
+        meaning: Meaning::RequestsReceived,
+        alternatives: &[Meaning::RepliesTotal],
+        all: &[&["办理", "处理"], REQUEST],
+        not: &["率"],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::ProactiveFulltext,
+        alternatives: &[],
+        all: &[&["全文电子化"]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::ProactiveGazette,
+        alternatives: &[],
+        all: &[&["公报"], &["公开", "刊登", "刊发", "发布", "刊载"]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::ProactiveNormative,
+        alternatives: &[],
+        all: &[&["规范性文件"]],
+        not: &[],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::ProactiveWebsite,
+        alternatives: &[],
+        all: &[&["网站"], &["公开", "发布"]],
+        not: &["微信", "微博", "两微", "新媒体", "申请"],
+        units: Units::Counts,
+    },
+    Pattern {
+        meaning: Meaning::ProactiveTotal,
+        alternatives: &[],
+        all: &[&["主动公开"], &["信息", "文件"]],
+        not: &["申请"],
+        units: Units::Counts,
+    },
+];
+
+/// Units figures of a meaning can be counted in: items, documents, requests, cases — not
+/// persons or households (`救助对象1103人次` counts people, not information).
+fn countable(unit: Unit) -> bool {
+    matches!(
+        unit,
+        Unit::Tiao
+            | Unit::Jian
+            | Unit::Xiang
+            | Unit::Ge
+            | Unit::Qi
+            | Unit::Ci
+            | Unit::JianCi
+            | Unit::Zong
+            | Unit::Fen
+            | Unit::Pian
+            | Unit::Feng
+    )
+}
+
+/// What a subject reads as.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reading {
+    pub meaning: Option<Meaning>,
+    pub alternatives: Vec<Meaning>,
+    /// The subject names both 行政复议 and 行政诉讼 (`行政复议、行政诉讼案件`): a figure of both
+    /// together, or (with 各/均, or as a zero) one of each.
+    pub reviews_and_lawsuits: bool,
+}
+
+fn matches(p: &Pattern, subject: &str) -> bool {
+    p.all
+        .iter()
+        .all(|group| group.iter().any(|w| subject.contains(w)))
+        && !p.not.iter().any(|w| subject.contains(w))
+}
+
+/// The reading of a figure's subject, given the unit it is counted in.
+pub fn of_figure(subject: &str, unit: Unit) -> Reading {
+    if unit == Unit::Percent {
+        return Reading::default();
+    }
+    if both_cases(subject) {
+        return Reading {
+            reviews_and_lawsuits: true,
+            ..Reading::default()
+        };
+    }
+    let fits = |u: Units| match u {
+        Units::Counts => countable(unit),
+        Units::Money => unit.is_money(),
+    };
+    PATTERNS
+        .iter()
+        .find(|p| fits(p.units) && matches(p, subject))
+        .map(|p| Reading {
+            meaning: Some(p.meaning),
+            alternatives: p.alternatives.to_vec(),
+            reviews_and_lawsuits: false,
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a subject names both reviews and lawsuits.
+fn both_cases(subject: &str) -> bool {
+    subject.contains("复议")
+        && (subject.contains("诉讼") || subject.contains("应诉"))
+        && !subject.contains("复议后起诉")
+}
+
+/// The meanings a zero phrased in words is about (`未收到政府信息公开申请` → received;
+/// `未发生…行政复议、行政诉讼案件` → reviews and lawsuits). `received_verb` says whether the
+/// phrase's verb is one of receiving (收到, 受理 …) or the phrase is a bare 无…, which is what
+/// lets `申请` mean received requests (`未发生因…申请引起的行政复议` is about reviews only).
+pub fn of_zero(phrase: &str, received_verb: bool) -> Vec<Meaning> {
+    let mut out = Vec::new();
+    if phrase.contains("复议") {
+        out.push(Meaning::Reviews);
+    }
+    if phrase.contains("诉讼") || phrase.contains("起诉") || phrase.contains("应诉") {
+        out.push(Meaning::Lawsuits);
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    if ["收费", "处理费", "费用", "检索费", "复制费", "邮寄费"]
+        .iter()
+        .any(|w| phrase.contains(w))
+    {
+        return vec![Meaning::Fees];
+    }
+    if ["申诉", "举报", "投诉"].iter().any(|w| phrase.contains(w)) && !phrase.contains("投诉类申请")
+    {
+        return vec![Meaning::Complaints];
+    }
+    if received_verb && phrase.contains("申请") && !phrase.contains("率") {
+        return vec![Meaning::RequestsReceived];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(subject: &str, unit: Unit) -> Option<Meaning> {
+        of_figure(subject, unit).meaning
+    }
+
+    #[test]
+    fn seed_002_wordings() {
+        use Meaning::*;
+        assert_eq!(m("主动公开信息", Unit::Tiao), Some(ProactiveTotal));
+        assert_eq!(
+            m("通过政府网站公开信息", Unit::Tiao),
+            Some(ProactiveWebsite)
+        );
+        assert_eq!(m("通过“两微一端”公开信息", Unit::Tiao), None);
+        assert_eq!(
+            m("收到依申请公开信息申请", Unit::Jian),
+            Some(RequestsReceived)
+        );
+        assert_eq!(m("答复", Unit::Jian), Some(RepliesTotal));
+        assert_eq!(
+            m("属于已主动公开范围", Unit::Jian),
+            Some(RepliesAlreadyPublic)
+        );
+        assert_eq!(m("同意公开答复", Unit::Jian), Some(RepliesGranted));
+        assert_eq!(
+            m("不属于本行政机关公开", Unit::Jian),
+            Some(RepliesNotThisAgency)
+        );
+        assert_eq!(
+            m("发生因信息公开引起的举报投诉行为", Unit::Qi),
+            Some(Complaints)
+        );
+        assert_eq!(m("公开临时救助对象", Unit::RenCi), None);
+        assert_eq!(m("下达金额", Unit::Wanyuan), None);
+    }
+
+    #[test]
+    fn later_reports_wordings() {
+        use Meaning::*;
+        let r = of_figure("办理各类依申请公开案件", Unit::Jian);
+        assert_eq!(r.meaning, Some(RequestsReceived));
+        assert_eq!(r.alternatives, vec![RepliesTotal]);
+        assert_eq!(m("上年结转", Unit::Jian), Some(RequestsCarriedIn));
+        assert_eq!(
+            m("结转下年度继续办理", Unit::Jian),
+            Some(RequestsCarriedOut)
+        );
+        assert_eq!(m("予以公开及部分公开", Unit::Jian), Some(RepliesDisclosed));
+        assert_eq!(m("因政府信息公开被申请行政复议", Unit::Jian), Some(Reviews));
+        assert_eq!(m("被提起行政诉讼", Unit::Jian), Some(Lawsuits));
+        assert_eq!(m("收取信息处理费", Unit::Yuan), Some(Fees));
+        assert!(of_figure("行政复议、行政诉讼", Unit::Jian).reviews_and_lawsuits);
+    }
+
+    #[test]
+    fn zero_phrases() {
+        use Meaning::*;
+        assert_eq!(of_zero("政府信息公开申请", true), vec![RequestsReceived]);
+        assert_eq!(
+            of_zero("政府信息公开的行政复议、行政诉讼案件", false),
+            vec![Reviews, Lawsuits]
+        );
+        assert_eq!(of_zero("涉及信息公开收费行为", false), vec![Fees]);
+        assert_eq!(
+            of_zero("因政府信息公开申请引起的行政复议", false),
+            vec![Reviews]
+        );
+        assert_eq!(of_zero("因政府信息公开申请引起的问题", false), vec![]);
+        assert_eq!(of_zero("其他需要报告的事项", true), vec![]);
+    }
+}

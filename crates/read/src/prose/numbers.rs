@@ -1,0 +1,696 @@
+//! Figures in running text: a number (Arabic, full-width or Chinese numerals), an optional
+//! approximation (约, 近, 超过, 余, 多, 左右, 以上 …) and a unit (条, 件, 人次, 万元, % …).
+//!
+//! A number counts as a figure only with a unit: prose is full of numerals that count nothing
+//! (`一是`, `两微一端`, `三公经费`, `第五十条`, `2017年`, `16号`, phone numbers). The unit is what makes
+//! `2020 条` a count and `2020 年` a year. Bare `一` (`一批`, `一次性`, `一条龙`) and lone multipliers
+//! (`百姓`, `万元` as a column header, `千家万户`) are not figures either, except where an
+//! approximation word makes them one (`百余条`, `近百件`, `上万条`).
+//!
+//! Every function here looks at a bounded window around its position, so scanning a text is
+//! linear in its length.
+
+use gongkai_model::{Quantity, Unit};
+
+/// Longest number run considered, in characters; a longer run of digits is not a figure
+/// (identifiers, garbage) and stops the look-ahead from growing with the input.
+const MAX_NUMBER_CHARS: usize = 24;
+
+/// A figure found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Byte range of the whole figure, approximation words included (`近百件`, `200余条`).
+    pub start: usize,
+    pub end: usize,
+    pub quantity: Quantity,
+    /// Digits printed after the decimal point.
+    pub decimals: u8,
+    pub unit: Unit,
+}
+
+/// A number as printed: its value, and what an approximation needs to know.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number {
+    pub value: f64,
+    pub decimals: u8,
+    /// Byte offset just past the number.
+    pub end: usize,
+    /// Place value of the last printed digit that is not zero (200 → 100, 1.5万 → 1000, 十一 → 1):
+    /// `200余` is 200 to 299.
+    pub place: f64,
+    /// Only multipliers were printed (`百`, `万`, `十`).
+    pub multiplier_only: bool,
+    /// The number is a bare `一`/`壹`.
+    pub bare_one: bool,
+    /// A Chinese `零`/`〇` alone.
+    pub bare_zero: bool,
+}
+
+/// Units, longest spelling first so that `人次` wins over `人` and `万元` over `元`.
+const UNITS: &[(&str, Unit)] = &[
+    ("人（户）次", Unit::RenHuCi),
+    ("人(户)次", Unit::RenHuCi),
+    ("人/户次", Unit::RenHuCi),
+    ("亿元", Unit::Yiyuan),
+    ("万元", Unit::Wanyuan),
+    ("件次", Unit::JianCi),
+    ("人次", Unit::RenCi),
+    ("户次", Unit::HuCi),
+    ("场次", Unit::Chang),
+    ("条", Unit::Tiao),
+    ("件", Unit::Jian),
+    ("项", Unit::Xiang),
+    ("个", Unit::Ge),
+    ("起", Unit::Qi),
+    ("次", Unit::Ci),
+    ("人", Unit::Ren),
+    ("户", Unit::Hu),
+    ("家", Unit::Jia),
+    ("名", Unit::Ming),
+    ("位", Unit::Ming),
+    ("期", Unit::Issue),
+    ("篇", Unit::Pian),
+    ("份", Unit::Fen),
+    ("场", Unit::Chang),
+    ("批", Unit::Pi),
+    ("宗", Unit::Zong),
+    ("例", Unit::Zong),
+    ("封", Unit::Feng),
+    ("元", Unit::Yuan),
+    ("%", Unit::Percent),
+    ("％", Unit::Percent),
+];
+
+/// What may not follow a unit: the unit character is then the start of another word
+/// (`条例`, `次日`, `名单`, `个工作日`, `个百分点`, `人民`, `场所`, `批准`).
+const AFTER_UNIT_BLOCKS: &[(&str, &[&str])] = &[
+    ("条", &["例", "款"]),
+    (
+        "个",
+        &[
+            "工作日",
+            "自然日",
+            "月",
+            "小时",
+            "百分点",
+            "季度",
+            "星期",
+            "年",
+            "周",
+        ],
+    ),
+    ("次", &["日", "数", "序", "要"]),
+    ("人", &["民"]),
+    ("名", &["单", "称", "义", "录"]),
+    ("户", &["籍", "口", "外"]),
+    ("场", &["所", "景", "地"]),
+    ("批", &["准", "示", "复", "评"]),
+    ("期", &["间", "限"]),
+    ("篇", &["章", "幅"]),
+    ("宗", &["教", "旨"]),
+    ("例", &["如"]),
+    ("封", &["闭", "面", "锁"]),
+    ("位", &["置", "于"]),
+    ("起", &["草", "点", "步", "止", "始"]),
+    ("元", &["旦", "素"]),
+];
+
+/// Approximation words printed before a number, longest first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Before {
+    About,
+    Nearly,
+    Over,
+    AtLeast,
+    Under,
+    AtMost,
+    /// 上百, 上千, 上万 (with a lone multiplier only)
+    Reaching,
+    /// 数十, 几百 (with a lone multiplier only)
+    Several,
+}
+
+const BEFORE: &[(&str, Before)] = &[
+    ("不少于", Before::AtLeast),
+    ("不低于", Before::AtLeast),
+    ("不超过", Before::AtMost),
+    ("大约", Before::About),
+    ("大概", Before::About),
+    ("将近", Before::Nearly),
+    ("接近", Before::Nearly),
+    ("超过", Before::Over),
+    ("多于", Before::Over),
+    ("高于", Before::Over),
+    ("不足", Before::Under),
+    ("不到", Before::Under),
+    ("少于", Before::Under),
+    ("低于", Before::Under),
+    ("至少", Before::AtLeast),
+    ("至多", Before::AtMost),
+    ("最多", Before::AtMost),
+    ("约", Before::About),
+    ("近", Before::Nearly),
+    ("逾", Before::Over),
+    ("上", Before::Reaching),
+    ("数", Before::Several),
+    ("几", Before::Several),
+];
+
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+fn cn_multiplier(c: char) -> Option<f64> {
+    Some(match c {
+        '十' | '拾' => 10.0,
+        '百' | '佰' => 100.0,
+        '千' | '仟' => 1000.0,
+        '万' => 1e4,
+        '亿' => 1e8,
+        _ => return None,
+    })
+}
+
+/// Whether `c` can start a number.
+pub fn starts_number(c: char) -> bool {
+    digit_value(c).is_some() || cn_digit(c).is_some() || cn_multiplier(c).is_some()
+}
+
+/// The value of a run of Chinese numerals (`十一` 11, `两` 2, `一百二十` 120, `一百零五` 105,
+/// `三万` 30000, `二〇一七` 2017), with the place value of its last non-zero digit. `None` when
+/// the run is not a well-formed number.
+pub fn chinese(run: &str) -> Option<(f64, f64)> {
+    let chars: Vec<char> = run.chars().collect();
+    if chars.is_empty() || chars.len() > MAX_NUMBER_CHARS {
+        return None;
+    }
+    if chars.iter().all(|c| cn_digit(*c).is_some()) {
+        // A digit sequence (二〇一七), or a single digit.
+        let mut v = 0.0;
+        let mut place = 1.0;
+        let mut trailing_zeros = 0;
+        for c in &chars {
+            let d = cn_digit(*c)?;
+            v = v * 10.0 + f64::from(d);
+            trailing_zeros = if d == 0 { trailing_zeros + 1 } else { 0 };
+        }
+        for _ in 0..trailing_zeros {
+            place *= 10.0;
+        }
+        return Some((v, place));
+    }
+    let mut total = 0.0f64;
+    let mut section = 0.0f64;
+    let mut digit: Option<f64> = None;
+    let mut place = 1.0;
+    let mut prev_was_digit = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if let Some(d) = cn_digit(c) {
+            // Two digits in a row are only allowed after 零 (一百零五).
+            if prev_was_digit && digit != Some(0.0) {
+                return None;
+            }
+            digit = Some(f64::from(d));
+            prev_was_digit = true;
+            if d != 0 {
+                place = 1.0;
+            }
+            continue;
+        }
+        let m = cn_multiplier(c)?;
+        prev_was_digit = false;
+        match m {
+            m if m < 1e4 => {
+                let d = match digit.take() {
+                    Some(d) => d,
+                    // A leading 十 (十一 = 11); elsewhere a multiplier needs its digit.
+                    None if m == 10.0 && i == 0 => 1.0,
+                    None if m == 10.0 && section == 0.0 && total > 0.0 => 1.0,
+                    None if i == 0 => 1.0,
+                    None => return None,
+                };
+                section += d * m;
+                if d != 0.0 {
+                    place = m;
+                }
+            }
+            m if m == 1e4 => {
+                section += digit.take().unwrap_or(0.0);
+                if section == 0.0 {
+                    section = 1.0;
+                }
+                total += section * m;
+                place *= m;
+                section = 0.0;
+            }
+            m => {
+                section += digit.take().unwrap_or(0.0);
+                if section == 0.0 && total == 0.0 {
+                    section = 1.0;
+                }
+                total = (total + section) * m;
+                place *= m;
+                section = 0.0;
+            }
+        }
+    }
+    if let Some(d) = digit {
+        section += d;
+        if d != 0.0 {
+            place = 1.0;
+        }
+    }
+    Some((total + section, place))
+}
+
+/// The number printed at byte `start` of `text`, if one starts there.
+pub fn number_at(text: &str, start: usize) -> Option<Number> {
+    let rest = text.get(start..)?;
+    let first = rest.chars().next()?;
+    if digit_value(first).is_some() {
+        arabic(text, start)
+    } else if cn_digit(first).is_some() || cn_multiplier(first).is_some() {
+        let mut end = start;
+        for (n, (i, c)) in rest.char_indices().enumerate() {
+            if n >= MAX_NUMBER_CHARS || !(cn_digit(c).is_some() || cn_multiplier(c).is_some()) {
+                break;
+            }
+            end = start + i + c.len_utf8();
+        }
+        let run = text.get(start..end)?;
+        let (value, place) = chinese(run)?;
+        let multiplier_only = run.chars().all(|c| cn_multiplier(c).is_some());
+        Some(Number {
+            value,
+            decimals: 0,
+            end,
+            place,
+            multiplier_only,
+            bare_one: run == "一" || run == "壹",
+            bare_zero: run == "零" || run == "〇",
+        })
+    } else {
+        None
+    }
+}
+
+/// Arabic digits (ASCII or full-width), thousands separators `1,234`, a decimal part, and a
+/// following 万/亿 multiplier when a count unit follows it (`1.5万条`; but `14.4万元` is 14.4 in 万元).
+fn arabic(text: &str, start: usize) -> Option<Number> {
+    let rest = text.get(start..)?;
+    let mut int = String::new();
+    let mut end = start;
+    let mut chars = rest.char_indices().peekable();
+    let mut count = 0;
+    while let Some(&(i, c)) = chars.peek() {
+        if count >= MAX_NUMBER_CHARS {
+            return None;
+        }
+        if let Some(d) = digit_value(c) {
+            int.push(char::from_digit(d, 10)?);
+            end = start + i + c.len_utf8();
+            chars.next();
+            count += 1;
+        } else if c == ',' && !int.is_empty() {
+            // A thousands separator only when exactly three digits follow.
+            let after = &rest[i + 1..];
+            let digits = after.chars().take_while(|c| c.is_ascii_digit()).count();
+            if digits == 3 {
+                chars.next();
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    if int.is_empty() {
+        return None;
+    }
+    let mut frac = String::new();
+    if let Some(after) = text.get(end..) {
+        let mut it = after.char_indices();
+        if let Some((_, dot)) = it.next() {
+            if dot == '.' || dot == '．' {
+                let mut frac_end = end;
+                for (i, c) in it {
+                    match digit_value(c) {
+                        Some(d) if frac.len() < 8 => {
+                            frac.push(char::from_digit(d, 10)?);
+                            frac_end = end + i + c.len_utf8();
+                        }
+                        _ => break,
+                    }
+                }
+                if !frac.is_empty() {
+                    end = frac_end;
+                }
+            }
+        }
+    }
+    let literal = if frac.is_empty() {
+        int.clone()
+    } else {
+        format!("{int}.{frac}")
+    };
+    let mut value: f64 = literal.parse().ok()?;
+    let decimals = frac.len() as u8;
+    let mut place = if decimals > 0 {
+        10f64.powi(-i32::from(decimals))
+    } else {
+        let zeros = int.chars().rev().take_while(|c| *c == '0').count();
+        if zeros == int.len() {
+            1.0
+        } else {
+            10f64.powi(zeros as i32)
+        }
+    };
+    // 万/亿 as a multiplier: only when what follows is not 元 (万元 is a unit).
+    if let Some(after) = text.get(end..) {
+        let mut it = after.chars();
+        if let Some(m @ ('万' | '亿')) = it.next() {
+            if it.next() != Some('元') {
+                let k = if m == '万' { 1e4 } else { 1e8 };
+                value *= k;
+                place *= k;
+                end += m.len_utf8();
+            }
+        }
+    }
+    Some(Number {
+        value,
+        decimals,
+        end,
+        place,
+        multiplier_only: false,
+        bare_one: false,
+        bare_zero: false,
+    })
+}
+
+/// Skips up to two spaces (ASCII, no-break or ideographic): extracted PDFs print `2020 条`.
+fn skip_spaces(text: &str, mut at: usize) -> usize {
+    for _ in 0..2 {
+        match text.get(at..).and_then(|r| r.chars().next()) {
+            Some(c @ (' ' | '\u{a0}' | '\u{3000}')) => at += c.len_utf8(),
+            _ => break,
+        }
+    }
+    at
+}
+
+/// The unit printed at `at`, with the byte offset after it.
+pub fn unit_at(text: &str, at: usize) -> Option<(Unit, usize)> {
+    let rest = text.get(at..)?;
+    let (spelling, unit) = UNITS.iter().find(|(s, _)| rest.starts_with(s))?;
+    let end = at + spelling.len();
+    let after = text.get(end..).unwrap_or("");
+    if let Some((_, blocks)) = AFTER_UNIT_BLOCKS.iter().find(|(u, _)| u == spelling) {
+        if blocks.iter().any(|b| after.starts_with(b)) {
+            return None;
+        }
+    }
+    Some((*unit, end))
+}
+
+/// Whether the character before byte `start` forbids a figure there: an ordinal (`第五十条`), or
+/// the number being part of an identifier, e-mail address, phone number or version.
+fn blocked_before(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let mut rev = before.chars().rev();
+    let prev = rev.next();
+    let prev = match prev {
+        // `第 3 页`: look past one space.
+        Some(' ') => rev.next(),
+        p => p,
+    };
+    match prev {
+        Some('第') => true,
+        Some(c) => {
+            c.is_ascii_alphanumeric()
+                || matches!(c, '@' | '.' | '-' | '_' | '#' | '/' | '\\' | '．' | '＃')
+                || digit_value(c).is_some()
+        }
+        None => false,
+    }
+}
+
+/// The approximation word that ends at `start`, with its start.
+fn before_word(text: &str, start: usize) -> Option<(Before, usize)> {
+    let before = text.get(..start)?;
+    BEFORE
+        .iter()
+        .find(|(w, _)| before.ends_with(w))
+        .map(|(w, b)| (*b, start - w.len()))
+}
+
+/// Whether `unit` counts whole things (so "less than 100" is at most 99).
+fn whole(unit: Unit) -> bool {
+    !unit.is_money() && unit != Unit::Percent
+}
+
+/// The figure whose number starts at byte `start` of `text`, if there is one.
+pub fn figure_at(text: &str, start: usize) -> Option<Figure> {
+    if blocked_before(text, start) {
+        return None;
+    }
+    let num = number_at(text, start)?;
+    if num.bare_zero {
+        return None;
+    }
+    let mut at = skip_spaces(text, num.end);
+    // 余 / 多 between the number and its unit.
+    let mut more = false;
+    if let Some(r) = text.get(at..) {
+        if r.starts_with('余') || r.starts_with('多') {
+            more = true;
+            at = skip_spaces(text, at + '余'.len_utf8());
+        }
+    }
+    let (unit, mut end) = unit_at(text, at)?;
+    let before = before_word(text, start);
+    // A lone multiplier is a figure only with an approximation (百余条, 近百件, 上万条), except 十.
+    let lone_ok = |b: Option<Before>| {
+        more || matches!(
+            b,
+            Some(Before::Nearly | Before::Reaching | Before::Several | Before::Over)
+        )
+    };
+    let multiplier_run = text.get(start..num.end).unwrap_or("");
+    if num.multiplier_only && multiplier_run != "十" && !lone_ok(before.map(|(b, _)| b)) {
+        return None;
+    }
+    if num.bare_one && !more {
+        return None;
+    }
+    // 数/几/上 only qualify a lone multiplier (数十, 上万); elsewhere they are other words
+    // (件数5件: 数 ends a noun).
+    let before = before
+        .filter(|(b, _)| !matches!(b, Before::Several | Before::Reaching) || num.multiplier_only);
+    let v = num.value;
+    let step = if whole(unit) { 1.0 } else { 0.0 };
+    let mut quantity = if more {
+        Quantity::between(v, v + (num.place - step).max(0.0))
+    } else {
+        match before.map(|(b, _)| b) {
+            None => Quantity::exact(v),
+            Some(Before::About) => {
+                let (lo, hi) = (v * 0.9, v * 1.1);
+                if whole(unit) {
+                    Quantity::between(lo.ceil(), hi.floor())
+                } else {
+                    Quantity::between(lo, hi)
+                }
+            }
+            Some(Before::Nearly) => {
+                let lo = if whole(unit) {
+                    (v * 0.8).ceil()
+                } else {
+                    v * 0.8
+                };
+                Quantity::between(lo, (v - step).max(lo))
+            }
+            Some(Before::Over) => Quantity::between(v + step, f64::INFINITY),
+            Some(Before::AtLeast | Before::Reaching) => Quantity::between(v, f64::INFINITY),
+            Some(Before::Under) => Quantity::between(0.0, (v - step).max(0.0)),
+            Some(Before::AtMost) => Quantity::between(0.0, v),
+            Some(Before::Several) => Quantity::between(2.0 * v, 10.0 * v - step),
+        }
+    };
+    // Qualifiers printed after the unit.
+    if let Some(after) = text.get(end..) {
+        if after.starts_with("左右") && quantity.exact {
+            quantity = if whole(unit) {
+                Quantity::between((v * 0.9).ceil(), (v * 1.1).floor())
+            } else {
+                Quantity::between(v * 0.9, v * 1.1)
+            };
+            end += "左右".len();
+        } else if after.starts_with("以上") && quantity.exact {
+            quantity = Quantity::between(v, f64::INFINITY);
+            end += "以上".len();
+        } else if (after.starts_with("以下") || after.starts_with("以内")) && quantity.exact {
+            quantity = Quantity::between(0.0, v);
+            end += "以下".len();
+        }
+    }
+    let start = before.map_or(start, |(_, s)| s);
+    Some(Figure {
+        start,
+        end,
+        quantity,
+        decimals: num.decimals,
+        unit,
+    })
+}
+
+/// `百分之八十五`, `百分之百`, `百分之85`: a percentage written in words, at byte `start`.
+pub fn percent_words_at(text: &str, start: usize) -> Option<Figure> {
+    if !text.get(start..)?.starts_with("百分之") {
+        return None;
+    }
+    let at = start + "百分之".len();
+    let num = number_at(text, at)?;
+    Some(Figure {
+        start,
+        end: num.end,
+        quantity: Quantity::exact(num.value),
+        decimals: num.decimals,
+        unit: Unit::Percent,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(text: &str) -> Option<(String, Unit, String)> {
+        let start = text.char_indices().find(|(_, c)| starts_number(*c))?.0;
+        let f = figure_at(text, start).or_else(|| percent_words_at(text, 0))?;
+        Some((
+            f.quantity.to_string(),
+            f.unit,
+            text[f.start..f.end].to_string(),
+        ))
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        let v = |s: &str| chinese(s).map(|(v, _)| v);
+        assert_eq!(v("十一"), Some(11.0));
+        assert_eq!(v("两"), Some(2.0));
+        assert_eq!(v("一百二十"), Some(120.0));
+        assert_eq!(v("一百零五"), Some(105.0));
+        assert_eq!(v("二十"), Some(20.0));
+        assert_eq!(v("三万"), Some(30000.0));
+        assert_eq!(v("一万二千"), Some(12000.0));
+        assert_eq!(v("二〇一七"), Some(2017.0));
+        assert_eq!(v("〇"), Some(0.0));
+        assert_eq!(v("百"), Some(100.0));
+        assert_eq!(v("十"), Some(10.0));
+        assert_eq!(v("两亿"), Some(2e8));
+        assert_eq!(v("三三"), Some(33.0));
+        assert_eq!(v("三百三三"), None);
+        assert_eq!(chinese("两百").map(|(_, p)| p), Some(100.0));
+        assert_eq!(chinese("十一").map(|(_, p)| p), Some(1.0));
+    }
+
+    #[test]
+    fn figures_with_units() {
+        assert_eq!(fig("主动公开信息8052条").unwrap().0, "8052");
+        assert_eq!(fig("答复十一件").unwrap().0, "11");
+        assert_eq!(fig("收到两件").unwrap().0, "2");
+        assert_eq!(fig("一百二十条").unwrap().0, "120");
+        assert_eq!(fig("共发布信息 2020 条").unwrap().0, "2020");
+        let (q, u, t) = fig("公开信息11条217284人(户)次").unwrap();
+        assert_eq!((q.as_str(), u, t.as_str()), ("11", Unit::Tiao, "11条"));
+        assert_eq!(fig("对象1103人次").unwrap().1, Unit::RenCi);
+        assert_eq!(fig("14.4万元").unwrap().1, Unit::Wanyuan);
+        assert_eq!(fig("14.4万元").unwrap().0, "14.4");
+        assert_eq!(fig("1.5万条").unwrap().0, "15000");
+        assert_eq!(fig("88.6%").unwrap().0, "88.6");
+        assert_eq!(fig("1,234件").unwrap().0, "1234");
+        assert_eq!(fig("３件").unwrap().0, "3");
+    }
+
+    #[test]
+    fn approximations_are_bounds() {
+        assert_eq!(fig("信息200余条").unwrap().0, "200..=299");
+        assert_eq!(fig("信息60余条").unwrap().0, "60..=69");
+        assert_eq!(fig("近百件").unwrap().0, "80..=99");
+        assert_eq!(fig("近百件").unwrap().2, "近百件");
+        assert_eq!(fig("百余条").unwrap().0, "100..=199");
+        assert_eq!(fig("十余件").unwrap().0, "10..=19");
+        assert_eq!(fig("两百多条").unwrap().0, "200..=299");
+        assert_eq!(fig("3万余条").unwrap().0, "30000..=39999");
+        assert_eq!(fig("超过10件").unwrap().0, "≥11");
+        assert_eq!(fig("不足10件").unwrap().0, "≤9");
+        assert_eq!(fig("约50件").unwrap().0, "45..=55");
+        assert_eq!(fig("50件左右").unwrap().0, "45..=55");
+        assert_eq!(fig("100条以上").unwrap().0, "≥100");
+        assert_eq!(fig("上万条").unwrap().0, "≥10000");
+        assert_eq!(fig("数十条").unwrap().0, "20..=99");
+    }
+
+    #[test]
+    fn numerals_that_count_nothing_are_not_figures() {
+        for text in [
+            "2017年",
+            "2017 年度",
+            "第五十条",
+            "16号",
+            "一是",
+            "两微一端",
+            "三公经费",
+            "一批",
+            "一次性",
+            "一条龙",
+            "百姓",
+            "单位：万元",
+            "千家万户",
+            "20个工作日",
+            "3个百分点",
+            "《条例》",
+            "hgszwgkb@163.com",
+            "电话:3216082,",
+            "第 3 页",
+            "三条例",
+            "次日",
+            "名单",
+            "零件",
+            "6月30日",
+            "互联网协议第6版",
+            "人民",
+        ] {
+            assert_eq!(fig(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn percent_in_words() {
+        let f = percent_words_at("百分之百", 0).unwrap();
+        assert_eq!(f.quantity.value(), Some(100.0));
+        let f = percent_words_at("百分之八十五", 0).unwrap();
+        assert_eq!(f.quantity.value(), Some(85.0));
+    }
+}

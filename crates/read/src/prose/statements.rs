@@ -1,0 +1,1252 @@
+//! Prose → [`Statement`]s: every figure a report states in its sentences, with what it counts,
+//! its parts and its place.
+//!
+//! The text is read paragraph by paragraph (a paragraph is a line, or several lines when a PDF
+//! extraction broke a sentence across them), sentence by sentence. In each sentence:
+//! - figures are found by [`numbers::figure_at`] (a number with a unit), zeros said in words by
+//!   a negation (未/无/没有 …) followed by a verb of receiving or happening and a recognised noun
+//!   (`未收到…申请`, `无行政诉讼情况`), or by `…为零`;
+//! - a figure's subject is the text before it back to the previous figure or clause mark
+//!   (`，；：`), or, when that says too little (`全市共发生1起因…举报投诉行为`) or the unit is a
+//!   classifier (`15个乡镇`), the text after it;
+//! - `其中`, `包括`, `（含…）` open a list of parts: each later figure of the sentence whose unit
+//!   the whole's unit covers is a part of the nearest such whole, until the sentence ends or a
+//!   figure names another headline (`…办结10件，其中予以公开8件，结转下年度2件`: the carried-over
+//!   figure ends the list). `其中` at a sentence's start refers to the previous sentence;
+//! - a percentage after `占` is a share of the figure just before it; other percentages keep
+//!   their words as subject (`答复率`).
+//!
+//! Lines that are tables (cells separated by tabs or `|`), site chrome and page numbers are not
+//! prose and are skipped. Work per figure is bounded (subjects, phrases and stored sentences
+//! are windows of a few dozen characters), so reading stays linear in the input.
+
+use std::borrow::Cow;
+
+use gongkai_model::{Meaning, Quantity, Source, Statement, StatementKind, Unit};
+
+use super::meaning::{self, Reading};
+use super::numbers::{self, Figure};
+use crate::document::Document;
+use crate::tokens::is_page_number;
+
+/// Characters of text before a figure looked at for its subject.
+const MAX_SUBJECT_CHARS: usize = 40;
+/// Characters after a figure looked at when its subject follows it.
+const MAX_AFTER_CHARS: usize = 24;
+/// Characters of a zero phrase (`未收到…申请`) kept and matched.
+const MAX_ZERO_PHRASE_CHARS: usize = 60;
+/// Sentences longer than this are stored as a window around the figure.
+const MAX_SENTENCE_CHARS: usize = 300;
+const SENTENCE_WINDOW_CHARS: usize = 120;
+/// A line this long (in characters) that does not end a sentence continues on the next line.
+const MIN_WRAPPED_LINE_CHARS: usize = 20;
+
+/// Clause marks: a subject never reaches back across one. `、` is not one (it separates the
+/// parts of a list, which the previous figure already bounds, and joins nouns inside a subject:
+/// `乡镇人民政府(开发区)、办事处主动公开政府信息1383条`).
+fn is_clause_mark(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?'
+    )
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+/// Words a subject may start with that say nothing about what is counted.
+const LEAD_FILLERS: &[&str] = &[
+    "其中",
+    "包括",
+    "另有",
+    "此外",
+    "另外",
+    "同时",
+    "其余",
+    "共计",
+    "合计",
+    "累计",
+    "总计",
+    "全年度",
+    "全年",
+    "全市",
+    "全区",
+    "全县",
+    "全镇",
+    "全省",
+    "我市",
+    "我区",
+    "我县",
+    "我镇",
+    "我局",
+    "我办",
+    "我委",
+    "我厅",
+    "我院",
+    "本机关",
+    "本单位",
+    "本部门",
+    "本级",
+    "本年度",
+    "年度",
+    "今年",
+    "当年",
+    "截至目前",
+    "截止目前",
+    "截至年底",
+    "目前",
+    "含",
+    "共",
+    "另",
+    "均",
+    "并",
+    "还",
+    "又",
+    "实现",
+    "达到",
+];
+
+/// Words a subject may end with before its number.
+const TRAIL_FILLERS: &[&str] = &[
+    "共计",
+    "合计",
+    "累计",
+    "总计",
+    "共有",
+    "分别为",
+    "分别",
+    "达到",
+    "达",
+    "共",
+    "计",
+    "为",
+    "约",
+    "有",
+    "了",
+    "各",
+    "均",
+];
+
+/// A subject made only of one of these is too thin: the counted noun follows the figure.
+const THIN_SUBJECTS: &[&str] = &[
+    "发生",
+    "收到",
+    "受理",
+    "接到",
+    "办理",
+    "处理",
+    "涉及",
+    "出现",
+    "产生",
+    "公开",
+    "发布",
+    "确定",
+    "确定了",
+    "设立",
+    "建立",
+    "开展",
+    "举办",
+    "组织",
+    "印发",
+    "制定",
+    "有",
+    "新增",
+    "完成",
+    "下达",
+];
+
+/// Words that end a list of parts when a figure's clause starts with them (a new total).
+const LIST_STOPPERS: &[&str] = &["另", "此外", "同时", "共", "累计", "合计", "总计", "全年"];
+
+/// Negations that need a verb of receiving or happening after them (`未收到`, `未发生`).
+const NEG_VERBAL: &[&str] = &["尚未", "并未", "均未", "从未", "暂未", "未曾", "未"];
+/// Negations that may take a noun directly (`无行政诉讼情况`, `没有政府信息公开行政复议`).
+const NEG_BARE: &[&str] = &["暂无", "尚无", "均无", "并无", "没有", "无"];
+/// Words starting with a negation that are not one.
+const NOT_NEG: &[&str] = &[
+    "无法",
+    "无需",
+    "无须",
+    "无论",
+    "无关",
+    "无正当",
+    "无障碍",
+    "无缝",
+    "无纸",
+    "无偿",
+    "无误",
+    "无效",
+    "无条件",
+    "无私",
+    "无形",
+    "无数",
+    "无一",
+    "无限",
+    "无线",
+    "无疑",
+    "无意",
+    "无力",
+    "无碍",
+    "无人",
+    "未来",
+    "未经",
+    "未成年",
+    "没有现成",
+];
+/// Verbs after 未 that make the negation a count of zero, and whether each is one of receiving
+/// (which lets `申请` mean received requests).
+const ZERO_VERBS: &[(&str, bool)] = &[
+    ("收到", true),
+    ("接到", true),
+    ("受理", true),
+    ("接收", true),
+    ("发生", false),
+    ("出现", false),
+    ("产生", false),
+    ("收取", false),
+    ("涉及", false),
+    ("提起", false),
+    ("办理", false),
+    ("被", false),
+    ("因", false),
+    ("有", true),
+];
+
+/// A line of the document inside a paragraph.
+struct Seg {
+    /// Byte offset of the line in the paragraph text.
+    at: usize,
+    line: u32,
+    len: usize,
+}
+
+/// One or more lines read as one paragraph.
+struct Para<'a> {
+    text: Cow<'a, str>,
+    segs: Vec<Seg>,
+}
+
+/// Reads the statements of a document. `skip(line)` says which lines are not content (chrome).
+pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> {
+    let mut b = Builder::default();
+    let mut lines: Vec<(u32, &str)> = Vec::new();
+    let mut blanks = 0;
+    for (no, line) in doc.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            blanks += 1;
+            if blanks > 1 {
+                b.paragraph(&lines);
+                lines.clear();
+            }
+            continue;
+        }
+        if is_page_number(line) {
+            // Page furniture inside a paragraph (`-1-` between two lines of a PDF): not there.
+            continue;
+        }
+        let usable = !skip(no) && !is_table_row(line);
+        if !usable {
+            b.paragraph(&lines);
+            lines.clear();
+            blanks = 0;
+            continue;
+        }
+        let joins = lines
+            .last()
+            .is_some_and(|(_, prev)| continues(prev, trimmed));
+        if !joins {
+            b.paragraph(&lines);
+            lines.clear();
+        }
+        lines.push((no, line));
+        blanks = 0;
+    }
+    b.paragraph(&lines);
+    b.out
+}
+
+/// Cells separated by tabs or bars: a table row, never prose.
+fn is_table_row(line: &str) -> bool {
+    line.contains(['\t', '|', '｜'])
+}
+
+/// Whether a line starts with part or item numbering (`一、`, `（一）`, `(二)`, `1、`, `2.`).
+fn is_heading_start(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    if first == '（' || first == '(' {
+        return chars.next().is_some_and(numeral);
+    }
+    if numeral(first) {
+        let rest: String = t.chars().skip_while(|c| numeral(*c)).take(1).collect();
+        return matches!(rest.as_str(), "、" | "." | "．");
+    }
+    t.starts_with('第') && t.chars().take(6).any(|c| matches!(c, '部' | '章' | '节'))
+}
+
+/// Whether line `next` continues the sentence `prev` left open (a PDF line break).
+fn continues(prev: &str, next: &str) -> bool {
+    let p = prev.trim();
+    let Some(last) = p.chars().last() else {
+        return false;
+    };
+    !is_sentence_end(last)
+        && !matches!(last, '；' | ';' | '：' | ':' | '”' | '）' | ')')
+        && p.chars().take(MIN_WRAPPED_LINE_CHARS).count() >= MIN_WRAPPED_LINE_CHARS
+        // A heading line ends a paragraph, unless a sentence runs in after it on the same line
+        // (`（一）主动公开情况。2024 年，市政府网站主动公开各类政`, a PDF line).
+        && (!is_heading_start(p) || p.contains('。'))
+        && !is_heading_start(next)
+        && has_clause_mark(p)
+}
+
+fn has_clause_mark(text: &str) -> bool {
+    text.chars().any(is_clause_mark)
+}
+
+/// Whether a paragraph reads as prose (sentences), not a label or a lone value.
+fn is_prose(text: &str) -> bool {
+    has_clause_mark(text) || text.trim().chars().take(10).count() >= 10
+}
+
+/// A figure, zero phrase or list mark found in a sentence, at a byte range of the paragraph.
+enum Item {
+    Figure(Figure),
+    Zero {
+        start: usize,
+        end: usize,
+        meanings: Vec<Meaning>,
+        subject: String,
+    },
+    /// `其中`, `包括`, `，含`.
+    Open {
+        start: usize,
+    },
+    /// `（含`, `（其中`, `（包括`.
+    OpenParen {
+        start: usize,
+    },
+    Close {
+        start: usize,
+    },
+    /// A bracket that opens no list (`各乡镇（街道）`): its closing bracket closes no list either.
+    Paren {
+        start: usize,
+    },
+}
+
+impl Item {
+    fn start(&self) -> usize {
+        match self {
+            Item::Figure(f) => f.start,
+            Item::Zero { start, .. }
+            | Item::Open { start }
+            | Item::OpenParen { start }
+            | Item::Close { start }
+            | Item::Paren { start } => *start,
+        }
+    }
+}
+
+/// An open list of parts.
+struct List {
+    wholes: Vec<usize>,
+    paren: bool,
+}
+
+/// Turns the paragraph's text positions into sources, walking forward once.
+struct Cursor {
+    seg: usize,
+    byte: usize,
+    col: u32,
+}
+
+#[derive(Default)]
+struct Builder {
+    out: Vec<Statement>,
+    sentence_no: u32,
+    paragraph_no: u32,
+}
+
+impl Builder {
+    fn paragraph(&mut self, lines: &[(u32, &str)]) {
+        let para = match lines {
+            [] => return,
+            [(no, line)] => Para {
+                text: Cow::Borrowed(line),
+                segs: vec![Seg {
+                    at: 0,
+                    line: *no,
+                    len: line.len(),
+                }],
+            },
+            _ => {
+                let mut text = String::new();
+                let mut segs = Vec::with_capacity(lines.len());
+                for (no, line) in lines {
+                    segs.push(Seg {
+                        at: text.len(),
+                        line: *no,
+                        len: line.len(),
+                    });
+                    text.push_str(line);
+                }
+                Para {
+                    text: Cow::Owned(text),
+                    segs,
+                }
+            }
+        };
+        if !is_prose(&para.text) {
+            return;
+        }
+        self.paragraph_no += 1;
+        let mut cursor = Cursor {
+            seg: 0,
+            byte: 0,
+            col: 1,
+        };
+        let text: &str = &para.text;
+        let mut prev_figs: Vec<usize> = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if is_sentence_end(c) {
+                let end = i + c.len_utf8();
+                self.sentence(&para, start, end, &mut prev_figs, &mut cursor);
+                start = end;
+            }
+        }
+        if start < text.len() {
+            self.sentence(&para, start, text.len(), &mut prev_figs, &mut cursor);
+        }
+    }
+
+    fn sentence(
+        &mut self,
+        para: &Para<'_>,
+        s: usize,
+        e: usize,
+        prev_figs: &mut Vec<usize>,
+        cursor: &mut Cursor,
+    ) {
+        let text: &str = &para.text;
+        let Some(sentence) = text.get(s..e) else {
+            return;
+        };
+        if sentence.trim().is_empty() {
+            return;
+        }
+        self.sentence_no += 1;
+        // Clause marks (positions just after them), for subjects and zero phrases.
+        let mut marks: Vec<usize> = vec![s];
+        let mut items: Vec<Item> = Vec::new();
+        let mut last_fig_end = s;
+        let mut i = s;
+        while i < e {
+            let Some(c) = text.get(i..e).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            let rest = &text[i..e];
+            let after = &rest[c.len_utf8()..];
+            // One look at the character decides which of the (few) words can start here.
+            match c {
+                c if is_clause_mark(c) => {
+                    marks.push(i + c.len_utf8());
+                    if (c == '，' || c == ',') && after.starts_with('含') {
+                        items.push(Item::Open { start: i });
+                    }
+                }
+                '百' if rest.starts_with("百分之") => {
+                    if let Some(f) = numbers::percent_words_at(&text[..e], i) {
+                        i = f.end;
+                        last_fig_end = f.end;
+                        items.push(Item::Figure(f));
+                        continue;
+                    }
+                }
+                '（' | '(' => {
+                    let word = ["含", "其中", "包括"]
+                        .into_iter()
+                        .find(|w| after.starts_with(w));
+                    if let Some(word) = word {
+                        // The word is skipped so that 其中 is not seen again as a plain opener.
+                        items.push(Item::OpenParen { start: i });
+                        i += c.len_utf8() + word.len();
+                        continue;
+                    }
+                    items.push(Item::Paren { start: i });
+                }
+                '）' | ')' => items.push(Item::Close { start: i }),
+                '其' | '包' if rest.starts_with("其中") || rest.starts_with("包括") => {
+                    items.push(Item::Open { start: i });
+                    i += "其中".len();
+                    continue;
+                }
+                _ => {}
+            }
+            if numbers::starts_number(c) {
+                if let Some(num) = numbers::number_at(&text[..e], i) {
+                    if let Some(mut f) = numbers::figure_at(&text[..e], i) {
+                        // An approximation word never reaches into the previous figure.
+                        f.start = f.start.max(last_fig_end);
+                        last_fig_end = f.end;
+                        i = f.end.max(i + c.len_utf8());
+                        items.push(Item::Figure(f));
+                        continue;
+                    }
+                    i = num.end.max(i + c.len_utf8());
+                    continue;
+                }
+            }
+            i += c.len_utf8();
+        }
+        marks.push(e);
+        self.zeros(text, &marks, &mut items);
+        items.sort_by_key(Item::start);
+
+        let mut cur_figs: Vec<usize> = Vec::new();
+        let mut stack: Vec<List> = Vec::new();
+        let mut plain_parens = 0usize;
+        let mut prev_end = s;
+        let figure_ends: Vec<(usize, usize)> = items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Figure(f) => Some((f.start, f.end)),
+                _ => None,
+            })
+            .collect();
+        let mut fig_no = 0;
+        for item in items {
+            match item {
+                Item::Open { .. } => {
+                    let mut wholes: Vec<usize> = cur_figs
+                        .iter()
+                        .copied()
+                        .filter(|&w| self.out.get(w).is_some_and(|x| x.part_of.is_none()))
+                        .collect();
+                    if wholes.is_empty() && cur_figs.is_empty() {
+                        wholes = prev_figs
+                            .iter()
+                            .copied()
+                            .filter(|&w| self.out.get(w).is_some_and(|x| x.part_of.is_none()))
+                            .collect();
+                    }
+                    stack.clear();
+                    if !wholes.is_empty() {
+                        stack.push(List {
+                            wholes,
+                            paren: false,
+                        });
+                    }
+                }
+                Item::OpenParen { .. } => {
+                    if let Some(&w) = cur_figs.last() {
+                        stack.push(List {
+                            wholes: vec![w],
+                            paren: true,
+                        });
+                    }
+                }
+                Item::Paren { .. } => plain_parens += 1,
+                Item::Close { .. } => {
+                    if plain_parens > 0 {
+                        plain_parens -= 1;
+                    } else if stack.last().is_some_and(|l| l.paren) {
+                        stack.pop();
+                    }
+                }
+                Item::Zero {
+                    start,
+                    end,
+                    meanings,
+                    subject,
+                } => {
+                    for m in meanings {
+                        let unit = if m == Meaning::Fees {
+                            Unit::Wanyuan
+                        } else {
+                            Unit::Jian
+                        };
+                        let st = self.make(
+                            para,
+                            cursor,
+                            (s, e),
+                            (start, end),
+                            StatementKind::Words,
+                            Quantity::exact(0.0),
+                            0,
+                            unit,
+                            subject.clone(),
+                        );
+                        self.push(Statement {
+                            meaning: Some(m),
+                            ..st
+                        });
+                    }
+                }
+                Item::Figure(f) => {
+                    let next_start = figure_ends.get(fig_no + 1).map_or(e, |(st, _)| *st);
+                    fig_no += 1;
+                    let mark = last_mark(&marks, f.start);
+                    let region_start = mark.max(prev_end).max(s);
+                    let region = text.get(region_start..f.start).unwrap_or("");
+                    let region = tail_chars(region, MAX_SUBJECT_CHARS);
+                    // `11条217284人(户)次`: nothing but spaces since the previous figure.
+                    let adjacent = prev_end > s && mark <= prev_end && region.trim().is_empty();
+                    prev_end = f.end;
+                    if f.unit == Unit::Percent {
+                        let st = self.percent(para, cursor, (s, e), &f, region, &cur_figs);
+                        self.push(st);
+                        continue;
+                    }
+                    let after_end = next_mark(&marks, f.end).min(next_start);
+                    let after = text.get(f.end..after_end.max(f.end)).unwrap_or("");
+                    let after = head_chars(after, MAX_AFTER_CHARS);
+                    let before = clean(region);
+                    let subject = if f.unit.is_classifier() && !clean(after).is_empty() {
+                        clean(after)
+                    } else if before.is_empty() && adjacent {
+                        // `11条217284人(户)次`: the second figure counts the same thing.
+                        cur_figs
+                            .last()
+                            .and_then(|&p| self.out.get(p))
+                            .map(|p| p.subject.clone())
+                            .unwrap_or_default()
+                    } else if before.is_empty()
+                        || before.ends_with('的')
+                        || THIN_SUBJECTS.contains(&before.as_str())
+                    {
+                        clean(&format!("{before}{after}"))
+                    } else {
+                        before
+                    };
+                    let reading = meaning::of_figure(&subject, f.unit);
+                    let each = region.trim_end().ends_with(['各', '均']);
+                    let readings: Vec<Reading> = if reading.reviews_and_lawsuits && each {
+                        [Meaning::Reviews, Meaning::Lawsuits]
+                            .into_iter()
+                            .map(|m| Reading {
+                                meaning: Some(m),
+                                ..Reading::default()
+                            })
+                            .collect()
+                    } else {
+                        vec![reading]
+                    };
+                    let stops = starts_with_stopper(region);
+                    for reading in readings {
+                        let st = self.make(
+                            para,
+                            cursor,
+                            (s, e),
+                            (f.start, f.end),
+                            StatementKind::Figure,
+                            f.quantity,
+                            f.decimals,
+                            f.unit,
+                            subject.clone(),
+                        );
+                        let mut st = Statement {
+                            meaning: reading.meaning,
+                            alternatives: reading.alternatives,
+                            ..st
+                        };
+                        let idx = self.out.len();
+                        self.attach(&mut st, idx, &mut stack, stops);
+                        self.push(st);
+                        cur_figs.push(idx);
+                    }
+                }
+            }
+        }
+        *prev_figs = cur_figs;
+    }
+
+    /// Makes `st` (about to be pushed at `idx`) a part of the open list's whole, if it is one.
+    fn attach(&mut self, st: &mut Statement, idx: usize, stack: &mut Vec<List>, stops: bool) {
+        let Some(top) = stack.last() else {
+            return;
+        };
+        let paren = top.paren;
+        if stops && !paren {
+            stack.clear();
+            return;
+        }
+        let whole = top
+            .wholes
+            .iter()
+            .rev()
+            .copied()
+            .find(|&w| self.out.get(w).is_some_and(|x| x.unit.covers(st.unit)));
+        let Some(w) = whole else {
+            return;
+        };
+        let mut whole_meaning = self.out.get(w).and_then(|x| x.meaning);
+        if st.meaning == Some(Meaning::RequestsCarriedIn)
+            && whole_meaning == Some(Meaning::RequestsReceived)
+        {
+            // `共收到申请12件（含上年结转2件）`: the whole counts last year's requests too.
+            if let Some(x) = self.out.get_mut(w) {
+                x.meaning = Some(Meaning::RequestsOnHand);
+            }
+            whole_meaning = Some(Meaning::RequestsOnHand);
+        }
+        if let Some(m) = st.meaning {
+            let admitted = whole_meaning.is_some_and(|wm| wm == m || wm.admits_part(m));
+            if m.is_headline() && !admitted {
+                // Another headline figure: the list is over.
+                if !paren {
+                    stack.clear();
+                }
+                return;
+            }
+        }
+        if st.meaning.is_some() && st.meaning == whole_meaning {
+            // A sub-count of the same thing (乡镇…主动公开政府信息1383条 of 主动公开信息8052条).
+            st.meaning = None;
+            st.alternatives.clear();
+        }
+        st.part_of = Some(w);
+        if let Some(x) = self.out.get_mut(w) {
+            x.parts.push(idx);
+        }
+    }
+
+    fn push(&mut self, st: Statement) {
+        self.out.push(st);
+    }
+
+    /// A percentage: a share (`占…的88.6%`) of the figure before it, a rate (`答复率100%`), or a
+    /// change (`同比增长12%`).
+    fn percent(
+        &mut self,
+        para: &Para<'_>,
+        cursor: &mut Cursor,
+        sentence: (usize, usize),
+        f: &Figure,
+        region: &str,
+        cur_figs: &[usize],
+    ) -> Statement {
+        let words: String = region
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .trim_start_matches(|c: char| is_clause_mark(c) || c == '、')
+            .to_string();
+        let change = [
+            "增长", "下降", "提高", "增加", "减少", "上升", "降低", "同比", "环比",
+        ]
+        .iter()
+        .any(|w| words.contains(w));
+        let share = ["约占", "占到", "占"]
+            .iter()
+            .find_map(|p| words.strip_prefix(p))
+            .filter(|_| !change);
+        let (subject, share_of) = match share {
+            Some(of) => {
+                let mut of = of.to_string();
+                for t in ["的比例", "的比重", "比例", "比重", "的"] {
+                    if let Some(x) = of.strip_suffix(t) {
+                        of = x.to_string();
+                        break;
+                    }
+                }
+                (of, cur_figs.last().copied())
+            }
+            None => (clean(&words), None),
+        };
+        let st = self.make(
+            para,
+            cursor,
+            sentence,
+            (f.start, f.end),
+            StatementKind::Percent,
+            f.quantity,
+            f.decimals,
+            Unit::Percent,
+            subject,
+        );
+        Statement { share_of, ..st }
+    }
+
+    /// Zeros said in words, one per clause at most, in clauses without a figure.
+    fn zeros(&self, text: &str, marks: &[usize], items: &mut Vec<Item>) {
+        let figures: Vec<(usize, usize)> = items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Figure(f) => Some((f.start, f.end)),
+                _ => None,
+            })
+            .collect();
+        let mut fi = 0;
+        for w in marks.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            while figures.get(fi).is_some_and(|(_, fe)| *fe <= a) {
+                fi += 1;
+            }
+            if figures.get(fi).is_some_and(|(fs, _)| *fs < b) {
+                continue;
+            }
+            let Some(clause) = text.get(a..b) else {
+                continue;
+            };
+            if let Some(z) = zero_in(clause, a) {
+                items.push(z);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn make(
+        &self,
+        para: &Para<'_>,
+        cursor: &mut Cursor,
+        (s, e): (usize, usize),
+        (start, end): (usize, usize),
+        kind: StatementKind,
+        quantity: Quantity,
+        decimals: u8,
+        unit: Unit,
+        subject: String,
+    ) -> Statement {
+        let text = para.text.get(start..end).unwrap_or("").trim().to_string();
+        Statement {
+            kind,
+            quantity,
+            decimals,
+            unit,
+            subject,
+            meaning: None,
+            alternatives: Vec::new(),
+            parts: Vec::new(),
+            part_of: None,
+            share_of: None,
+            text,
+            sentence: sentence_text(&para.text, s, e, start, end),
+            sentence_no: self.sentence_no,
+            paragraph_no: self.paragraph_no,
+            source: source(para, cursor, start, end),
+        }
+    }
+}
+
+/// The position just after the last clause mark at or before `at`.
+fn last_mark(marks: &[usize], at: usize) -> usize {
+    let i = marks.partition_point(|&m| m <= at);
+    i.checked_sub(1)
+        .and_then(|i| marks.get(i))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// The position of the first clause mark after `at` (marks hold positions just after a mark;
+/// the mark itself is one character before, and `、` is not a mark, so the after-text of a
+/// classifier stops at the next clause mark or figure).
+fn next_mark(marks: &[usize], at: usize) -> usize {
+    let i = marks.partition_point(|&m| m <= at);
+    marks.get(i).copied().unwrap_or(at)
+}
+
+/// The last `n` characters of `s`.
+fn tail_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &s[i..],
+        _ => s,
+    }
+}
+
+/// The first `n` characters of `s`.
+fn head_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn starts_with_stopper(region: &str) -> bool {
+    let t =
+        region.trim_start_matches(|c: char| c.is_whitespace() || is_clause_mark(c) || c == '、');
+    LIST_STOPPERS.iter().any(|w| t.starts_with(w))
+}
+
+/// A subject as data: no white space or clause marks, without the leading words that say
+/// nothing about what is counted (其中, 共, 全年, 我市, dates) and the trailing ones before a
+/// number (共计, 达, 为).
+pub(crate) fn clean(s: &str) -> String {
+    // Only the last clause counts; white space goes (one allocation, then slices).
+    let last = s
+        .trim_end_matches(|c: char| c.is_whitespace() || is_clause_mark(c))
+        .rsplit(is_clause_mark)
+        .next()
+        .unwrap_or("");
+    let t: String = last.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut rest: &str = &t;
+    loop {
+        let before = rest.len();
+        rest = rest.trim_start_matches(['、', '（', '(', '）', ')', '“', '”', '"', '《', '》']);
+        if let Some(f) = LEAD_FILLERS.iter().find(|f| rest.starts_with(*f)) {
+            rest = &rest[f.len()..];
+        }
+        rest = strip_leading_date(rest);
+        if rest.len() == before {
+            break;
+        }
+    }
+    loop {
+        let before = rest.len();
+        rest = rest.trim_end_matches(['、', '（', '(', '）', ')', '“', '"']);
+        if let Some(f) = TRAIL_FILLERS.iter().find(|f| rest.ends_with(*f)) {
+            // 为 ends 行为, 作为, 认为 …: those are words, not a copula before the number.
+            let word = *f == "为"
+                && ["行为", "作为", "认为", "成为", "视为"]
+                    .iter()
+                    .any(|w| rest.ends_with(w));
+            if rest.len() > f.len() && !word {
+                rest = &rest[..rest.len() - f.len()];
+            }
+        }
+        if rest.len() == before {
+            break;
+        }
+    }
+    rest.to_string()
+}
+
+/// `2017年度`, `2020年`, `二〇一七年` at the start of a subject.
+fn strip_leading_date(s: &str) -> &str {
+    let digits = s
+        .char_indices()
+        .take_while(|(_, c)| {
+            c.is_ascii_digit() || ('０'..='９').contains(c) || "〇零一二三四五六七八九".contains(*c)
+        })
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if digits == 0 {
+        return s;
+    }
+    let rest = &s[digits..];
+    for y in ["年度", "年"] {
+        if let Some(r) = rest.strip_prefix(y) {
+            return r;
+        }
+    }
+    s
+}
+
+/// A zero said in words in `clause` (which starts at paragraph byte `at`).
+fn zero_in(clause: &str, at: usize) -> Option<Item> {
+    // `…为零`, `…均为0`: the clause before it names what is zero.
+    let words: &[&str] = if clause.contains('为') {
+        &["为零", "为0", "为０"]
+    } else {
+        &[]
+    };
+    for word in words {
+        if let Some(i) = clause.find(word) {
+            let after = &clause[i + word.len()..];
+            let ends = after
+                .chars()
+                .next()
+                .is_none_or(|c| is_clause_mark(c) || c.is_whitespace());
+            if ends {
+                let phrase = tail_chars(&clause[..i], MAX_ZERO_PHRASE_CHARS);
+                let subject = clean(phrase);
+                let meanings = meaning::of_zero(&subject, true);
+                if !meanings.is_empty() {
+                    let lead = clause.len()
+                        - clause
+                            .trim_start_matches(|c: char| c.is_whitespace() || is_clause_mark(c))
+                            .len();
+                    let start = at + lead.max(i - phrase.len());
+                    return Some(Item::Zero {
+                        start,
+                        end: at + i + word.len(),
+                        meanings,
+                        subject,
+                    });
+                }
+            }
+        }
+    }
+    for (i, c) in clause.char_indices() {
+        if !matches!(c, '未' | '无' | '没' | '尚' | '并' | '均' | '从' | '暂') {
+            continue;
+        }
+        let rest = &clause[i..];
+        if NOT_NEG.iter().any(|w| rest.starts_with(w)) {
+            continue;
+        }
+        let (neg, bare) = if let Some(w) = NEG_BARE.iter().find(|w| rest.starts_with(*w)) {
+            (*w, true)
+        } else if let Some(w) = NEG_VERBAL.iter().find(|w| rest.starts_with(*w)) {
+            (*w, false)
+        } else {
+            continue;
+        };
+        let after = &rest[neg.len()..];
+        let after = after.strip_prefix(['再', '曾']).unwrap_or(after);
+        let verb = ZERO_VERBS.iter().find(|(v, _)| after.starts_with(v));
+        let received = match (verb, bare) {
+            (Some((_, r)), _) => *r,
+            (None, true) => true,
+            (None, false) => continue,
+        };
+        let phrase = head_chars(after, MAX_ZERO_PHRASE_CHARS)
+            .trim_end_matches(|c: char| is_clause_mark(c) || c.is_whitespace());
+        // What is zero is the noun phrase after the verb (收到 政府信息公开申请).
+        let noun = verb.map_or(phrase, |(v, _)| phrase.strip_prefix(v).unwrap_or(phrase));
+        let subject = clean(noun);
+        let meanings = meaning::of_zero(&subject, received);
+        if meanings.is_empty() {
+            continue;
+        }
+        let end = i + (rest.len() - after.len()) + phrase.len();
+        return Some(Item::Zero {
+            start: at + i,
+            end: at + end,
+            meanings,
+            subject,
+        });
+    }
+    None
+}
+
+/// The sentence as stored: whole when short, else a window around the piece.
+fn sentence_text(text: &str, s: usize, e: usize, start: usize, end: usize) -> String {
+    let Some(sentence) = text.get(s..e) else {
+        return String::new();
+    };
+    if sentence.chars().take(MAX_SENTENCE_CHARS + 1).count() <= MAX_SENTENCE_CHARS {
+        return sentence.trim().to_string();
+    }
+    let before = text.get(s..start.max(s)).unwrap_or("");
+    let before = tail_chars(before, SENTENCE_WINDOW_CHARS);
+    let piece = text.get(start..end.min(e)).unwrap_or("");
+    let after = text.get(end.min(e)..e).unwrap_or("");
+    let after = head_chars(after, SENTENCE_WINDOW_CHARS);
+    let mut out = String::new();
+    if before.len() < start.saturating_sub(s) {
+        out.push('…');
+    }
+    out.push_str(before);
+    out.push_str(piece);
+    out.push_str(after);
+    if after.len() < e.saturating_sub(end) {
+        out.push('…');
+    }
+    out.trim().to_string()
+}
+
+/// The source of paragraph bytes `start..end`: its line, and columns counted in characters from
+/// the cursor, which only moves forward (pieces come in order), so a long line is walked once.
+fn source(para: &Para<'_>, cursor: &mut Cursor, start: usize, end: usize) -> Source {
+    while para
+        .segs
+        .get(cursor.seg + 1)
+        .is_some_and(|next| next.at <= start)
+    {
+        cursor.seg += 1;
+        cursor.byte = para.segs.get(cursor.seg).map_or(0, |s| s.at);
+        cursor.col = 1;
+    }
+    let Some(seg) = para.segs.get(cursor.seg) else {
+        return Source::None;
+    };
+    if start < cursor.byte {
+        // Pieces of one position (a figure read twice) or a piece starting before the last:
+        // count from the line's start.
+        cursor.byte = seg.at;
+        cursor.col = 1;
+    }
+    let text: &str = &para.text;
+    cursor.col += text
+        .get(cursor.byte..start)
+        .map_or(0, |t| t.chars().count()) as u32;
+    cursor.byte = start;
+    let line_end = seg.at + seg.len;
+    let piece = text.get(start..end.min(line_end)).unwrap_or("");
+    let line = text.get(seg.at..line_end).unwrap_or("");
+    Source::Text {
+        line: seg.line,
+        column: cursor.col,
+        len: piece.chars().count() as u32,
+        alone: !piece.trim().is_empty() && piece.trim() == line.trim(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<Statement> {
+        let doc = Document::new(text.to_string());
+        statements(&doc, &|_| false)
+    }
+
+    fn brief(all: &[Statement]) -> Vec<String> {
+        all.iter()
+            .map(|s| {
+                format!(
+                    "{} {}{} [{}] {}{}",
+                    s.text,
+                    s.quantity,
+                    s.unit,
+                    s.subject,
+                    s.meaning.map_or("-", |m| m.key()),
+                    s.part_of.map_or(String::new(), |p| format!(" ⊂{p}"))
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn clean_subjects() {
+        assert_eq!(clean("2017年度,我市主动公开信息"), "主动公开信息");
+        assert_eq!(
+            clean("我市共收到依申请公开信息申请"),
+            "收到依申请公开信息申请"
+        );
+        assert_eq!(
+            clean("其中,乡镇人民政府(开发区)、办事处主动公开政府信息"),
+            "乡镇人民政府(开发区)、办事处主动公开政府信息"
+        );
+        assert_eq!(clean("、陈店乡"), "陈店乡");
+        assert_eq!(
+            clean("乡镇政府(办事处)权责清单事项总计"),
+            "乡镇政府(办事处)权责清单事项"
+        );
+        assert_eq!(clean("全年共公开信息"), "公开信息");
+    }
+
+    #[test]
+    fn parts_and_shares_in_one_paragraph() {
+        let s = read("2017年度,我市主动公开信息8052条。其中,乡镇人民政府(开发区)、办事处主动公开政府信息1383条,市政府有关部门主动公开政府信息6669条。全市通过政府网站公开信息7136条,占主动公开政府信息总数的88.6%。");
+        let b = brief(&s);
+        assert_eq!(b[0], "8052条 8052条 [主动公开信息] proactive_total");
+        assert_eq!(s[0].parts, vec![1, 2]);
+        assert_eq!(s[1].part_of, Some(0));
+        assert_eq!(s[1].meaning, None);
+        assert_eq!(s[3].meaning, Some(Meaning::ProactiveWebsite));
+        assert_eq!(s[4].kind, StatementKind::Percent);
+        assert_eq!(s[4].share_of, Some(3));
+        assert_eq!(s[4].subject, "主动公开政府信息总数");
+        assert_eq!(s[4].decimals, 1);
+    }
+
+    #[test]
+    fn zero_in_words() {
+        let s = read("2020年,未收到政府信息公开申请,未发生政府信息公开的行政复议、行政诉讼案件。");
+        let m: Vec<_> = s
+            .iter()
+            .map(|s| (s.meaning, s.kind, s.quantity.value()))
+            .collect();
+        assert_eq!(
+            m,
+            vec![
+                (
+                    Some(Meaning::RequestsReceived),
+                    StatementKind::Words,
+                    Some(0.0)
+                ),
+                (Some(Meaning::Reviews), StatementKind::Words, Some(0.0)),
+                (Some(Meaning::Lawsuits), StatementKind::Words, Some(0.0)),
+            ]
+        );
+        assert_eq!(s[0].text, "未收到政府信息公开申请");
+    }
+
+    #[test]
+    fn a_list_ends_at_another_headline() {
+        let s = read("2022年，我局共收到政府信息公开申请40件，上年结转1件，办结41件，其中予以公开及部分公开30件，结转下年度继续办理2件。");
+        let b = brief(&s);
+        assert_eq!(b.len(), 5, "{b:?}");
+        assert_eq!(s[3].part_of, Some(2), "{b:?}");
+        assert_eq!(s[3].meaning, Some(Meaning::RepliesDisclosed));
+        assert_eq!(s[4].part_of, None, "{b:?}");
+        assert_eq!(s[4].meaning, Some(Meaning::RequestsCarriedOut));
+    }
+
+    #[test]
+    fn lists_of_channels_and_carried_in_requests() {
+        let s = read("共受理政府信息公开申请12件，其中网上申请10件，信函申请2件，办结12件。");
+        let b = brief(&s);
+        assert_eq!(s[0].parts, vec![1, 2], "{b:?}");
+        assert_eq!(s[1].meaning, Some(Meaning::RequestsOnline));
+        assert_eq!(s[2].meaning, Some(Meaning::RequestsLetterFax));
+        assert_eq!(s[3].part_of, None, "{b:?}");
+        let s = read("本年度共收到政府信息公开申请12件（含上年结转2件），已全部办结。");
+        assert_eq!(s[0].meaning, Some(Meaning::RequestsOnHand));
+        assert_eq!(s[1].meaning, Some(Meaning::RequestsCarriedIn));
+        assert_eq!(s[1].part_of, Some(0));
+    }
+
+    #[test]
+    fn reviews_and_lawsuits_each_or_together() {
+        let s = read("因政府信息公开被申请行政复议、提起行政诉讼各1件。");
+        let m: Vec<_> = s.iter().map(|s| s.meaning).collect();
+        assert_eq!(m, vec![Some(Meaning::Reviews), Some(Meaning::Lawsuits)]);
+        let s = read("行政复议和行政诉讼共3件。");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].meaning, None);
+        let s = read("全年行政复议、行政诉讼数量均为零。");
+        let m: Vec<_> = s.iter().map(|s| (s.meaning, s.kind)).collect();
+        assert_eq!(
+            m,
+            vec![
+                (Some(Meaning::Reviews), StatementKind::Words),
+                (Some(Meaning::Lawsuits), StatementKind::Words)
+            ]
+        );
+    }
+
+    #[test]
+    fn words_that_are_not_zeros() {
+        for text in [
+            "无法提供3件。",
+            "对应公开而未公开的进行督办。",
+            "没有系统、全面地认识到政府信息公开积极作用。",
+            "无其他需要报告的事项。",
+            "无。",
+            "其中所列数据的统计期限自2020年1月1日起至12月31日止。",
+            "对无正当理由大量反复申请的不予处理。",
+        ] {
+            let s = read(text);
+            assert!(
+                s.iter().all(|s| s.kind != StatementKind::Words),
+                "{text}: {:?}",
+                brief(&s)
+            );
+        }
+    }
+
+    #[test]
+    fn nested_lists_in_brackets() {
+        let s = read("共发布信息 2020 条，其中概况类信息 546 条、政务动态信息 498 条、信息公开目录信息 976 条（含财政公开发布 89 条、其它发布 711 条）。");
+        assert_eq!(s[0].parts, vec![1, 2, 3]);
+        assert_eq!(s[3].parts, vec![4, 5]);
+    }
+
+    #[test]
+    fn sources_point_at_the_figure() {
+        let s = read("标题\n\n收到申请11件,答复十一件。");
+        assert_eq!(s[1].source.to_string(), "L3:11");
+        assert_eq!(s[1].text, "十一件");
+        assert_eq!(s[1].quantity.value(), Some(11.0));
+    }
+
+    #[test]
+    fn a_sentence_broken_across_lines_is_one() {
+        let s = read(
+            "2021 年度，我区政府办公室依申请公开工作规范有序，全年共收到\n\n依申请公开申请3件。",
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].meaning, Some(Meaning::RequestsReceived));
+        assert_eq!(s[0].source.line_no(), Some(3));
+    }
+}

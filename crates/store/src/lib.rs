@@ -42,7 +42,7 @@ pub use backend::{Backend, Dialect, Value};
 pub use codec::content_hash;
 pub use error::{Result, StoreError};
 pub use migrate::SCHEMA_VERSION;
-pub use stats::{GroupBy, StatsRow};
+pub use stats::{GroupBy, StatsRow, WITHHELD_ROWS};
 pub use units::{normalize_name, read_units_csv, write_units_csv, Unit, UnitRow};
 
 use std::collections::HashMap;
@@ -627,7 +627,13 @@ impl Store {
                     let old = self.db.query("SELECT name, norm_name FROM units WHERE id = $1", &[Value::int(id)])?;
                     let old_norm = old.first().and_then(|r| r.get(1)).and_then(Value::as_str).map(str::to_string);
                     let old_name = old.first().and_then(|r| r.first()).and_then(Value::as_str).map(str::to_string);
-                    if old_norm.as_deref() != Some(norm.as_str()) {
+                    if old_norm.as_deref() == Some(norm.as_str()) {
+                        // Same unit, spelt as the CSV spells it.
+                        self.db.execute(
+                            "UPDATE units SET name = $1 WHERE id = $2",
+                            &[Value::text(row.name.as_str()), Value::int(id)],
+                        )?;
+                    } else {
                         self.db.execute("DELETE FROM unit_aliases WHERE norm_alias = $1", &[Value::text(norm.as_str())])?;
                         self.db.execute(
                             "UPDATE units SET name = $1, norm_name = $2 WHERE id = $3",

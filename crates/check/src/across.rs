@@ -269,10 +269,9 @@ pub fn check_years(entries: &[Entry<'_>]) -> Vec<AcrossFinding> {
             }
         }
         for (year, list) in years.iter() {
-            let (Some(cur), Some(prev)) = (
-                list.first(),
-                years.get(&(year - 1)).and_then(|l| l.first()),
-            ) else {
+            let (Some(cur), Some(prev)) =
+                (list.first(), years.get(&(year - 1)).and_then(|l| l.first()))
+            else {
                 continue;
             };
             out.extend(carry(prev, cur));
@@ -309,7 +308,9 @@ fn duplicate(first: &Entry<'_>, e: &Entry<'_>) -> AcrossFinding {
 
 /// The value of a cell, or why not.
 fn val(r: &Report, k: &CellKey) -> Option<f64> {
-    r.cell(k).filter(|c| c.state.has_value()).and_then(|c| c.value)
+    r.cell(k)
+        .filter(|c| c.state.has_value())
+        .and_then(|c| c.value)
 }
 
 /// A cell's place in a report, for the finding's location.
@@ -350,7 +351,11 @@ fn conclude(
             .take(MAX_LISTED)
             .map(|k| cell_zh(format, k))
             .collect();
-        let listed_en: Vec<String> = unknown.iter().take(MAX_LISTED).map(|k| k.to_string()).collect();
+        let listed_en: Vec<String> = unknown
+            .iter()
+            .take(MAX_LISTED)
+            .map(|k| k.to_string())
+            .collect();
         let more = unknown.len().saturating_sub(MAX_LISTED);
         let finding = Finding::new(
             rule.doc.id,
@@ -360,12 +365,20 @@ fn conclude(
                 format!(
                     "{head_zh}无法核对：{}{}没有数值",
                     listed_zh.join("、"),
-                    if more > 0 { format!("等 {} 处", unknown.len()) } else { String::new() }
+                    if more > 0 {
+                        format!("等 {} 处", unknown.len())
+                    } else {
+                        String::new()
+                    }
                 ),
                 format!(
                     "{head_en} cannot be checked: no value in {}{}",
                     listed_en.join(", "),
-                    if more > 0 { format!(" and {more} more") } else { String::new() }
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    }
                 ),
             ),
         )
@@ -379,12 +392,26 @@ fn conclude(
     let listed_zh: Vec<String> = diffs
         .iter()
         .take(MAX_LISTED)
-        .map(|d| format!("{} {} ≠ {}", d.label_zh, format_value(d.lhs), format_value(d.rhs)))
+        .map(|d| {
+            format!(
+                "{} {} ≠ {}",
+                d.label_zh,
+                format_value(d.lhs),
+                format_value(d.rhs)
+            )
+        })
         .collect();
     let listed_en: Vec<String> = diffs
         .iter()
         .take(MAX_LISTED)
-        .map(|d| format!("{} {} ≠ {}", d.key, format_value(d.lhs), format_value(d.rhs)))
+        .map(|d| {
+            format!(
+                "{} {} ≠ {}",
+                d.key,
+                format_value(d.lhs),
+                format_value(d.rhs)
+            )
+        })
         .collect();
     let evidence: Vec<String> = diffs
         .iter()
@@ -400,12 +427,20 @@ fn conclude(
                 format!(
                     "{head_zh}不一致：{}{}",
                     listed_zh.join("；"),
-                    if more > 0 { format!("；等 {} 处", diffs.len()) } else { String::new() }
+                    if more > 0 {
+                        format!("；等 {} 处", diffs.len())
+                    } else {
+                        String::new()
+                    }
                 ),
                 format!(
                     "{head_en} differ: {}{}",
                     listed_en.join("; "),
-                    if more > 0 { format!("; and {more} more") } else { String::new() }
+                    if more > 0 {
+                        format!("; and {more} more")
+                    } else {
+                        String::new()
+                    }
                 ),
             ),
         )
@@ -431,7 +466,10 @@ fn carry(prev: &Entry<'_>, cur: &Entry<'_>) -> Option<AcrossFinding> {
     let mut unknown = Vec::new();
     let mut any_value = false;
     for col in formats::ALL_REQUEST_COLUMNS {
-        let (cin, cout) = (key("requests", "carried_in", col), key("requests", "carried_out", col));
+        let (cin, cout) = (
+            key("requests", "carried_in", col),
+            key("requests", "carried_out", col),
+        );
         match (val(cur.report, &cin), val(prev.report, &cout)) {
             (Some(a), Some(b)) => {
                 any_value = true;
@@ -459,7 +497,11 @@ fn carry(prev: &Entry<'_>, cur: &Entry<'_>) -> Option<AcrossFinding> {
         cur,
         diffs,
         unknown,
-        &format!("{}与 {} 年报告「四、结转下年度继续办理」", row_ref_zh(format, "requests", "carried_in"), prev.year),
+        &format!(
+            "{}与 {} 年报告「四、结转下年度继续办理」",
+            row_ref_zh(format, "requests", "carried_in"),
+            prev.year
+        ),
         &format!("carried_in and the {} report's carried_out", prev.year),
     )
 }
@@ -562,8 +604,16 @@ fn row_label(format: &FormatDef, row: &str) -> String {
 /// The quantities X-JUMP watches: (Chinese name, English name, cells summed).
 fn jump_measures() -> [(&'static str, &'static str, Vec<CellKey>); 3] {
     [
-        ("本年新收申请总数", "requests received", vec![key("requests", "received", "total")]),
-        ("行政复议总数", "administrative reviews", vec![key("review_litigation", "review", "total")]),
+        (
+            "本年新收申请总数",
+            "requests received",
+            vec![key("requests", "received", "total")],
+        ),
+        (
+            "行政复议总数",
+            "administrative reviews",
+            vec![key("review_litigation", "review", "total")],
+        ),
         (
             "行政诉讼总数",
             "lawsuits",
@@ -596,11 +646,27 @@ fn jumps(prev: &Entry<'_>, cur: &Entry<'_>) -> Vec<AcrossFinding> {
             .finding(
                 Outcome::Fail,
                 Message::new(
-                    format!("{zh}由 {} 年的 {} 变为 {}，请核对", prev.year, format_value(before), format_value(now)),
-                    format!("{en} went from {} in {} to {}: please check", format_value(before), prev.year, format_value(now)),
+                    format!(
+                        "{zh}由 {} 年的 {} 变为 {}，请核对",
+                        prev.year,
+                        format_value(before),
+                        format_value(now)
+                    ),
+                    format!(
+                        "{en} went from {} in {} to {}: please check",
+                        format_value(before),
+                        prev.year,
+                        format_value(now)
+                    ),
                 ),
             )
-            .with_evidence(format!("{} ({}) → {} ({})", format_value(before), prev.year, format_value(now), cur.year))
+            .with_evidence(format!(
+                "{} ({}) → {} ({})",
+                format_value(before),
+                prev.year,
+                format_value(now),
+                cur.year
+            ))
             .with_cells(keys.clone())
             .at(place(cur.report, &keys));
         out.push(AcrossFinding {
@@ -635,7 +701,10 @@ pub fn check_consolidated(
     if children.is_empty() {
         return out;
     }
-    let mut parents: Vec<&Entry<'_>> = parent_entries.iter().filter(|e| e.unit == parent.id).collect();
+    let mut parents: Vec<&Entry<'_>> = parent_entries
+        .iter()
+        .filter(|e| e.unit == parent.id)
+        .collect();
     parents.sort_by_key(|e| (e.year, e.id));
     parents.dedup_by_key(|e| e.year);
     for p in parents {
@@ -702,7 +771,11 @@ pub fn check_consolidated(
                             label_zh: cell_zh(format, k),
                             lhs: total,
                             rhs: sum,
-                            rhs_expr: parts.iter().map(|v| format_value(*v)).collect::<Vec<_>>().join(" + "),
+                            rhs_expr: parts
+                                .iter()
+                                .map(|v| format_value(*v))
+                                .collect::<Vec<_>>()
+                                .join(" + "),
                         });
                     }
                 }
@@ -715,7 +788,10 @@ pub fn check_consolidated(
             diffs,
             unknown,
             &format!("汇总报告与 {} 个所属单位报告之和", reports.len()),
-            &format!("the consolidated report and the sum of its {} units' reports", reports.len()),
+            &format!(
+                "the consolidated report and the sum of its {} units' reports",
+                reports.len()
+            ),
         ));
     }
     out

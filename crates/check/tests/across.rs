@@ -37,18 +37,24 @@ fn format_for(year: i32) -> FormatId {
 /// the totals X-JUMP watches.
 fn continue_from(prev: &Report, cur: &mut Report) {
     for col in formats::ALL_REQUEST_COLUMNS {
-        set(cur, k("requests", "carried_in", col), val(prev, k("requests", "carried_out", col)));
+        set(
+            cur,
+            k("requests", "carried_in", col),
+            val(prev, k("requests", "carried_out", col)),
+        );
     }
     if prev.format == FormatId::F2021 && cur.format == FormatId::F2021 {
         for row in ["regulations", "normative_documents"] {
-            let v = val(prev, k("proactive", row, "in_force")) + val(cur, k("proactive", row, "issued"))
+            let v = val(prev, k("proactive", row, "in_force"))
+                + val(cur, k("proactive", row, "issued"))
                 - val(cur, k("proactive", row, "repealed"));
             set(cur, k("proactive", row, "in_force"), v);
         }
     }
     if prev.format == FormatId::F2019 && cur.format == FormatId::F2019 {
         for row in ["licensing", "other_services", "penalty", "coercion", "fees"] {
-            let v = val(prev, k("proactive", row, "prior_items")) + val(prev, k("proactive", row, "change"));
+            let v = val(prev, k("proactive", row, "prior_items"))
+                + val(prev, k("proactive", row, "change"));
             set(cur, k("proactive", row, "prior_items"), v);
         }
     }
@@ -121,11 +127,20 @@ impl Corpus {
     }
 
     fn id_of(&self, unit: i64, year: i32) -> i64 {
-        self.items.iter().find(|(_, u, y, _)| *u == unit && *y == year).unwrap().0
+        self.items
+            .iter()
+            .find(|(_, u, y, _)| *u == unit && *y == year)
+            .unwrap()
+            .0
     }
 
     fn report_mut(&mut self, unit: i64, year: i32) -> &mut Report {
-        &mut self.items.iter_mut().find(|(_, u, y, _)| *u == unit && *y == year).unwrap().3
+        &mut self
+            .items
+            .iter_mut()
+            .find(|(_, u, y, _)| *u == unit && *y == year)
+            .unwrap()
+            .3
     }
 
     fn run(&self) -> Vec<AcrossFinding> {
@@ -141,7 +156,10 @@ impl Corpus {
             })
             .collect();
         let mut out = check_years(&entries);
-        let children: Vec<UnitRef<'_>> = CHILDREN.iter().map(|&id| UnitRef { id, name: "部门" }).collect();
+        let children: Vec<UnitRef<'_>> = CHILDREN
+            .iter()
+            .map(|&id| UnitRef { id, name: "部门" })
+            .collect();
         let (parents, kids): (Vec<Entry<'_>>, Vec<Entry<'_>>) =
             entries.iter().partition(|e| e.unit == PARENT);
         out.extend(check_consolidated(
@@ -159,14 +177,20 @@ impl Corpus {
 
 /// The findings as (rule, report id, outcome), sorted.
 fn summary(f: &[AcrossFinding]) -> BTreeSet<(&'static str, i64, Outcome)> {
-    f.iter().map(|a| (a.finding.rule, a.report, a.finding.outcome)).collect()
+    f.iter()
+        .map(|a| (a.finding.rule, a.report, a.finding.outcome))
+        .collect()
 }
 
 #[test]
 fn the_clean_corpus_is_silent() {
     let c = Corpus::clean();
     let f = c.run();
-    assert!(f.is_empty(), "{:#?}", f.iter().map(|x| &x.finding.message.zh).collect::<Vec<_>>());
+    assert!(
+        f.is_empty(),
+        "{:#?}",
+        f.iter().map(|x| &x.finding.message.zh).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -184,8 +208,16 @@ fn carried_in_that_differs_from_last_year_fails_x_carry_and_the_consolidation() 
     assert_eq!(summary(&f), expected);
     let carry = f.iter().find(|a| a.finding.rule == "X-CARRY").unwrap();
     assert_eq!(carry.finding.cells, vec![key]);
-    assert!(carry.finding.message.zh.contains("自然人"), "{}", carry.finding.message.zh);
-    assert!(carry.finding.message.zh.contains("2022"), "{}", carry.finding.message.zh);
+    assert!(
+        carry.finding.message.zh.contains("自然人"),
+        "{}",
+        carry.finding.message.zh
+    );
+    assert!(
+        carry.finding.message.zh.contains("2022"),
+        "{}",
+        carry.finding.message.zh
+    );
     let ev = carry.finding.evidence.as_deref().unwrap();
     assert!(ev.contains(&format!("{} ≠ {} (2022)", v + 2.0, v)), "{ev}");
 }
@@ -194,7 +226,9 @@ fn carried_in_that_differs_from_last_year_fails_x_carry_and_the_consolidation() 
 fn a_blank_operand_makes_x_carry_uncertain_not_failed() {
     let mut c = Corpus::clean();
     let r = c.report_mut(3, 2022);
-    let cell = r.cell_mut(&k("requests", "carried_in", "business")).unwrap();
+    let cell = r
+        .cell_mut(&k("requests", "carried_in", "business"))
+        .unwrap();
     cell.state = CellState::Blank;
     cell.value = None;
     let f = c.run();
@@ -275,7 +309,13 @@ fn a_tenfold_jump_is_a_notice_and_a_small_one_is_not() {
 #[test]
 fn a_second_report_for_the_same_unit_and_year_is_a_duplicate() {
     let mut c = Corpus::clean();
-    let copy = c.items.iter().find(|(_, u, y, _)| *u == 3 && *y == 2021).unwrap().3.clone();
+    let copy = c
+        .items
+        .iter()
+        .find(|(_, u, y, _)| *u == 3 && *y == 2021)
+        .unwrap()
+        .3
+        .clone();
     c.items.push((999, 3, 2021, copy));
     let f = c.run();
     assert_eq!(
@@ -311,5 +351,9 @@ fn a_consolidated_total_off_by_one_names_the_cell() {
         BTreeSet::from([("X-CONSOLIDATED", c.id_of(PARENT, 2019), Outcome::Fail)])
     );
     assert_eq!(f[0].finding.cells, vec![key]);
-    assert!(f[0].finding.message.zh.contains("行政复议"), "{}", f[0].finding.message.zh);
+    assert!(
+        f[0].finding.message.zh.contains("行政复议"),
+        "{}",
+        f[0].finding.message.zh
+    );
 }

@@ -48,8 +48,10 @@ impl Db {
         match &self.pg {
             Some((url, schema)) => {
                 let mut c = postgres::Client::connect(url, postgres::NoTls).unwrap();
-                c.batch_execute(&format!("DROP SCHEMA {schema} CASCADE; CREATE SCHEMA {schema}"))
-                    .unwrap();
+                c.batch_execute(&format!(
+                    "DROP SCHEMA {schema} CASCADE; CREATE SCHEMA {schema}"
+                ))
+                .unwrap();
             }
             None => {
                 for suffix in ["", "-wal", "-shm"] {
@@ -115,12 +117,28 @@ fn snapshot(target: &str) -> Snapshot {
             .report
             .cells
             .iter()
-            .map(|c| format!("{}={:?}/{}/{}/{}", c.key(), c.value, c.state, c.text, c.source))
+            .map(|c| {
+                format!(
+                    "{}={:?}/{}/{}/{}",
+                    c.key(),
+                    c.value,
+                    c.state,
+                    c.text,
+                    c.source
+                )
+            })
             .collect();
         let findings: Vec<String> = r
             .findings
             .iter()
-            .map(|f| format!("{}:{}:{}", f.finding.rule, f.finding.outcome.key(), f.finding.message.zh))
+            .map(|f| {
+                format!(
+                    "{}:{}:{}",
+                    f.finding.rule,
+                    f.finding.outcome.key(),
+                    f.finding.message.zh
+                )
+            })
             .collect();
         out.insert(
             info.content_hash.clone(),
@@ -144,18 +162,40 @@ fn idempotent_ingest(db: &Db, dir: &Path) {
     std::fs::write(corpus.join("empty.txt"), "  \n").unwrap();
     let corpus = corpus.display().to_string();
     let o = gongkai(&["ingest", &corpus, "--db", &db.target, "--progress", "never"]);
-    assert_eq!(o.status.code(), Some(2), "an unreadable file gives exit 2: {o:?}");
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an unreadable file gives exit 2: {o:?}"
+    );
     let out = stdout(&o);
     assert!(out.contains("入库 30 份报告，跳过 0 份"), "{out}");
     assert!(out.contains("1 个文件无法读取"), "{out}");
-    assert!(String::from_utf8_lossy(&o.stderr).contains("empty.txt"), "{o:?}");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("empty.txt"),
+        "{o:?}"
+    );
     let first = snapshot(&db.target);
     assert_eq!(first.len(), 30);
 
-    let o = gongkai(&["ingest", &corpus, "--db", &db.target, "--lang", "en", "--progress", "lines"]);
+    let o = gongkai(&[
+        "ingest",
+        &corpus,
+        "--db",
+        &db.target,
+        "--lang",
+        "en",
+        "--progress",
+        "lines",
+    ]);
     let out = stdout(&o);
-    assert!(out.contains("stored 0 reports, skipped 30 (already stored), 1 unreadable"), "{out}");
-    assert!(String::from_utf8_lossy(&o.stderr).contains("31/31 files"), "{o:?}");
+    assert!(
+        out.contains("stored 0 reports, skipped 30 (already stored), 1 unreadable"),
+        "{out}"
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("31/31 files"),
+        "{o:?}"
+    );
     assert_eq!(snapshot(&db.target), first);
 }
 
@@ -180,7 +220,14 @@ fn crash_and_rerun(db: &Db, clean: &Db, dir: &Path, kills: usize) {
     let files = write_corpus(&corpus, 2026, 400);
     let corpus = corpus.display().to_string();
     let t = Instant::now();
-    let o = gongkai(&["ingest", &corpus, "--db", &clean.target, "--progress", "never"]);
+    let o = gongkai(&[
+        "ingest",
+        &corpus,
+        "--db",
+        &clean.target,
+        "--progress",
+        "never",
+    ]);
     assert!(o.status.success(), "{o:?}");
     let clean_time = t.elapsed();
     let expected = snapshot(&clean.target);
@@ -225,7 +272,11 @@ fn crash_and_rerun(db: &Db, clean: &Db, dir: &Path, kills: usize) {
         if !got.is_empty() && got.len() < expected.len() {
             partial_seen += 1;
         }
-        eprintln!("round {round}: killed after {ms} ms with {} of {} stored", got.len(), expected.len());
+        eprintln!(
+            "round {round}: killed after {ms} ms with {} of {} stored",
+            got.len(),
+            expected.len()
+        );
         stored = got.len();
         if stored == expected.len() {
             // Nothing left to interrupt: start again from an empty database.
@@ -263,8 +314,10 @@ fn corpus_workflow(db: &Db, dir: &Path) {
     use gongkai_synth::{generate, write_text, GenOptions, Layout, Scale, WriteOptions};
     let corpus = dir.join("two-years");
     std::fs::create_dir_all(&corpus).unwrap();
-    let carried_in = gongkai_model::formats::intern("requests", "carried_in", "natural_person").unwrap();
-    let carried_out = gongkai_model::formats::intern("requests", "carried_out", "natural_person").unwrap();
+    let carried_in =
+        gongkai_model::formats::intern("requests", "carried_in", "natural_person").unwrap();
+    let carried_out =
+        gongkai_model::formats::intern("requests", "carried_out", "natural_person").unwrap();
     let mut last_out = 0.0;
     for (seed, year) in [(1u64, 2022), (2, 2023)] {
         let mut r = generate(
@@ -282,7 +335,11 @@ fn corpus_workflow(db: &Db, dir: &Path) {
             c.text = gongkai_model::report::format_value(last_out + 3.0);
         }
         last_out = r.value(&carried_out).unwrap();
-        let agency = if year == 2022 { "测试市教育局" } else { "测试市 教育局" };
+        let agency = if year == 2022 {
+            "测试市教育局"
+        } else {
+            "测试市 教育局"
+        };
         r.agency = Located::new(agency.to_string(), Source::None);
         let w = write_text(&r, &WriteOptions::new(Layout::Tab));
         std::fs::write(corpus.join(format!("{year}.txt")), w.text).unwrap();
@@ -292,13 +349,26 @@ fn corpus_workflow(db: &Db, dir: &Path) {
     assert!(o.status.success(), "{o:?}");
 
     let csv = dir.join("units.csv");
-    std::fs::write(&csv, "名称,别名,上级,类型\n测试市教育局,测试市教育局（本级）,测试市人民政府,部门\n").unwrap();
-    let o = gongkai(&["units", "import", &csv.display().to_string(), "--db", &db.target]);
+    std::fs::write(
+        &csv,
+        "名称,别名,上级,类型\n测试市教育局,测试市教育局（本级）,测试市人民政府,部门\n",
+    )
+    .unwrap();
+    let o = gongkai(&[
+        "units",
+        "import",
+        &csv.display().to_string(),
+        "--db",
+        &db.target,
+    ]);
     assert!(o.status.success(), "{o:?}");
     assert!(stdout(&o).contains("新建 1 个单位"), "{}", stdout(&o));
     let o = gongkai(&["units", "export", "--db", &db.target]);
     let units = stdout(&o);
-    assert!(units.contains("测试市教育局,测试市教育局（本级）,测试市人民政府,部门"), "{units}");
+    assert!(
+        units.contains("测试市教育局,测试市教育局（本级）,测试市人民政府,部门"),
+        "{units}"
+    );
 
     let o = gongkai(&["corpus", "check", "--db", &db.target]);
     assert!(o.status.success(), "{o:?}");
@@ -309,13 +379,20 @@ fn corpus_workflow(db: &Db, dir: &Path) {
     let o = gongkai(&["export", "--what", "findings", "--db", &db.target]);
     let findings = stdout(&o);
     assert!(
-        findings.lines().any(|l| l.contains(",across,X-CARRY,warning,")),
+        findings
+            .lines()
+            .any(|l| l.contains(",across,X-CARRY,warning,")),
         "{findings}"
     );
 
-    let o = gongkai(&["stats", "--by", "year", "--format", "csv", "--db", &db.target]);
+    let o = gongkai(&[
+        "stats", "--by", "year", "--format", "csv", "--db", &db.target,
+    ]);
     let stats = stdout(&o);
-    assert!(stats.starts_with("分组,报告数,有错误的报告,本年新收"), "{stats}");
+    assert!(
+        stats.starts_with("分组,报告数,有错误的报告,本年新收"),
+        "{stats}"
+    );
     assert_eq!(stats.lines().count(), 3, "{stats}");
 
     let o = gongkai(&["export", "--db", &db.target]);
@@ -333,7 +410,15 @@ fn corpus_workflow(db: &Db, dir: &Path) {
     assert_eq!(v[0]["unit"], v[1]["unit"], "one unit for both spellings");
 
     let xlsx = dir.join("out.xlsx");
-    let o = gongkai(&["export", "--format", "xlsx", "-o", &xlsx.display().to_string(), "--db", &db.target]);
+    let o = gongkai(&[
+        "export",
+        "--format",
+        "xlsx",
+        "-o",
+        &xlsx.display().to_string(),
+        "--db",
+        &db.target,
+    ]);
     assert!(o.status.success(), "{o:?}");
     let bytes = std::fs::read(&xlsx).unwrap();
     assert!(bytes.starts_with(b"PK"), "an XLSX is a zip");

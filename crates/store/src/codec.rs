@@ -48,7 +48,12 @@ pub fn decode_source(s: Option<&str>) -> Result<Source> {
     let Some(s) = s.filter(|s| !s.is_empty()) else {
         return Ok(Source::None);
     };
-    let bad = || StoreError::data(format!("来源位置“{s}”格式不对"), format!("bad source place {s:?}"));
+    let bad = || {
+        StoreError::data(
+            format!("来源位置“{s}”格式不对"),
+            format!("bad source place {s:?}"),
+        )
+    };
     let (kind, rest) = s.split_at_checked(1).ok_or_else(bad)?;
     let parts: Vec<u32> = rest
         .split(',')
@@ -178,7 +183,10 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(19_723), (2024, 1, 1));
         assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert_eq!(decode_date("2024-02-29").map(|d| d.to_string()).ok(), Some("2024-02-29".into()));
+        assert_eq!(
+            decode_date("2024-02-29").map(|d| d.to_string()).ok(),
+            Some("2024-02-29".into())
+        );
         assert!(decode_date("2023-02-29").is_err());
         assert_eq!(now_utc().len(), 20);
     }

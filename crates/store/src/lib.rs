@@ -157,38 +157,116 @@ pub struct ImportSummary {
 const CELLS: BulkTable = BulkTable {
     table: "cells",
     columns: &[
-        Col { name: "report_id", ty: ColType::Int },
-        Col { name: "ord", ty: ColType::Int },
-        Col { name: "\"table\"", ty: ColType::Text },
-        Col { name: "\"row\"", ty: ColType::Text },
-        Col { name: "\"column\"", ty: ColType::Text },
-        Col { name: "value", ty: ColType::Real },
-        Col { name: "state", ty: ColType::Text },
-        Col { name: "text", ty: ColType::Text },
-        Col { name: "source", ty: ColType::Text },
-        Col { name: "at", ty: ColType::Text },
-        Col { name: "inferred_rule", ty: ColType::Text },
-        Col { name: "inferred_along", ty: ColType::Text },
-        Col { name: "inferred_evidence", ty: ColType::Text },
+        Col {
+            name: "report_id",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "ord",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "\"table\"",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "\"row\"",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "\"column\"",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "value",
+            ty: ColType::Real,
+        },
+        Col {
+            name: "state",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "text",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "source",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "at",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "inferred_rule",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "inferred_along",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "inferred_evidence",
+            ty: ColType::Text,
+        },
     ],
 };
 
 const FINDINGS: BulkTable = BulkTable {
     table: "findings",
     columns: &[
-        Col { name: "report_id", ty: ColType::Int },
-        Col { name: "ord", ty: ColType::Int },
-        Col { name: "scope", ty: ColType::Text },
-        Col { name: "from_reader", ty: ColType::Int },
-        Col { name: "rule", ty: ColType::Text },
-        Col { name: "severity", ty: ColType::Text },
-        Col { name: "outcome", ty: ColType::Text },
-        Col { name: "message_zh", ty: ColType::Text },
-        Col { name: "message_en", ty: ColType::Text },
-        Col { name: "evidence", ty: ColType::Text },
-        Col { name: "cells", ty: ColType::Text },
-        Col { name: "source", ty: ColType::Text },
-        Col { name: "at", ty: ColType::Text },
+        Col {
+            name: "report_id",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "ord",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "scope",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "from_reader",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "rule",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "severity",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "outcome",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "message_zh",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "message_en",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "evidence",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "cells",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "source",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "at",
+            ty: ColType::Text,
+        },
     ],
 };
 
@@ -221,7 +299,11 @@ impl Store {
     /// Opens a PostgreSQL database inside its own schema (created if needed), so that several
     /// stores can share one database: tests use a fresh schema each.
     pub fn open_postgres_in_schema(url: &str, schema: &str) -> Result<Store> {
-        if schema.is_empty() || !schema.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        if schema.is_empty()
+            || !schema
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
             return Err(StoreError::new(
                 format!("模式名“{schema}”只能由字母、数字和下划线组成"),
                 format!("schema name {schema:?} may hold only letters, digits and underscores"),
@@ -358,7 +440,8 @@ impl Store {
             .map(|_| Vec::with_capacity(findings.len()))
             .collect();
         for (i, (report_id, f, from_reader)) in findings.iter().enumerate() {
-            let cells: Vec<[&str; 3]> = f.cells.iter().map(|k| [k.table, k.row, k.column]).collect();
+            let cells: Vec<[&str; 3]> =
+                f.cells.iter().map(|k| [k.table, k.row, k.column]).collect();
             let row = [
                 Value::int(*report_id),
                 Value::int(i as i64),
@@ -370,7 +453,10 @@ impl Store {
                 Value::text(f.message.zh.as_str()),
                 Value::text(f.message.en.as_str()),
                 Value::opt_text(f.evidence.as_deref()),
-                Value::text(serde_json::Value::from(cells.iter().map(|c| json!(c)).collect::<Vec<_>>()).to_string()),
+                Value::text(
+                    serde_json::Value::from(cells.iter().map(|c| json!(c)).collect::<Vec<_>>())
+                        .to_string(),
+                ),
                 Value::text(f.location.to_string()),
                 Value::opt_text(encode_source(&f.location)),
             ];
@@ -397,7 +483,10 @@ impl Store {
             Some(id) => Ok(id),
             // Another writer created it between the lookup and the insert.
             None => self.find_unit(&norm)?.ok_or_else(|| {
-                StoreError::data(format!("单位“{name}”无法建立"), format!("unit {name:?} could not be created"))
+                StoreError::data(
+                    format!("单位“{name}”无法建立"),
+                    format!("unit {name:?} could not be created"),
+                )
             }),
         }
     }
@@ -413,7 +502,9 @@ impl Store {
 
     /// The metadata of every report, by id.
     pub fn reports(&mut self) -> Result<Vec<ReportInfo>> {
-        let rows = self.db.query(&format!("{REPORT_COLUMNS} ORDER BY id"), &[])?;
+        let rows = self
+            .db
+            .query(&format!("{REPORT_COLUMNS} ORDER BY id"), &[])?;
         rows.into_iter().map(report_info).collect()
     }
 
@@ -429,7 +520,10 @@ impl Store {
     /// The ids of every report, in order.
     pub fn report_ids(&mut self) -> Result<Vec<i64>> {
         let rows = self.db.query("SELECT id FROM reports ORDER BY id", &[])?;
-        Ok(rows.iter().filter_map(|r| r.first().and_then(Value::as_i64)).collect())
+        Ok(rows
+            .iter()
+            .filter_map(|r| r.first().and_then(Value::as_i64))
+            .collect())
     }
 
     /// One report with its cells and findings, as it was stored.
@@ -446,7 +540,11 @@ impl Store {
         let at: Vec<Option<String>> = row.get(9..12).map_or_else(Vec::new, |s| {
             s.iter().map(|v| v.as_str().map(str::to_string)).collect()
         });
-        let parts = row.get(12).and_then(Value::as_str).unwrap_or("{}").to_string();
+        let parts = row
+            .get(12)
+            .and_then(Value::as_str)
+            .unwrap_or("{}")
+            .to_string();
         let info = report_info(row)?;
 
         let cells_rows = self.db.query(
@@ -474,7 +572,10 @@ impl Store {
             source: src(2)?,
         };
         let parts: serde_json::Value = serde_json::from_str(&parts).map_err(|e| {
-            StoreError::data(format!("报告 {id} 的 parts 不是 JSON：{e}"), format!("parts of report {id} is not JSON: {e}"))
+            StoreError::data(
+                format!("报告 {id} 的 parts 不是 JSON：{e}"),
+                format!("parts of report {id} is not JSON: {e}"),
+            )
         })?;
         report.sections = decode_found(&parts["sections"])?;
         report.tables = decode_found(&parts["tables"])?;
@@ -499,14 +600,19 @@ impl Store {
             &format!("{FINDING_COLUMNS} WHERE report_id = $1 ORDER BY scope DESC, ord"),
             &[Value::int(report_id)],
         )?;
-        rows.into_iter().map(|r| decode_finding(r).map(|(_, f)| f)).collect()
+        rows.into_iter()
+            .map(|r| decode_finding(r).map(|(_, f)| f))
+            .collect()
     }
 
     /// Replaces every finding of the rules across reports with `findings` (report id, finding),
     /// in one transaction: a corpus check is rerun whole, never appended to.
     pub fn replace_across_findings(&mut self, findings: &[(i64, Finding)]) -> Result<()> {
         self.transaction(|s| {
-            s.db.execute("DELETE FROM findings WHERE scope = $1", &[Value::text(Scope::Across.key())])?;
+            s.db.execute(
+                "DELETE FROM findings WHERE scope = $1",
+                &[Value::text(Scope::Across.key())],
+            )?;
             let rows: Vec<(i64, &Finding, bool)> =
                 findings.iter().map(|(id, f)| (*id, f, false)).collect();
             // Bounded chunks: PostgreSQL arrays and SQLite statements both stay small.
@@ -553,7 +659,12 @@ impl Store {
                     (SELECT COUNT(*) FROM findings), (SELECT COUNT(*) FROM units)",
             &[],
         )?;
-        let get = |i: usize| rows.first().and_then(|r| r.get(i)).and_then(Value::as_i64).unwrap_or(0);
+        let get = |i: usize| {
+            rows.first()
+                .and_then(|r| r.get(i))
+                .and_then(Value::as_i64)
+                .unwrap_or(0)
+        };
         Ok(Counts {
             reports: get(0),
             cells: get(1),
@@ -564,24 +675,29 @@ impl Store {
 
     /// Every unit with its aliases, by id.
     pub fn units(&mut self) -> Result<Vec<Unit>> {
-        let rows = self
-            .db
-            .query("SELECT id, name, parent_id, kind FROM units ORDER BY id", &[])?;
+        let rows = self.db.query(
+            "SELECT id, name, parent_id, kind FROM units ORDER BY id",
+            &[],
+        )?;
         let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
-        for r in self
-            .db
-            .query("SELECT unit_id, alias FROM unit_aliases ORDER BY unit_id, alias", &[])?
-        {
-            if let (Some(id), Some(a)) = (r.first().and_then(Value::as_i64), r.get(1).and_then(Value::as_str)) {
+        for r in self.db.query(
+            "SELECT unit_id, alias FROM unit_aliases ORDER BY unit_id, alias",
+            &[],
+        )? {
+            if let (Some(id), Some(a)) = (
+                r.first().and_then(Value::as_i64),
+                r.get(1).and_then(Value::as_str),
+            ) {
                 aliases.entry(id).or_default().push(a.to_string());
             }
         }
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let mut it = r.into_iter();
-            let id = it.next().and_then(|v| v.as_i64()).ok_or_else(|| {
-                StoreError::data("单位缺少编号", "a unit without an id")
-            })?;
+            let id = it
+                .next()
+                .and_then(|v| v.as_i64())
+                .ok_or_else(|| StoreError::data("单位缺少编号", "a unit without an id"))?;
             out.push(Unit {
                 id,
                 name: it.next().and_then(Value::into_string).unwrap_or_default(),
@@ -624,9 +740,20 @@ impl Store {
             let id = match found {
                 Some(id) => {
                     // The declared name becomes the unit's name; the old one stays an alias.
-                    let old = self.db.query("SELECT name, norm_name FROM units WHERE id = $1", &[Value::int(id)])?;
-                    let old_norm = old.first().and_then(|r| r.get(1)).and_then(Value::as_str).map(str::to_string);
-                    let old_name = old.first().and_then(|r| r.first()).and_then(Value::as_str).map(str::to_string);
+                    let old = self.db.query(
+                        "SELECT name, norm_name FROM units WHERE id = $1",
+                        &[Value::int(id)],
+                    )?;
+                    let old_norm = old
+                        .first()
+                        .and_then(|r| r.get(1))
+                        .and_then(Value::as_str)
+                        .map(str::to_string);
+                    let old_name = old
+                        .first()
+                        .and_then(|r| r.first())
+                        .and_then(Value::as_str)
+                        .map(str::to_string);
                     if old_norm.as_deref() == Some(norm.as_str()) {
                         // Same unit, spelt as the CSV spells it.
                         self.db.execute(
@@ -634,10 +761,17 @@ impl Store {
                             &[Value::text(row.name.as_str()), Value::int(id)],
                         )?;
                     } else {
-                        self.db.execute("DELETE FROM unit_aliases WHERE norm_alias = $1", &[Value::text(norm.as_str())])?;
+                        self.db.execute(
+                            "DELETE FROM unit_aliases WHERE norm_alias = $1",
+                            &[Value::text(norm.as_str())],
+                        )?;
                         self.db.execute(
                             "UPDATE units SET name = $1, norm_name = $2 WHERE id = $3",
-                            &[Value::text(row.name.as_str()), Value::text(norm.as_str()), Value::int(id)],
+                            &[
+                                Value::text(row.name.as_str()),
+                                Value::text(norm.as_str()),
+                                Value::int(id),
+                            ],
                         )?;
                         if let (Some(n), Some(nn)) = (old_name, old_norm) {
                             self.add_alias(id, &n, &nn)?;
@@ -652,13 +786,19 @@ impl Store {
                         &[Value::text(row.name.as_str()), Value::text(norm.as_str())],
                     )?;
                     sum.created += 1;
-                    r.first().and_then(|r| r.first()).and_then(Value::as_i64).ok_or_else(|| {
-                        StoreError::data("新建单位未返回编号", "a new unit returned no id")
-                    })?
+                    r.first()
+                        .and_then(|r| r.first())
+                        .and_then(Value::as_i64)
+                        .ok_or_else(|| {
+                            StoreError::data("新建单位未返回编号", "a new unit returned no id")
+                        })?
                 }
             };
             if let Some(kind) = &row.kind {
-                self.db.execute("UPDATE units SET kind = $1 WHERE id = $2", &[Value::text(kind.as_str()), Value::int(id)])?;
+                self.db.execute(
+                    "UPDATE units SET kind = $1 WHERE id = $2",
+                    &[Value::text(kind.as_str()), Value::int(id)],
+                )?;
             }
             for a in &row.aliases {
                 let an = normalize_name(a);
@@ -696,13 +836,19 @@ impl Store {
                 }
                 at = self
                     .db
-                    .query("SELECT parent_id FROM units WHERE id = $1", &[Value::int(cur)])?
+                    .query(
+                        "SELECT parent_id FROM units WHERE id = $1",
+                        &[Value::int(cur)],
+                    )?
                     .first()
                     .and_then(|r| r.first())
                     .and_then(Value::as_i64);
                 steps += 1;
             }
-            self.db.execute("UPDATE units SET parent_id = $1 WHERE id = $2", &[Value::int(pid), Value::int(*id)])?;
+            self.db.execute(
+                "UPDATE units SET parent_id = $1 WHERE id = $2",
+                &[Value::int(pid), Value::int(*id)],
+            )?;
         }
         Ok(sum)
     }
@@ -720,13 +866,28 @@ impl Store {
     /// alias of `into`.
     fn merge_unit(&mut self, from: i64, into: i64) -> Result<()> {
         let (f, i) = (Value::int(from), Value::int(into));
-        self.db.execute("UPDATE reports SET unit_id = $1 WHERE unit_id = $2", &[i.clone(), f.clone()])?;
-        self.db.execute("UPDATE unit_aliases SET unit_id = $1 WHERE unit_id = $2", &[i.clone(), f.clone()])?;
-        self.db.execute("UPDATE units SET parent_id = $1 WHERE parent_id = $2", &[i.clone(), f.clone()])?;
-        let old = self.db.query("SELECT name, norm_name FROM units WHERE id = $1", &[f.clone()])?;
+        self.db.execute(
+            "UPDATE reports SET unit_id = $1 WHERE unit_id = $2",
+            &[i.clone(), f.clone()],
+        )?;
+        self.db.execute(
+            "UPDATE unit_aliases SET unit_id = $1 WHERE unit_id = $2",
+            &[i.clone(), f.clone()],
+        )?;
+        self.db.execute(
+            "UPDATE units SET parent_id = $1 WHERE parent_id = $2",
+            &[i.clone(), f.clone()],
+        )?;
+        let old = self.db.query(
+            "SELECT name, norm_name FROM units WHERE id = $1",
+            std::slice::from_ref(&f),
+        )?;
         self.db.execute("DELETE FROM units WHERE id = $1", &[f])?;
         if let Some(r) = old.first() {
-            if let (Some(n), Some(nn)) = (r.first().and_then(Value::as_str), r.get(1).and_then(Value::as_str)) {
+            if let (Some(n), Some(nn)) = (
+                r.first().and_then(Value::as_str),
+                r.get(1).and_then(Value::as_str),
+            ) {
                 let (n, nn) = (n.to_string(), nn.to_string());
                 self.add_alias(into, &n, &nn)?;
             }
@@ -749,7 +910,9 @@ const FINDING_COLUMNS: &str = "SELECT report_id, scope, from_reader, rule, sever
 fn report_info(row: Vec<Value>) -> Result<ReportInfo> {
     let mut it = row.into_iter();
     let mut next = || it.next().unwrap_or(Value::Text(None));
-    let id = next().as_i64().ok_or_else(|| StoreError::data("报告缺少编号", "a report without an id"))?;
+    let id = next()
+        .as_i64()
+        .ok_or_else(|| StoreError::data("报告缺少编号", "a report without an id"))?;
     let content_hash = next().into_string().unwrap_or_default();
     let source_name = next().into_string().unwrap_or_default();
     let agency = next().into_string();
@@ -757,7 +920,10 @@ fn report_info(row: Vec<Value>) -> Result<ReportInfo> {
     let year = next().as_i64().and_then(|y| i32::try_from(y).ok());
     let format_key = next().into_string().unwrap_or_default();
     let format = FormatId::from_key(&format_key).ok_or_else(|| {
-        StoreError::data(format!("报告 {id} 的格式“{format_key}”未知"), format!("report {id} has unknown format {format_key:?}"))
+        StoreError::data(
+            format!("报告 {id} 的格式“{format_key}”未知"),
+            format!("report {id} has unknown format {format_key:?}"),
+        )
     })?;
     Ok(ReportInfo {
         id,
@@ -795,11 +961,18 @@ fn decode_cell(row: Vec<Value>) -> Result<gongkai_model::Cell> {
     let value = next().as_f64();
     let state_key = next().into_string().unwrap_or_default();
     let state = state_from_key(&state_key).ok_or_else(|| {
-        StoreError::data(format!("单元格 {key} 的状态“{state_key}”未知"), format!("cell {key} has unknown state {state_key:?}"))
+        StoreError::data(
+            format!("单元格 {key} 的状态“{state_key}”未知"),
+            format!("cell {key} has unknown state {state_key:?}"),
+        )
     })?;
     let text = next().into_string().unwrap_or_default();
     let source = decode_source(next().as_str())?;
-    let (rule, along, evidence) = (next().into_string(), next().into_string(), next().into_string());
+    let (rule, along, evidence) = (
+        next().into_string(),
+        next().into_string(),
+        next().into_string(),
+    );
     let inferred_by = match (rule, along) {
         (Some(rule), Some(along)) => Some(gongkai_model::Inference {
             rule: intern(&rule),
@@ -824,7 +997,8 @@ fn decode_cell(row: Vec<Value>) -> Result<gongkai_model::Cell> {
 /// format's, in order (the common case, and the cheap one).
 fn report_from_cells(format: FormatId, cells: Vec<gongkai_model::Cell>) -> Report {
     let mut r = Report::empty(format);
-    let same = r.cells.len() == cells.len() && r.cells.iter().zip(&cells).all(|(a, b)| a.key() == b.key());
+    let same =
+        r.cells.len() == cells.len() && r.cells.iter().zip(&cells).all(|(a, b)| a.key() == b.key());
     if same {
         r.cells = cells;
         r
@@ -870,17 +1044,26 @@ fn decode_finding(row: Vec<Value>) -> Result<(i64, StoredFinding)> {
     let rule = next().into_string().unwrap_or_default();
     let sev = next().into_string().unwrap_or_default();
     let severity = severity_from_key(&sev).ok_or_else(|| {
-        StoreError::data(format!("问题的严重程度“{sev}”未知"), format!("unknown severity {sev:?}"))
+        StoreError::data(
+            format!("问题的严重程度“{sev}”未知"),
+            format!("unknown severity {sev:?}"),
+        )
     })?;
     let outcome = match next().as_str() {
         Some("uncertain") => Outcome::Uncertain,
         _ => Outcome::Fail,
     };
-    let message = Message::new(next().into_string().unwrap_or_default(), next().into_string().unwrap_or_default());
+    let message = Message::new(
+        next().into_string().unwrap_or_default(),
+        next().into_string().unwrap_or_default(),
+    );
     let evidence = next().into_string();
     let cells_json = next().into_string().unwrap_or_else(|| "[]".into());
     let cells: Vec<[String; 3]> = serde_json::from_str(&cells_json).map_err(|e| {
-        StoreError::data(format!("问题所涉单元格不是 JSON：{e}"), format!("a finding's cells are not JSON: {e}"))
+        StoreError::data(
+            format!("问题所涉单元格不是 JSON：{e}"),
+            format!("a finding's cells are not JSON: {e}"),
+        )
     })?;
     let location: Source = decode_source(next().as_str())?;
     let finding = Finding {

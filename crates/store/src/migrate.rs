@@ -84,7 +84,11 @@ fn apply(db: &mut dyn Backend, dialect: Dialect) -> Result<()> {
         })?;
         db.execute(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-            &[Value::int(m.version), Value::text(m.name), Value::text(now_utc())],
+            &[
+                Value::int(m.version),
+                Value::text(m.name),
+                Value::text(now_utc()),
+            ],
         )?;
     }
     Ok(())

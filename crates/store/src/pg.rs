@@ -94,25 +94,45 @@ fn read_row(row: &postgres::Row) -> Result<Vec<Value>> {
     let mut out = Vec::with_capacity(row.len());
     for (i, col) in row.columns().iter().enumerate() {
         let ty = col.type_();
-        let read = |e: postgres::Error| StoreError::db(("读取查询结果", "reading a query result"), e);
+        let read =
+            |e: postgres::Error| StoreError::db(("读取查询结果", "reading a query result"), e);
         let v = if *ty == Type::INT8 {
             Value::Int(row.try_get::<_, Option<i64>>(i).map_err(read)?)
         } else if *ty == Type::INT4 {
-            Value::Int(row.try_get::<_, Option<i32>>(i).map_err(read)?.map(i64::from))
+            Value::Int(
+                row.try_get::<_, Option<i32>>(i)
+                    .map_err(read)?
+                    .map(i64::from),
+            )
         } else if *ty == Type::INT2 {
-            Value::Int(row.try_get::<_, Option<i16>>(i).map_err(read)?.map(i64::from))
+            Value::Int(
+                row.try_get::<_, Option<i16>>(i)
+                    .map_err(read)?
+                    .map(i64::from),
+            )
         } else if *ty == Type::BOOL {
-            Value::Int(row.try_get::<_, Option<bool>>(i).map_err(read)?.map(i64::from))
+            Value::Int(
+                row.try_get::<_, Option<bool>>(i)
+                    .map_err(read)?
+                    .map(i64::from),
+            )
         } else if *ty == Type::FLOAT8 {
             Value::Real(row.try_get::<_, Option<f64>>(i).map_err(read)?)
         } else if *ty == Type::FLOAT4 {
-            Value::Real(row.try_get::<_, Option<f32>>(i).map_err(read)?.map(f64::from))
+            Value::Real(
+                row.try_get::<_, Option<f32>>(i)
+                    .map_err(read)?
+                    .map(f64::from),
+            )
         } else if [Type::TEXT, Type::VARCHAR, Type::BPCHAR, Type::NAME].contains(ty) {
             Value::Text(row.try_get::<_, Option<String>>(i).map_err(read)?)
         } else {
             return Err(StoreError::data(
                 format!("查询结果的第 {} 列类型为 {ty}，gongkai 不支持", i + 1),
-                format!("column {} of a query result has type {ty}, which gongkai does not read", i + 1),
+                format!(
+                    "column {} of a query result has type {ty}, which gongkai does not read",
+                    i + 1
+                ),
             ));
         };
         out.push(v);

@@ -48,8 +48,10 @@ impl Sqlite {
         // keeps one transaction per report cheap. synchronous=NORMAL in WAL mode never corrupts
         // the database and never leaves a half transaction; a power cut (not a killed process)
         // may lose the last commits, which a rerun of the ingest restores.
-        conn.busy_timeout(Duration::from_secs(30))
-            .map_err(err(("设置 SQLite 等待时间", "setting the SQLite busy timeout")))?;
+        conn.busy_timeout(Duration::from_secs(30)).map_err(err((
+            "设置 SQLite 等待时间",
+            "setting the SQLite busy timeout",
+        )))?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;

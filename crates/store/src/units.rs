@@ -68,15 +68,22 @@ fn csv_error(line: u64, zh: &str, en: &str) -> StoreError {
 pub fn read_units_csv<R: Read>(mut input: R) -> Result<Vec<UnitRow>> {
     let mut bytes = Vec::new();
     input.read_to_end(&mut bytes).map_err(|e| {
-        StoreError::new(format!("无法读取单位表：{e}"), format!("cannot read the units CSV: {e}"))
+        StoreError::new(
+            format!("无法读取单位表：{e}"),
+            format!("cannot read the units CSV: {e}"),
+        )
     })?;
     let body = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(body);
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(body);
     let headers = rdr
         .headers()
-        .map_err(|e| csv_error(1, &format!("无法读取表头：{e}"), &format!("cannot read the header: {e}")))?
+        .map_err(|e| {
+            csv_error(
+                1,
+                &format!("无法读取表头：{e}"),
+                &format!("cannot read the header: {e}"),
+            )
+        })?
         .clone();
     let find = |i: usize| {
         headers
@@ -94,9 +101,8 @@ pub fn read_units_csv<R: Read>(mut input: R) -> Result<Vec<UnitRow>> {
     let mut out = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let line = i as u64 + 2;
-        let rec = rec.map_err(|e| {
-            csv_error(line, &format!("格式错误：{e}"), &format!("malformed: {e}"))
-        })?;
+        let rec = rec
+            .map_err(|e| csv_error(line, &format!("格式错误：{e}"), &format!("malformed: {e}")))?;
         let get = |c: Option<usize>| {
             c.and_then(|c| rec.get(c))
                 .map(str::trim)
@@ -133,7 +139,10 @@ pub fn read_units_csv<R: Read>(mut input: R) -> Result<Vec<UnitRow>> {
 /// parents by name), with a UTF-8 BOM when `bom` (Excel on zh-CN needs it).
 pub fn write_units_csv<W: Write>(units: &[Unit], out: W, bom: bool) -> Result<()> {
     let io = |e: &dyn std::fmt::Display| {
-        StoreError::new(format!("无法写出单位表：{e}"), format!("cannot write the units CSV: {e}"))
+        StoreError::new(
+            format!("无法写出单位表：{e}"),
+            format!("cannot write the units CSV: {e}"),
+        )
     };
     let mut out = out;
     if bom {
@@ -165,7 +174,10 @@ mod tests {
 
     #[test]
     fn normalisation_folds_width_and_spaces_only() {
-        assert_eq!(normalize_name(" 杭州市 西湖区\u{3000}教育局 "), "杭州市西湖区教育局");
+        assert_eq!(
+            normalize_name(" 杭州市 西湖区\u{3000}教育局 "),
+            "杭州市西湖区教育局"
+        );
         assert_eq!(normalize_name("ＡＢＣ１２３（试点）"), "ABC123(试点)");
         // Prefixes are kept: these are different units.
         assert_ne!(normalize_name("南京市鼓楼区"), normalize_name("鼓楼区"));

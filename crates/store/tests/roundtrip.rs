@@ -59,7 +59,11 @@ fn seeds_round_trip_on_every_backend() {
         }
         // The seeds exercise more than plain numbers (else this test proves little).
         assert!(seen_states.contains(&CellState::Number));
-        assert!(seen_states.contains(&CellState::Inferred), "{}: {seen_states:?}", t.name);
+        assert!(
+            seen_states.contains(&CellState::Inferred),
+            "{}: {seen_states:?}",
+            t.name
+        );
         let counts = t.store.counts().unwrap();
         assert_eq!(counts.reports, common::seeds().len() as i64, "{}", t.name);
     }
@@ -88,7 +92,13 @@ fn generated_reports_of_every_format_round_trip() {
             let loaded = t.store.load_report(id).unwrap().unwrap();
             assert_same_report(&read.report, &loaded.report, &name);
         }
-        let formats: Vec<FormatId> = t.store.reports().unwrap().iter().map(|r| r.format).collect();
+        let formats: Vec<FormatId> = t
+            .store
+            .reports()
+            .unwrap()
+            .iter()
+            .map(|r| r.format)
+            .collect();
         assert!(formats.contains(&FormatId::F2019) && formats.contains(&FormatId::F2021));
     }
 }

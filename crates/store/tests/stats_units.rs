@@ -3,7 +3,9 @@
 
 mod common;
 
-use gongkai_model::{CellState, Finding, FormatId, Located, Message, Outcome, Report, Severity, Source};
+use gongkai_model::{
+    CellState, Finding, FormatId, Located, Message, Outcome, Report, Severity, Source,
+};
 use gongkai_store::{GroupBy, NewReport, Stored, UnitRow};
 
 fn set(r: &mut Report, t: &str, row: &str, c: &str, v: f64) {
@@ -56,8 +58,20 @@ fn stats_by_year_and_unit_add_up_by_hand() {
         set(&mut a, "review_litigation", "review", "upheld", 3.0);
         set(&mut a, "review_litigation", "review", "corrected", 1.0);
         set(&mut a, "review_litigation", "review", "total", 4.0);
-        set(&mut a, "review_litigation", "litigation_direct", "upheld", 1.0);
-        set(&mut a, "review_litigation", "litigation_direct", "corrected", 1.0);
+        set(
+            &mut a,
+            "review_litigation",
+            "litigation_direct",
+            "upheld",
+            1.0,
+        );
+        set(
+            &mut a,
+            "review_litigation",
+            "litigation_direct",
+            "corrected",
+            1.0,
+        );
         put(s, "a", &a, &[]);
         // 2022, unit B (2019 format, late): 6 received, 2 answered, both granted; 2 withheld as
         // process information; a pending review does not count as decided.
@@ -67,14 +81,25 @@ fn stats_by_year_and_unit_add_up_by_hand() {
         set(&mut b, "requests", "granted", "total", 2.0);
         set(&mut b, "requests", "withheld_process", "total", 2.0);
         set(&mut b, "review_litigation", "review", "pending", 7.0);
-        set(&mut b, "review_litigation", "litigation_after_review", "other", 2.0);
+        set(
+            &mut b,
+            "review_litigation",
+            "litigation_after_review",
+            "other",
+            2.0,
+        );
         let error = Finding::new(
             "T3-BALANCE",
             Severity::Error,
             Outcome::Fail,
             Message::new("x", "x"),
         );
-        let warn = Finding::new("CELL-MISSING", Severity::Warning, Outcome::Fail, Message::new("y", "y"));
+        let warn = Finding::new(
+            "CELL-MISSING",
+            Severity::Warning,
+            Outcome::Fail,
+            Message::new("y", "y"),
+        );
         put(s, "b", &b, &[error.clone(), warn.clone()]);
         // 2023, unit A again: a blank received cell is not a zero and not summed; an uncertain
         // error is not an error.
@@ -90,7 +115,10 @@ fn stats_by_year_and_unit_add_up_by_hand() {
         let by_year = s.stats(GroupBy::Year).unwrap();
         assert_eq!(by_year.len(), 2, "{}", t.name);
         let y22 = &by_year[0];
-        assert_eq!((y22.group.as_str(), y22.reports, y22.reports_with_errors), ("2022", 2, 1));
+        assert_eq!(
+            (y22.group.as_str(), y22.reports, y22.reports_with_errors),
+            ("2022", 2, 1)
+        );
         assert_eq!(y22.received, 16.0);
         assert_eq!(y22.answered, 10.0);
         assert_eq!(y22.granted, 7.0);
@@ -101,10 +129,16 @@ fn stats_by_year_and_unit_add_up_by_hand() {
         assert_eq!(y22.withheld_total(), 4.0);
         assert_eq!((y22.review_decided, y22.review_corrected), (4.0, 1.0));
         assert_eq!(y22.review_correction_rate(), Some(0.25));
-        assert_eq!((y22.litigation_decided, y22.litigation_corrected), (4.0, 1.0));
+        assert_eq!(
+            (y22.litigation_decided, y22.litigation_corrected),
+            (4.0, 1.0)
+        );
         assert_eq!(y22.litigation_correction_rate(), Some(0.25));
         let y23 = &by_year[1];
-        assert_eq!((y23.group.as_str(), y23.reports, y23.reports_with_errors), ("2023", 1, 0));
+        assert_eq!(
+            (y23.group.as_str(), y23.reports, y23.reports_with_errors),
+            ("2023", 1, 0)
+        );
         assert_eq!((y23.received, y23.answered, y23.granted), (0.0, 4.0, 1.0));
         assert_eq!(y23.granted_rate(), Some(0.25));
         assert_eq!(y23.review_correction_rate(), None);
@@ -127,10 +161,22 @@ fn units_match_by_normalised_name_merge_by_alias_and_refuse_loops() {
     for mut t in common::stores() {
         let s = &mut t.store;
         // Full-width letters and spaces do not make a new unit.
-        let r1 = put(s, "1", &report("杭州市西湖区 教育局（ＡＢ）", 2022, FormatId::F2021), &[]);
-        let r2 = put(s, "2", &report("杭州市西湖区教育局(AB)", 2023, FormatId::F2021), &[]);
+        let r1 = put(
+            s,
+            "1",
+            &report("杭州市西湖区 教育局（ＡＢ）", 2022, FormatId::F2021),
+            &[],
+        );
+        let r2 = put(
+            s,
+            "2",
+            &report("杭州市西湖区教育局(AB)", 2023, FormatId::F2021),
+            &[],
+        );
         let r3 = put(s, "3", &report("西湖区教育局", 2023, FormatId::F2021), &[]);
-        let u = |s: &mut gongkai_store::Store, id: i64| s.load_report(id).unwrap().unwrap().info.unit_id;
+        let u = |s: &mut gongkai_store::Store, id: i64| {
+            s.load_report(id).unwrap().unwrap().info.unit_id
+        };
         assert_eq!(u(s, r1), u(s, r2), "{}", t.name);
         assert_ne!(u(s, r1), u(s, r3), "prefix kept");
         assert_eq!(s.units().unwrap().len(), 2);
@@ -144,11 +190,21 @@ fn units_match_by_normalised_name_merge_by_alias_and_refuse_loops() {
         assert_eq!(u(s, r3), u(s, r1), "merged by alias");
         let units = s.units().unwrap();
         assert_eq!(units.len(), 2, "{units:?}");
-        let edu = units.iter().find(|x| x.name == "杭州市西湖区教育局（AB）").unwrap();
-        let gov = units.iter().find(|x| x.name == "杭州市西湖区人民政府").unwrap();
+        let edu = units
+            .iter()
+            .find(|x| x.name == "杭州市西湖区教育局（AB）")
+            .unwrap();
+        let gov = units
+            .iter()
+            .find(|x| x.name == "杭州市西湖区人民政府")
+            .unwrap();
         assert_eq!(edu.parent, Some(gov.id));
         assert!(gov.is_consolidated());
-        assert!(edu.aliases.contains(&"西湖区教育局".to_string()), "{:?}", edu.aliases);
+        assert!(
+            edu.aliases.contains(&"西湖区教育局".to_string()),
+            "{:?}",
+            edu.aliases
+        );
         assert!(edu.aliases.contains(&"西湖教育".to_string()));
         assert_eq!(Some(edu.id), u(s, r1));
 
@@ -185,7 +241,12 @@ fn across_findings_are_replaced_not_appended() {
     for mut t in common::stores() {
         let s = &mut t.store;
         let id = put(s, "x", &report("某局", 2022, FormatId::F2021), &[]);
-        let f = Finding::new("X-JUMP", Severity::Notice, Outcome::Fail, Message::new("跳", "jump"));
+        let f = Finding::new(
+            "X-JUMP",
+            Severity::Notice,
+            Outcome::Fail,
+            Message::new("跳", "jump"),
+        );
         s.replace_across_findings(&[(id, f.clone())]).unwrap();
         s.replace_across_findings(&[(id, f.clone())]).unwrap();
         let got = s.findings_of(id).unwrap();

@@ -230,7 +230,8 @@ fn csv_rows(
             let mut failed: Option<csv::Error> = None;
             store
                 .for_each_finding(|id, f| {
-                    let cells: Vec<String> = f.finding.cells.iter().map(|k| k.to_string()).collect();
+                    let cells: Vec<String> =
+                        f.finding.cells.iter().map(|k| k.to_string()).collect();
                     let rec = [
                         id.to_string(),
                         match f.scope {
@@ -289,13 +290,17 @@ fn json(store: &mut Store, out: &mut dyn Write, lang: Lang) -> Result<()> {
             continue;
         };
         let findings: Vec<_> = r.findings.iter().map(|f| f.finding.clone()).collect();
-        let mut v = gongkai_write::report_json(&r.report, &findings, lang, Some(&r.info.source_name));
+        let mut v =
+            gongkai_write::report_json(&r.report, &findings, lang, Some(&r.info.source_name));
         if let Json::Object(map) = &mut v {
             // Store fields first, then the report as `gongkai parse` gives it.
             let mut m = serde_json::Map::new();
             m.insert("id".into(), Json::from(r.info.id));
             m.insert("unit".into(), r.info.unit_id.map_or(Json::Null, Json::from));
-            m.insert("content_hash".into(), Json::from(r.info.content_hash.clone()));
+            m.insert(
+                "content_hash".into(),
+                Json::from(r.info.content_hash.clone()),
+            );
             m.extend(std::mem::take(map));
             *map = m;
         }
@@ -331,10 +336,13 @@ impl XCell {
     }
 }
 
+/// A table's key, its sheet's name, and its columns as (key, Chinese label).
+type TableSheet = (&'static str, &'static str, Vec<(&'static str, &'static str)>);
+
 /// The sheet of each table: Chinese name, and the union of the columns of every format (in
 /// format order, newest format first), as (key, Chinese label).
-fn table_sheets() -> Vec<(&'static str, &'static str, Vec<(&'static str, &'static str)>)> {
-    let mut out: Vec<(&'static str, &'static str, Vec<(&'static str, &'static str)>)> = Vec::new();
+fn table_sheets() -> Vec<TableSheet> {
+    let mut out: Vec<TableSheet> = Vec::new();
     for f in formats::all() {
         for t in f.tables {
             let i = match out.iter().position(|(k, _, _)| *k == t.key) {
@@ -382,7 +390,14 @@ fn state_zh(state: CellState, printed: &str) -> String {
 fn xlsx(store: &mut Store, path: &Path, lang: Lang) -> Result<()> {
     let err = store_err(lang);
     let tables = table_sheets();
-    let report_head = ["报告编号", "来源文件", "发布机关", "单位编号", "年度", "格式"];
+    let report_head = [
+        "报告编号",
+        "来源文件",
+        "发布机关",
+        "单位编号",
+        "年度",
+        "格式",
+    ];
     let mut sheets: Vec<Sheet> = tables
         .iter()
         .map(|(_, name, cols)| Sheet {
@@ -399,7 +414,15 @@ fn xlsx(store: &mut Store, path: &Path, lang: Lang) -> Result<()> {
     let mut findings = Sheet {
         name: "问题",
         headers: [
-            "报告编号", "来源文件", "规则", "严重程度", "结论", "说明", "依据", "单元格", "位置",
+            "报告编号",
+            "来源文件",
+            "规则",
+            "严重程度",
+            "结论",
+            "说明",
+            "依据",
+            "单元格",
+            "位置",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -409,7 +432,14 @@ fn xlsx(store: &mut Store, path: &Path, lang: Lang) -> Result<()> {
     let mut reports = Sheet {
         name: "报告",
         headers: [
-            "报告编号", "来源文件", "发布机关", "单位编号", "年度", "格式", "发布日期", "入库时间",
+            "报告编号",
+            "来源文件",
+            "发布机关",
+            "单位编号",
+            "年度",
+            "格式",
+            "发布日期",
+            "入库时间",
             "内容哈希",
         ]
         .iter()
@@ -469,7 +499,11 @@ fn xlsx(store: &mut Store, path: &Path, lang: Lang) -> Result<()> {
                     seen_rows.len() - 1
                 }
             };
-            grouped.entry((ti, ri)).or_insert((ti, c.row, Vec::new())).2.push(c);
+            grouped
+                .entry((ti, ri))
+                .or_insert((ti, c.row, Vec::new()))
+                .2
+                .push(c);
         }
         for (ti, row_key, cells) in grouped.into_values() {
             let (tkey, _, cols) = &tables[ti];

@@ -250,7 +250,9 @@ fn collect(paths: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<(String, String)
                     p.display().to_string(),
                     match lang {
                         Lang::Zh => "目录中没有报告文件（.txt、.text、.md）".to_string(),
-                        Lang::En => "the directory holds no report files (.txt, .text, .md)".to_string(),
+                        Lang::En => {
+                            "the directory holds no report files (.txt, .text, .md)".to_string()
+                        }
                     },
                 ));
             }

@@ -112,7 +112,9 @@ pub fn run(args: StatsArgs) -> Result<ExitCode> {
         ByArg::Year => GroupBy::Year,
         ByArg::Unit => GroupBy::Unit,
     };
-    let rows = store.stats(by).map_err(|e| anyhow!("{}", e.message(lang)))?;
+    let rows = store
+        .stats(by)
+        .map_err(|e| anyhow!("{}", e.message(lang)))?;
     let out = std::io::stdout();
     let mut out = out.lock();
     let head = |h: &(&'static str, &'static str)| match lang {
@@ -205,7 +207,11 @@ fn write_table(out: &mut impl Write, rows: &[Vec<String>]) -> Result<()> {
     for r in rows {
         let mut line = String::new();
         for (i, cell) in r.iter().enumerate() {
-            let pad = widths.get(i).copied().unwrap_or(0).saturating_sub(cell.width());
+            let pad = widths
+                .get(i)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(cell.width());
             if i == 0 {
                 line.push_str(cell);
                 line.push_str(&" ".repeat(pad));

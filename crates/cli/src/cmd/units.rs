@@ -51,9 +51,8 @@ pub fn run(args: UnitsArgs) -> Result<ExitCode> {
                 Lang::Zh => format!("无法打开单位表 {}", file.display()),
                 Lang::En => format!("cannot open the units CSV {}", file.display()),
             })?;
-            let rows = gongkai_store::read_units_csv(f).map_err(|e| {
-                anyhow!("{}: {}", file.display(), e.message(lang))
-            })?;
+            let rows = gongkai_store::read_units_csv(f)
+                .map_err(|e| anyhow!("{}: {}", file.display(), e.message(lang)))?;
             let sum = store.import_units(&rows).map_err(msg)?;
             match lang {
                 Lang::Zh => println!(

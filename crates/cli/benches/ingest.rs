@@ -72,8 +72,10 @@ fn pg_target(tag: &str) -> Option<PgTarget> {
         }
     };
     let schema = format!("bench_{tag}_{}", std::process::id());
-    c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
-        .ok()?;
+    c.batch_execute(&format!(
+        "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+    ))
+    .ok()?;
     let sep = if url.contains('?') { '&' } else { '?' };
     Some(PgTarget(
         format!("{url}{sep}options=-c%20search_path%3D{schema}"),
@@ -99,7 +101,14 @@ fn ingest(corpus: &Path, db: &str) -> (f64, u64) {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_gongkai"));
     let t = Instant::now();
     let mut child = Command::new(bin)
-        .args(["ingest", &corpus.display().to_string(), "--db", db, "--progress", "never"])
+        .args([
+            "ingest",
+            &corpus.display().to_string(),
+            "--db",
+            db,
+            "--progress",
+            "never",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()

@@ -243,7 +243,9 @@ fn crash_and_rerun(db: &Db, clean: &Db, dir: &Path, kills: usize) {
     let mut stored = 0;
     for round in 0..kills {
         let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            // Every other round commits each report on its own, the others in batches.
             .args(["ingest", &corpus, "--db", &db.target, "--progress", "never"])
+            .args(["--batch", if round % 2 == 0 { "1" } else { "100" }])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

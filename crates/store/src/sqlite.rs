@@ -56,7 +56,8 @@ impl Sqlite {
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
-             PRAGMA temp_store = MEMORY;",
+             PRAGMA temp_store = MEMORY;
+             PRAGMA cache_size = -32000;",
         )
         .map_err(|e| {
             StoreError::new(

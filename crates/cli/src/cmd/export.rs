@@ -337,7 +337,11 @@ impl XCell {
 }
 
 /// A table's key, its sheet's name, and its columns as (key, Chinese label).
-type TableSheet = (&'static str, &'static str, Vec<(&'static str, &'static str)>);
+type TableSheet = (
+    &'static str,
+    &'static str,
+    Vec<(&'static str, &'static str)>,
+);
 
 /// The sheet of each table: Chinese name, and the union of the columns of every format (in
 /// format order, newest format first), as (key, Chinese label).

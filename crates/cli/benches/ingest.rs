@@ -36,6 +36,19 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
 
+    // The reference: reading and checking alone, on the same binary and files.
+    let t = Instant::now();
+    let o = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(["check", "-q", &big.display().to_string()])
+        .stdout(Stdio::null())
+        .status()
+        .expect("start gongkai");
+    let _ = o;
+    println!(
+        "read+check only (gongkai check -q), {n} reports: {:.0} reports/s",
+        n as f64 / t.elapsed().as_secs_f64()
+    );
+
     let sqlite = |name: &str| dir.join(name).display().to_string();
     run("SQLite", &small, &sqlite("small.db"), n / 10);
     run("SQLite", &big, &sqlite("big.db"), n);
@@ -45,7 +58,11 @@ fn main() {
     if let Some(db) = pg_target("big") {
         run("PostgreSQL", &big, &db.0, n);
     }
-    let _ = std::fs::remove_dir_all(&dir);
+    if std::env::var_os("GONGKAI_BENCH_KEEP").is_some() {
+        println!("corpus kept in {}", dir.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 /// A PostgreSQL URL whose connections use a fresh schema, dropped when this is dropped.
@@ -85,19 +102,23 @@ fn pg_target(tag: &str) -> Option<PgTarget> {
 }
 
 fn run(engine: &str, corpus: &Path, db: &str, n: usize) {
-    let (secs, peak) = ingest(corpus, db);
+    let (secs, peak, cpu) = ingest(corpus, db);
+    // CPU seconds say what the machine could do unloaded: on a shared machine the wall time
+    // also counts the time other processes had the cores.
     println!(
-        "{engine}, {n} reports: {:.0} reports/s ({secs:.1}s), peak memory {:.1} MB",
+        "{engine}, {n} reports: {:.0} reports/s ({secs:.1}s wall, {cpu:.1}s CPU = {:.2} ms CPU per report), peak memory {:.1} MB",
         n as f64 / secs,
+        cpu * 1e3 / n as f64,
         peak as f64 / 1e6
     );
-    let (secs, _) = ingest(corpus, db);
+    let (secs, _, _) = ingest(corpus, db);
     println!("{engine}, {n} reports again (all skipped): {secs:.1}s");
 }
 
-/// Runs `gongkai ingest` and returns its wall time and peak resident memory (VmHWM, polled from
-/// /proc while it runs; 0 where /proc is not available).
-fn ingest(corpus: &Path, db: &str) -> (f64, u64) {
+/// Runs `gongkai ingest` and returns its wall time, peak resident memory (VmHWM) and CPU time
+/// (user + system), both polled from /proc while it runs (0 where /proc is not available; the
+/// CPU time misses at most the last poll interval).
+fn ingest(corpus: &Path, db: &str) -> (f64, u64, f64) {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_gongkai"));
     let t = Instant::now();
     let mut child = Command::new(bin)
@@ -114,8 +135,19 @@ fn ingest(corpus: &Path, db: &str) -> (f64, u64) {
         .spawn()
         .expect("start gongkai");
     let status = format!("/proc/{}/status", child.id());
+    let stat = format!("/proc/{}/stat", child.id());
     let mut peak = 0;
+    let mut cpu = 0.0;
     loop {
+        if let Some(ticks) = std::fs::read_to_string(&stat).ok().and_then(|s| {
+            // Fields after the command name (which may hold spaces): utime and stime are the
+            // 14th and 15th fields of the line, in clock ticks (100 per second on Linux).
+            let rest = &s[s.rfind(')')? + 2..];
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            Some(f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?)
+        }) {
+            cpu = ticks / 100.0;
+        }
         if let Some(hwm) = std::fs::read_to_string(&status).ok().and_then(|s| {
             s.lines()
                 .find(|l| l.starts_with("VmHWM:"))
@@ -129,5 +161,5 @@ fn ingest(corpus: &Path, db: &str) -> (f64, u64) {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    (t.elapsed().as_secs_f64(), peak)
+    (t.elapsed().as_secs_f64(), peak, cpu)
 }

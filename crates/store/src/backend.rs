@@ -5,6 +5,8 @@
 //! in PostgreSQL). A backend only runs statements and moves [`Value`]s in and out; the one thing
 //! it does its own way is a bulk insert, which is where the two engines differ most in speed.
 
+use std::borrow::Cow;
+
 use crate::error::Result;
 
 /// Which engine a store runs on.
@@ -16,23 +18,29 @@ pub enum Dialect {
 
 /// A value going into or coming out of a statement. Nulls are typed because PostgreSQL checks
 /// every parameter's type, nulls included.
+///
+/// Text borrows where it can: a report's cells go into the database without a copy of their
+/// keys, states and printed text (the ingest's writer spends its time on exactly that).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Int(Option<i64>),
     Real(Option<f64>),
-    Text(Option<String>),
+    Text(Option<Cow<'a, str>>),
 }
 
-impl Value {
-    pub fn int(v: i64) -> Value {
+/// A row read back from the database.
+pub type Row = Vec<Value<'static>>;
+
+impl<'a> Value<'a> {
+    pub fn int(v: i64) -> Value<'a> {
         Value::Int(Some(v))
     }
 
-    pub fn text(v: impl Into<String>) -> Value {
+    pub fn text(v: impl Into<Cow<'a, str>>) -> Value<'a> {
         Value::Text(Some(v.into()))
     }
 
-    pub fn opt_text(v: Option<impl Into<String>>) -> Value {
+    pub fn opt_text(v: Option<impl Into<Cow<'a, str>>>) -> Value<'a> {
         Value::Text(v.map(Into::into))
     }
 
@@ -61,7 +69,7 @@ impl Value {
 
     pub fn into_string(self) -> Option<String> {
         match self {
-            Value::Text(v) => v,
+            Value::Text(v) => v.map(Cow::into_owned),
             Value::Int(v) => v.map(|x| x.to_string()),
             Value::Real(v) => v.map(|x| x.to_string()),
         }
@@ -94,17 +102,17 @@ pub trait Backend: Send {
     /// Runs statements without parameters (migrations, BEGIN/COMMIT).
     fn batch(&mut self, sql: &str) -> Result<()>;
     /// Runs one statement; returns the number of rows changed.
-    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64>;
+    fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<u64>;
     /// Runs one query and returns every row.
-    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Vec<Value>>>;
+    fn query(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Vec<Row>>;
     /// Runs one query and hands each row to `f` as it arrives (exports of large stores).
     fn for_each(
         &mut self,
         sql: &str,
-        params: &[Value],
-        f: &mut dyn FnMut(Vec<Value>) -> Result<()>,
+        params: &[Value<'_>],
+        f: &mut dyn FnMut(Row) -> Result<()>,
     ) -> Result<()>;
     /// Inserts rows into a table (`rows` are column-major: one vector per column, all of the
     /// same length).
-    fn insert_many(&mut self, table: &BulkTable, columns: Vec<Vec<Value>>) -> Result<()>;
+    fn insert_many(&mut self, table: &BulkTable, columns: Vec<Vec<Value<'_>>>) -> Result<()>;
 }

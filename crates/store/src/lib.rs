@@ -38,7 +38,7 @@ mod sqlite;
 mod stats;
 pub mod units;
 
-pub use backend::{Backend, Dialect, Value};
+pub use backend::{Backend, Dialect, Row, Value};
 pub use codec::content_hash;
 pub use error::{Result, StoreError};
 pub use migrate::SCHEMA_VERSION;
@@ -414,7 +414,7 @@ impl Store {
 
     fn insert_cells(&mut self, id: i64, r: &Report) -> Result<()> {
         let n = r.cells.len();
-        let mut cols: Vec<Vec<Value>> = (0..CELLS.columns.len())
+        let mut cols: Vec<Vec<Value<'_>>> = (0..CELLS.columns.len())
             .map(|_| Vec::with_capacity(n))
             .collect();
         for (i, c) in r.cells.iter().enumerate() {
@@ -445,7 +445,7 @@ impl Store {
         if findings.is_empty() {
             return Ok(());
         }
-        let mut cols: Vec<Vec<Value>> = (0..FINDINGS.columns.len())
+        let mut cols: Vec<Vec<Value<'_>>> = (0..FINDINGS.columns.len())
             .map(|_| Vec::with_capacity(findings.len()))
             .collect();
         for (i, (report_id, f, from_reader)) in findings.iter().enumerate() {
@@ -650,7 +650,7 @@ impl Store {
     /// Every cell with its report's fields, streamed in report then cell order: the tidy rows
     /// of exports. Each row is `[report_id, source_name, agency, unit, year, format, table, row,
     /// column, value, state, text, source]`.
-    pub fn for_each_cell(&mut self, f: &mut dyn FnMut(Vec<Value>) -> Result<()>) -> Result<()> {
+    pub fn for_each_cell(&mut self, f: &mut dyn FnMut(Row) -> Result<()>) -> Result<()> {
         self.db.for_each(
             "SELECT r.id, r.source_name, r.agency, u.name, r.year, r.format,
                     c.\"table\", c.\"row\", c.\"column\", c.value, c.state, c.text, c.source
@@ -916,7 +916,7 @@ const REPORT_COLUMNS: &str = "SELECT id, content_hash, source_name, agency, unit
 const FINDING_COLUMNS: &str = "SELECT report_id, scope, from_reader, rule, severity, outcome,
         message_zh, message_en, evidence, cells, at FROM findings";
 
-fn report_info(row: Vec<Value>) -> Result<ReportInfo> {
+fn report_info(row: Row) -> Result<ReportInfo> {
     let mut it = row.into_iter();
     let mut next = || it.next().unwrap_or(Value::Text(None));
     let id = next()
@@ -958,7 +958,7 @@ fn state_from_key(s: &str) -> Option<CellState> {
     })
 }
 
-fn decode_cell(row: Vec<Value>) -> Result<gongkai_model::Cell> {
+fn decode_cell(row: Row) -> Result<gongkai_model::Cell> {
     let mut it = row.into_iter();
     let mut next = || it.next().unwrap_or(Value::Text(None));
     let (t, r, c) = (
@@ -1041,7 +1041,7 @@ fn severity_from_key(s: &str) -> Option<Severity> {
     })
 }
 
-fn decode_finding(row: Vec<Value>) -> Result<(i64, StoredFinding)> {
+fn decode_finding(row: Row) -> Result<(i64, StoredFinding)> {
     let mut it = row.into_iter();
     let mut next = || it.next().unwrap_or(Value::Text(None));
     let report_id = next().as_i64().unwrap_or(0);

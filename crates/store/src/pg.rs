@@ -7,7 +7,9 @@ use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, NoTls, Statement};
 
-use crate::backend::{Backend, BulkTable, ColType, Dialect, Value};
+use std::borrow::Cow;
+
+use crate::backend::{Backend, BulkTable, ColType, Dialect, Row, Value};
 use crate::error::{Result, StoreError};
 
 pub struct Postgres {
@@ -77,20 +79,20 @@ impl Postgres {
     }
 }
 
-fn params(values: &[Value]) -> Vec<Box<dyn ToSql + Sync>> {
+fn params(values: &[Value<'_>]) -> Vec<Box<dyn ToSql + Sync>> {
     values
         .iter()
         .map(|v| -> Box<dyn ToSql + Sync> {
             match v {
                 Value::Int(x) => Box::new(*x),
                 Value::Real(x) => Box::new(*x),
-                Value::Text(x) => Box::new(x.clone()),
+                Value::Text(x) => Box::new(x.as_deref().map(str::to_string)),
             }
         })
         .collect()
 }
 
-fn read_row(row: &postgres::Row) -> Result<Vec<Value>> {
+fn read_row(row: &postgres::Row) -> Result<Row> {
     let mut out = Vec::with_capacity(row.len());
     for (i, col) in row.columns().iter().enumerate() {
         let ty = col.type_();
@@ -125,7 +127,11 @@ fn read_row(row: &postgres::Row) -> Result<Vec<Value>> {
                     .map(f64::from),
             )
         } else if [Type::TEXT, Type::VARCHAR, Type::BPCHAR, Type::NAME].contains(ty) {
-            Value::Text(row.try_get::<_, Option<String>>(i).map_err(read)?)
+            Value::Text(
+                row.try_get::<_, Option<String>>(i)
+                    .map_err(read)?
+                    .map(Cow::Owned),
+            )
         } else {
             return Err(StoreError::data(
                 format!("查询结果的第 {} 列类型为 {ty}，gongkai 不支持", i + 1),
@@ -151,7 +157,7 @@ impl Backend for Postgres {
             .map_err(err(("执行 SQL", "running SQL")))
     }
 
-    fn execute(&mut self, sql: &str, values: &[Value]) -> Result<u64> {
+    fn execute(&mut self, sql: &str, values: &[Value<'_>]) -> Result<u64> {
         let stmt = self.statement(sql)?;
         let p = params(values);
         let refs: Vec<&(dyn ToSql + Sync)> = p.iter().map(|b| b.as_ref()).collect();
@@ -160,7 +166,7 @@ impl Backend for Postgres {
             .map_err(err(("执行 SQL 语句", "running an SQL statement")))
     }
 
-    fn query(&mut self, sql: &str, values: &[Value]) -> Result<Vec<Vec<Value>>> {
+    fn query(&mut self, sql: &str, values: &[Value<'_>]) -> Result<Vec<Row>> {
         let stmt = self.statement(sql)?;
         let p = params(values);
         let refs: Vec<&(dyn ToSql + Sync)> = p.iter().map(|b| b.as_ref()).collect();
@@ -174,8 +180,8 @@ impl Backend for Postgres {
     fn for_each(
         &mut self,
         sql: &str,
-        values: &[Value],
-        f: &mut dyn FnMut(Vec<Value>) -> Result<()>,
+        values: &[Value<'_>],
+        f: &mut dyn FnMut(Row) -> Result<()>,
     ) -> Result<()> {
         let stmt = self.statement(sql)?;
         let p = params(values);
@@ -195,7 +201,7 @@ impl Backend for Postgres {
 
     /// One statement per call, whatever the number of rows: the columns travel as arrays and
     /// `unnest` turns them back into rows, so a report's two hundred cells cost one round trip.
-    fn insert_many(&mut self, table: &BulkTable, columns: Vec<Vec<Value>>) -> Result<()> {
+    fn insert_many(&mut self, table: &BulkTable, columns: Vec<Vec<Value<'_>>>) -> Result<()> {
         let names: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
         let arrays: Vec<String> = table
             .columns

@@ -101,9 +101,9 @@ fn store_err(lang: Lang) -> impl Fn(StoreError) -> anyhow::Error {
     move |e| anyhow!("{}", e.message(lang))
 }
 
-fn text(v: Option<&Value>) -> String {
+fn text(v: Option<&Value<'_>>) -> String {
     match v {
-        Some(Value::Text(Some(s))) => s.clone(),
+        Some(Value::Text(Some(s))) => s.to_string(),
         Some(Value::Int(Some(i))) => i.to_string(),
         Some(Value::Real(Some(x))) => format_value(*x),
         _ => String::new(),

@@ -6,10 +6,13 @@
 //! rusqlite (SQLite bundled) + the synchronous `postgres` crate, behind the small [`Backend`]
 //! trait, rather than sqlx 0.9 (sqlite + postgres, async).
 //!
-//! - Build cost. A clean `cargo build -p gongkai-store` on this project's machines (2 cores):
-//!   about 55 s for this crate with rusqlite + postgres + sha2 + csv (see README/issue note for
-//!   the measured numbers), against about 190 s measured for sqlx with both back ends. Both
-//!   drivers are in the default build, as the issue requires; no feature flags are needed.
+//! - Build cost, measured: a clean `cargo build -p gongkai-store` (debug, fresh target dir, this
+//!   project's 2-core machine) takes 79 s wall, 47 s user + 6 s system CPU — measured while other
+//!   builds shared the machine (load average ≈ 6), so an idle machine needs roughly half the wall
+//!   time. That is rusqlite with SQLite bundled (the C compile is the largest single item),
+//!   postgres with its small tokio runtime, sha2, csv, serde_json. STACK.md measured sqlx with
+//!   both back ends at ≈ 190 s. Both back ends are in the default build, as the issue requires;
+//!   no feature flags are needed.
 //! - Fit. Everything that calls the store is synchronous: the CLI reads and checks with rayon and
 //!   writes from one thread. sqlx would bring an async runtime into a program that has no other
 //!   use for one. (`postgres` runs a small tokio runtime inside; that cost is included above.)
@@ -25,6 +28,8 @@
 //!
 //! - [`Store::store_report`] writes a report, its unit link, its cells and its findings in one
 //!   transaction: a process killed at any moment leaves the report wholly there or wholly absent.
+//!   [`Store::store_reports`] writes several whole reports in one transaction (a report never
+//!   spans two), which is how `gongkai ingest` keeps commits cheap.
 //! - Reports are keyed by the SHA-256 of their bytes ([`content_hash`]); storing the same bytes
 //!   again stores nothing ([`Stored::Existing`]).
 //! - Migrations are versioned per dialect ([`migrate::SCHEMA_VERSION`]) and applied at open.

@@ -510,7 +510,9 @@ fn xlsx(store: &mut Store, path: &Path, lang: Lang) -> Result<()> {
                 .push(c);
         }
         for (ti, row_key, cells) in grouped.into_values() {
-            let (tkey, _, cols) = &tables[ti];
+            let Some((tkey, _, cols)) = tables.get(ti) else {
+                continue;
+            };
             let mut line = head();
             line.push(XCell::Text(row_label(info.format, tkey, row_key)));
             for (ck, _) in cols {

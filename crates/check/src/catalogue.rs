@@ -34,7 +34,7 @@ pub struct RuleInfo {
 
 /// The hand-written rules, in the order `check` runs them (which decides the order of findings
 /// at the same source location).
-pub(crate) static RULES: [&Rule; 14] = [
+pub(crate) static RULES: [&Rule; 16] = [
     &meta::META_YEAR,
     &meta::META_AGENCY,
     &format_year::FORMAT_YEAR,
@@ -43,6 +43,8 @@ pub(crate) static RULES: [&Rule; 14] = [
     &reader::FORMAT_MIXED,
     &reader::ROW_VALUE_COUNT,
     &reader::ROW_UNLABELLED,
+    &reader::LABEL_FUZZY,
+    &reader::ROW_GLUED,
     &reader::ROW_DUPLICATE,
     &reader::CELL_UNREADABLE,
     &cells::CELL_MISSING,

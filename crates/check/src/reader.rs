@@ -142,3 +142,57 @@ pub(crate) static FORMAT_MIXED: Rule = Rule {
     },
     run: None,
 };
+
+pub(crate) static LABEL_FUZZY: Rule = Rule {
+    doc: RuleDoc {
+        id: "LABEL-FUZZY",
+        severity: Severity::Notice,
+        name: t("行名与格式略有出入", "Row label near the format's"),
+        summary: t(
+            "统计表中某行的行名与格式规定的行名差几个字（错字、漏字），读取时按最接近的行名读入该行，并在此说明。只在只有一个最接近的行名、且相差不超过四分之一字数时才这样读。",
+            "A table row's label differs from the format's by a few characters (a typo or a dropped word). The row is read as the nearest label of the format, and this finding says so. It is done only when one label is nearest and at most a quarter of the characters differ.",
+        ),
+        why: t(
+            "行名是读取统计表的依据。行名有错字时，不加说明地读入或丢弃都不妥：前者可能读错行，后者会漏掉数据。",
+            "Rows are read by their labels. When a label has a typo, neither reading it silently nor dropping it is right: one may read the wrong row, the other loses data.",
+        ),
+        example: t(
+            "表三印作「2.其他法律行政止公开」，格式为「2.其他法律行政法规禁止公开」。",
+            "Table 3 prints “2.其他法律行政止公开” where the format has “2.其他法律行政法规禁止公开”.",
+        ),
+        fix: t(
+            "按格式原文更正行名。",
+            "Correct the label to the format's wording.",
+        ),
+        formula: None,
+        formats: UNIFIED_FORMATS,
+    },
+    run: None,
+};
+
+pub(crate) static ROW_GLUED: Rule = Rule {
+    doc: RuleDoc {
+        id: "ROW-GLUED",
+        severity: Severity::Warning,
+        name: t("数值连在一起", "Values run together"),
+        summary: t(
+            "某行的数值之间没有分隔，连成一串数字（网页被简单转换成文本时常见，如「（一）予以公开5000005」）。读取时尝试所有不含前导零的拆法，只保留符合本表勾稽关系的；只有一种结果时按它读入并在此说明，有多种时该行按缺失处理并列出候选。",
+            "A row's values are printed with no separator between them, as one run of digits (common when a web page is naively converted to text, e.g. “（一）予以公开5000005”). Every split without leading zeros is tried and only those the table's arithmetic allows are kept; with one result the row is read that way and this finding says so, with several the row is treated as missing and the candidates are listed.",
+        ),
+        why: t(
+            "连在一起的数字若按一个数读入，会得出荒谬的数值并使后续各列错位；随意拆分则可能拆错。",
+            "Read as one number, the run gives an absurd value and shifts the columns after it; split at random, it may be split wrongly.",
+        ),
+        example: t(
+            "「一、本年新收政府信息公开申请数量5000005」：只能拆为 5、0、0、0、0、0、5（总计等于各列之和）。",
+            "“一、本年新收政府信息公开申请数量5000005”: only 5, 0, 0, 0, 0, 0, 5 fits (the total equals the sum of the columns).",
+        ),
+        fix: t(
+            "在原文各数值之间恢复表格的单元格（或至少用空格分隔）。",
+            "Restore the table's cells between the values in the source (or at least separate them with spaces).",
+        ),
+        formula: None,
+        formats: UNIFIED_FORMATS,
+    },
+    run: None,
+};

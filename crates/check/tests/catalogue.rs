@@ -73,8 +73,11 @@ fn every_rule_check_emits_is_in_the_catalogue() {
         "ROW-VALUE-COUNT",
         "CELL-UNREADABLE",
         "ROW-DUPLICATE",
+        "ROW-GLUED",
         "ROW-UNLABELLED",
         "FORMAT-MIXED",
+        "LABEL-FUZZY",
+        "ROW-GLUED",
     ];
     for id in &ids {
         // The rules across reports run over several reports (check_years, check_consolidated),
@@ -104,9 +107,11 @@ fn the_catalogue_has_the_expected_rules_sorted_and_unique() {
         "CELL-UNREADABLE",
         "FORMAT-MIXED",
         "FORMAT-YEAR",
+        "LABEL-FUZZY",
         "META-AGENCY",
         "META-YEAR",
         "ROW-DUPLICATE",
+        "ROW-GLUED",
         "ROW-UNLABELLED",
         "ROW-VALUE-COUNT",
         "STRUCT-SECTIONS",

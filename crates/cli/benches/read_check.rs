@@ -57,6 +57,80 @@ fn main() {
         mem_big as f64 / 1e6
     );
     let _ = std::fs::remove_dir_all(&dir);
+
+    html(n / 5);
+    pdf();
+}
+
+/// HTML pages: generated reports in the official layout (merged header and row-label cells),
+/// read and checked on one core.
+fn html(n: usize) {
+    let pages: Vec<String> = gongkai_synth::samples(2027, n)
+        .map(|s| {
+            let narrative = gongkai_write::Narrative::new();
+            gongkai_write::render::render(
+                gongkai_write::render::Target::Html,
+                &gongkai_write::render::Render {
+                    report: &s.report,
+                    narrative: &narrative,
+                    appendix: None,
+                    lang: gongkai_model::Lang::Zh,
+                },
+            )
+        })
+        .collect();
+    let bytes: usize = pages.iter().map(String::len).sum();
+    let t = Instant::now();
+    let mut findings = 0;
+    for p in &pages {
+        if let Ok(read) = gongkai_read::read_bytes(p.as_bytes()) {
+            findings += gongkai_check::check(&read.report).len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "HTML read+check, 1 core: {n} pages, {:.1} MB: {:.0} reports/s, {:.1} MB/s ({findings} findings)",
+        bytes as f64 / 1e6,
+        n as f64 / secs,
+        bytes as f64 / 1e6 / secs
+    );
+}
+
+/// The real PDFs of the corpus (tests/fixtures/corpus), each read 20 times through pdftotext.
+fn pdf() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/corpus");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let files: Vec<Vec<u8>> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .filter_map(|e| std::fs::read(e.path()).ok())
+        .collect();
+    let rounds = 20;
+    let bytes: usize = files.iter().map(Vec::len).sum::<usize>() * rounds;
+    let t = Instant::now();
+    for _ in 0..rounds {
+        for f in &files {
+            match gongkai_read::read_bytes(f) {
+                Ok(read) => {
+                    let _ = gongkai_check::check(&read.report);
+                }
+                Err(e) => {
+                    println!("PDF: skipped ({e})");
+                    return;
+                }
+            }
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let n = files.len() * rounds;
+    println!(
+        "PDF read+check (pdftotext), 1 core: {n} reads, {:.1} MB: {:.0} reports/s, {:.1} MB/s",
+        bytes as f64 / 1e6,
+        n as f64 / secs,
+        bytes as f64 / 1e6 / secs
+    );
 }
 
 /// Reads and checks every file; returns seconds, the number of findings, and the peak

@@ -34,6 +34,10 @@ pub enum Command {
     Export(crate::cmd::export::ExportArgs),
     /// 对库中全部报告做跨报告检查 / checks across the stored reports
     Corpus(crate::cmd::corpus::CorpusArgs),
+    /// 生成可编辑的填报文件（TOML）/ write an editable report file (TOML) to fill in
+    New(NewArgs),
+    /// 按官方格式输出报告（HTML、Markdown、文本）/ render a report in the official layout
+    Render(RenderArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -117,4 +121,70 @@ pub struct ExamplesArgs {
     /// 写入的目录 / directory to write into
     #[arg(default_value = "examples")]
     pub dir: PathBuf,
+}
+
+/// The formats a report can be filled in for.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FormatArg {
+    /// 国办公开办函〔2021〕30号 (2021年度起)
+    #[value(name = "2021")]
+    F2021,
+    /// 国办公开办函〔2019〕60号 (2019、2020年度)
+    #[value(name = "2019")]
+    F2019,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// 报告年度（统计年度），如 2025 / the report (statistical) year
+    #[arg(long)]
+    pub year: i32,
+    /// 发布机关名称 / the agency's name
+    #[arg(long)]
+    pub agency: String,
+    /// 格式版本；默认按年度选择 / the format; by default the one the year uses
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// 写入的文件；默认输出到标准输出 / file to write (default: standard output)
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// 各格预填 0（默认留空 ""，空白不等于 0）/ pre-fill every cell with 0 instead of ""
+    #[arg(long)]
+    pub zeros: bool,
+    /// 覆盖已存在的文件 / overwrite an existing file
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum RenderTo {
+    Html,
+    #[value(alias = "markdown")]
+    Md,
+    #[value(alias = "text")]
+    Txt,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// 填报文件（TOML）、gongkai parse 的 JSON，或文本报告（`-` 表示标准输入）
+    /// / a draft (TOML), the JSON of gongkai parse, or a text report (`-` for stdin)
+    pub file: PathBuf,
+    /// 输出格式；默认按 -o 的扩展名 / output format (default: from the -o extension)
+    #[arg(long, value_enum)]
+    pub to: Option<RenderTo>,
+    /// 写入的文件；默认输出到标准输出 / file to write (default: standard output)
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// 报告有错误也输出，并在文末列出检查结果 / render despite errors, listing the findings at the end
+    #[arg(long)]
+    pub force: bool,
+    /// 提示信息和检查结果的语言 / language of messages and findings
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: LangArg,
+    /// 颜色（检查结果）/ colour of the findings on standard error
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
 }

@@ -22,6 +22,8 @@ fn main() -> ExitCode {
         Command::Stats(a) => cmd::stats::run(a),
         Command::Export(a) => cmd::export::run(a),
         Command::Corpus(a) => cmd::corpus::run(a),
+        Command::New(a) => cmd::new::run(a),
+        Command::Render(a) => cmd::render::run(a),
     };
     match result {
         Ok(code) => code,

@@ -31,6 +31,19 @@ pub enum Source {
         row: u32,
         cell: u32,
     },
+    /// A place in the text extracted from a paged document (PDF). `line` counts lines over the
+    /// whole extracted text (what a snippet shows); `page` and `page_line` say where it is on
+    /// paper. Columns and lengths are in characters.
+    Paged {
+        page: u32,
+        page_line: u32,
+        line: u32,
+        column: u32,
+        len: u32,
+    },
+    /// A paragraph (or heading, or other block) of a structured document, numbered in reading
+    /// order from 1; page 0 when the document has no pages.
+    Block { page: u32, index: u32 },
 }
 
 impl Source {
@@ -43,10 +56,10 @@ impl Source {
         }
     }
 
-    /// The line, for text sources.
+    /// The line of the (extracted) text, for text sources.
     pub fn line_no(&self) -> Option<u32> {
         match self {
-            Source::Text { line, .. } => Some(*line),
+            Source::Text { line, .. } | Source::Paged { line, .. } => Some(*line),
             _ => None,
         }
     }
@@ -59,7 +72,10 @@ impl Source {
     pub fn order_key(&self) -> (u32, u32, u32, u32) {
         match *self {
             Source::None => (u32::MAX, 0, 0, 0),
-            Source::Text { line, column, .. } => (line, column, 0, 0),
+            Source::Text { line, column, .. } | Source::Paged { line, column, .. } => {
+                (line, column, 0, 0)
+            }
+            Source::Block { page, index } => (page, index, 0, 0),
             Source::Grid {
                 page,
                 table,
@@ -70,7 +86,8 @@ impl Source {
     }
 }
 
-/// `L148` for a piece alone on its line, `L36:5` otherwise; `p2.t1.r5.c3` for grids.
+/// `L148` for a piece alone on its line, `L36:5` otherwise; `p2.t1.r5.c3` for grids;
+/// `p2:L17:5` for a place on a page of a PDF; `b12` (or `p2.b12`) for a paragraph.
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
@@ -97,6 +114,18 @@ impl fmt::Display for Source {
                     write!(f, "p{page}.")?;
                 }
                 write!(f, "t{table}.r{row}.c{cell}")
+            }
+            Source::Paged {
+                page,
+                page_line,
+                column,
+                ..
+            } => write!(f, "p{page}:L{page_line}:{column}"),
+            Source::Block { page, index } => {
+                if page > 0 {
+                    write!(f, "p{page}.")?;
+                }
+                write!(f, "b{index}")
             }
         }
     }
@@ -431,6 +460,23 @@ impl Report {
     /// The value of a cell that has one.
     pub fn value(&self, key: &CellKey) -> Option<f64> {
         self.cell(key).and_then(|c| c.value)
+    }
+
+    /// Rewrites every source location in the report (cells, findings, parts, tables, metadata),
+    /// e.g. from the lines of an extracted text to the pages and table cells of the original.
+    pub fn map_sources(&mut self, f: impl Fn(Source) -> Source) {
+        for c in &mut self.cells {
+            c.source = f(c.source);
+        }
+        for n in &mut self.notes {
+            n.location = f(n.location);
+        }
+        for s in self.sections.iter_mut().chain(self.tables.iter_mut()) {
+            s.source = f(s.source);
+        }
+        self.agency.source = f(self.agency.source);
+        self.year.source = f(self.year.source);
+        self.published_on.source = f(self.published_on.source);
     }
 
     /// Whether the source showed this table at all.

@@ -17,6 +17,15 @@ pub enum ReadError {
     Empty,
     /// The input exceeds the size limit.
     TooLarge { size: usize, limit: usize },
+    /// A PDF without a text layer: a scan, which needs OCR first.
+    PdfWithoutText,
+    /// A program this kind of file needs is not installed.
+    ToolMissing {
+        tool: &'static str,
+        package: &'static str,
+    },
+    /// The file is of a known kind but damaged, encrypted or otherwise unreadable.
+    Corrupt { kind: &'static str, detail: String },
 }
 
 impl ReadError {
@@ -44,6 +53,25 @@ impl ReadError {
             (ReadError::TooLarge { size, limit }, Lang::En) => format!(
                 "the file is too large ({size} bytes, limit {limit}); no annual report is this big"
             ),
+            (ReadError::PdfWithoutText, Lang::Zh) => {
+                "这个 PDF 没有文字层，是扫描件（图片），无法直接读取。请先做文字识别（OCR），或向发布机关索取可复制文字的版本。"
+                    .to_string()
+            }
+            (ReadError::PdfWithoutText, Lang::En) => {
+                "this PDF has no text layer: it is a scan (images). Run OCR on it first, or ask the agency for a version with text.".to_string()
+            }
+            (ReadError::ToolMissing { tool, package }, Lang::Zh) => format!(
+                "读取这类文件需要 {tool}，本机没有安装。请安装 {package}（例如 `apt-get install {package}`）后重试。"
+            ),
+            (ReadError::ToolMissing { tool, package }, Lang::En) => format!(
+                "reading this kind of file needs {tool}, which is not installed: install {package} (e.g. `apt-get install {package}`) and retry"
+            ),
+            (ReadError::Corrupt { kind, detail }, Lang::Zh) => {
+                format!("{kind} 文件已损坏、加密或无法解析：{detail}")
+            }
+            (ReadError::Corrupt { kind, detail }, Lang::En) => {
+                format!("the {kind} file is damaged, encrypted or cannot be parsed: {detail}")
+            }
         }
     }
 }

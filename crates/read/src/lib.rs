@@ -7,10 +7,15 @@
 pub mod chrome;
 pub mod decode;
 pub mod document;
+pub mod docx;
 pub mod error;
+pub mod html;
+pub mod layout;
 pub mod meta;
 pub mod normalize;
+pub mod pdf;
 pub mod recognize;
+pub mod sniff;
 pub mod tokens;
 pub mod value;
 
@@ -28,6 +33,33 @@ pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
 pub struct Read {
     pub document: Document,
     pub report: Report,
+}
+
+/// Reads a report from a file's bytes, whatever the kind (sniffed from the content): text,
+/// PDF (through poppler's pdftotext), HTML and DOCX.
+pub fn read_bytes(bytes: &[u8]) -> Result<Read, ReadError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    match sniff::sniff(bytes) {
+        sniff::Kind::Pdf => Ok(read_layout(pdf::read(bytes)?)),
+        sniff::Kind::Html => Ok(read_layout(html::read(bytes)?)),
+        sniff::Kind::Docx => Ok(read_layout(docx::read(bytes)?)),
+        // A password-protected DOCX is an OLE container around the encrypted package.
+        sniff::Kind::Ole if docx::is_encrypted(bytes) => Err(docx::encrypted()),
+        _ => read_text(bytes),
+    }
+}
+
+/// Reads a report from a laid-out structured or paged document; source locations are given
+/// in the original's terms (page, table, row, cell; paragraph).
+pub fn read_layout(layout: layout::Layout) -> Read {
+    let mut read = read_str(layout.text.clone());
+    read.report.map_sources(|s| layout.locate(s));
+    read
 }
 
 /// Reads a report from the bytes of a text file (UTF-8, UTF-16 with BOM, GB18030/GBK).

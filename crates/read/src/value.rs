@@ -18,6 +18,9 @@ pub enum Printed {
     },
     /// A not-applicable mark.
     NotApplicable,
+    /// A mark saying the value is missing (`缺`, as gongkai's own renderers print a missing
+    /// cell): the cell is there, its value is not.
+    Missing,
 }
 
 /// The unit a number was printed with.
@@ -37,6 +40,8 @@ pub enum Unit {
 pub enum CellValue {
     Number(f64),
     NotApplicable,
+    /// Marked as missing.
+    Missing,
     /// Not a value of this kind (e.g. an amount unit in a count column).
     Invalid,
 }
@@ -49,6 +54,9 @@ pub fn parse_token(text: &str) -> Option<Printed> {
     }
     if is_not_applicable(t) {
         return Some(Printed::NotApplicable);
+    }
+    if matches!(t, "缺" | "缺失" | "（缺）" | "(缺)") {
+        return Some(Printed::Missing);
     }
     // Plain digits, the commonest value: no folding needed.
     if t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
@@ -210,6 +218,7 @@ fn parse_number(s: &str) -> Option<f64> {
 pub fn cell_value(printed: &Printed, kind: ValueKind) -> CellValue {
     match printed {
         Printed::NotApplicable => CellValue::NotApplicable,
+        Printed::Missing => CellValue::Missing,
         Printed::Number { value, unit, .. } => match (kind, unit) {
             (ValueKind::Amount, Unit::Yuan) => CellValue::Number(*value / 10_000.0),
             (ValueKind::Amount, Unit::WanYuan | Unit::None) => CellValue::Number(*value),

@@ -23,8 +23,9 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// The exact form of a source place (`at` columns): `T<line>,<column>,<len>,<alone>` or
-/// `G<page>,<table>,<row>,<cell>`; `None` for nowhere. The display form (`L148`) drops the
+/// The exact form of a source place (`at` columns): `T<line>,<column>,<len>,<alone>`,
+/// `G<page>,<table>,<row>,<cell>`, `P<page>,<page_line>,<line>,<column>,<len>` (PDF text) or
+/// `B<page>,<index>` (a paragraph); `None` for nowhere. The display form (`L148`) drops the
 /// column and length of a piece alone on its line, so it cannot be read back.
 pub fn encode_source(s: &Source) -> Option<String> {
     match *s {
@@ -41,6 +42,14 @@ pub fn encode_source(s: &Source) -> Option<String> {
             row,
             cell,
         } => Some(format!("G{page},{table},{row},{cell}")),
+        Source::Paged {
+            page,
+            page_line,
+            line,
+            column,
+            len,
+        } => Some(format!("P{page},{page_line},{line},{column},{len}")),
+        Source::Block { page, index } => Some(format!("B{page},{index}")),
     }
 }
 
@@ -72,6 +81,17 @@ pub fn decode_source(s: Option<&str>) -> Result<Source> {
             table: *table,
             row: *row,
             cell: *cell,
+        }),
+        ("P", [page, page_line, line, column, len]) => Ok(Source::Paged {
+            page: *page,
+            page_line: *page_line,
+            line: *line,
+            column: *column,
+            len: *len,
+        }),
+        ("B", [page, index]) => Ok(Source::Block {
+            page: *page,
+            index: *index,
         }),
         _ => Err(bad()),
     }
@@ -169,6 +189,14 @@ mod tests {
                 row: 5,
                 cell: 3,
             },
+            Source::Paged {
+                page: 3,
+                page_line: 17,
+                line: 140,
+                column: 5,
+                len: 2,
+            },
+            Source::Block { page: 0, index: 12 },
         ] {
             let e = encode_source(&s);
             assert_eq!(decode_source(e.as_deref()), Ok(s));

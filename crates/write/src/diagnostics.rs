@@ -122,6 +122,17 @@ fn diagnostic<'a>(
         None => group.element(origin(file, &finding.location)),
     };
 
+    if let Source::Paged {
+        page, page_line, ..
+    } = finding.location
+    {
+        // The snippet shows the text extracted from the PDF; say where that is on paper.
+        let (name, text) = match lang {
+            Lang::Zh => ("位置", format!("第 {page} 页第 {page_line} 行")),
+            Lang::En => ("location", format!("page {page}, line {page_line}")),
+        };
+        group = group.element(Level::NOTE.with_name(name).message(text));
+    }
     if let Some(evidence) = &finding.evidence {
         let name = match lang {
             Lang::Zh => "依据",
@@ -166,20 +177,27 @@ fn origin<'a>(file: &'a str, source: &Source) -> Origin<'a> {
         Source::Text { line, column, .. } => Origin::path(file)
             .line(line as usize)
             .char_column(column.max(1) as usize),
-        Source::Grid { .. } => Origin::path(format!("{file}:{source}")),
+        Source::Grid { .. } | Source::Block { .. } => Origin::path(format!("{file}:{source}")),
+        Source::Paged { line, column, .. } => Origin::path(file)
+            .line(line as usize)
+            .char_column(column.max(1) as usize),
     }
 }
 
 /// The marked piece of a text source, if its line exists.
 fn mark(lines: &[&str], source: &Source) -> Option<Mark> {
-    let Source::Text {
-        line,
-        column,
-        len,
-        alone,
-    } = *source
-    else {
-        return None;
+    let (line, column, len, alone) = match *source {
+        Source::Text {
+            line,
+            column,
+            len,
+            alone,
+        } => (line, column, len, alone),
+        // A PDF's extracted text: the snippet shows it, the header names the page.
+        Source::Paged {
+            line, column, len, ..
+        } => (line, column, len, false),
+        _ => return None,
     };
     let text = *lines.get((line as usize).checked_sub(1)?)?;
     let range = if len == 0 && alone {

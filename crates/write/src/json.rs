@@ -4,7 +4,7 @@
 //! public shape (key order, which fields exist, `null` versus absent) is fixed here, in one
 //! place, and a change in the model cannot silently change the contract.
 
-use gongkai_model::{Cell, Finding, Lang, Report, Severity, Source};
+use gongkai_model::{Cell, CellState, Finding, Lang, Report, Severity, Source};
 use serde_json::{json, Map, Number, Value};
 
 /// JSON of one report:
@@ -136,5 +136,351 @@ fn source_json(source: &Source) -> Value {
         Value::Null
     } else {
         Value::from(source.to_string())
+    }
+}
+
+// ---- reading the JSON back -------------------------------------------------------------------
+
+/// Why a JSON file is not a report as `gongkai parse` writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonError {
+    /// Not JSON at all: where the parser stopped (1-based line and column).
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// JSON, but not a report: the path of the offending field (`cells[3].state`) and what is
+    /// wrong with it.
+    Shape {
+        path: String,
+        zh: String,
+        en: String,
+    },
+}
+
+impl JsonError {
+    fn shape(path: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> JsonError {
+        JsonError::Shape {
+            path: path.into(),
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (
+                JsonError::Syntax {
+                    line,
+                    column,
+                    message,
+                },
+                Lang::Zh,
+            ) => format!(
+                "第 {line} 行第 {column} 列：不是有效的 JSON（{message}）。请使用 gongkai parse 输出的 JSON 文件。"
+            ),
+            (
+                JsonError::Syntax {
+                    line,
+                    column,
+                    message,
+                },
+                Lang::En,
+            ) => format!(
+                "line {line}, column {column}: not valid JSON ({message}); use the JSON that gongkai parse writes"
+            ),
+            (JsonError::Shape { path, zh, .. }, Lang::Zh) => {
+                format!("字段 {path}：{zh}。请使用 gongkai parse 输出的 JSON 文件。")
+            }
+            (JsonError::Shape { path, en, .. }, Lang::En) => {
+                format!("field {path}: {en}; use the JSON that gongkai parse writes")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// Reads a report back from the JSON of [`report_json`] (`gongkai parse`): metadata and cells
+/// with their states, values, printed texts, sources and inferences. Findings in the file are
+/// ignored: they are recomputed from the cells.
+///
+/// The JSON does not record which parts the source had, and a report rendered from it prints
+/// all six: the parts are taken as present (`Source::None`), and a table as present when any of
+/// its cells is printed. Cells the file does not list stay `missing`.
+pub fn report_from_json(text: &str) -> Result<Report, JsonError> {
+    let v: Value = serde_json::from_str(text).map_err(|e| JsonError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    let Value::Object(obj) = &v else {
+        return Err(JsonError::shape(
+            "(顶层)",
+            "应为一个报告对象 {…}",
+            "expected one report object {…}",
+        ));
+    };
+    let format = obj
+        .get("format")
+        .and_then(Value::as_str)
+        .and_then(gongkai_model::FormatId::from_key)
+        .ok_or_else(|| {
+            JsonError::shape(
+                "format",
+                "缺少或无法识别（应为 \"2019\"、\"2021\" 或 \"legacy\"）",
+                "missing or unknown (expected \"2019\", \"2021\" or \"legacy\")",
+            )
+        })?;
+    let def = gongkai_model::formats::get(format);
+    let mut report = if format == gongkai_model::FormatId::Legacy {
+        Report::with_cells(format, Vec::new())
+    } else {
+        Report::empty(format)
+    };
+    report.agency.value = match obj.get("agency") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => {
+            return Err(JsonError::shape(
+                "agency",
+                "应为字符串",
+                "expected a string",
+            ))
+        }
+    };
+    report.year.value = match obj.get("year") {
+        None | Some(Value::Null) => None,
+        Some(y) => Some(
+            y.as_i64()
+                .and_then(|y| i32::try_from(y).ok())
+                .ok_or_else(|| JsonError::shape("year", "应为整数年份", "expected a year"))?,
+        ),
+    };
+    report.published_on.value = match obj.get("published_on") {
+        None | Some(Value::Null) => None,
+        Some(d) => Some(d.as_str().and_then(parse_date).ok_or_else(|| {
+            JsonError::shape(
+                "published_on",
+                "应为 YYYY-MM-DD 格式的日期",
+                "expected a date YYYY-MM-DD",
+            )
+        })?),
+    };
+    let cells = match obj.get("cells") {
+        Some(Value::Array(a)) => a.as_slice(),
+        None | Some(Value::Null) => &[],
+        Some(_) => return Err(JsonError::shape("cells", "应为数组", "expected an array")),
+    };
+    let mut legacy_cells = Vec::new();
+    for (i, c) in cells.iter().enumerate() {
+        let path = |f: &str| format!("cells[{i}].{f}");
+        let field = |f: &str| c.get(f).and_then(Value::as_str);
+        let (Some(t), Some(r), Some(col)) = (field("table"), field("row"), field("column")) else {
+            return Err(JsonError::shape(
+                format!("cells[{i}]"),
+                "缺少 table、row 或 column",
+                "needs table, row and column",
+            ));
+        };
+        let key = def
+            .table(t)
+            .and_then(|td| {
+                let rd = td.row(r)?;
+                let cd = rd.columns.iter().find(|x| **x == col)?;
+                Some(gongkai_model::CellKey {
+                    table: td.key,
+                    row: rd.key,
+                    column: cd,
+                })
+            })
+            .ok_or_else(|| {
+                JsonError::shape(
+                    format!("cells[{i}]"),
+                    format!("{t}.{r}.{col} 不是 {} 格式的单元格", format.key()),
+                    format!("{t}.{r}.{col} is not a cell of the {} format", format.key()),
+                )
+            })?;
+        let state = match field("state") {
+            Some("number") => CellState::Number,
+            Some("not_applicable") => CellState::NotApplicable,
+            Some("blank") => CellState::Blank,
+            Some("missing") => CellState::Missing,
+            Some("inferred") => CellState::Inferred,
+            _ => {
+                return Err(JsonError::shape(
+                    path("state"),
+                    "应为 number、not_applicable、blank、missing 或 inferred",
+                    "expected number, not_applicable, blank, missing or inferred",
+                ))
+            }
+        };
+        let value = match c.get("value") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(v.as_f64().filter(|x| x.is_finite()).ok_or_else(|| {
+                JsonError::shape(
+                    path("value"),
+                    "应为数字或 null",
+                    "expected a number or null",
+                )
+            })?),
+        };
+        if state.has_value() && value.is_none() {
+            return Err(JsonError::shape(
+                path("value"),
+                format!("状态为 {} 的单元格必须有数值", state.key()),
+                format!("a cell in state {} needs a value", state.key()),
+            ));
+        }
+        let inferred_by = c.get("inferred_by").and_then(|inf| {
+            let rule = inf.get("rule").and_then(Value::as_str)?;
+            let along = inf.get("along").and_then(Value::as_str)?;
+            let evidence = inf.get("evidence").and_then(Value::as_str)?;
+            // The inference names static rule and key strings: take them from the format.
+            let rule = def.relations.iter().find(|r| r.rule == rule)?.rule;
+            let table = def.table(key.table)?;
+            let along = table
+                .rows
+                .iter()
+                .map(|r| r.key)
+                .chain(table.columns.iter().map(|c| c.key))
+                .find(|k| *k == along)?;
+            Some(gongkai_model::Inference {
+                rule,
+                along,
+                evidence: evidence.to_string(),
+            })
+        });
+        let cell = Cell {
+            table: key.table,
+            row: key.row,
+            column: key.column,
+            value: value.filter(|_| state.has_value()),
+            state,
+            text: field("text").unwrap_or("").to_string(),
+            source: field("source").map_or(Source::None, parse_source),
+            inferred_by,
+        };
+        if format == gongkai_model::FormatId::Legacy {
+            legacy_cells.push(cell);
+        } else if let Some(slot) = report.cell_mut(&key) {
+            *slot = cell;
+        }
+    }
+    if format == gongkai_model::FormatId::Legacy {
+        let mut r = Report::with_cells(format, legacy_cells);
+        r.agency = report.agency;
+        r.year = report.year;
+        r.published_on = report.published_on;
+        report = r;
+    }
+    report.sections = def
+        .sections
+        .iter()
+        .map(|s| gongkai_model::Found {
+            key: s.key,
+            source: Source::None,
+        })
+        .collect();
+    report.tables = def
+        .tables
+        .iter()
+        .filter(|t| {
+            report.cells.iter().any(|c| {
+                c.table == t.key
+                    && matches!(
+                        c.state,
+                        CellState::Number | CellState::Blank | CellState::NotApplicable
+                    )
+            })
+        })
+        .map(|t| gongkai_model::Found {
+            key: t.key,
+            source: Source::None,
+        })
+        .collect();
+    Ok(report)
+}
+
+fn parse_date(s: &str) -> Option<gongkai_model::Date> {
+    let mut it = s.splitn(3, '-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    gongkai_model::Date::new(y, m, d)
+}
+
+/// The inverse of `Source`'s display form: `L148`, `L36:5`, `p2.t1.r5.c3`, `t1.r5.c3`. Lengths
+/// are not in the display form; a source that does not parse is `None`.
+fn parse_source(s: &str) -> Source {
+    if let Some(rest) = s.strip_prefix('L') {
+        let (line, column) = match rest.split_once(':') {
+            Some((l, c)) => (l.parse().ok(), c.parse().ok()),
+            None => (rest.parse().ok(), Some(1)),
+        };
+        return match (line, column) {
+            (Some(line), Some(column)) => Source::Text {
+                line,
+                column,
+                len: 0,
+                alone: !rest.contains(':'),
+            },
+            _ => Source::None,
+        };
+    }
+    let mut parts: Vec<&str> = s.split('.').collect();
+    let page = match parts.first().and_then(|p| p.strip_prefix('p')) {
+        Some(p) => {
+            let page = p.parse().ok();
+            parts.remove(0);
+            page
+        }
+        None => Some(0),
+    };
+    let num = |i: usize, prefix: char| -> Option<u32> {
+        parts
+            .get(i)
+            .and_then(|p| p.strip_prefix(prefix))?
+            .parse()
+            .ok()
+    };
+    match (page, num(0, 't'), num(1, 'r'), num(2, 'c'), parts.len()) {
+        (Some(page), Some(table), Some(row), Some(cell), 3) => Source::Grid {
+            page,
+            table,
+            row,
+            cell,
+        },
+        _ => Source::None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_parse_back() {
+        for s in ["L148", "L36:5", "p2.t1.r5.c3", "t1.r5.c3"] {
+            assert_eq!(parse_source(s).to_string(), s);
+        }
+        assert!(parse_source("x").is_none());
+        assert!(parse_source("L").is_none());
+    }
+
+    #[test]
+    fn bad_json_says_where() {
+        let e = report_from_json("{\n  \"format\": 20").unwrap_err();
+        assert!(matches!(e, JsonError::Syntax { line: 2, .. }), "{e:?}");
+        let e = report_from_json("{\"format\": \"2021\", \"cells\": [{\"table\": \"x\", \"row\": \"y\", \"column\": \"z\"}]}")
+            .unwrap_err();
+        assert!(e.message(Lang::Zh).contains("cells[0]"));
     }
 }

@@ -35,7 +35,7 @@ fn check_one(input: Input, lang: Lang) -> Checked {
             }
         }
     };
-    match gongkai_read::read_text(&bytes) {
+    match gongkai_read::read_bytes(&bytes) {
         Ok(read) => {
             let findings = gongkai_check::check(&read.report);
             Checked::Ok {

@@ -27,7 +27,7 @@ use crate::args::LangArg;
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// 报告文件或目录（递归读取 .txt、.text、.md）/ report files or directories (recursive)
+    /// 报告文件或目录（递归读取 .txt、.md、.html、.docx、.pdf）/ report files or directories (recursive)
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -75,8 +75,9 @@ impl DbArg {
     }
 }
 
-/// Text-like files picked up in directories (the same as `gongkai check`).
-const EXTENSIONS: &[&str] = &["txt", "text", "md"];
+/// Files picked up in directories: every kind the readers take (`gongkai_read::read_bytes`
+/// sniffs the content, so a file named on the command line is read whatever its name).
+const EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "docx", "pdf"];
 
 /// A report read and checked, ready to store.
 struct Ready {
@@ -251,7 +252,7 @@ fn process(path: &Path, known: &HashSet<String>, lang: Lang) -> Outcome {
     if known.contains(&hash) {
         return Outcome::Known;
     }
-    match gongkai_read::read_text(&bytes) {
+    match gongkai_read::read_bytes(&bytes) {
         Ok(read) => {
             let findings = gongkai_check::check(&read.report);
             Outcome::Ready(Box::new(Ready {

@@ -26,7 +26,7 @@ pub fn run(args: ParseArgs) -> Result<ExitCode> {
         Ok(b) => b,
         Err(e) => bail!("{}: {e}", input.name),
     };
-    let read = match gongkai_read::read_text(&bytes) {
+    let read = match gongkai_read::read_bytes(&bytes) {
         Ok(r) => r,
         Err(e) => bail!("{}: {}", input.name, e.message(lang)),
     };

@@ -94,6 +94,52 @@ impl LabelIndex {
         LabelIndex { map, rows, markers }
     }
 
+    /// The one row of `table` whose label is nearest to this printed text, when the text is long
+    /// enough and differs by a few characters only (a typo or a dropped word in the published
+    /// report: `其他法律行政止公开` for `其他法律行政法规禁止公开`). `None` when two rows are
+    /// equally near. Returns the row and the distance.
+    pub fn row_fuzzy(&self, forms: &[String], table: &str) -> Option<(Target, usize)> {
+        const MIN_CHARS: usize = 6;
+        let form: Vec<char> = forms.first()?.chars().collect();
+        if form.len() < MIN_CHARS {
+            return None;
+        }
+        let mut best: Option<(Target, usize)> = None;
+        let mut tie = false;
+        for (label, target) in &self.rows {
+            if target.table().key != table {
+                continue;
+            }
+            let label: Vec<char> = label.chars().collect();
+            // At most one character in four may differ, counted on the longer of the two.
+            let limit = form.len().max(label.len()) / 4;
+            if form.len().abs_diff(label.len()) > limit {
+                continue;
+            }
+            let d = edit_distance(&form, &label, limit);
+            if d > limit {
+                continue;
+            }
+            match best {
+                Some((Target::Row(_, b), bd)) if d == bd => {
+                    if let Target::Row(_, r) = target {
+                        tie |= r.key != b.key;
+                    }
+                }
+                Some((_, bd)) if d >= bd => {}
+                _ => {
+                    best = Some((*target, d));
+                    tie = false;
+                }
+            }
+        }
+        if tie {
+            None
+        } else {
+            best
+        }
+    }
+
     /// The one row of `table` whose label starts with this (long enough) printed text: the first
     /// line of a label that wraps (`一、本年新收政府信息公开` / `申请数量`).
     pub fn row_by_prefix(&self, forms: &[String], table: &str) -> Option<Target> {
@@ -139,6 +185,27 @@ impl LabelIndex {
     pub fn marker(&self, forms: &[String]) -> Option<usize> {
         self.markers.iter().position(|m| forms.contains(m))
     }
+}
+
+/// Levenshtein distance between two character strings, giving up (returning `limit + 1`) as
+/// soon as it must exceed `limit`.
+fn edit_distance(a: &[char], b: &[char], limit: usize) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
 }
 
 /// The matching forms of a printed label (with and without parenthesised explanations);

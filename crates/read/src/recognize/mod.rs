@@ -61,7 +61,7 @@ struct Pass<'a> {
     pending: Pending,
     notes: Vec<Finding>,
     /// The last text that matched nothing, for messages about values that follow it.
-    last_unknown: Option<(&'a str, Source)>,
+    after: After<'a>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -69,6 +69,16 @@ enum Pending {
     None,
     Row(usize, &'static str),
     Discard,
+}
+
+/// What the last text in a table was, for messages about values that follow no row label.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum After<'a> {
+    Nothing,
+    /// Text that names nothing of the format.
+    Unknown(&'a str, Source),
+    /// A row group's merged label (no numbers of its own in the format).
+    Group(&'static str, Source),
 }
 
 /// What was read of one labelled row: where its label is, its printed cells, and how many of
@@ -90,7 +100,7 @@ struct TableRead<'a> {
     run: Vec<Slot<'a>>,
     seen_row: bool,
     /// Values that came with no row label: (text, source), and the unknown label before them.
-    orphans: Vec<(Source, Option<(&'a str, Source)>)>,
+    orphans: Vec<(Source, After<'a>)>,
 }
 
 impl<'a> Pass<'a> {
@@ -115,7 +125,7 @@ impl<'a> Pass<'a> {
             current: None,
             pending: Pending::None,
             notes: Vec::new(),
-            last_unknown: None,
+            after: After::Nothing,
         }
     }
 
@@ -163,6 +173,9 @@ impl<'a> Pass<'a> {
             }
         }
         let targets = self.index.lookup_forms(forms);
+        if targets.is_empty() && self.split_glued_label(tok) {
+            return;
+        }
         let mut here: Vec<Target> = match self.current {
             Some(c) => targets
                 .iter()
@@ -178,6 +191,19 @@ impl<'a> Pass<'a> {
                 .and_then(|c| self.index.row_by_prefix(forms, self.tables[c].def.key))
             {
                 here = vec![t];
+            }
+        }
+        if here.is_empty() {
+            // A row label of this table printed with a typo or a dropped word.
+            if let Some(c) = self.current {
+                let table = self.tables[c].def;
+                if let Some((t @ Target::Row(_, r), _)) = self.index.row_fuzzy(forms, table.key) {
+                    if !self.tables[c].rows.contains_key(r.key) {
+                        self.notes
+                            .push(fuzzy_note(table, r.label, tok.text, source));
+                        here = vec![t];
+                    }
+                }
             }
         }
         if here.is_empty() {
@@ -236,9 +262,71 @@ impl<'a> Pass<'a> {
                     self.pending = Pending::Row(ti, r.key);
                 }
             }
-            _ => self.pending = Pending::None,
+            _ => {
+                self.pending = Pending::None;
+                if let Some(g) = here.iter().find_map(|t| match t {
+                    Target::Group(_, g) => Some(*g),
+                    _ => None,
+                }) {
+                    self.after = After::Group(g.label, source);
+                    return;
+                }
+            }
         }
-        self.last_unknown = None;
+        self.after = After::Nothing;
+    }
+
+    /// A row label with its values glued on (`（一）予以公开5000005`, from converters that drop
+    /// cell separators): read as the label followed by one run of digits, which the placement
+    /// splits by the table's arithmetic. Only when what precedes the digits is a row label.
+    fn split_glued_label(&mut self, tok: &Token<'a>) -> bool {
+        let digits = tok
+            .text
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        if digits == 0 || digits == tok.text.len() {
+            return false;
+        }
+        let cut = tok.text.len() - digits;
+        let (label, run) = tok.text.split_at(cut);
+        if label.ends_with(['.', ',', '-', '+']) {
+            return false;
+        }
+        let forms = label_forms(label);
+        let is_row = self
+            .index
+            .lookup_forms(&forms)
+            .iter()
+            .any(|t| matches!(t, Target::Row(..)));
+        if !is_row {
+            return false;
+        }
+        // The run may start with 0 (`0000000`): it is several numbers, which the placement
+        // splits; as one number it is only a fallback.
+        let printed = crate::value::Printed::Number {
+            value: run.parse::<f64>().unwrap_or(0.0),
+            unit: crate::value::Unit::None,
+            signed: false,
+        };
+        let label_tok = Token {
+            text: label,
+            whole_line: false,
+            ..tok.clone()
+        };
+        let run_tok = Token {
+            kind: TokenKind::Value(printed),
+            text: run,
+            start: tok.start + cut,
+            col: tok.col + label.chars().count() as u32,
+            first_in_line: false,
+            whole_line: false,
+            ..tok.clone()
+        };
+        self.text(&label_tok, &forms);
+        self.token(&run_tok, &[]);
+        true
     }
 
     /// Text that names nothing in the current table: prose, a wrapped label's second line, a
@@ -262,7 +350,7 @@ impl<'a> Pass<'a> {
                 self.pending = Pending::None;
             }
         }
-        self.last_unknown = Some((tok.text, source));
+        self.after = After::Unknown(tok.text, source);
     }
 
     fn pending_complete(&self) -> bool {
@@ -299,7 +387,7 @@ impl<'a> Pass<'a> {
             }
             Pending::Discard => {}
             _ if is_value => {
-                table.orphans.push((tok.source(), self.last_unknown));
+                table.orphans.push((tok.source(), self.after));
             }
             _ => {}
         }
@@ -438,6 +526,25 @@ fn looks_like_bad_value(text: &str) -> bool {
         && !norm(text).is_empty()
 }
 
+fn fuzzy_note(table: &TableDef, label: &str, printed: &str, source: Source) -> Finding {
+    Finding::new(
+        "LABEL-FUZZY",
+        Severity::Notice,
+        Outcome::Fail,
+        Message::new(
+            format!(
+                "{}中「{printed}」与格式的行名不完全一致，按最接近的「{label}」读取",
+                table.short
+            ),
+            format!(
+                "{}: “{printed}” is not quite a row label of the format; read as the nearest, “{label}”",
+                table.short
+            ),
+        ),
+    )
+    .at(source)
+}
+
 fn duplicate_note(table: &TableDef, label: &str, row: &'static str, source: Source) -> Finding {
     Finding::new(
         "ROW-DUPLICATE",
@@ -475,30 +582,32 @@ fn duplicate_note(table: &TableDef, label: &str, row: &'static str, source: Sour
 /// Values inside a table that follow no row label of the format.
 fn orphan_notes(table: &TableRead<'_>) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
-    let mut last_label: Option<Source> = None;
-    for (src, label) in &table.orphans {
-        let label_src = label.map(|(_, s)| s);
-        if out.last().is_some() && label_src == last_label {
+    let mut last: Option<After<'_>> = None;
+    let short = table.def.short;
+    for (src, after) in &table.orphans {
+        // One note per run of values after the same text.
+        if out.last().is_some() && last == Some(*after) {
             continue;
         }
-        last_label = label_src;
-        let (zh, en) = match label {
-            Some((text, _)) => (
+        last = Some(*after);
+        let (zh, en) = match after {
+            After::Unknown(text, _) => (
+                format!("{short}中「{text}」后的数值不属于格式中的任何一行，未读入"),
                 format!(
-                    "{}中「{text}」后的数值不属于格式中的任何一行，未读入",
-                    table.def.short
-                ),
-                format!(
-                    "values after “{text}” in {} belong to no row of the format and were not read",
-                    table.def.short
+                    "values after “{text}” in {short} belong to no row of the format and were not read"
                 ),
             ),
-            None => (
-                format!("{}中有不属于任何一行的数值，未读入", table.def.short),
+            After::Group(label, _) => (
                 format!(
-                    "{} holds values that belong to no row of the format; they were not read",
-                    table.def.short
+                    "{short}中「{label}」在本格式中是分组标题，其下各行分别填报、本身没有数值；原文在其后直接印了数值（可能沿用了旧格式的单行），未读入"
                 ),
+                format!(
+                    "{short}: “{label}” is a group heading in this format, with rows of its own below it and no values; the source prints values right after it (perhaps the older format's single row) — they were not read"
+                ),
+            ),
+            After::Nothing => (
+                format!("{short}中有不属于任何一行的数值，未读入"),
+                format!("{short} holds values that belong to no row of the format; they were not read"),
             ),
         };
         out.push(

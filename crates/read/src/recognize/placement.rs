@@ -120,6 +120,7 @@ fn set_from_slot(
         Slot::Value { printed, .. } => match cell_value(printed, kind) {
             CellValue::Number(v) => (CellState::Number, Some(v)),
             CellValue::NotApplicable => (CellState::NotApplicable, None),
+            CellValue::Missing => (CellState::Missing, None),
             CellValue::Invalid => {
                 notes.push(unreadable(key, slot.text(), slot.source()));
                 (CellState::Missing, None)
@@ -174,6 +175,19 @@ pub fn resolve(
     let k = values.len();
     let keys: Vec<CellKey> = row.targets.iter().map(|(k, _)| *k).collect();
     let location = values.first().map_or(row.label_source, |s| s.source());
+    // Only the format's exact relations (the ones that can fix a value) decide a placement;
+    // a "normally ≤" relation must not move a printed value into another cell.
+    let relevant: Vec<&Relation> = relations
+        .iter()
+        .filter(|r| r.def.infers && keys.iter().any(|k| r.involves(k)))
+        .collect();
+    if k < n {
+        if let Some(splits) = glued_splits(&values, n) {
+            if resolve_glued(report, relations, &relevant, row, splits, location, notes) {
+                return;
+            }
+        }
+    }
     let readings = candidate_readings(n, k);
     let Some(readings) = readings else {
         // Too many ways to read it: keep nothing, say so.
@@ -193,13 +207,6 @@ pub fn resolve(
         ));
         return;
     };
-    // Only the format's exact relations (the ones that can fix a value) decide a placement;
-    // a "normally ≤" relation must not move a printed value into another cell.
-    let relevant: Vec<&Relation> = relations
-        .iter()
-        .filter(|r| r.def.infers && keys.iter().any(|k| r.involves(k)))
-        .collect();
-
     // Try every reading against the table's arithmetic.
     let mut scored: Vec<(usize, Reading, Report)> = readings
         .into_iter()
@@ -272,6 +279,241 @@ pub fn resolve(
         &candidates,
         unique,
     ));
+}
+
+/// Most ways of splitting glued digits that are tried.
+const MAX_SPLITS: usize = 3000;
+
+/// When a row's values are runs of plain digits that together hold at least `n` digits
+/// (`5000005` for seven cells), every way of cutting them into exactly `n` numbers without
+/// leading zeros, in order; `None` when the values are not such runs or there are too many ways.
+fn glued_splits<'a>(values: &[&Slot<'a>], n: usize) -> Option<Vec<Vec<Slot<'a>>>> {
+    let runs: Vec<(&'a str, Source)> = values
+        .iter()
+        .map(|s| match s {
+            Slot::Value {
+                printed: Printed::Number { signed: false, .. },
+                text,
+                source,
+            } if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+                Some((*text, *source))
+            }
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let digits: usize = runs.iter().map(|(t, _)| t.len()).sum();
+    if digits < n || runs.iter().all(|(t, _)| t.len() == 1) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut current = Vec::with_capacity(n);
+    if !split_runs(&runs, n, &mut current, &mut out) {
+        return None;
+    }
+    Some(out)
+}
+
+/// Depth-first: the first run cut into some parts, then the rest. `false` when the number of
+/// candidates exceeds [`MAX_SPLITS`].
+fn split_runs<'a>(
+    runs: &[(&'a str, Source)],
+    n: usize,
+    current: &mut Vec<Slot<'a>>,
+    out: &mut Vec<Vec<Slot<'a>>>,
+) -> bool {
+    let Some(((text, source), rest)) = runs.split_first() else {
+        if current.len() == n {
+            out.push(current.clone());
+        }
+        return out.len() <= MAX_SPLITS;
+    };
+    let need_rest = rest.len();
+    let remaining = n.saturating_sub(current.len());
+    if remaining < 1 + need_rest {
+        return true;
+    }
+    let max_parts = (remaining - need_rest).min(text.len());
+    for parts in 1..=max_parts {
+        let mut cuts = Vec::with_capacity(parts);
+        if !cut_into(text, parts, 0, &mut cuts, &mut |pieces: &[(
+            usize,
+            usize,
+        )]| {
+            let mark = current.len();
+            for &(a, b) in pieces {
+                let piece = &text[a..b];
+                let value = piece.parse::<f64>().unwrap_or(0.0);
+                let src = match *source {
+                    Source::Text { line, column, .. } => Source::Text {
+                        line,
+                        column: column + a as u32,
+                        len: (b - a) as u32,
+                        alone: false,
+                    },
+                    other => other,
+                };
+                current.push(Slot::Value {
+                    printed: Printed::Number {
+                        value,
+                        unit: crate::value::Unit::None,
+                        signed: false,
+                    },
+                    text: piece,
+                    source: src,
+                });
+            }
+            let ok = split_runs(rest, n, current, out);
+            current.truncate(mark);
+            ok
+        }) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A callback given the byte ranges of one way of cutting; it says whether to go on.
+type EachCut<'f> = &'f mut dyn FnMut(&[(usize, usize)]) -> bool;
+
+/// Calls `each` with every way of cutting `text[from..]` into `parts` pieces with no leading
+/// zeros (a lone `0` is fine); stops early when `each` says so.
+fn cut_into(
+    text: &str,
+    parts: usize,
+    from: usize,
+    cuts: &mut Vec<(usize, usize)>,
+    each: EachCut<'_>,
+) -> bool {
+    let len = text.len();
+    if parts == 1 {
+        let piece = &text[from..];
+        if piece.is_empty() || (piece.len() > 1 && piece.starts_with('0')) {
+            return true;
+        }
+        cuts.push((from, len));
+        let ok = each(cuts);
+        cuts.pop();
+        return ok;
+    }
+    for end in from + 1..=len.saturating_sub(parts - 1) {
+        let piece = &text[from..end];
+        if piece.len() > 1 && piece.starts_with('0') {
+            break;
+        }
+        cuts.push((from, end));
+        let ok = cut_into(text, parts - 1, end, cuts, each);
+        cuts.pop();
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// Places a row whose values were glued, if the table's arithmetic leaves one reading (or
+/// several that give the same values). Returns `false` to fall back to the ordinary placement.
+fn resolve_glued(
+    report: &mut Report,
+    relations: &[Relation],
+    relevant: &[&Relation],
+    row: &RowRead<'_>,
+    splits: Vec<Vec<Slot<'_>>>,
+    location: Source,
+    notes: &mut Vec<Finding>,
+) -> bool {
+    let keys: Vec<CellKey> = row.targets.iter().map(|(k, _)| *k).collect();
+    let consistent: Vec<(Vec<Slot<'_>>, Report)> = splits
+        .into_iter()
+        .filter_map(|slots| {
+            let mut trial = report.clone();
+            for ((key, kind), slot) in row.targets.iter().zip(&slots) {
+                set_from_slot(&mut trial, *key, *kind, slot, &mut Vec::new());
+            }
+            infer_missing(&mut trial, relations);
+            (!relevant.iter().any(|r| conflicts(r, &trial))).then_some((slots, trial))
+        })
+        .collect();
+    let Some((first, first_trial)) = consistent.first() else {
+        return false;
+    };
+    let printed: String = row
+        .slots
+        .iter()
+        .map(|s| s.text())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let same = consistent.iter().all(|(_, t)| {
+        keys.iter()
+            .all(|k| cell_value_of(t, k) == cell_value_of(first_trial, k))
+    });
+    let label = row.label;
+    if same {
+        for ((key, kind), slot) in row.targets.iter().zip(first) {
+            set_from_slot(report, *key, *kind, slot, notes);
+        }
+        let parts: Vec<&str> = first.iter().map(|s| s.text()).collect();
+        let (zh_how, en_how) = if consistent.len() == 1 {
+            (
+                "按本表勾稽关系只能拆为",
+                "the table's arithmetic allows only one split",
+            )
+        } else {
+            (
+                "各种符合本表勾稽关系的拆法结果相同，拆为",
+                "every split consistent with the table's arithmetic gives",
+            )
+        };
+        notes.push(
+            Finding::new(
+                "ROW-GLUED",
+                Severity::Warning,
+                Outcome::Fail,
+                Message::new(
+                    format!(
+                        "「{label}」的数值连在一起印成「{printed}」，{zh_how} {}",
+                        parts.join("、")
+                    ),
+                    format!(
+                        "the values of “{label}” run together as “{printed}”; {en_how}: {}",
+                        parts.join(", ")
+                    ),
+                ),
+            )
+            .with_cells(keys)
+            .with_evidence(parts.join(" "))
+            .at(location),
+        );
+    } else {
+        for key in &keys {
+            set_missing(report, *key, row.label_source);
+        }
+        let candidates: Vec<String> = consistent
+            .iter()
+            .take(5)
+            .map(|(s, _)| s.iter().map(|x| x.text()).collect::<Vec<_>>().join(" "))
+            .collect();
+        notes.push(
+            Finding::new(
+                "ROW-GLUED",
+                Severity::Warning,
+                Outcome::Uncertain,
+                Message::new(
+                    format!(
+                        "「{label}」的数值连在一起印成「{printed}」，符合本表勾稽关系的拆法不止一种（{}），该行按缺失处理",
+                        candidates.join(" | ")
+                    ),
+                    format!(
+                        "the values of “{label}” run together as “{printed}”; more than one split agrees with the table's arithmetic ({}), so the row is treated as missing",
+                        candidates.join(" | ")
+                    ),
+                ),
+            )
+            .with_cells(keys)
+            .at(location),
+        );
+    }
+    true
 }
 
 fn cell_value_of(report: &Report, key: &CellKey) -> Option<f64> {

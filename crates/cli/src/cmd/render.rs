@@ -1,0 +1,215 @@
+//! `gongkai render`: a report in the official layout, from a draft (TOML), the JSON of `gongkai
+//! parse`, or a text report. The rules run first: a report with errors is refused (exit 1, the
+//! findings printed as `check` prints them) unless `--force`, which renders it anyway and lists
+//! the findings at the end of the document.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use gongkai_model::{Finding, FormatId, Lang, Report, Severity};
+use gongkai_write::render::{render, Render, Target};
+use gongkai_write::{draft, Narrative, Summary};
+
+use crate::args::{ColorArg, RenderArgs, RenderTo};
+use crate::input::collect;
+
+/// A report loaded for rendering, with the text its sources point into.
+struct Loaded {
+    report: Report,
+    narrative: Narrative,
+    /// The text the report's `Source::Text` places refer to (the draft, the text report); empty
+    /// for JSON, whose places refer to a text we do not have.
+    source_text: String,
+}
+
+pub fn run(args: RenderArgs) -> Result<ExitCode> {
+    let lang: Lang = args.lang.into();
+    let target = target(&args, lang)?;
+    let mut inputs = collect(std::slice::from_ref(&args.file), lang)?;
+    if inputs.len() != 1 {
+        bail!(
+            "{}",
+            match lang {
+                Lang::Zh => "render 只接受一个文件",
+                Lang::En => "render takes exactly one file",
+            }
+        );
+    }
+    let input = inputs.remove(0);
+    let bytes = match input.bytes {
+        Ok(b) => b,
+        Err(e) => bail!("{}: {e}", input.name),
+    };
+    let loaded = load(&input.name, &bytes, lang)?;
+    if loaded.report.format == FormatId::Legacy {
+        bail!(
+            "{}: {}",
+            input.name,
+            match lang {
+                Lang::Zh => "这是 2019 年以前的报告，没有统一格式可依，无法按官方格式输出",
+                Lang::En =>
+                    "this is a pre-2019 report: there is no official layout to render it in",
+            }
+        );
+    }
+
+    let findings = gongkai_check::check(&loaded.report);
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    if !findings.is_empty() {
+        report_findings(&input.name, &loaded, &findings, lang, color);
+    }
+    if errors > 0 && !args.force {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Zh => "报告有错误，未输出。请改正后重试；如确需输出，加 --force（检查结果会列在文末）。",
+                Lang::En => "the report has errors and was not rendered; fix them, or add --force to render it with the findings listed at the end",
+            }
+        );
+        return Ok(ExitCode::from(1));
+    }
+
+    let appendix: Option<&[Finding]> = (args.force && !findings.is_empty()).then_some(&findings);
+    let out = render(
+        target,
+        &Render {
+            report: &loaded.report,
+            narrative: &loaded.narrative,
+            appendix,
+            lang,
+        },
+    );
+    match &args.output {
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = stdout.lock();
+            w.write_all(out.as_bytes())?;
+            w.flush()?;
+        }
+        Some(path) => std::fs::write(path, out).with_context(|| match lang {
+            Lang::Zh => format!("无法写入 {}", path.display()),
+            Lang::En => format!("cannot write {}", path.display()),
+        })?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--to`, or the output file's extension.
+fn target(args: &RenderArgs, lang: Lang) -> Result<Target> {
+    let to = match (args.to, &args.output) {
+        (Some(t), _) => Some(t),
+        (None, Some(p)) => by_extension(p),
+        (None, None) => None,
+    };
+    match to {
+        Some(RenderTo::Html) => Ok(Target::Html),
+        Some(RenderTo::Md) => Ok(Target::Markdown),
+        Some(RenderTo::Txt) => Ok(Target::Text),
+        None => bail!(
+            "{}",
+            match lang {
+                Lang::Zh => "请用 --to html|md|txt 指定输出格式（或用 -o 给出带扩展名的文件名）",
+                Lang::En => "choose the output with --to html|md|txt (or an -o file name with that extension)",
+            }
+        ),
+    }
+}
+
+fn by_extension(p: &Path) -> Option<RenderTo> {
+    match p.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "html" | "htm" => Some(RenderTo::Html),
+        "md" | "markdown" => Some(RenderTo::Md),
+        "txt" | "text" => Some(RenderTo::Txt),
+        _ => None,
+    }
+}
+
+/// Reads a draft, a JSON report or a text report: a file named `.toml`, or one that parses as
+/// TOML with a `[report]` table, is a draft; one that starts with `{` is JSON; anything else goes
+/// to the text reader. A draft or JSON that does not read gives its own error (with the line)
+/// rather than falling through to the text reader, which would read it as a report of nothing.
+fn load(name: &str, bytes: &[u8], lang: Lang) -> Result<Loaded> {
+    let utf8 = std::str::from_utf8(bytes)
+        .ok()
+        .map(|s| s.strip_prefix('\u{FEFF}').unwrap_or(s));
+    if let Some(text) = utf8 {
+        let is_toml = name.to_ascii_lowercase().ends_with(".toml");
+        if is_toml || draft::looks_like_draft(text) {
+            return match draft::read(text) {
+                Ok(d) => Ok(Loaded {
+                    report: d.report,
+                    narrative: d.narrative,
+                    source_text: text.to_string(),
+                }),
+                Err(e) => bail!(
+                    "{name}: {}\n{}",
+                    match lang {
+                        Lang::Zh => "无法读取填报文件：",
+                        Lang::En => "cannot read the draft:",
+                    },
+                    indent(&e.message(lang))
+                ),
+            };
+        }
+        if text.trim_start().starts_with('{') {
+            return match gongkai_write::report_from_json(text) {
+                Ok(report) => Ok(Loaded {
+                    report,
+                    narrative: Narrative::new(),
+                    source_text: String::new(),
+                }),
+                Err(e) => bail!("{name}: {}", e.message(lang)),
+            };
+        }
+    }
+    let read = match gongkai_read::read_text(bytes) {
+        Ok(r) => r,
+        Err(e) => bail!("{name}: {}", e.message(lang)),
+    };
+    let narrative = Narrative::from_source(
+        read.document.text(),
+        &read.report,
+        gongkai_read::chrome::is_chrome,
+    );
+    Ok(Loaded {
+        narrative,
+        source_text: read.document.text().to_string(),
+        report: read.report,
+    })
+}
+
+fn indent(s: &str) -> String {
+    s.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The findings on standard error, as `gongkai check` prints them, with the summary line.
+fn report_findings(name: &str, loaded: &Loaded, findings: &[Finding], lang: Lang, color: bool) {
+    let shown = gongkai_write::render_diagnostics_with_report(
+        name,
+        &loaded.source_text,
+        &loaded.report,
+        findings,
+        lang,
+        color,
+    );
+    let mut summary = Summary::default();
+    summary.add(findings);
+    let stderr = std::io::stderr();
+    let mut e = stderr.lock();
+    // Standard error is best effort: a closed one must not stop the rendering.
+    let _ = writeln!(e, "{}\n", shown.trim_end());
+    let _ = writeln!(e, "{}", summary.line(lang));
+}

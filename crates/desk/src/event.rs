@@ -1,0 +1,154 @@
+//! The events of a case's history.
+//!
+//! A case is nothing but its events, in the order they happened; every state, due date and
+//! overdue flag is derived from them ([`crate::case`]). Each event has the day it happened; some
+//! carry a second day the rules need (the day the post was signed for, the day the applicant
+//! was told of an extension, the day the applicant received a fee notice).
+
+use crate::day::Day;
+use crate::outcome::{Abandonment, ApplicantType, ReplyType};
+use crate::receipt::Channel;
+
+/// Who applied.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Applicant {
+    /// The applicant's name as registered (art. 29 requires it). It identifies the applicant
+    /// for the 按件 fee, which is counted per applicant per month.
+    pub name: String,
+    pub kind: ApplicantType,
+}
+
+/// Which kind of consultation (arts. 32, 34).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ConsultationKind {
+    /// A third party whose rights disclosure may harm (art. 32): answers within 15 working days.
+    ThirdParty,
+    /// Another agency that produced the information jointly (art. 34): answers within 15
+    /// working days, silence counting as consent.
+    OtherAgency,
+}
+
+impl ConsultationKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            ConsultationKind::ThirdParty => "third_party",
+            ConsultationKind::OtherAgency => "other_agency",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            ConsultationKind::ThirdParty => "征求第三方意见",
+            ConsultationKind::OtherAgency => "征求其他机关意见",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            ConsultationKind::ThirdParty => "third party consulted",
+            ConsultationKind::OtherAgency => "other agency consulted",
+        }
+    }
+}
+
+/// One dated event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub date: Day,
+    pub kind: EventKind,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventKind {
+    /// The application came in: `date` is the day it was submitted (handed in, posted, sent);
+    /// the channel gives the receipt date of art. 31.
+    Received {
+        channel: Channel,
+        applicant: Applicant,
+        /// What is asked (art. 29 item 2).
+        request: String,
+    },
+    /// The agency told the applicant, once, what to supplement (art. 30), with a deadline.
+    CorrectionRequested { deadline: Day },
+    /// The supplemented application arrived: the answer period restarts from this day.
+    CorrectionReceived,
+    /// A consultation was sent out.
+    ConsultationStarted { kind: ConsultationKind },
+    /// The consulted party answered (or the agency closed the consultation).
+    ConsultationAnswered { kind: ConsultationKind },
+    /// The head of the disclosure office approved an extension (art. 33 ¶2).
+    ExtensionApproved {
+        approved_by: String,
+        /// Working days added; all extensions together at most 20.
+        days: u32,
+        /// The day the applicant was told.
+        applicant_told: Day,
+    },
+    /// A 收费通知 was sent.
+    FeeNoticeIssued {
+        amount_yuan: u64,
+        /// The day the applicant received it; the 20 working days to pay start the day after.
+        applicant_received: Day,
+    },
+    /// The fee was paid.
+    FeePaid,
+    /// The reply was given.
+    Replied { reply: ReplyType },
+    /// The applicant withdrew the application.
+    Withdrawn,
+    /// The application is treated as abandoned (视为放弃申请).
+    Abandoned { reason: Abandonment },
+}
+
+impl EventKind {
+    /// The stable key (storage, CSV).
+    pub fn key(&self) -> &'static str {
+        match self {
+            EventKind::Received { .. } => "received",
+            EventKind::CorrectionRequested { .. } => "correction_requested",
+            EventKind::CorrectionReceived => "correction_received",
+            EventKind::ConsultationStarted { .. } => "consultation_started",
+            EventKind::ConsultationAnswered { .. } => "consultation_answered",
+            EventKind::ExtensionApproved { .. } => "extension_approved",
+            EventKind::FeeNoticeIssued { .. } => "fee_notice_issued",
+            EventKind::FeePaid => "fee_paid",
+            EventKind::Replied { .. } => "replied",
+            EventKind::Withdrawn => "withdrawn",
+            EventKind::Abandoned { .. } => "abandoned",
+        }
+    }
+
+    /// What the event is, for refusals: "补正告知" / "correction request".
+    pub fn name_zh(&self) -> &'static str {
+        match self {
+            EventKind::Received { .. } => "收到申请",
+            EventKind::CorrectionRequested { .. } => "告知补正",
+            EventKind::CorrectionReceived => "收到补正",
+            EventKind::ConsultationStarted { .. } => "征求意见",
+            EventKind::ConsultationAnswered { .. } => "收到意见",
+            EventKind::ExtensionApproved { .. } => "延长答复期限",
+            EventKind::FeeNoticeIssued { .. } => "发出收费通知",
+            EventKind::FeePaid => "缴纳费用",
+            EventKind::Replied { .. } => "答复",
+            EventKind::Withdrawn => "撤回申请",
+            EventKind::Abandoned { .. } => "视为放弃申请",
+        }
+    }
+
+    pub fn name_en(&self) -> &'static str {
+        match self {
+            EventKind::Received { .. } => "receipt",
+            EventKind::CorrectionRequested { .. } => "correction request",
+            EventKind::CorrectionReceived => "correction received",
+            EventKind::ConsultationStarted { .. } => "consultation",
+            EventKind::ConsultationAnswered { .. } => "consultation answer",
+            EventKind::ExtensionApproved { .. } => "extension",
+            EventKind::FeeNoticeIssued { .. } => "fee notice",
+            EventKind::FeePaid => "fee payment",
+            EventKind::Replied { .. } => "reply",
+            EventKind::Withdrawn => "withdrawal",
+            EventKind::Abandoned { .. } => "abandonment",
+        }
+    }
+}

@@ -166,3 +166,49 @@ fn a_report_with_inferred_and_odd_cells_round_trips() {
         assert_same_report(&r, &loaded.report, t.name);
     }
 }
+
+#[test]
+fn pdf_and_docx_reports_round_trip_with_their_page_and_grid_sources() {
+    let root = format!("{}/../../tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["corpus", "docx"] {
+        if let Ok(entries) = std::fs::read_dir(format!("{root}/{dir}")) {
+            files.extend(entries.flatten().map(|e| e.path()));
+        }
+    }
+    files.sort();
+    let mut read_any = false;
+    for mut t in common::stores() {
+        for path in &files {
+            let bytes = std::fs::read(path).unwrap();
+            // PDFs need poppler's pdftotext; where it is missing the reader says so: skip.
+            let Ok(read) = gongkai_read::read_bytes(&bytes) else {
+                eprintln!("skipping {}: not readable here", path.display());
+                continue;
+            };
+            read_any = true;
+            let findings = gongkai_check::check(&read.report);
+            let hash = content_hash(&bytes);
+            let name = path.display().to_string();
+            let Stored::Inserted(id) = t
+                .store
+                .store_report(&NewReport {
+                    content_hash: &hash,
+                    source_name: &name,
+                    report: &read.report,
+                    findings: &findings,
+                })
+                .unwrap()
+            else {
+                panic!("{name}");
+            };
+            let loaded = t.store.load_report(id).unwrap().unwrap();
+            assert_same_report(&read.report, &loaded.report, &format!("{} {name}", t.name));
+            let got: Vec<_> = loaded.findings.iter().map(|f| f.finding.clone()).collect();
+            assert_eq!(got, findings, "{name}");
+        }
+    }
+    if !read_any {
+        eprintln!("no PDF or DOCX fixture could be read here (pdftotext missing?)");
+    }
+}

@@ -8,7 +8,7 @@
 use gongkai_model::{FormatId, Message, Severity};
 
 use crate::rule::{Rule, RuleDoc};
-use crate::{cells, format_year, meta, prose, reader, relations, structure};
+use crate::{across, cells, format_year, meta, prose, reader, relations, structure};
 
 /// One rule's catalogue entry: what `gongkai rules` lists and `gongkai rules ID` explains.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +76,7 @@ impl From<&RuleDoc> for RuleInfo {
 pub fn catalogue() -> Vec<RuleInfo> {
     let mut all: Vec<RuleInfo> = RULES.iter().map(|r| RuleInfo::from(&r.doc)).collect();
     all.extend(relations::infos());
+    all.extend(across::RULES.iter().map(|r| RuleInfo::from(&r.doc)));
     all.sort_by(|a, b| a.id.cmp(b.id));
     all
 }

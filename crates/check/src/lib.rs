@@ -13,9 +13,13 @@
 //!   ([`prose::evaluate`] lists every check with its arithmetic, passing ones included);
 //! - `reader`: documentation of the rules the reader reports in `report.notes` (ROW-VALUE-COUNT,
 //!   CELL-UNREADABLE, ROW-DUPLICATE, ROW-UNLABELLED, FORMAT-MIXED);
+//! - `across`: the rules over several reports (X-CARRY, X-IN-FORCE, X-PRIOR-ITEMS,
+//!   X-CONSOLIDATED, X-JUMP, X-DUPLICATE), run by [`check_years`] and [`check_consolidated`]
+//!   over reports a store (or any caller) groups by unit and year;
 //! - `catalogue` and `docs`: the catalogue and its pages; `labels`, `presence`, `locate`: how
 //!   findings name and locate what they are about.
 
+mod across;
 mod catalogue;
 mod cells;
 mod docs;
@@ -30,6 +34,7 @@ mod relations;
 mod rule;
 mod structure;
 
+pub use across::{check_consolidated, check_years, AcrossFinding, Entry, UnitRef};
 pub use catalogue::{catalogue, rule, RuleInfo};
 pub use docs::rule_page;
 

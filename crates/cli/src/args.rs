@@ -24,6 +24,16 @@ pub enum Command {
     Rules(RulesArgs),
     /// 生成示例报告（部分带有错误）/ write generated example reports (some with defects)
     Examples(ExamplesArgs),
+    /// 读取、检查并存入数据库（SQLite 或 PostgreSQL）/ read, check and store reports in a database
+    Ingest(crate::cmd::ingest::IngestArgs),
+    /// 单位（发布机关）的导入与导出 / import or export units (publishing agencies)
+    Units(crate::cmd::units::UnitsArgs),
+    /// 库中报告的汇总统计 / totals and rates over the stored reports
+    Stats(crate::cmd::stats::StatsArgs),
+    /// 导出库中的数据（CSV、JSON、XLSX）/ export the stored data
+    Export(crate::cmd::export::ExportArgs),
+    /// 对库中全部报告做跨报告检查 / checks across the stored reports
+    Corpus(crate::cmd::corpus::CorpusArgs),
     /// 生成可编辑的填报文件（TOML）/ write an editable report file (TOML) to fill in
     New(NewArgs),
     /// 按官方格式输出报告（HTML、Markdown、文本）/ render a report in the official layout

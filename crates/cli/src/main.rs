@@ -17,6 +17,11 @@ fn main() -> ExitCode {
         Command::Parse(a) => cmd::parse::run(a),
         Command::Rules(a) => cmd::rules::run(a),
         Command::Examples(a) => cmd::examples::run(a),
+        Command::Ingest(a) => cmd::ingest::run(a),
+        Command::Units(a) => cmd::units::run(a),
+        Command::Stats(a) => cmd::stats::run(a),
+        Command::Export(a) => cmd::export::run(a),
+        Command::Corpus(a) => cmd::corpus::run(a),
         Command::New(a) => cmd::new::run(a),
         Command::Render(a) => cmd::render::run(a),
     };

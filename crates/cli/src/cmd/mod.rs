@@ -1,8 +1,13 @@
 //! One module per subcommand.
 
 pub mod check;
+pub mod corpus;
 pub mod examples;
+pub mod export;
+pub mod ingest;
 pub mod new;
 pub mod parse;
 pub mod render;
 pub mod rules;
+pub mod stats;
+pub mod units;

@@ -1,0 +1,227 @@
+//! `gongkai stats [--by year|unit] [--db]`: totals and rates over the stored reports.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{anyhow, Result};
+use clap::{Args, ValueEnum};
+use gongkai_model::Lang;
+use gongkai_store::{GroupBy, StatsRow};
+use serde_json::json;
+use unicode_width::UnicodeWidthStr;
+
+use crate::args::LangArg;
+use crate::cmd::ingest::DbArg;
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// 分组 / group by
+    #[arg(long, value_enum, default_value = "all")]
+    pub by: ByArg,
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: StatsFormat,
+    #[command(flatten)]
+    pub db: DbArg,
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ByArg {
+    All,
+    Year,
+    Unit,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum StatsFormat {
+    Text,
+    Csv,
+    Json,
+}
+
+/// Column headings, Chinese and English, in output order.
+const HEADS: [(&str, &str); 13] = [
+    ("分组", "group"),
+    ("报告数", "reports"),
+    ("有错误的报告", "reports_with_errors"),
+    ("本年新收", "received"),
+    ("办理总计", "answered"),
+    ("予以公开", "granted"),
+    ("部分公开", "partially_granted"),
+    ("予以公开率", "granted_rate"),
+    ("不予公开", "withheld"),
+    ("复议（已审结）", "reviews_decided"),
+    ("复议纠错率", "review_correction_rate"),
+    ("诉讼（已审结）", "lawsuits_decided"),
+    ("诉讼纠错率", "litigation_correction_rate"),
+];
+
+/// 不予公开 reasons, Chinese and English, in `WITHHELD_ROWS` order.
+const REASONS: [(&str, &str); 8] = [
+    ("国家秘密", "state secret"),
+    ("法律行政法规禁止", "prohibited by law"),
+    ("三安全一稳定", "security and stability"),
+    ("第三方合法权益", "third-party rights"),
+    ("内部事务信息", "internal affairs"),
+    ("过程性信息", "process information"),
+    ("行政执法案卷", "enforcement files"),
+    ("行政查询事项", "administrative queries"),
+];
+
+fn num(v: f64) -> String {
+    gongkai_model::report::format_value(v)
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".to_string(), |x| format!("{:.1}%", x * 100.0))
+}
+
+fn cells(r: &StatsRow, lang: Lang) -> Vec<String> {
+    let group = if r.group.is_empty() {
+        match lang {
+            Lang::Zh => "（全部）".to_string(),
+            Lang::En => "(all)".to_string(),
+        }
+    } else {
+        r.group.clone()
+    };
+    vec![
+        group,
+        r.reports.to_string(),
+        r.reports_with_errors.to_string(),
+        num(r.received),
+        num(r.answered),
+        num(r.granted),
+        num(r.partially_granted),
+        pct(r.granted_rate()),
+        num(r.withheld_total()),
+        num(r.review_decided),
+        pct(r.review_correction_rate()),
+        num(r.litigation_decided),
+        pct(r.litigation_correction_rate()),
+    ]
+}
+
+pub fn run(args: StatsArgs) -> Result<ExitCode> {
+    let lang: Lang = args.lang.into();
+    let mut store = args.db.open(lang)?;
+    let by = match args.by {
+        ByArg::All => GroupBy::All,
+        ByArg::Year => GroupBy::Year,
+        ByArg::Unit => GroupBy::Unit,
+    };
+    let rows = store
+        .stats(by)
+        .map_err(|e| anyhow!("{}", e.message(lang)))?;
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let head = |h: &(&'static str, &'static str)| match lang {
+        Lang::Zh => h.0,
+        Lang::En => h.1,
+    };
+    match args.format {
+        StatsFormat::Json => {
+            let v: Vec<_> = rows
+                .iter()
+                .map(|r| {
+                    json!({
+                        "group": r.group,
+                        "reports": r.reports,
+                        "reports_with_errors": r.reports_with_errors,
+                        "received": r.received,
+                        "answered": r.answered,
+                        "granted": r.granted,
+                        "partially_granted": r.partially_granted,
+                        "granted_rate": r.granted_rate(),
+                        "withheld": gongkai_store::WITHHELD_ROWS.iter().zip(r.withheld).map(|(k, v)| (k.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
+                        "reviews_decided": r.review_decided,
+                        "reviews_corrected": r.review_corrected,
+                        "review_correction_rate": r.review_correction_rate(),
+                        "lawsuits_decided": r.litigation_decided,
+                        "lawsuits_corrected": r.litigation_corrected,
+                        "litigation_correction_rate": r.litigation_correction_rate(),
+                    })
+                })
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        }
+        StatsFormat::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(&mut out);
+            let mut header: Vec<&str> = HEADS.iter().map(head).collect();
+            header.extend(REASONS.iter().map(head));
+            w.write_record(&header)?;
+            for r in &rows {
+                let mut rec = cells(r, lang);
+                rec.extend(r.withheld.iter().map(|v| num(*v)));
+                w.write_record(&rec)?;
+            }
+            w.flush()?;
+        }
+        StatsFormat::Text => {
+            let mut table: Vec<Vec<String>> =
+                vec![HEADS.iter().map(|h| head(h).to_string()).collect()];
+            table.extend(rows.iter().map(|r| cells(r, lang)));
+            write_table(&mut out, &table)?;
+            // 不予公开 by reason: a second, narrower table.
+            let mut reasons: Vec<Vec<String>> = vec![std::iter::once(head(&HEADS[0]).to_string())
+                .chain(REASONS.iter().map(|h| head(h).to_string()))
+                .collect()];
+            for r in &rows {
+                let mut line = vec![cells(r, lang).remove(0)];
+                line.extend(r.withheld.iter().map(|v| num(*v)));
+                reasons.push(line);
+            }
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::Zh => "不予公开（按理由）",
+                    Lang::En => "withheld, by reason",
+                }
+            )?;
+            write_table(&mut out, &reasons)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Columns padded to the widest cell, counting a CJK character as two columns; the first column
+/// left-aligned, numbers right-aligned.
+fn write_table(out: &mut impl Write, rows: &[Vec<String>]) -> Result<()> {
+    let n = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..n)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|s| s.width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for r in rows {
+        let mut line = String::new();
+        for (i, cell) in r.iter().enumerate() {
+            let pad = widths
+                .get(i)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(cell.width());
+            if i == 0 {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad));
+            } else {
+                line.push_str("  ");
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}

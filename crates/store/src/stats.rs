@@ -1,0 +1,175 @@
+//! Totals and rates over the stored reports (`gongkai stats`).
+//!
+//! Sums run in the database (one GROUP BY per table, the same SQL on both engines); rates are
+//! computed here from the sums. Only cells with a value (`number` or `inferred`) count: a blank
+//! is never a zero. The figures come from the unified formats' 表三 and 表四 (2019 and 2021 share
+//! those rows and columns); legacy reports are counted as reports but their free-form figures
+//! are not summed.
+
+use std::collections::BTreeMap;
+
+use crate::backend::{Backend, Value};
+use crate::error::Result;
+
+/// How to group the figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    /// One row for the whole store.
+    All,
+    /// By statistical year.
+    Year,
+    /// By unit (the unit's name; the agency as printed when the report has no unit).
+    Unit,
+}
+
+impl GroupBy {
+    fn key_sql(self) -> &'static str {
+        match self {
+            GroupBy::All => "''",
+            GroupBy::Year => "COALESCE(CAST(r.year AS TEXT), '')",
+            GroupBy::Unit => "COALESCE(u.name, r.agency, '')",
+        }
+    }
+}
+
+/// The 表三 rows of 不予公开, in the format's order.
+pub const WITHHELD_ROWS: [&str; 8] = [
+    "withheld_state_secret",
+    "withheld_prohibited",
+    "withheld_security",
+    "withheld_third_party",
+    "withheld_internal",
+    "withheld_process",
+    "withheld_enforcement",
+    "withheld_query",
+];
+
+/// Figures of one group. Sums are of the 总计 column of 表三 and of 表四's groups.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StatsRow {
+    /// The year or unit name; empty for [`GroupBy::All`] and for reports without one.
+    pub group: String,
+    pub reports: i64,
+    /// Reports with at least one failed error-level finding.
+    pub reports_with_errors: i64,
+    /// 一、本年新收.
+    pub received: f64,
+    /// 三（七）总计: requests answered.
+    pub answered: f64,
+    /// 三（一）予以公开.
+    pub granted: f64,
+    /// 三（二）部分公开.
+    pub partially_granted: f64,
+    /// 三（三）不予公开, per reason, in [`WITHHELD_ROWS`] order.
+    pub withheld: [f64; 8],
+    /// 行政复议: decided (维持 + 纠正 + 其他) and corrected.
+    pub review_decided: f64,
+    pub review_corrected: f64,
+    /// 行政诉讼 (both kinds): decided and corrected.
+    pub litigation_decided: f64,
+    pub litigation_corrected: f64,
+}
+
+impl StatsRow {
+    /// 予以公开率: granted / answered, `None` when nothing was answered.
+    pub fn granted_rate(&self) -> Option<f64> {
+        ratio(self.granted, self.answered)
+    }
+
+    /// 复议纠错率: corrected / decided reviews.
+    pub fn review_correction_rate(&self) -> Option<f64> {
+        ratio(self.review_corrected, self.review_decided)
+    }
+
+    /// 诉讼纠错率: corrected / decided lawsuits.
+    pub fn litigation_correction_rate(&self) -> Option<f64> {
+        ratio(self.litigation_corrected, self.litigation_decided)
+    }
+
+    pub fn withheld_total(&self) -> f64 {
+        self.withheld.iter().sum()
+    }
+}
+
+fn ratio(a: f64, b: f64) -> Option<f64> {
+    (b > 0.0).then(|| a / b)
+}
+
+pub(crate) fn stats(db: &mut dyn Backend, by: GroupBy) -> Result<Vec<StatsRow>> {
+    let key = by.key_sql();
+    let mut groups: BTreeMap<String, StatsRow> = BTreeMap::new();
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").to_string();
+    let num = |v: Option<&Value>| v.and_then(Value::as_f64).unwrap_or(0.0);
+
+    let q = format!(
+        "SELECT {key} AS g, COUNT(*),
+                SUM(CASE WHEN EXISTS (SELECT 1 FROM findings f WHERE f.report_id = r.id
+                     AND f.severity = 'error' AND f.outcome = 'fail') THEN 1 ELSE 0 END)
+         FROM reports r LEFT JOIN units u ON u.id = r.unit_id
+         GROUP BY g"
+    );
+    for row in db.query(&q, &[])? {
+        let g = text(row.first());
+        let e = groups.entry(g.clone()).or_default();
+        e.group = g;
+        e.reports = row.get(1).and_then(Value::as_i64).unwrap_or(0);
+        e.reports_with_errors = row.get(2).and_then(Value::as_i64).unwrap_or(0);
+    }
+
+    let q = format!(
+        "SELECT {key} AS g, c.\"row\", SUM(c.value)
+         FROM cells c JOIN reports r ON r.id = c.report_id LEFT JOIN units u ON u.id = r.unit_id
+         WHERE c.\"table\" = 'requests' AND c.\"column\" = 'total'
+           AND c.state IN ('number', 'inferred') AND c.value IS NOT NULL
+         GROUP BY g, c.\"row\""
+    );
+    for row in db.query(&q, &[])? {
+        let Some(e) = groups.get_mut(&text(row.first())) else {
+            continue;
+        };
+        let v = num(row.get(2));
+        match row.get(1).and_then(Value::as_str).unwrap_or("") {
+            "received" => e.received += v,
+            "total" => e.answered += v,
+            "granted" => e.granted += v,
+            "partially_granted" => e.partially_granted += v,
+            r => {
+                if let Some(i) = WITHHELD_ROWS.iter().position(|w| *w == r) {
+                    e.withheld[i] += v;
+                }
+            }
+        }
+    }
+
+    let q = format!(
+        "SELECT {key} AS g, c.\"row\", c.\"column\", SUM(c.value)
+         FROM cells c JOIN reports r ON r.id = c.report_id LEFT JOIN units u ON u.id = r.unit_id
+         WHERE c.\"table\" = 'review_litigation'
+           AND c.\"column\" IN ('upheld', 'corrected', 'other')
+           AND c.state IN ('number', 'inferred') AND c.value IS NOT NULL
+         GROUP BY g, c.\"row\", c.\"column\""
+    );
+    for row in db.query(&q, &[])? {
+        let Some(e) = groups.get_mut(&text(row.first())) else {
+            continue;
+        };
+        let v = num(row.get(3));
+        let corrected = row.get(2).and_then(Value::as_str) == Some("corrected");
+        match row.get(1).and_then(Value::as_str).unwrap_or("") {
+            "review" => {
+                e.review_decided += v;
+                if corrected {
+                    e.review_corrected += v;
+                }
+            }
+            "litigation_direct" | "litigation_after_review" => {
+                e.litigation_decided += v;
+                if corrected {
+                    e.litigation_corrected += v;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(groups.into_values().collect())
+}

@@ -696,16 +696,7 @@ fn rate(all: &[Statement], pi: usize, p: &Statement) -> Option<ProseCheck> {
 // ---------------------------------------------------------------------------------------------
 // PROSE-VS-TABLE
 
-const WITHHELD: &[&str] = &[
-    "withheld_state_secret",
-    "withheld_prohibited",
-    "withheld_security",
-    "withheld_third_party",
-    "withheld_internal",
-    "withheld_process",
-    "withheld_enforcement",
-    "withheld_query",
-];
+use gongkai_model::formats::WITHHELD_ROWS as WITHHELD;
 
 /// The cells of the 2019/2021 tables whose sum is what a meaning counts.
 fn table_terms(m: Meaning) -> Option<Vec<CellKey>> {

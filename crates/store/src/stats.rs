@@ -33,16 +33,7 @@ impl GroupBy {
 }
 
 /// The 表三 rows of 不予公开, in the format's order.
-pub const WITHHELD_ROWS: [&str; 8] = [
-    "withheld_state_secret",
-    "withheld_prohibited",
-    "withheld_security",
-    "withheld_third_party",
-    "withheld_internal",
-    "withheld_process",
-    "withheld_enforcement",
-    "withheld_query",
-];
+pub use gongkai_model::formats::WITHHELD_ROWS;
 
 /// Figures of one group. Sums are of the 总计 column of 表三 and of 表四's groups.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -230,6 +230,17 @@ pub const WITHHELD: [RowDef; 8] = [
         Some("withheld"),
     ),
 ];
+/// The keys of the 不予公开 rows, in the format's order (from the row definitions above).
+pub const WITHHELD_ROWS: [&str; 8] = {
+    let mut out = [""; 8];
+    let mut i = 0;
+    while i < 8 {
+        out[i] = WITHHELD[i].key;
+        i += 1;
+    }
+    out
+};
+
 pub const UNAVAILABLE: [RowDef; 3] = [
     request_row(
         "unavailable_not_held",

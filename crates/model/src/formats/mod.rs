@@ -6,7 +6,7 @@ pub mod f2021;
 pub mod legacy;
 pub mod relations;
 
-pub use common::{ALL_REQUEST_COLUMNS, APPLICANT_COLUMNS};
+pub use common::{ALL_REQUEST_COLUMNS, APPLICANT_COLUMNS, WITHHELD_ROWS};
 
 use std::sync::OnceLock;
 

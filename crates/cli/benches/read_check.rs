@@ -60,6 +60,33 @@ fn main() {
 
     html(n / 5);
     pdf();
+    docx();
+}
+
+/// The official 2021 format as a Word file (tests/fixtures/docx), read and checked 500 times.
+fn docx() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/docx/format-2021-blank-template.docx"
+    );
+    let Ok(file) = std::fs::read(path) else {
+        return;
+    };
+    let rounds = 500;
+    let t = Instant::now();
+    for _ in 0..rounds {
+        if let Ok(read) = gongkai_read::read_bytes(&file) {
+            let _ = gongkai_check::check(&read.report);
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let bytes = file.len() * rounds;
+    println!(
+        "DOCX read+check, 1 core: the 2021 template ×{rounds}, {:.1} MB: {:.0} reports/s, {:.1} MB/s",
+        bytes as f64 / 1e6,
+        rounds as f64 / secs,
+        bytes as f64 / 1e6 / secs
+    );
 }
 
 /// HTML pages: generated reports in the official layout (merged header and row-label cells),

@@ -36,6 +36,7 @@
 
 mod backend;
 pub mod codec;
+pub mod desk;
 mod error;
 mod migrate;
 mod pg;
@@ -45,6 +46,7 @@ pub mod units;
 
 pub use backend::{Backend, Dialect, Row, Value};
 pub use codec::content_hash;
+pub use desk::{DeskError, EventRecord, StoredCase};
 pub use error::{Result, StoreError};
 pub use migrate::SCHEMA_VERSION;
 pub use stats::{GroupBy, StatsRow, WITHHELD_ROWS};

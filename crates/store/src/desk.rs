@@ -97,8 +97,9 @@ impl Store {
     /// `recorded_by`; returns it with its new tracking code. Refused, and nothing written, when
     /// the event cannot open a case ([`Case::open`]).
     pub fn add_case(&mut self, first: Event, recorded_by: &str) -> Result<StoredCase, DeskError> {
+        let key = first.kind.key();
+        let json = event_json(&first)?;
         let case = Case::open(first).map_err(DeskError::Refused)?;
-        let json = event_json(&case.events()[0])?;
         let prefix = code_prefix(&case);
         let now = now_utc();
         let (id, code) = self.transaction(|s| {
@@ -128,7 +129,7 @@ impl Store {
                         format!("the new case {code} got no id"),
                     )
                 })?;
-            s.insert_event(id, 0, case.events()[0].kind.key(), &json, recorded_by, &now)?;
+            s.insert_event(id, 0, key, &json, recorded_by, &now)?;
             Ok((id, code))
         })?;
         Ok(StoredCase {

@@ -636,8 +636,20 @@ fn year_stats(
         )
     )?;
     writeln!(out, "\t{}", heads.join("\t"))?;
+    // Rows numbered 1., 2. … repeat under several groups (（三）不予公开, （四）无法提供 …):
+    // the group's label goes in front so each line reads on its own.
+    let group_label = |key: Option<&str>| {
+        key.and_then(|k| def.groups.iter().find(|g| g.key == k))
+            .map(|g| g.label)
+    };
     for row in def.rows {
-        let label = t(lang, row.label, row.key);
+        // English uses the stable row keys (KEYS.md), which are unique on their own.
+        let label = match (lang, group_label(row.group)) {
+            (Lang::Zh, Some(g)) if row.label.starts_with(|c: char| c.is_ascii_digit()) => {
+                format!("{g}{}", row.label)
+            }
+            _ => t(lang, row.label, row.key),
+        };
         let cells: Vec<String> = ApplicantType::ALL
             .iter()
             .map(|c| c.key())

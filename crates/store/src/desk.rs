@@ -102,7 +102,7 @@ impl Store {
         let case = Case::open(first).map_err(DeskError::Refused)?;
         let prefix = code_prefix(&case);
         let now = now_utc();
-        let (id, code) = self.transaction(|s| {
+        let (id, code) = self.desk_transaction(|s| {
             // Numbered per year of receipt. Under concurrent writers the UNIQUE constraint on
             // `code` makes the loser fail rather than share a number.
             let n =
@@ -234,7 +234,14 @@ impl Store {
         &mut self,
         f: impl FnOnce(&mut Store) -> Result<T, DeskError>,
     ) -> Result<T, DeskError> {
-        self.db.batch("BEGIN")?;
+        // SQLite: take the write lock up front. A deferred transaction that reads the history
+        // and then writes could meet another writer doing the same and fail with "database is
+        // locked" instead of waiting its turn (the busy timeout cannot resolve that upgrade).
+        let begin = match self.db.dialect() {
+            Dialect::Sqlite => "BEGIN IMMEDIATE",
+            Dialect::Postgres => "BEGIN",
+        };
+        self.db.batch(begin)?;
         match f(self) {
             Ok(v) => {
                 self.db.batch("COMMIT")?;

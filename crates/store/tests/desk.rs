@@ -186,3 +186,29 @@ fn case_events_refuse_update_and_delete_in_postgres() {
     }
     let _ = c.batch_execute(&format!("DROP SCHEMA {schema} CASCADE"));
 }
+
+/// A stored history is replayed through the rules on load: a row edited or inserted around the
+/// API is reported with the case and event, not trusted.
+#[test]
+fn a_history_inserted_around_the_api_is_reported_on_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.db");
+    let mut store = Store::open_sqlite(&path).unwrap();
+    let added = store.add_case(received(), "王五").unwrap();
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "INSERT INTO case_events VALUES (?1, 1, 'withdrawn', \
+         '{\"date\":\"2026-01-01\",\"kind\":{\"event\":\"withdrawn\"}}', 'x', 'now')",
+        [added.id],
+    )
+    .unwrap();
+    drop(conn);
+    let mut store = Store::open_sqlite(&path).unwrap();
+    let err = store.load_case(&added.code, cal()).unwrap_err().to_string();
+    assert!(
+        err.contains("YSQ2026-0001") && err.contains("第1个事件"),
+        "{err}"
+    );
+    assert!(store.list_cases(cal()).is_err());
+}

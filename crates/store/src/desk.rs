@@ -103,8 +103,13 @@ impl Store {
         let prefix = code_prefix(&case);
         let now = now_utc();
         let (id, code) = self.desk_transaction(|s| {
-            // Numbered per year of receipt. Under concurrent writers the UNIQUE constraint on
-            // `code` makes the loser fail rather than share a number.
+            // Numbered per year of receipt. Writers must take turns between counting and
+            // inserting: SQLite's IMMEDIATE transaction already does that; in PostgreSQL a
+            // transaction-scoped advisory lock does (READ COMMITTED alone would let two writers
+            // count the same n, and the UNIQUE constraint on `code` would fail the second).
+            if s.db.dialect() == Dialect::Postgres {
+                s.db.execute("SELECT pg_advisory_xact_lock(7061727)", &[])?;
+            }
             let n =
                 s.db.query(
                     "SELECT COUNT(*) FROM cases WHERE code LIKE $1",

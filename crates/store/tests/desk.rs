@@ -212,3 +212,45 @@ fn a_history_inserted_around_the_api_is_reported_on_load() {
     );
     assert!(store.list_cases(cal()).is_err());
 }
+
+/// Clerks adding cases at the same time get distinct codes and none fails.
+#[test]
+fn concurrent_adds_get_distinct_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.db");
+    let pg = common::pg_url().map(|url| (url, common::fresh_schema()));
+    let open = |pg: &Option<(String, String)>| match pg {
+        Some((url, schema)) => Store::open_postgres_in_schema(url, schema).unwrap(),
+        None => Store::open_sqlite(&path).unwrap(),
+    };
+    for target in [None, pg.clone()] {
+        drop(open(&target)); // migrate once, before the writers start
+        let mut codes: Vec<String> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..4)
+                .map(|_| {
+                    let target = target.clone();
+                    let open = &open;
+                    scope.spawn(move || {
+                        let mut store = open(&target);
+                        (0..5)
+                            .map(|_| store.add_case(received(), "王五").unwrap().code)
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap())
+                .collect()
+        });
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), 20, "{codes:?}");
+        assert_eq!(open(&target).list_cases(cal()).unwrap().len(), 20);
+    }
+    if let Some((url, schema)) = pg {
+        if let Ok(mut c) = postgres::Client::connect(&url, postgres::NoTls) {
+            let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
+        }
+    }
+}

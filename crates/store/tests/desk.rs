@@ -254,3 +254,55 @@ fn concurrent_adds_get_distinct_codes() {
         }
     }
 }
+
+/// Clerks appending to one case at the same time take turns: every event is stored, in one
+/// gap-free sequence, and the rules see each earlier one (the extensions add up).
+#[test]
+fn concurrent_appends_to_one_case_queue_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.db");
+    let pg = common::pg_url().map(|url| (url, common::fresh_schema()));
+    let open = |pg: &Option<(String, String)>| match pg {
+        Some((url, schema)) => Store::open_postgres_in_schema(url, schema).unwrap(),
+        None => Store::open_sqlite(&path).unwrap(),
+    };
+    let extension = ev(
+        "2026-03-02",
+        EventKind::ExtensionApproved {
+            approved_by: "处长".into(),
+            days: 1,
+            applicant_told: d("2026-03-02"),
+        },
+    );
+    for target in [None, pg.clone()] {
+        let code = open(&target).add_case(received(), "王五").unwrap().code;
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                let (target, code, extension, open) = (target.clone(), &code, &extension, &open);
+                scope.spawn(move || {
+                    let mut store = open(&target);
+                    for _ in 0..2 {
+                        store
+                            .append_event(code, extension.clone(), "赵六", cal())
+                            .unwrap();
+                    }
+                });
+            }
+        });
+        let loaded = open(&target).load_case(&code, cal()).unwrap();
+        assert_eq!(loaded.records.len(), 9);
+        // 20 + 8 working days from 2026-02-11: 03-17 plus 8 working days → 03-27.
+        let due = loaded
+            .case
+            .reply_deadline(d("2026-03-02"), cal())
+            .unwrap()
+            .unwrap()
+            .due;
+        assert_eq!(due, d("2026-03-27"));
+    }
+    if let Some((url, schema)) = pg {
+        if let Ok(mut c) = postgres::Client::connect(&url, postgres::NoTls) {
+            let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
+        }
+    }
+}

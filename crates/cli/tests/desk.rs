@@ -1,4 +1,5 @@
-//! `gongkai desk` end to end on an SQLite file: add → event → due → show → stats.
+//! `gongkai desk` end to end: add → event → due → show → stats, on an SQLite file and, when
+//! `GONGKAI_TEST_PG` names a reachable server, on PostgreSQL in a fresh schema.
 //!
 //! The dates are the worked example, counted by hand in gongkai-desk's
 //! tests/deadlines.rs: posted 2026-02-10, signed for 02-11 → due 2026-03-17; a third party
@@ -6,10 +7,9 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
 use std::process::{Command, Output};
 
-fn desk(db: &Path, args: &[&str]) -> Output {
+fn desk(db: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gongkai"))
         .arg("desk")
         .args(args)
@@ -32,12 +32,38 @@ fn ok(o: Output) -> String {
 }
 
 #[test]
-fn add_event_due_show_stats() {
+fn add_event_due_show_stats_sqlite() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("desk.db");
+    scenario(dir.path().join("desk.db").to_str().unwrap());
+}
 
+#[test]
+fn add_event_due_show_stats_postgres() {
+    let Ok(url) = std::env::var("GONGKAI_TEST_PG") else {
+        eprintln!("skipping PostgreSQL: GONGKAI_TEST_PG is not set");
+        return;
+    };
+    let Ok(mut client) = postgres::Client::connect(&url, postgres::NoTls) else {
+        eprintln!("skipping PostgreSQL: cannot connect to GONGKAI_TEST_PG={url}");
+        return;
+    };
+    let schema = format!("t_cli_desk_{}", std::process::id());
+    client
+        .batch_execute(&format!("CREATE SCHEMA {schema}"))
+        .unwrap();
+    // The connection's search_path picks the schema (libpq's `options`, percent-encoded).
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let db = format!("{url}{sep}options=-c%20search_path%3D{schema}");
+    let result = std::panic::catch_unwind(|| scenario(&db));
+    let _ = client.batch_execute(&format!("DROP SCHEMA {schema} CASCADE"));
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}
+
+fn scenario(db: &str) {
     let out = ok(desk(
-        &db,
+        db,
         &[
             "add",
             "--received",
@@ -66,7 +92,7 @@ fn add_event_due_show_stats() {
         ("consultation_answered", "2026-03-09"),
     ] {
         ok(desk(
-            &db,
+            db,
             &[
                 "event",
                 "YSQ2026-0001",
@@ -83,7 +109,7 @@ fn add_event_due_show_stats() {
 
     // A refused event: exit 2, the rule and the reason on stderr, nothing stored.
     let refused = desk(
-        &db,
+        db,
         &["event", "YSQ2026-0001", "withdrawn", "--date", "2026-03-01"],
     );
     assert_eq!(refused.status.code(), Some(2));
@@ -95,7 +121,7 @@ fn add_event_due_show_stats() {
 
     // A second case, in English, handed in on Mon 2026-11-02 → 20 working days → Mon 11-30.
     let out = ok(desk(
-        &db,
+        db,
         &[
             "add",
             "--received",
@@ -118,7 +144,7 @@ fn add_event_due_show_stats() {
     );
 
     // On 03-30 the first case is 3 working days overdue (03-26, 03-27, 03-30) and listed first.
-    let out = ok(desk(&db, &["due", "--today", "2026-03-30"]));
+    let out = ok(desk(db, &["due", "--today", "2026-03-30"]));
     let rows: Vec<&str> = out.lines().skip(1).collect();
     assert_eq!(
         rows,
@@ -129,10 +155,7 @@ fn add_event_due_show_stats() {
         "{out}"
     );
 
-    let out = ok(desk(
-        &db,
-        &["show", "YSQ2026-0001", "--today", "2026-03-10"],
-    ));
+    let out = ok(desk(db, &["show", "YSQ2026-0001", "--today", "2026-03-10"]));
     assert!(
         out.contains("#1 2026-03-02 征求意见：征求第三方意见（记录人 赵六"),
         "{out}"
@@ -151,7 +174,7 @@ fn add_event_due_show_stats() {
     );
 
     ok(desk(
-        &db,
+        db,
         &[
             "event",
             "YSQ2026-0001",
@@ -162,7 +185,7 @@ fn add_event_due_show_stats() {
             "2026-03-20",
         ],
     ));
-    let out = ok(desk(&db, &["stats", "--year", "2026"]));
+    let out = ok(desk(db, &["stats", "--year", "2026"]));
     assert!(
         out.contains("一、本年新收政府信息公开申请数量\t1\t1\t0\t0\t0\t0\t2"),
         "{out}"
@@ -174,6 +197,6 @@ fn add_event_due_show_stats() {
     );
     assert!(out.contains("表三检查：无错误"), "{out}");
 
-    let out = ok(desk(&db, &["stats", "--year", "2026", "--lang", "en"]));
+    let out = ok(desk(db, &["stats", "--year", "2026", "--lang", "en"]));
     assert!(out.contains("Table 3 check: no errors"), "{out}");
 }

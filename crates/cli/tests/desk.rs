@@ -200,3 +200,30 @@ fn scenario(db: &str) {
     let out = ok(desk(db, &["stats", "--year", "2026", "--lang", "en"]));
     assert!(out.contains("Table 3 check: no errors"), "{out}");
 }
+
+#[test]
+fn a_date_for_another_channel_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let o = desk(
+        db.to_str().unwrap(),
+        &[
+            "add",
+            "--received",
+            "2026-02-10",
+            "--channel",
+            "in_person",
+            "--signed-for",
+            "2026-02-11",
+            "--applicant",
+            "business",
+            "--name",
+            "某公司",
+            "--asks",
+            "某文件",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--signed-for 不适用于渠道 in_person"), "{err}");
+}

@@ -266,6 +266,27 @@ fn add(
             )
         ),
     };
+    // A date given for another channel is a mistake in the command, not something to ignore:
+    // the receipt date (and so every deadline) depends on which date is meant.
+    let stray = match channel {
+        Channel::InPerson => a
+            .signed_for
+            .as_ref()
+            .map(|_| "signed-for")
+            .or(a.confirmed.as_ref().map(|_| "confirmed")),
+        Channel::Post { .. } => a.confirmed.as_ref().map(|_| "confirmed"),
+        _ => a.signed_for.as_ref().map(|_| "signed-for"),
+    };
+    if let Some(opt) = stray {
+        bail!(
+            "{}",
+            t(
+                lang,
+                format!("--{opt} 不适用于渠道 {}：邮寄用 --signed-for，平常信函、网上、传真用 --confirmed，当面提交两者都不用", channel.key()),
+                format!("--{opt} does not apply to channel {}: post takes --signed-for; letter, online and fax take --confirmed; in person takes neither", channel.key()),
+            )
+        );
+    }
     let kind = ApplicantType::from_key(a.applicant.trim()).ok_or_else(|| {
         let keys: Vec<&str> = ApplicantType::ALL.iter().map(|a| a.key()).collect();
         anyhow!(

@@ -38,6 +38,8 @@ pub enum Command {
     New(NewArgs),
     /// 按官方格式输出报告（HTML、Markdown、文本）/ render a report in the official layout
     Render(RenderArgs),
+    /// 依申请公开受理台：登记、记录、期限、统计 / the request desk: cases, deadlines, Table 3
+    Desk(Box<crate::cmd::desk::DeskArgs>),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         Command::Corpus(a) => cmd::corpus::run(a),
         Command::New(a) => cmd::new::run(a),
         Command::Render(a) => cmd::render::run(a),
+        Command::Desk(a) => cmd::desk::run(*a),
     };
     match result {
         Ok(code) => code,

@@ -5,12 +5,14 @@
 //! carry a second day the rules need (the day the post was signed for, the day the applicant
 //! was told of an extension, the day the applicant received a fee notice).
 
+use serde::{Deserialize, Serialize};
+
 use crate::day::Day;
 use crate::outcome::{Abandonment, ApplicantType, ReplyType};
 use crate::receipt::Channel;
 
 /// Who applied.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Applicant {
     /// The applicant's name as registered (art. 29 requires it). It identifies the applicant
     /// for the 按件 fee, which is counted per applicant per month.
@@ -19,7 +21,8 @@ pub struct Applicant {
 }
 
 /// Which kind of consultation (arts. 32, 34).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ConsultationKind {
     /// A third party whose rights disclosure may harm (art. 32): answers within 15 working days.
     ThirdParty,
@@ -52,14 +55,15 @@ impl ConsultationKind {
 }
 
 /// One dated event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub date: Day,
     pub kind: EventKind,
 }
 
-/// What happened.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What happened. Stored as JSON tagged with [`EventKind::key`] (`{"event": "replied", …}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case", deny_unknown_fields)]
 pub enum EventKind {
     /// The application came in: `date` is the day it was submitted (handed in, posted, sent);
     /// the channel gives the receipt date of art. 31.

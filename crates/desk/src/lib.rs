@@ -46,6 +46,7 @@ pub mod fees;
 pub mod outcome;
 pub mod receipt;
 pub mod refusal;
+mod serial;
 pub mod stats;
 
 pub use calendar::{Calendar, CalendarError, DayKind};

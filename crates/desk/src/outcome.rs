@@ -394,7 +394,8 @@ impl ReplyType {
 }
 
 /// Why a case was treated as abandoned (视为放弃申请).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Abandonment {
     /// No 补正 by the deadline without good reason (art. 30).
     NoCorrection,

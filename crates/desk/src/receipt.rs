@@ -11,12 +11,15 @@
 //! the day it was submitted (posted, sent, handed in). The receipt date is never before that day.
 
 use gongkai_model::Message;
+use serde::{Deserialize, Serialize};
 
 use crate::day::Day;
 use crate::refusal::Refusal;
 
-/// How an application came in, with the date art. 31 counts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// How an application came in, with the date art. 31 counts from. Stored tagged with
+/// [`Channel::key`] (`{"type": "post", "signed_for": "2026-02-11"}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Channel {
     /// Handed in at the office (or made orally and written down there).
     InPerson,

@@ -33,9 +33,13 @@
 //! - Reports are keyed by the SHA-256 of their bytes ([`content_hash`]); storing the same bytes
 //!   again stores nothing ([`Stored::Existing`]).
 //! - Migrations are versioned per dialect ([`migrate::SCHEMA_VERSION`]) and applied at open.
+//! - The request desk's cases ([`desk`], migration 0002) live in the same database, append-only:
+//!   the API has no update or delete, triggers refuse UPDATE/DELETE (and TRUNCATE in
+//!   PostgreSQL), and every event is checked against the desk's rules before it is written.
 
 mod backend;
 pub mod codec;
+pub mod desk;
 mod error;
 mod migrate;
 mod pg;
@@ -45,6 +49,7 @@ pub mod units;
 
 pub use backend::{Backend, Dialect, Row, Value};
 pub use codec::content_hash;
+pub use desk::{DeskError, EventRecord, StoredCase};
 pub use error::{Result, StoreError};
 pub use migrate::SCHEMA_VERSION;
 pub use stats::{GroupBy, StatsRow, WITHHELD_ROWS};

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod corpus;
+pub mod desk;
 pub mod examples;
 pub mod export;
 pub mod ingest;

@@ -6,6 +6,7 @@
 
 pub mod chrome;
 pub mod decode;
+pub mod doc;
 pub mod document;
 pub mod docx;
 pub mod error;
@@ -51,6 +52,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Read, ReadError> {
         sniff::Kind::Docx => Ok(read_layout(docx::read(bytes)?)),
         // A password-protected DOCX is an OLE container around the encrypted package.
         sniff::Kind::Ole if docx::is_encrypted(bytes) => Err(docx::encrypted()),
+        sniff::Kind::Ole => Ok(read_layout(doc::read(bytes)?)),
         _ => read_text(bytes),
     }
 }

@@ -51,6 +51,31 @@ fn doc_fixtures_read_like_the_text_they_were_made_from() {
 }
 
 #[test]
+fn docx_saved_by_libreoffice_reads_like_the_text() {
+    for name in ["2021-typical-pipe", "2019-busy-cell-per-line"] {
+        let docx = read_bytes(&file(&format!("tests/fixtures/doc/{name}.docx")))
+            .unwrap()
+            .report;
+        let text = read_bytes(&file(&format!("examples/{name}.txt")))
+            .unwrap()
+            .report;
+        assert_eq!(
+            (docx.format, docx.year.value),
+            (text.format, text.year.value)
+        );
+        assert_eq!(docx.agency.value, text.agency.value, "{name}");
+        for (d, t) in docx.cells.iter().zip(&text.cells) {
+            assert_eq!(
+                (d.key(), d.state, d.value),
+                (t.key(), t.state, t.value),
+                "{name}"
+            );
+        }
+        assert_eq!(docx.cells.len(), text.cells.len());
+    }
+}
+
+#[test]
 fn a_damaged_doc_is_a_clear_error() {
     // An OLE2 header and nothing a word processor can use.
     let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];

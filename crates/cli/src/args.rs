@@ -40,6 +40,10 @@ pub enum Command {
     Render(RenderArgs),
     /// 依申请公开受理台：登记、记录、期限、统计 / the request desk: cases, deadlines, Table 3
     Desk(Box<crate::cmd::desk::DeskArgs>),
+    /// 启动网页服务：报告审核、资料库、依申请办理、公众查询 / run the web application
+    Serve(crate::cmd::serve::ServeArgs),
+    /// 网页服务的账号管理 / accounts of the web application
+    Users(crate::cmd::users::UsersArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

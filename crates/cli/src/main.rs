@@ -25,6 +25,8 @@ fn main() -> ExitCode {
         Command::New(a) => cmd::new::run(a),
         Command::Render(a) => cmd::render::run(a),
         Command::Desk(a) => cmd::desk::run(*a),
+        Command::Serve(a) => cmd::serve::run(a),
+        Command::Users(a) => cmd::users::run(a),
     };
     match result {
         Ok(code) => code,

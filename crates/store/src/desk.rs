@@ -97,6 +97,17 @@ impl Store {
     /// `recorded_by`; returns it with its new tracking code. Refused, and nothing written, when
     /// the event cannot open a case ([`Case::open`]).
     pub fn add_case(&mut self, first: Event, recorded_by: &str) -> Result<StoredCase, DeskError> {
+        self.add_case_with(first, recorded_by, |_, _| Ok(()))
+    }
+
+    /// [`Store::add_case`], running `also(store, case_id)` in the same transaction (the public
+    /// side's application record): both are written, or neither.
+    pub(crate) fn add_case_with(
+        &mut self,
+        first: Event,
+        recorded_by: &str,
+        also: impl FnOnce(&mut Store, i64) -> Result<(), StoreError>,
+    ) -> Result<StoredCase, DeskError> {
         let key = first.kind.key();
         let json = event_json(&first)?;
         let case = Case::open(first).map_err(DeskError::Refused)?;
@@ -135,6 +146,13 @@ impl Store {
                     )
                 })?;
             s.insert_event(id, 0, key, &json, recorded_by, &now)?;
+            s.audit_row(
+                recorded_by,
+                "case.open",
+                &format!("case:{code}"),
+                &serde_json::json!({ "event": key }),
+            )?;
+            also(s, id)?;
             Ok((id, code))
         })?;
         Ok(StoredCase {
@@ -173,6 +191,12 @@ impl Store {
             stored.case.apply(event, cal).map_err(DeskError::Refused)?;
             let seq = stored.records.len();
             s.insert_event(stored.id, seq as i64, key, &json, recorded_by, &now)?;
+            s.audit_row(
+                recorded_by,
+                "case.event",
+                &format!("case:{}", stored.code),
+                &serde_json::json!({ "event": key, "seq": seq }),
+            )?;
             stored.records.push(EventRecord {
                 seq,
                 recorded_by: recorded_by.to_string(),

@@ -46,6 +46,7 @@ mod pg;
 mod sqlite;
 mod stats;
 pub mod units;
+pub mod web;
 
 pub use backend::{Backend, Dialect, Row, Value};
 pub use codec::content_hash;
@@ -54,6 +55,7 @@ pub use error::{Result, StoreError};
 pub use migrate::SCHEMA_VERSION;
 pub use stats::{GroupBy, StatsRow, WITHHELD_ROWS};
 pub use units::{normalize_name, read_units_csv, write_units_csv, Unit, UnitRow};
+pub use web::{finding_key, sha256_hex, AuditEntry, Review, Role, Session, User, Verdict};
 
 use std::collections::HashMap;
 use std::path::Path;

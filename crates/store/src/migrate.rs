@@ -28,10 +28,16 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_desk.sql"),
         postgres: include_str!("../migrations/postgres/0002_desk.sql"),
     },
+    Migration {
+        version: 3,
+        name: "web",
+        sqlite: include_str!("../migrations/sqlite/0003_web.sql"),
+        postgres: include_str!("../migrations/postgres/0003_web.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Brings the schema up to [`SCHEMA_VERSION`].
 pub(crate) fn migrate(db: &mut dyn Backend) -> Result<()> {

@@ -10,5 +10,7 @@ pub mod new;
 pub mod parse;
 pub mod render;
 pub mod rules;
+pub mod serve;
 pub mod stats;
 pub mod units;
+pub mod users;

@@ -305,6 +305,22 @@ fn glued_splits<'a>(values: &[&Slot<'a>], n: usize) -> Option<Vec<Vec<Slot<'a>>>
     if digits < n || runs.iter().all(|(t, _)| t.len() == 1) {
         return None;
     }
+    // Values printed one per line (a cell-per-line layout) were cells of their own: a short
+    // row there has lost a cell, and cutting `13` into `1 3` would fill the gap with a value
+    // that was never printed (and can fit the arithmetic by chance). Only runs that share a
+    // line with something else, or a row's single run, can be glued.
+    let mut lines = runs.iter().map(|(_, s)| match s {
+        Source::Text {
+            line, alone: true, ..
+        } => Some(*line),
+        _ => None,
+    });
+    if let Some(Some(first)) = lines.next() {
+        let rest: Option<Vec<u32>> = lines.collect();
+        if rest.is_some_and(|r| !r.is_empty() && r.iter().all(|l| *l != first)) {
+            return None;
+        }
+    }
     let mut out = Vec::new();
     let mut current = Vec::with_capacity(n);
     if !split_runs(&runs, n, &mut current, &mut out) {

@@ -3,7 +3,10 @@
 //! `rowspan`/`colspan` as the format draws them. Everything taken from the report (agency,
 //! prose, cell texts, finding messages) is HTML-escaped.
 
-use gongkai_model::{CellState, Lang};
+use gongkai_model::format::TableDef;
+use gongkai_model::{CellKey, CellState, Lang, Report};
+
+use crate::narrative::Narrative;
 
 use super::layout::{Content, Grid, GridCell, RowKind, Scope};
 use super::{appendix_title, finding_line, heading, shown, title, Render};
@@ -107,7 +110,50 @@ pub(super) fn render(r: &Render<'_>) -> String {
     o
 }
 
+/// How an interactive page (the web application's review desk) marks a value cell: extra
+/// classes and a title, e.g. the findings that name it. The cell also gets an `id` and a
+/// `data-cell` attribute (`c-requests-granted-total`, `requests.granted.total`) so a finding can
+/// point at it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CellMark {
+    /// Space-separated class names (`error`, `warning`, `notice`), added to the state's class.
+    pub class: String,
+    /// Shown on hover, after the state's own note.
+    pub title: String,
+}
+
+/// The `id` of a value cell in a marked table (see [`table_fragment`]).
+pub fn cell_anchor(key: &CellKey) -> String {
+    format!("c-{}-{}-{}", key.table, key.row, key.column)
+}
+
+/// One table of a report in the official layout, as an HTML fragment (no page around it),
+/// with each value cell marked by `mark` (`None`: no mark) and anchored by [`cell_anchor`].
+pub fn table_fragment(
+    table: &'static TableDef,
+    report: &Report,
+    lang: Lang,
+    mark: &dyn Fn(&CellKey) -> Option<CellMark>,
+) -> String {
+    let narrative = Narrative::default();
+    let r = Render {
+        report,
+        narrative: &narrative,
+        appendix: None,
+        lang,
+    };
+    let mut o = String::new();
+    table_html_with(&Grid::of(table), &r, Some(mark), &mut o);
+    o
+}
+
 fn table_html(grid: &Grid, r: &Render<'_>, o: &mut String) {
+    table_html_with(grid, r, None, o)
+}
+
+type Marker<'m> = Option<&'m dyn Fn(&CellKey) -> Option<CellMark>>;
+
+fn table_html_with(grid: &Grid, r: &Render<'_>, mark: Marker<'_>, o: &mut String) {
     let table = grid.table;
     o.push_str(&format!("<table class=\"{}\">\n", escape(table.key)));
     // The part heading above already names the table; the caption is for screen readers.
@@ -139,7 +185,7 @@ fn table_html(grid: &Grid, r: &Render<'_>, o: &mut String) {
         };
         o.push_str(&format!("<tr{class}>"));
         for c in &row.cells {
-            cell_html(c, r, o);
+            cell_html(c, r, mark, o);
         }
         o.push_str("</tr>\n");
     }
@@ -163,7 +209,7 @@ fn spans(c: &GridCell) -> String {
     s
 }
 
-fn cell_html(c: &GridCell, r: &Render<'_>, o: &mut String) {
+fn cell_html(c: &GridCell, r: &Render<'_>, mark: Marker<'_>, o: &mut String) {
     let spans = spans(c);
     match c.content {
         Content::Head { text, scope, .. } => {
@@ -200,11 +246,43 @@ fn cell_html(c: &GridCell, r: &Render<'_>, o: &mut String) {
                     (" class=\"missing\"", Some(missing_note(r.lang)))
                 }
             };
-            let title = note
-                .map(|n| format!(" title=\"{}\"", escape(&n)))
-                .unwrap_or_default();
+            let Some(mark) = mark else {
+                let title = note
+                    .map(|n| format!(" title=\"{}\"", escape(&n)))
+                    .unwrap_or_default();
+                o.push_str(&format!(
+                    "<td{class}{title}{spans}>{}</td>",
+                    escape(&shown.text)
+                ));
+                return;
+            };
+            let m = mark(&k).unwrap_or_default();
+            let state_class = class
+                .strip_prefix(" class=\"")
+                .and_then(|c| c.strip_suffix('"'))
+                .unwrap_or("");
+            let classes: Vec<&str> = [state_class, m.class.as_str()]
+                .into_iter()
+                .filter(|c| !c.is_empty())
+                .collect();
+            let class = if classes.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{}\"", escape(&classes.join(" ")))
+            };
+            let titles: Vec<String> = note
+                .into_iter()
+                .chain((!m.title.is_empty()).then_some(m.title))
+                .collect();
+            let title = if titles.is_empty() {
+                String::new()
+            } else {
+                format!(" title=\"{}\"", escape(&titles.join("\n")))
+            };
             o.push_str(&format!(
-                "<td{class}{title}{spans}>{}</td>",
+                "<td id=\"{}\" data-cell=\"{}\"{class}{title}{spans}>{}</td>",
+                escape(&cell_anchor(&k)),
+                escape(&k.to_string()),
                 escape(&shown.text)
             ));
         }

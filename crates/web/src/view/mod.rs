@@ -1,0 +1,3 @@
+//! HTML pieces shared by pages.
+
+pub mod report;

@@ -181,10 +181,90 @@ pub fn resolve(
         .iter()
         .filter(|r| r.def.infers && keys.iter().any(|k| r.involves(k)))
         .collect();
-    if k < n {
-        if let Some(splits) = glued_splits(&values, n) {
-            if resolve_glued(report, relations, &relevant, row, splits, location, notes) {
-                return;
+    // Digits run together (`5000005`) are one explanation of a short row; a lost cell is the
+    // other. When the ordinary reading (a cell lost) already fixes every cell consistently, a
+    // split is only a rival reading: if one fits too and gives other values, the row is
+    // ambiguous and said so, rather than cut into values that may never have been printed.
+    let glued = if k < n {
+        glued_splits(&values, n)
+    } else {
+        None
+    };
+    let ordinary = determined_reading(report, relations, &relevant, row, &values, &keys, n, k);
+    if let Some(splits) = glued {
+        match &ordinary {
+            None => {
+                if resolve_glued(report, relations, &relevant, row, splits, location, notes) {
+                    return;
+                }
+            }
+            Some(values_read) => {
+                let rivals = consistent_splits(report, relations, &relevant, row, splits);
+                let differs = |t: &Report| {
+                    keys.iter()
+                        .zip(values_read)
+                        .any(|(key, v)| cell_value_of(t, key) != Some(*v))
+                };
+                let differing: Vec<String> = rivals
+                    .iter()
+                    .filter(|(_, t)| differs(t))
+                    .take(4)
+                    .map(|(slots, _)| {
+                        slots.iter().map(|x| x.text()).collect::<Vec<_>>().join(" ")
+                    })
+                    .collect();
+                if !differing.is_empty() {
+                    // Place the ordinary reading, then take back every cell a rival disputes.
+                    let unsure: Vec<CellKey> = keys
+                        .iter()
+                        .zip(values_read)
+                        .filter(|(key, v)| {
+                            rivals
+                                .iter()
+                                .any(|(_, t)| cell_value_of(t, key) != Some(**v))
+                        })
+                        .map(|(key, _)| *key)
+                        .collect();
+                    if let Some(reading) = candidate_readings(n, k).and_then(|r| {
+                        r.into_iter().find(|reading| {
+                            let mut trial = report.clone();
+                            apply(&mut trial, row, &values, reading, &mut Vec::new());
+                            infer_missing(&mut trial, relations);
+                            !relevant.iter().any(|r| conflicts(r, &trial))
+                        })
+                    }) {
+                        apply(report, row, &values, &reading, &mut Vec::new());
+                    }
+                    for key in &unsure {
+                        set_missing(report, *key, row.label_source);
+                    }
+                    let mut candidates = vec![values_read
+                        .iter()
+                        .map(|v| format_value(*v))
+                        .collect::<Vec<_>>()
+                        .join(" ")];
+                    candidates.extend(differing);
+                    notes.push(count_note(
+                        row,
+                        k,
+                        n,
+                        location,
+                        Outcome::Uncertain,
+                        &values,
+                        Some(&vec![None; n]),
+                        &candidates,
+                        false,
+                    ));
+                    return;
+                }
+                // Every split that fits agrees with the ordinary reading: the split explains
+                // every printed digit, so the cells get printed values, not inferred ones.
+                if !rivals.is_empty() {
+                    let splits = rivals.into_iter().map(|(slots, _)| slots).collect();
+                    if resolve_glued(report, relations, &relevant, row, splits, location, notes) {
+                        return;
+                    }
+                }
             }
         }
     }
@@ -426,6 +506,62 @@ fn cut_into(
     true
 }
 
+/// The values of the row's cells when the ordinary readings (values in order, some cells lost)
+/// that agree with the table's arithmetic all give every cell the same value; `None` when no
+/// reading agrees, or they disagree, or some cell stays unknown.
+#[allow(clippy::too_many_arguments)]
+fn determined_reading(
+    report: &Report,
+    relations: &[Relation],
+    relevant: &[&Relation],
+    row: &RowRead<'_>,
+    values: &[&Slot<'_>],
+    keys: &[CellKey],
+    n: usize,
+    k: usize,
+) -> Option<Vec<f64>> {
+    let readings = candidate_readings(n, k)?;
+    let mut agreed: Option<Vec<f64>> = None;
+    for reading in readings {
+        let mut trial = report.clone();
+        apply(&mut trial, row, values, &reading, &mut Vec::new());
+        infer_missing(&mut trial, relations);
+        if relevant.iter().any(|r| conflicts(r, &trial)) {
+            continue;
+        }
+        let vals: Option<Vec<f64>> = keys.iter().map(|key| cell_value_of(&trial, key)).collect();
+        let vals = vals?;
+        match &agreed {
+            None => agreed = Some(vals),
+            Some(a) if a.iter().zip(&vals).all(|(x, y)| (x - y).abs() <= EPSILON) => {}
+            Some(_) => return None,
+        }
+    }
+    agreed
+}
+
+/// The splits of glued digits that agree with the table's arithmetic, each with the report it
+/// gives.
+fn consistent_splits<'s>(
+    report: &Report,
+    relations: &[Relation],
+    relevant: &[&Relation],
+    row: &RowRead<'_>,
+    splits: Vec<Vec<Slot<'s>>>,
+) -> Vec<(Vec<Slot<'s>>, Report)> {
+    splits
+        .into_iter()
+        .filter_map(|slots| {
+            let mut trial = report.clone();
+            for ((key, kind), slot) in row.targets.iter().zip(&slots) {
+                set_from_slot(&mut trial, *key, *kind, slot, &mut Vec::new());
+            }
+            infer_missing(&mut trial, relations);
+            (!relevant.iter().any(|r| conflicts(r, &trial))).then_some((slots, trial))
+        })
+        .collect()
+}
+
 /// Places a row whose values were glued, if the table's arithmetic leaves one reading (or
 /// several that give the same values). Returns `false` to fall back to the ordinary placement.
 fn resolve_glued(
@@ -438,17 +574,7 @@ fn resolve_glued(
     notes: &mut Vec<Finding>,
 ) -> bool {
     let keys: Vec<CellKey> = row.targets.iter().map(|(k, _)| *k).collect();
-    let consistent: Vec<(Vec<Slot<'_>>, Report)> = splits
-        .into_iter()
-        .filter_map(|slots| {
-            let mut trial = report.clone();
-            for ((key, kind), slot) in row.targets.iter().zip(&slots) {
-                set_from_slot(&mut trial, *key, *kind, slot, &mut Vec::new());
-            }
-            infer_missing(&mut trial, relations);
-            (!relevant.iter().any(|r| conflicts(r, &trial))).then_some((slots, trial))
-        })
-        .collect();
+    let consistent = consistent_splits(report, relations, relevant, row, splits);
     let Some((first, first_trial)) = consistent.first() else {
         return false;
     };

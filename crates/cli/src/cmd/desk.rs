@@ -43,6 +43,18 @@ pub enum DeskCommand {
     Show(ShowArgs),
     /// 输出某年度的表三（依申请公开情况）并检查 / print and check a year's Table 3
     Stats(DeskStatsArgs),
+    /// 导出全部案件（每个事件一行，CSV 或 XLSX）/ export every case (one row per event)
+    Export(crate::cmd::desk_io::ExportArgs),
+    /// 从 CSV 导入案件（gongkai desk export 的格式）/ import cases from a CSV written by export
+    Import(crate::cmd::desk_io::ImportArgs),
+}
+
+/// Output of `due` and `show`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum, PartialEq, Eq, Default)]
+pub enum DeskFormat {
+    #[default]
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -122,6 +134,9 @@ pub struct DueArgs {
     /// 以哪一天为今天 / the day to count from (default: today in China)
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DeskFormat,
 }
 
 #[derive(Debug, Args)]
@@ -130,6 +145,9 @@ pub struct ShowArgs {
     pub code: String,
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DeskFormat,
 }
 
 #[derive(Debug, Args)]
@@ -137,6 +155,13 @@ pub struct DeskStatsArgs {
     /// 统计年度 / the statistical year
     #[arg(long)]
     pub year: i32,
+    /// 同时写出年度报告填报文件（TOML，表三已按案件填好）/ also write a draft report file
+    /// (TOML, with Table 3 filled in from the cases) for `gongkai render`
+    #[arg(long, value_name = "FILE")]
+    pub draft: Option<std::path::PathBuf>,
+    /// 填报文件中的发布机关 / the agency named in the draft
+    #[arg(long)]
+    pub agency: Option<String>,
 }
 
 pub fn run(a: DeskArgs) -> Result<ExitCode> {
@@ -150,18 +175,20 @@ pub fn run(a: DeskArgs) -> Result<ExitCode> {
         DeskCommand::Due(x) => due(x, &mut store, cal, lang, &mut out),
         DeskCommand::Show(x) => show(x, &mut store, cal, lang, &mut out),
         DeskCommand::Stats(x) => year_stats(x, &mut store, cal, lang, &mut out),
+        DeskCommand::Export(x) => crate::cmd::desk_io::export(x, &mut store, cal, lang, &mut out),
+        DeskCommand::Import(x) => crate::cmd::desk_io::import(x, &mut store, cal, lang, &mut out),
     }
 }
 
 /// Picks the message of the user's language (Chinese by default).
-fn t(lang: Lang, zh: impl Into<String>, en: impl Into<String>) -> String {
+pub(crate) fn t(lang: Lang, zh: impl Into<String>, en: impl Into<String>) -> String {
     match lang {
         Lang::Zh => zh.into(),
         Lang::En => en.into(),
     }
 }
 
-fn desk_error(e: DeskError, lang: Lang) -> anyhow::Error {
+pub(crate) fn desk_error(e: DeskError, lang: Lang) -> anyhow::Error {
     match e {
         DeskError::Refused(r) => anyhow!(
             "{}: {} [{}]",
@@ -462,7 +489,10 @@ fn due(
     let cases = store.list_cases(cal).map_err(|e| desk_error(e, lang))?;
     // (due, code, status text, working days left); a due date the calendar cannot give yet (a
     // year whose holidays are not published) sorts last, with the reason in place of the count.
-    let mut rows: Vec<(Option<Day>, String, String, String)> = Vec::new();
+    // (due, code, status text, working days left, status key, days left as a number); a due
+    // date the calendar cannot give yet (a year whose holidays are not published) sorts last,
+    // with the reason in place of the count.
+    let mut rows: Vec<DueRow> = Vec::new();
     for s in &cases {
         let status = match s.case.status(today, cal) {
             Ok(st) => st,
@@ -473,36 +503,65 @@ fn due(
                     s.code.clone(),
                     what,
                     e.message().get(lang).to_string(),
+                    "unknown",
+                    None,
                 ));
                 continue;
             }
         };
-        let (due, what) = match status {
+        let (due, what, key) = match status {
             Status::Closed { .. } => continue,
-            Status::AwaitingCorrection { deadline, .. } => {
-                (deadline, t(lang, "等待补正", "awaiting correction"))
-            }
-            Status::AwaitingPayment { pay_by, .. } => {
-                (pay_by, t(lang, "等待缴费", "awaiting payment"))
-            }
+            Status::AwaitingCorrection { deadline, .. } => (
+                deadline,
+                t(lang, "等待补正", "awaiting correction"),
+                "awaiting_correction",
+            ),
+            Status::AwaitingPayment { pay_by, .. } => (
+                pay_by,
+                t(lang, "等待缴费", "awaiting payment"),
+                "awaiting_payment",
+            ),
             Status::Consulting {
                 reply_due_latest, ..
-            } => (reply_due_latest, t(lang, "征求意见中", "consulting")),
-            Status::InProgress { due, overdue, .. } => (
-                due,
-                if overdue {
-                    t(lang, "已逾期", "OVERDUE")
-                } else {
-                    t(lang, "办理中", "in progress")
-                },
+            } => (
+                reply_due_latest,
+                t(lang, "征求意见中", "consulting"),
+                "consulting",
             ),
+            Status::InProgress { due, overdue, .. } => {
+                if overdue {
+                    (due, t(lang, "已逾期", "OVERDUE"), "overdue")
+                } else {
+                    (due, t(lang, "办理中", "in progress"), "in_progress")
+                }
+            }
         };
-        let left = working_days_left(today, due, cal)
+        let days = working_days_left(today, due, cal);
+        let left = days
+            .as_ref()
             .map_or_else(|e| e.message().get(lang).to_string(), |n| n.to_string());
-        rows.push((Some(due), s.code.clone(), what, left));
+        rows.push((Some(due), s.code.clone(), what, left, key, days.ok()));
     }
     // Overdue cases have the earliest due dates, so sorting by due date puts them first.
     rows.sort_by(|a, b| (a.0.is_none(), a.0, &a.1).cmp(&(b.0.is_none(), b.0, &b.1)));
+    if a.format == DeskFormat::Json {
+        let cases: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(due, code, what, left, key, days)| {
+                serde_json::json!({
+                    "code": code,
+                    "due": due.map(|d| d.to_string()),
+                    "working_days_left": days,
+                    "status": key,
+                    "status_text": what,
+                    "note": if days.is_none() { Some(left) } else { None },
+                })
+            })
+            .collect();
+        let doc = serde_json::json!({ "today": today.to_string(), "cases": cases });
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     writeln!(
         out,
         "{}",
@@ -512,12 +571,16 @@ fn due(
             "code\tdue\tworking days left\tstatus"
         )
     )?;
-    for (due, code, what, left) in &rows {
+    for (due, code, what, left, _, _) in &rows {
         let due = due.map_or_else(|| "?".to_string(), |d| d.to_string());
         writeln!(out, "{code}\t{due}\t{left}\t{what}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// A line of `due`: due date, code, status text, working days left (or why unknown), status
+/// key, working days left as a number.
+type DueRow = (Option<Day>, String, String, String, &'static str, Option<i64>);
 
 /// Working days after `today` up to `due`; negative: working days since `due`.
 fn working_days_left(
@@ -538,7 +601,7 @@ fn working_days_left(
     }
 }
 
-fn describe(e: &Event, lang: Lang) -> String {
+pub(crate) fn describe(e: &Event, lang: Lang) -> String {
     let name = match lang {
         Lang::Zh => e.kind.name_zh(),
         Lang::En => e.kind.name_en(),
@@ -612,6 +675,49 @@ fn show(
     let s = store
         .load_case(&a.code, cal)
         .map_err(|e| desk_error(e, lang))?;
+    if a.format == DeskFormat::Json {
+        let events: Vec<serde_json::Value> = s
+            .case
+            .events()
+            .iter()
+            .zip(&s.records)
+            .map(|(e, r)| {
+                serde_json::json!({
+                    "seq": r.seq,
+                    "event": e,
+                    "description": describe(e, lang),
+                    "recorded_by": r.recorded_by,
+                    "recorded_at": r.recorded_at,
+                })
+            })
+            .collect();
+        let closed = s.case.closure().map(|c| {
+            serde_json::json!({
+                "on": c.on.to_string(),
+                "disposition": match lang {
+                    Lang::Zh => c.disposition.zh(),
+                    Lang::En => c.disposition.en(),
+                },
+            })
+        });
+        let deadline = match (closed.is_some(), s.case.current_deadline(today, cal)) {
+            (false, Ok(Some(d))) => Some(serde_json::json!({
+                "due": d.due.to_string(),
+                "explanation": d.explain(lang),
+            })),
+            _ => None,
+        };
+        let doc = serde_json::json!({
+            "code": s.code,
+            "created_at": s.created_at,
+            "today": today.to_string(),
+            "events": events,
+            "closed": closed,
+            "deadline": deadline,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     writeln!(out, "{}", s.code)?;
     for (e, r) in s.case.events().iter().zip(&s.records) {
         writeln!(
@@ -685,7 +791,35 @@ fn year_stats(
     }
     // The table is consistent by construction; checking it with the same rules as a published
     // report proves that to whoever reads the output (and would catch a regression).
-    let report = table.to_report(None);
+    let report = table.to_report(a.agency.as_deref());
+    if let Some(path) = &a.draft {
+        // The other tables are for the clerk to fill in: blank, not "missing from the source".
+        let mut draft = report.clone();
+        for c in draft.cells.iter_mut().filter(|c| c.table != "requests") {
+            if c.state == gongkai_model::CellState::Missing {
+                c.state = gongkai_model::CellState::Blank;
+            }
+        }
+        let text = gongkai_write::draft::write(&draft, &gongkai_write::Narrative::new());
+        std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+        writeln!(
+            out,
+            "{}",
+            t(
+                lang,
+                format!(
+                    "已写出填报文件 {}（表三已按案件填好）；填好其余各表和正文后：gongkai render {} --to html",
+                    path.display(),
+                    path.display()
+                ),
+                format!(
+                    "wrote the draft {} (Table 3 filled in from the cases); fill in the rest, then: gongkai render {} --to html",
+                    path.display(),
+                    path.display()
+                ),
+            )
+        )?;
+    }
     let errors: Vec<_> = gongkai_check::check(&report)
         .into_iter()
         .filter(|f| f.severity == Severity::Error)

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod corpus;
 pub mod desk;
+pub mod desk_io;
 pub mod examples;
 pub mod export;
 pub mod ingest;

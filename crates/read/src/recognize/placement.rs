@@ -209,9 +209,7 @@ pub fn resolve(
                     .iter()
                     .filter(|(_, t)| differs(t))
                     .take(4)
-                    .map(|(slots, _)| {
-                        slots.iter().map(|x| x.text()).collect::<Vec<_>>().join(" ")
-                    })
+                    .map(|(slots, _)| slots.iter().map(|x| x.text()).collect::<Vec<_>>().join(" "))
                     .collect();
                 if !differing.is_empty() {
                     // Place the ordinary reading, then take back every cell a rival disputes.

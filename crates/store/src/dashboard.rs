@@ -261,7 +261,10 @@ mod tests {
         assert_eq!(sum.review_decided, all.review_decided);
         assert_eq!(sum.litigation_corrected, all.litigation_corrected);
         let received = store.report_figures(None, true).unwrap();
-        assert_eq!(received.values().map(|r| r.received).sum::<f64>(), all.received);
+        assert_eq!(
+            received.values().map(|r| r.received).sum::<f64>(),
+            all.received
+        );
         assert!(received.values().all(|r| r.answered == 0.0));
         // One unit's figures only.
         let unit = lines[0].unit_id.unwrap();

@@ -71,5 +71,8 @@ pub async fn logout(
 ) -> Result<Response, ApiProblem> {
     user.0.check_csrf_header(&headers)?;
     let clear = session::end(&state, &headers, user.username()).await?;
-    Ok(with_cookie(Json(json!({ "ok": true })).into_response(), &clear))
+    Ok(with_cookie(
+        Json(json!({ "ok": true })).into_response(),
+        &clear,
+    ))
 }

@@ -21,7 +21,10 @@ pub struct ApiUser(pub Signed);
 impl FromRequestParts<AppState> for ApiUser {
     type Rejection = ApiProblem;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<ApiUser, ApiProblem> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<ApiUser, ApiProblem> {
         Signed::from_request_parts(parts, state)
             .await
             .map(ApiUser)
@@ -84,7 +87,9 @@ fn is_json(headers: &HeaderMap) -> bool {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(';').next())
         .map(|m| m.trim().to_ascii_lowercase())
-        .is_some_and(|m| m == "application/json" || (m.starts_with("application/") && m.ends_with("+json")))
+        .is_some_and(|m| {
+            m == "application/json" || (m.starts_with("application/") && m.ends_with("+json"))
+        })
 }
 
 impl Body {

@@ -147,9 +147,10 @@ fn detail_json(s: &StoredCase, today: Day, cal: &Calendar, contact: Option<Value
     if let Some(obj) = v.as_object_mut() {
         obj.insert(
             "applicant".into(),
-            s.case.applicant().map_or(Value::Null, |a| {
-                json!({ "name": a.name, "type": a.kind.key() })
-            }),
+            s.case.applicant().map_or(
+                Value::Null,
+                |a| json!({ "name": a.name, "type": a.kind.key() }),
+            ),
         );
         obj.insert("created_at".into(), json!(s.created_at));
         obj.insert("deadline".into(), deadline);
@@ -161,10 +162,7 @@ fn detail_json(s: &StoredCase, today: Day, cal: &Calendar, contact: Option<Value
 
 /// Every case: open ones first by the date that matters now (overdue ones are the earliest),
 /// then closed ones, latest closed first.
-pub async fn list(
-    State(state): State<AppState>,
-    user: ApiUser,
-) -> Result<Json<Value>, ApiProblem> {
+pub async fn list(State(state): State<AppState>, user: ApiUser) -> Result<Json<Value>, ApiProblem> {
     user.require(&[Role::Clerk])?;
     let cal = state.calendar;
     let cases = state.db(move |s| Ok(s.list_cases(cal)?)).await?;
@@ -191,13 +189,14 @@ pub async fn list(
             })
             .then_with(|| ob.cmp(&oa))
     });
-    Ok(Json(json!({ "count": rows.len(), "today": today.iso(), "cases": rows })))
+    Ok(Json(
+        json!({ "count": rows.len(), "today": today.iso(), "cases": rows }),
+    ))
 }
 
 fn code_of(p: Result<Path<String>, PathRejection>) -> Result<String, ApiProblem> {
-    p.map(|Path(c)| c.trim().to_string()).map_err(|_| {
-        ApiProblem(Problem::not_found("没有这个案件", "no such case"))
-    })
+    p.map(|Path(c)| c.trim().to_string())
+        .map_err(|_| ApiProblem(Problem::not_found("没有这个案件", "no such case")))
 }
 
 /// One case: its history, who recorded each event, its status and the deadline that matters
@@ -232,11 +231,13 @@ pub async fn register(
     let event: Event = body.json()?;
     let by = user.username().to_string();
     let cal = state.calendar;
-    let case = state
-        .db(move |s| Ok(s.add_case(event, &by)?))
-        .await?;
+    let case = state.db(move |s| Ok(s.add_case(event, &by)?)).await?;
     let today = today_in_china()?;
-    Ok((StatusCode::CREATED, Json(detail_json(&case, today, cal, None))).into_response())
+    Ok((
+        StatusCode::CREATED,
+        Json(detail_json(&case, today, cal, None)),
+    )
+        .into_response())
 }
 
 /// Records an event of case `code`, if the rules allow it after the history.
@@ -260,5 +261,9 @@ pub async fn event(
         })
         .await?;
     let today = today_in_china()?;
-    Ok((StatusCode::CREATED, Json(detail_json(&case, today, cal, contact))).into_response())
+    Ok((
+        StatusCode::CREATED,
+        Json(detail_json(&case, today, cal, contact)),
+    )
+        .into_response())
 }

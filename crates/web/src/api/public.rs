@@ -134,7 +134,9 @@ pub async fn apply(State(state): State<AppState>, body: Body) -> Result<Response
     }
     if request.is_empty() || request.chars().count() > MAX_REQUEST {
         return Err(invalid(
-            format!("请写明所需政府信息的名称、文号或便于查询的特征性描述（不超过 {MAX_REQUEST} 字）"),
+            format!(
+                "请写明所需政府信息的名称、文号或便于查询的特征性描述（不超过 {MAX_REQUEST} 字）"
+            ),
             format!("describe the information requested (at most {MAX_REQUEST} characters)"),
         ));
     }

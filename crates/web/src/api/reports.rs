@@ -115,14 +115,11 @@ pub async fn list(
     let year: Option<i32> = opt_param("year", q.year.as_deref())?;
     let unit: Option<i64> = opt_param("unit", q.unit.as_deref())?;
     let with_errors = flag("with_errors", q.with_errors.as_deref())?;
-    let name = q
-        .q
-        .as_deref()
-        .map(|s| gongkai_store::normalize_name(s).to_lowercase())
-        .unwrap_or_default();
-    let (lines, units) = state
-        .db(|s| Ok((s.report_lines()?, s.units()?)))
-        .await?;
+    let name =
+        q.q.as_deref()
+            .map(|s| gongkai_store::normalize_name(s).to_lowercase())
+            .unwrap_or_default();
+    let (lines, units) = state.db(|s| Ok((s.report_lines()?, s.units()?))).await?;
     let names: HashMap<i64, &str> = units.iter().map(|u| (u.id, u.name.as_str())).collect();
     let reports: Vec<Value> = lines
         .iter()
@@ -137,7 +134,11 @@ pub async fn list(
             [unit_name, l.agency.as_deref()]
                 .into_iter()
                 .flatten()
-                .any(|n| gongkai_store::normalize_name(n).to_lowercase().contains(&name))
+                .any(|n| {
+                    gongkai_store::normalize_name(n)
+                        .to_lowercase()
+                        .contains(&name)
+                })
         })
         .map(|l| {
             json!({

@@ -175,7 +175,12 @@ pub struct Series {
 
 /// Bars of 100% each, split into the shares of the series: `columns` are (label, one value per
 /// series). A column whose values add up to nothing is drawn as "—".
-pub fn share_chart(id: &str, title: &str, series: &[Series], columns: &[(String, Vec<f64>)]) -> String {
+pub fn share_chart(
+    id: &str,
+    title: &str,
+    series: &[Series],
+    columns: &[(String, Vec<f64>)],
+) -> String {
     let n = columns.len().max(1) as f64;
     let width = (LEFT + RIGHT + n * SLOT).max(MIN_WIDTH);
     let legend_h = 22.0;
@@ -214,10 +219,7 @@ pub fn share_chart(id: &str, title: &str, series: &[Series], columns: &[(String,
     for (i, (label, values)) in columns.iter().enumerate() {
         let cx = LEFT + slot * (i as f64 + 0.5);
         let bw = (slot * 0.6).min(40.0);
-        let total: f64 = values
-            .iter()
-            .filter(|v| v.is_finite() && **v > 0.0)
-            .sum();
+        let total: f64 = values.iter().filter(|v| v.is_finite() && **v > 0.0).sum();
         let _ = write!(s, "<g class=\"column\">");
         if total > 0.0 {
             let mut acc = 0.0;
@@ -278,7 +280,11 @@ mod tests {
         let svg = bar_chart(
             "c",
             "本年新收 <按年度>",
-            &bars(&[("2020 年", Some(12.0)), ("2021 年", None), ("2022 年", Some(7.5))]),
+            &bars(&[
+                ("2020 年", Some(12.0)),
+                ("2021 年", None),
+                ("2022 年", Some(7.5)),
+            ]),
             Scale::Count,
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
@@ -308,16 +314,30 @@ mod tests {
     #[test]
     fn shares_split_each_column() {
         let series = [
-            Series { name: "予以公开", class: "s1", fill: "#1e6b34" },
-            Series { name: "其他", class: "s2", fill: "#999" },
+            Series {
+                name: "予以公开",
+                class: "s1",
+                fill: "#1e6b34",
+            },
+            Series {
+                name: "其他",
+                class: "s2",
+                fill: "#999",
+            },
         ];
         let svg = share_chart(
             "s",
             "办理结果",
             &series,
-            &[("2020".into(), vec![3.0, 1.0]), ("2021".into(), vec![0.0, 0.0])],
+            &[
+                ("2020".into(), vec![3.0, 1.0]),
+                ("2021".into(), vec![0.0, 0.0]),
+            ],
         );
-        assert!(svg.contains("<title>2020 予以公开：3（75.0%）</title>"), "{svg}");
+        assert!(
+            svg.contains("<title>2020 予以公开：3（75.0%）</title>"),
+            "{svg}"
+        );
         assert!(svg.contains("<title>2020 其他：1（25.0%）</title>"));
         assert!(svg.contains("<title>2021：无数据</title>"));
     }

@@ -78,7 +78,12 @@ impl Filter {
             .chars()
             .take(MAX_QUERY)
             .collect();
-        let parent = match raw.parent.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        let parent = match raw
+            .parent
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             None => None,
             Some(p) => Some(p.parse::<i64>().map_err(|_| {
                 Problem::bad_request(
@@ -335,10 +340,7 @@ pub fn received_by_year(m: &Matrix, figures: &HashMap<i64, StatsRow>) -> Vec<(i3
         .map(|(i, y)| {
             let mut sum = None;
             for r in &m.rows {
-                let latest = r
-                    .cells
-                    .get(i)
-                    .and_then(|c| c.iter().max_by_key(|e| e.id));
+                let latest = r.cells.get(i).and_then(|c| c.iter().max_by_key(|e| e.id));
                 if let Some(f) = latest.and_then(|e| figures.get(&e.id)) {
                     *sum.get_or_insert(0.0) += f.received;
                 }
@@ -413,7 +415,10 @@ mod tests {
         assert_eq!(m.rows.len(), 4);
         assert_eq!(m.reports, 6);
         assert_eq!(m.reports_with_errors, 2);
-        assert_eq!(m.unplaced.iter().map(|l| l.id).collect::<Vec<_>>(), vec![14, 15]);
+        assert_eq!(
+            m.unplaced.iter().map(|l| l.id).collect::<Vec<_>>(),
+            vec![14, 15]
+        );
         let jia = m.rows.iter().find(|r| r.unit_id == 1).unwrap();
         assert_eq!(jia.cells[0], vec![Entry { id: 10, errors: 0 }]);
         assert!(jia.cells[1].is_empty());
@@ -423,7 +428,10 @@ mod tests {
             ..Filter::default()
         };
         let m = build(&u, &lines, &f);
-        assert_eq!(m.rows.iter().map(|r| r.unit_id).collect::<Vec<_>>(), vec![1]);
+        assert_eq!(
+            m.rows.iter().map(|r| r.unit_id).collect::<Vec<_>>(),
+            vec![1]
+        );
         assert_eq!(m.unplaced.len(), 1);
 
         let f = Filter {
@@ -441,7 +449,10 @@ mod tests {
             ..Filter::default()
         };
         let m = build(&u, &lines, &f);
-        assert_eq!(m.rows.iter().map(|r| r.unit_id).collect::<Vec<_>>(), vec![2, 4]);
+        assert_eq!(
+            m.rows.iter().map(|r| r.unit_id).collect::<Vec<_>>(),
+            vec![2, 4]
+        );
         assert_eq!(m.rows[0].depth, 0);
         assert_eq!(m.years, vec![2020]);
 
@@ -450,7 +461,10 @@ mod tests {
             ..Filter::default()
         };
         let m = build(&u, &lines, &f);
-        assert_eq!(m.rows.iter().map(|r| r.unit_id).collect::<Vec<_>>(), vec![1, 2, 4]);
+        assert_eq!(
+            m.rows.iter().map(|r| r.unit_id).collect::<Vec<_>>(),
+            vec![1, 2, 4]
+        );
         assert!(m.unplaced.is_empty());
     }
 

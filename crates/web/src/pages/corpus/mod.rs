@@ -210,10 +210,7 @@ async fn matrix_page(
         .iter()
         .map(|l| UnplacedView {
             id: l.id,
-            agency: l
-                .agency
-                .clone()
-                .unwrap_or_else(|| "（未识别）".to_string()),
+            agency: l.agency.clone().unwrap_or_else(|| "（未识别）".to_string()),
             year: l
                 .year
                 .map_or_else(|| "（未识别）".to_string(), |y| y.to_string()),
@@ -303,7 +300,11 @@ pub fn matrix_table(m: &Matrix, figures: &HashMap<i64, StatsRow>) -> Table {
     }
     Table {
         name: "资料库",
-        headers: MATRIX_HEADS.iter().chain(&export::FIGURE_HEADS).copied().collect(),
+        headers: MATRIX_HEADS
+            .iter()
+            .chain(&export::FIGURE_HEADS)
+            .copied()
+            .collect(),
         rows,
     }
 }

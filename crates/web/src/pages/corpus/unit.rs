@@ -36,10 +36,7 @@ fn no_unit(id: impl std::fmt::Display) -> Problem {
     )
 }
 
-async fn load(
-    state: &AppState,
-    id: Result<Path<i64>, PathRejection>,
-) -> Result<UnitData, Problem> {
+async fn load(state: &AppState, id: Result<Path<i64>, PathRejection>) -> Result<UnitData, Problem> {
     let Path(id) = id.map_err(|_| no_unit("?"))?;
     let (units, mut lines, figures) = state
         .db(move |s| {
@@ -139,8 +136,8 @@ pub fn charts(years: &[(i32, Option<&StatsRow>)]) -> Vec<(&'static str, String)>
         .iter()
         .map(|(y, r)| {
             let v = r.map_or_else(Vec::new, |r| {
-                let other = (r.answered - r.granted - r.partially_granted - r.withheld_total())
-                    .max(0.0);
+                let other =
+                    (r.answered - r.granted - r.partially_granted - r.withheld_total()).max(0.0);
                 vec![r.granted, r.partially_granted, r.withheld_total(), other]
             });
             (y.to_string(), v)

@@ -191,7 +191,7 @@ pub fn share_chart(
     let mut s = String::new();
     open_svg(&mut s, id, title, width, height);
     // The legend.
-    let mut x = LEFT;
+    let mut x = 8.0;
     for se in series {
         let _ = write!(
             s,
@@ -202,7 +202,8 @@ pub fn share_chart(
             x + 16.0,
             esc(se.name)
         );
-        x += 16.0 + 14.0 * se.name.chars().count() as f64 + 14.0;
+        // A CJK character is about as wide as the font is high (12 px).
+        x += 16.0 + 12.0 * se.name.chars().count() as f64 + 12.0;
     }
     for frac in [0.0, 0.5, 1.0] {
         let yy = top + plot_h * (1.0 - frac);

@@ -39,6 +39,7 @@
 
 mod backend;
 pub mod codec;
+pub mod dashboard;
 pub mod desk;
 mod error;
 mod migrate;

@@ -1,3 +1,4 @@
 //! HTML pieces shared by pages.
 
+pub mod chart;
 pub mod report;

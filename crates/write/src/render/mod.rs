@@ -12,6 +12,7 @@
 //! | `blank` | nothing: an empty cell (a blank is not zero) |
 //! | `missing` | `缺` ([`MISSING_MARK`]): the source has no such cell. Never `0`, and not `—`, which reports (and our reader) use for "not applicable" |
 
+pub mod docx;
 mod html;
 pub use html::{cell_anchor, table_fragment, CellMark};
 pub mod layout;

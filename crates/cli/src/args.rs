@@ -171,6 +171,8 @@ pub enum RenderTo {
     Md,
     #[value(alias = "text")]
     Txt,
+    /// Word (DOCX)
+    Docx,
 }
 
 #[derive(Debug, Args)]

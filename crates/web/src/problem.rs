@@ -66,10 +66,16 @@ impl Problem {
     }
 
     pub fn too_large(limit: usize) -> Problem {
+        // Whole megabytes for the usual limits, kilobytes for the small public ones.
+        let (n, unit) = if limit >= 1024 * 1024 {
+            (limit / (1024 * 1024), "MB")
+        } else {
+            (limit.div_ceil(1024), "KB")
+        };
         Problem::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!("上传内容过大（上限 {} MB）。年度报告通常远小于此，请检查文件是否正确", limit / (1024 * 1024)),
-            format!("the upload is too large (limit {} MB); annual reports are far smaller, check the file", limit / (1024 * 1024)),
+            format!("上传内容过大（上限 {n} {unit}）。年度报告通常远小于此，请检查文件是否正确"),
+            format!("the upload is too large (limit {n} {unit}); annual reports are far smaller, check the file"),
         )
     }
 

@@ -26,6 +26,10 @@ pub struct Config {
     pub public_rate_per_minute: u32,
     /// Session lifetime in seconds.
     pub session_seconds: u64,
+    /// Fixes "today" for the whole server — for tests, demonstrations and training only
+    /// (`gongkai serve --today`): online applications take their receipt date from it.
+    /// `None`: the date in China (UTC+8), whatever the server's time zone.
+    pub today: Option<gongkai_desk::Day>,
 }
 
 impl Default for Config {
@@ -38,6 +42,7 @@ impl Default for Config {
             trust_proxy: false,
             public_rate_per_minute: 30,
             session_seconds: 12 * 3600,
+            today: None,
         }
     }
 }
@@ -145,6 +150,22 @@ impl AppState {
                 format!("a background task failed: {e}"),
             )
         })?
+    }
+
+    /// Today for the deadlines: the configured day, or the date in China (UTC+8).
+    pub fn today(&self) -> Result<gongkai_desk::Day, Problem> {
+        if let Some(d) = self.config.today {
+            return Ok(d);
+        }
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_err(|_| Problem::internal("系统时钟早于 1970 年", "the clock is before 1970"))?
+            .as_secs()
+            + 8 * 3600;
+        i32::try_from(secs / 86_400)
+            .ok()
+            .and_then(gongkai_desk::Day::from_days_since_epoch)
+            .ok_or_else(|| Problem::internal("系统时钟超出范围", "the clock is out of range"))
     }
 
     /// Runs CPU-bound work (reading and checking a report) on a blocking thread.

@@ -2,25 +2,17 @@
 //! its two codes, the progress lookup (which shows the state and dates and nothing else, and
 //! answers a wrong code and a wrong check code alike), CSRF and the rate limit.
 //!
-//! "Today" is fixed for this test binary with `GONGKAI_TODAY` (set once, before any
-//! application is built), so the dates checked here are the same every day the tests run.
+//! "Today" is fixed for these servers (`Config::today`), so the dates checked here are the same
+//! every day the tests run.
 
 mod common_desk;
 
-use std::sync::Once;
-
 use axum::http::StatusCode;
-use common_desk::{app, clerk, field_value, Client, TestApp};
+use common_desk::{app_on, clerk, field_value, Client, TestApp};
 
-static TODAY: Once = Once::new();
-
-/// 2026-02-10, a Tuesday before the Spring Festival.
-fn fixed_today() {
-    TODAY.call_once(|| {
-        // Every test of this binary calls this first, so no other thread of ours reads the
-        // environment while it is written.
-        std::env::set_var("GONGKAI_TODAY", "2026-02-10");
-    });
+/// 2026-02-10, a Tuesday before the Spring Festival: the server's fixed "today".
+fn today() -> Option<gongkai_desk::Day> {
+    Some(gongkai_desk::Day::parse("2026-02-10").expect("a date"))
 }
 
 struct Filed {
@@ -91,8 +83,7 @@ async fn track(app: &TestApp, c: &mut Client, code: &str, check: &str) -> common
 
 #[tokio::test]
 async fn an_application_gets_two_codes_and_can_be_tracked() {
-    fixed_today();
-    let app = app(1000);
+    let app = app_on(1000, today());
     let mut citizen = Client::new();
     let filed = apply(
         &app,
@@ -214,8 +205,7 @@ async fn an_application_gets_two_codes_and_can_be_tracked() {
 
 #[tokio::test]
 async fn a_wrong_check_code_and_an_unknown_code_get_the_same_answer() {
-    fixed_today();
-    let app = app(1000);
+    let app = app_on(1000, today());
     let mut citizen = Client::new();
     let filed = apply(
         &app,
@@ -275,8 +265,7 @@ async fn a_wrong_check_code_and_an_unknown_code_get_the_same_answer() {
 
 #[tokio::test]
 async fn a_lookup_shows_no_personal_details() {
-    fixed_today();
-    let app = app(1000);
+    let app = app_on(1000, today());
     let mut one = Client::new();
     let mut two = Client::new();
     let a = apply(
@@ -330,8 +319,7 @@ async fn a_lookup_shows_no_personal_details() {
 
 #[tokio::test]
 async fn public_forms_need_their_csrf_cookie() {
-    fixed_today();
-    let app = app(1000);
+    let app = app_on(1000, today());
     let mut citizen = Client::new();
     let page = citizen.get(&app, "/apply").await;
     let token = page.csrf();
@@ -375,8 +363,7 @@ async fn public_forms_need_their_csrf_cookie() {
 
 #[tokio::test]
 async fn an_incomplete_application_comes_back_with_what_was_typed() {
-    fixed_today();
-    let app = app(1000);
+    let app = app_on(1000, today());
     let mut citizen = Client::new();
     let page = citizen.get(&app, "/apply").await;
     let token = page.csrf();
@@ -445,8 +432,7 @@ async fn an_incomplete_application_comes_back_with_what_was_typed() {
 
 #[tokio::test]
 async fn the_public_side_is_rate_limited() {
-    fixed_today();
-    let app = app(3);
+    let app = app_on(3, today());
     let mut citizen = Client::new();
     for _ in 0..3 {
         assert_eq!(citizen.get(&app, "/track").await.status, StatusCode::OK);

@@ -580,7 +580,14 @@ fn due(
 
 /// A line of `due`: due date, code, status text, working days left (or why unknown), status
 /// key, working days left as a number.
-type DueRow = (Option<Day>, String, String, String, &'static str, Option<i64>);
+type DueRow = (
+    Option<Day>,
+    String,
+    String,
+    String,
+    &'static str,
+    Option<i64>,
+);
 
 /// Working days after `today` up to `due`; negative: working days since `due`.
 fn working_days_left(

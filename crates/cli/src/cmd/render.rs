@@ -80,20 +80,32 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
     }
 
     let appendix: Option<&[Finding]> = (args.force && !findings.is_empty()).then_some(&findings);
-    let out = render(
-        target,
-        &Render {
-            report: &loaded.report,
-            narrative: &loaded.narrative,
-            appendix,
-            lang,
-        },
-    );
+    let input = Render {
+        report: &loaded.report,
+        narrative: &loaded.narrative,
+        appendix,
+        lang,
+    };
+    let out: Vec<u8> = match target {
+        Output::Text(t) => render(t, &input).into_bytes(),
+        Output::Docx => {
+            gongkai_write::render::docx::render(&input).map_err(|e| anyhow::anyhow!(e))?
+        }
+    };
     match &args.output {
         None => {
+            if target == Output::Docx && std::io::stdout().is_terminal() {
+                bail!(
+                    "{}",
+                    match lang {
+                        Lang::Zh => "DOCX 是二进制文件，请用 -o 文件名.docx 指定输出文件",
+                        Lang::En => "DOCX is binary: give an output file with -o NAME.docx",
+                    }
+                );
+            }
             let stdout = std::io::stdout();
             let mut w = stdout.lock();
-            w.write_all(out.as_bytes())?;
+            w.write_all(&out)?;
             w.flush()?;
         }
         Some(path) => std::fs::write(path, out).with_context(|| match lang {
@@ -104,22 +116,30 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `render` writes: one of the text targets, or a Word file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Text(Target),
+    Docx,
+}
+
 /// `--to`, or the output file's extension.
-fn target(args: &RenderArgs, lang: Lang) -> Result<Target> {
+fn target(args: &RenderArgs, lang: Lang) -> Result<Output> {
     let to = match (args.to, &args.output) {
         (Some(t), _) => Some(t),
         (None, Some(p)) => by_extension(p),
         (None, None) => None,
     };
     match to {
-        Some(RenderTo::Html) => Ok(Target::Html),
-        Some(RenderTo::Md) => Ok(Target::Markdown),
-        Some(RenderTo::Txt) => Ok(Target::Text),
+        Some(RenderTo::Html) => Ok(Output::Text(Target::Html)),
+        Some(RenderTo::Md) => Ok(Output::Text(Target::Markdown)),
+        Some(RenderTo::Txt) => Ok(Output::Text(Target::Text)),
+        Some(RenderTo::Docx) => Ok(Output::Docx),
         None => bail!(
             "{}",
             match lang {
-                Lang::Zh => "请用 --to html|md|txt 指定输出格式（或用 -o 给出带扩展名的文件名）",
-                Lang::En => "choose the output with --to html|md|txt (or an -o file name with that extension)",
+                Lang::Zh => "请用 --to html|md|txt|docx 指定输出格式（或用 -o 给出带扩展名的文件名）",
+                Lang::En => "choose the output with --to html|md|txt|docx (or an -o file name with that extension)",
             }
         ),
     }
@@ -130,6 +150,7 @@ fn by_extension(p: &Path) -> Option<RenderTo> {
         "html" | "htm" => Some(RenderTo::Html),
         "md" | "markdown" => Some(RenderTo::Md),
         "txt" | "text" => Some(RenderTo::Txt),
+        "docx" => Some(RenderTo::Docx),
         _ => None,
     }
 }

@@ -31,12 +31,23 @@ pub struct ServeArgs {
     /// 公众页面每个地址每分钟的请求上限 / requests per minute per client on the public pages
     #[arg(long, default_value_t = 30)]
     pub public_rate: u32,
+    /// 固定“今天”（仅用于演示和培训：网上申请的收到日期取此日）/ fix "today" (demonstrations
+    /// and training only: online applications are received on this day)
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
     #[command(flatten)]
     pub db: DbArg,
 }
 
 pub fn run(args: ServeArgs) -> Result<ExitCode> {
+    let today = match &args.today {
+        Some(s) => {
+            Some(gongkai_desk::Day::parse(s).map_err(|e| anyhow!("--today: {}", e.message().zh))?)
+        }
+        None => None,
+    };
     let config = Config {
+        today,
         db: args.db.target(),
         max_upload: args.max_upload_mb.max(1) * 1024 * 1024,
         secure_cookies: args.secure_cookies,

@@ -17,19 +17,6 @@ use super::body::{ApiUser, Body};
 use crate::problem::{ApiProblem, Problem};
 use crate::state::AppState;
 
-/// Today in China (UTC+8): deadlines run on the Chinese calendar, whatever the server's zone.
-pub fn today_in_china() -> Result<Day, Problem> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_err(|_| Problem::internal("系统时钟早于 1970 年", "the clock is before 1970"))?
-        .as_secs()
-        + 8 * 3600;
-    i32::try_from(secs / 86_400)
-        .ok()
-        .and_then(Day::from_days_since_epoch)
-        .ok_or_else(|| Problem::internal("系统时钟超出范围", "the clock is out of range"))
-}
-
 /// A case's state on `today` as JSON: `state` (a stable key), `label` (Chinese), `due` (the
 /// date that matters now, `null` when closed or unknown), `overdue`, and what the state adds.
 pub fn status_json(s: &StoredCase, today: Day, cal: &Calendar) -> Value {
@@ -166,7 +153,7 @@ pub async fn list(State(state): State<AppState>, user: ApiUser) -> Result<Json<V
     user.require(&[Role::Clerk])?;
     let cal = state.calendar;
     let cases = state.db(move |s| Ok(s.list_cases(cal)?)).await?;
-    let today = today_in_china()?;
+    let today = state.today()?;
     let mut rows: Vec<Value> = cases.iter().map(|c| summary_json(c, today, cal)).collect();
     // Open cases by due date (a date the calendar cannot give yet last), then closed ones,
     // latest closed first. ISO dates compare as text.
@@ -216,7 +203,7 @@ pub async fn one(
             Ok((c, contact))
         })
         .await?;
-    let today = today_in_china()?;
+    let today = state.today()?;
     Ok(Json(detail_json(&case, today, cal, contact)))
 }
 
@@ -232,7 +219,7 @@ pub async fn register(
     let by = user.username().to_string();
     let cal = state.calendar;
     let case = state.db(move |s| Ok(s.add_case(event, &by)?)).await?;
-    let today = today_in_china()?;
+    let today = state.today()?;
     Ok((
         StatusCode::CREATED,
         Json(detail_json(&case, today, cal, None)),
@@ -260,7 +247,7 @@ pub async fn event(
             Ok((c, contact))
         })
         .await?;
-    let today = today_in_china()?;
+    let today = state.today()?;
     Ok((
         StatusCode::CREATED,
         Json(detail_json(&case, today, cal, contact)),

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::body::Body;
-use super::cases::{status_json, today_in_china};
+use super::cases::status_json;
 use crate::problem::{ApiProblem, Problem};
 use crate::state::AppState;
 
@@ -51,7 +51,7 @@ pub async fn lookup(State(state): State<AppState>, body: Body) -> Result<Json<Va
     let Some(case) = found else {
         return Err(not_found());
     };
-    let today = today_in_china()?;
+    let today = state.today()?;
     let st = status_json(&case, today, cal);
     Ok(Json(json!({
         "code": case.code,
@@ -164,7 +164,7 @@ pub async fn apply(State(state): State<AppState>, body: Body) -> Result<Response
             )
         })?,
     };
-    let today = today_in_china()?;
+    let today = state.today()?;
     let event = Event {
         date: today,
         kind: EventKind::Received {

@@ -22,11 +22,17 @@ pub struct TestApp {
 
 /// An application over a new database, with `rate` requests a minute on the public routes.
 pub fn app(rate: u32) -> TestApp {
+    app_on(rate, None)
+}
+
+/// [`app`] with "today" fixed (the server's `Config::today`).
+pub fn app_on(rate: u32, today: Option<gongkai_desk::Day>) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("gongkai.db");
     let state = AppState::new(Config {
         db: db.to_string_lossy().into_owned(),
         public_rate_per_minute: rate,
+        today,
         ..Config::default()
     })
     .expect("state");

@@ -9,8 +9,8 @@
 //! gives the report's cells again.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType,
-    Table, TableCell, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+    AlignmentType, BreakType, Docx, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Table,
+    TableCell, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 
 use super::layout::{Content, Grid, GridCell, Slot};
@@ -62,14 +62,12 @@ pub fn render(r: &Render<'_>) -> Result<Vec<u8>, String> {
         .default_fonts(body_fonts())
         .default_size(BODY_SIZE);
     doc = doc.add_paragraph(
-        Paragraph::new()
-            .align(AlignmentType::Center)
-            .add_run(
-                Run::new()
-                    .add_text(title(report))
-                    .size(TITLE_SIZE)
-                    .fonts(title_fonts()),
-            ),
+        Paragraph::new().align(AlignmentType::Center).add_run(
+            Run::new()
+                .add_text(title(report))
+                .size(TITLE_SIZE)
+                .fonts(title_fonts()),
+        ),
     );
     if let Some(d) = report.published_on.value {
         doc = doc.add_paragraph(
@@ -101,9 +99,7 @@ pub fn render(r: &Render<'_>) -> Result<Vec<u8>, String> {
         }
     }
     if let Some(findings) = r.appendix {
-        doc = doc.add_paragraph(
-            Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
-        );
+        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
         doc = doc.add_paragraph(
             Paragraph::new().add_run(
                 Run::new()
@@ -156,7 +152,8 @@ fn table_docx(grid: &Grid, r: &Render<'_>, width: usize) -> Table {
         while c < line.len() {
             match line[c] {
                 Slot::Origin(cell) => {
-                    let mut tc = cell_docx(cell, r, widths[c..c + cell.colspan.max(1)].iter().sum());
+                    let mut tc =
+                        cell_docx(cell, r, widths[c..c + cell.colspan.max(1)].iter().sum());
                     if cell.rowspan > 1 {
                         tc = tc.vertical_merge(VMergeType::Restart);
                     }
@@ -194,15 +191,13 @@ fn table_docx(grid: &Grid, r: &Render<'_>, width: usize) -> Table {
 }
 
 /// The cell that starts at column `c` in a row above `r` and spans down over row `r`.
-fn covering_from_above<'g>(
-    expanded: &[Vec<Slot<'g>>],
-    r: usize,
-    c: usize,
-) -> Option<&'g GridCell> {
-    (0..r).rev().find_map(|above| match expanded.get(above)?.get(c)? {
-        Slot::Origin(cell) if cell.col == c && above + cell.rowspan > r => Some(*cell),
-        _ => None,
-    })
+fn covering_from_above<'g>(expanded: &[Vec<Slot<'g>>], r: usize, c: usize) -> Option<&'g GridCell> {
+    (0..r)
+        .rev()
+        .find_map(|above| match expanded.get(above)?.get(c)? {
+            Slot::Origin(cell) if cell.col == c && above + cell.rowspan > r => Some(*cell),
+            _ => None,
+        })
 }
 
 fn cell_docx(cell: &GridCell, r: &Render<'_>, width: usize) -> TableCell {
@@ -227,5 +222,8 @@ fn cell_docx(cell: &GridCell, r: &Render<'_>, width: usize) -> TableCell {
 /// Line breaks inside a label or paragraph become nothing (labels) — the reader joins wrapped
 /// labels, and a paragraph is one paragraph.
 fn one_line(s: &str) -> String {
-    s.split(['\n', '\r']).map(str::trim).collect::<Vec<_>>().join("")
+    s.split(['\n', '\r'])
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("")
 }

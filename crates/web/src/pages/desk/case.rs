@@ -313,7 +313,7 @@ pub(super) async fn show(
     Query(q): Query<CaseQuery>,
 ) -> Result<Response, Problem> {
     signed.require(DESK)?;
-    let today = today_or(q.today.as_deref())?;
+    let today = today_or(&state, q.today.as_deref())?;
     case_page(
         &state,
         &signed,
@@ -400,7 +400,7 @@ pub(super) async fn record(
     signed.require(DESK)?;
     let f = form_body(form)?;
     signed.check_csrf(&f.csrf)?;
-    let today = today_or(None)?;
+    let today = today_or(&state, None)?;
     let event = match parse_event(&f) {
         Ok(e) => e,
         Err(msg) => return case_page(&state, &signed, &code, today, f, Some(msg), None).await,

@@ -36,7 +36,7 @@ use crate::auth::Signed;
 use crate::problem::Problem;
 use crate::state::AppState;
 use util::{
-    form_body, parse_day, request_of, required_text, shorten, status_zh, today_in_china, today_or,
+    form_body, parse_day, request_of, required_text, shorten, status_zh, today_or,
     working_days_left, FieldErrors,
 };
 
@@ -138,7 +138,7 @@ async fn list(
     Query(q): Query<ListQuery>,
 ) -> Result<Response, Problem> {
     signed.require(DESK)?;
-    let today = today_or(q.today.as_deref())?;
+    let today = today_or(&state, q.today.as_deref())?;
     let cal = state.calendar;
     let cases = state
         .db(move |s| s.list_cases(cal).map_err(Problem::from))
@@ -289,9 +289,9 @@ fn new_page(
     })
 }
 
-async fn new_form(signed: Signed) -> Result<Response, Problem> {
+async fn new_form(State(state): State<AppState>, signed: Signed) -> Result<Response, Problem> {
     signed.require(DESK)?;
-    let today = today_in_china()?.iso();
+    let today = state.today()?.iso();
     let f = NewCase {
         submitted: today,
         channel: "in_person".to_string(),

@@ -12,7 +12,7 @@ use gongkai_write::render::{render, table_fragment, Render, Target};
 use gongkai_write::Narrative;
 use serde::Deserialize;
 
-use super::util::{bounded_text, today_in_china};
+use super::util::bounded_text;
 use super::DESK;
 use crate::auth::Signed;
 use crate::pages::{page, url_encode, Chrome};
@@ -82,7 +82,7 @@ pub(super) async fn year(
     signed.require(DESK)?;
     let year = match q.year.as_deref().map(str::trim).filter(|y| !y.is_empty()) {
         Some(y) => parse_year(y)?,
-        None => today_in_china()?.year(),
+        None => state.today()?.year(),
     };
     let agency = agency_of(q.agency.as_deref())?;
     let (table, cases) = table_of(&state, year).await?;

@@ -8,46 +8,9 @@ use gongkai_desk::{Calendar, CalendarError, Case, Day, Event, EventKind, Status}
 
 use crate::problem::Problem;
 
-/// The environment variable that fixes "today" for the whole server (tests, demonstrations,
-/// training). Never set it on a production server: receipt dates of online applications are
-/// taken from it.
-pub const TODAY_VAR: &str = "GONGKAI_TODAY";
-
-/// Today in China (UTC+8): the deadlines run on the Chinese calendar, whatever the server's
-/// time zone. `GONGKAI_TODAY=YYYY-MM-DD` fixes it.
-pub fn today_in_china() -> Result<Day, Problem> {
-    if let Ok(fixed) = std::env::var(TODAY_VAR) {
-        if !fixed.trim().is_empty() {
-            return Day::parse(fixed.trim()).map_err(|e| {
-                let m = e.message();
-                Problem::internal(
-                    format!(
-                        "服务器设置的 {TODAY_VAR} 无效：{}。请管理员改正或删除该设置",
-                        m.zh
-                    ),
-                    format!("the server's {TODAY_VAR} is invalid: {}", m.en),
-                )
-            });
-        }
-    }
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-        + 8 * 3600;
-    i32::try_from(secs / 86_400)
-        .ok()
-        .and_then(Day::from_days_since_epoch)
-        .ok_or_else(|| {
-            Problem::internal(
-                "服务器时钟超出范围，请管理员检查系统时间",
-                "the server's clock is out of range",
-            )
-        })
-}
-
 /// The day to count from on the clerk's pages: `?today=YYYY-MM-DD` when given (looking ahead,
 /// checking a date by hand), otherwise today in China.
-pub fn today_or(given: Option<&str>) -> Result<Day, Problem> {
+pub fn today_or(state: &crate::state::AppState, given: Option<&str>) -> Result<Day, Problem> {
     match given.map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) => Day::parse(s).map_err(|e| {
             Problem::bad_request(
@@ -55,7 +18,7 @@ pub fn today_or(given: Option<&str>) -> Result<Day, Problem> {
                 format!("the today parameter: {}", e.message().en),
             )
         }),
-        None => today_in_china(),
+        None => state.today(),
     }
 }
 

@@ -13,9 +13,7 @@ use serde::Deserialize;
 use super::{DELIVERIES, ID_TYPES, PROVISION_FORMS};
 use crate::auth::{csrf, Viewer};
 use crate::pages::desk::applicant_options;
-use crate::pages::desk::util::{
-    bounded_text, form_body, required_text, today_in_china, FieldErrors,
-};
+use crate::pages::desk::util::{bounded_text, form_body, required_text, FieldErrors};
 use crate::pages::{page, with_cookie, Chrome};
 use crate::problem::Problem;
 use crate::state::AppState;
@@ -280,7 +278,7 @@ pub(super) async fn submit(
             return Ok(r);
         }
     };
-    let today = today_in_china()?;
+    let today = state.today()?;
     let first = Event {
         date: today,
         kind: EventKind::Received {

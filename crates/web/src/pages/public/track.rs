@@ -11,7 +11,7 @@ use gongkai_store::{sha256_hex, StoredCase};
 use serde::Deserialize;
 
 use crate::auth::{csrf, Viewer};
-use crate::pages::desk::util::{form_body, today_in_china, FieldErrors};
+use crate::pages::desk::util::{form_body, FieldErrors};
 use crate::pages::{page, with_cookie, Chrome};
 use crate::problem::Problem;
 use crate::state::AppState;
@@ -213,7 +213,7 @@ pub(super) async fn submit(
     let token = f.csrf.clone();
     match found {
         Some(stored) => {
-            let today = today_in_china()?;
+            let today = state.today()?;
             let p = progress(&stored, today, cal);
             // The check code is not echoed back once the lookup has succeeded.
             let shown = TrackForm {

@@ -44,6 +44,8 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(pages::router(&state))
         .merge(api::router(&state))
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn(plain_rejections))
         .layer(DefaultBodyLimit::max(max))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -67,6 +69,51 @@ pub fn app(state: AppState) -> Router {
         // Slow office networks: pages and JSON are text and compress well.
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// Any other path: the Chinese 404 page.
+async fn not_found() -> problem::Problem {
+    problem::Problem::not_found(
+        "没有这个页面。请检查网址，或从导航栏进入",
+        "no such page; check the address or use the navigation",
+    )
+}
+
+/// axum answers a request it cannot parse (a malformed path parameter, form or JSON body) with
+/// an English plain-text 4xx. Users get the Chinese error page instead (JSON under `/api`), with
+/// axum's words kept as the English detail.
+async fn plain_rejections(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let api = req.uri().path().starts_with("/api/");
+    let resp = next.run(req).await;
+    let status = resp.status();
+    let plain = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !status.is_client_error() || !plain {
+        return resp;
+    }
+    let detail = axum::body::to_bytes(resp.into_body(), 4096)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let zh = match status.as_u16() {
+        404 => "没有这个页面或记录。请检查网址".to_string(),
+        413 => "提交的内容过大".to_string(),
+        415 => "提交的内容类型不对".to_string(),
+        _ => "请求无法处理：网址或表单的内容格式不对。请返回重新填写".to_string(),
+    };
+    let p = problem::Problem::new(status, zh, detail);
+    if api {
+        problem::ApiProblem(p).into_response()
+    } else {
+        p.into_response()
+    }
 }
 
 /// Serves the application on `addr` until Ctrl-C (or SIGTERM).

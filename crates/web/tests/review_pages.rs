@@ -378,7 +378,7 @@ async fn a_saved_report_takes_verdicts_with_comments_and_audits_them() {
     assert_eq!(status, StatusCode::SEE_OTHER);
     let (_, _, page) = site.get(&report, &cookie).await;
     assert!(page.contains("<strong>已确认</strong>：复议合计与分项不符，已电话核实"));
-    assert!(page.contains("（rev，"), "the reviewer is named");
+    assert!(page.contains("rev 姓名（rev）"), "the reviewer is named");
 
     let mut store = site.store();
     let reviews = store.reviews_of(id).expect("reviews");
@@ -593,4 +593,28 @@ async fn admins_create_and_disable_accounts() {
         .expect("audit");
     let actions: Vec<&str> = audit.iter().map(|a| a.action.as_str()).collect();
     assert_eq!(actions, ["user.disable", "login", "user.create"]);
+}
+
+#[tokio::test]
+async fn unknown_pages_and_malformed_addresses_get_the_chinese_error_page() {
+    let site = Site::new(Config::default());
+    let cookie = site.login("rev", PASSWORD).await.expect("login");
+    let (status, headers, body) = site.get("/no/such/page", &cookie).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html")));
+    assert!(body.contains("没有这个页面"), "{body}");
+    // A path parameter that is not a number: axum's English plain text becomes our page.
+    let (status, _, body) = site.get("/reports/abc", &cookie).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        body.contains("<html lang=\"zh-CN\">") && body.contains("出错了"),
+        "{body}"
+    );
+    // Under /api the same is JSON.
+    let (status, _, body) = site.get("/api/reports/abc", &cookie).await;
+    assert!(status.is_client_error());
+    assert!(body.starts_with('{'), "{body}");
 }

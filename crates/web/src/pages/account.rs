@@ -150,6 +150,7 @@ struct Users {
     users: Vec<User>,
     roles: Vec<(&'static str, &'static str)>,
     message: Option<String>,
+    me: String,
 }
 
 async fn users(State(state): State<AppState>, signed: Signed) -> Result<Response, Problem> {
@@ -162,12 +163,21 @@ async fn users_page(
     signed: &Signed,
     message: Option<String>,
 ) -> Result<Response, Problem> {
-    let users = state.db(|s| Ok(s.users()?)).await?;
+    let mut users = state.db(|s| Ok(s.users()?)).await?;
+    for u in &mut users {
+        u.created_at = crate::view::time::beijing_time(&u.created_at);
+    }
+    // The least powerful role first: a new account is a clerk unless the admin says otherwise.
+    let roles = [Role::Clerk, Role::Reviewer, Role::Admin]
+        .iter()
+        .map(|r| (r.key(), r.zh()))
+        .collect();
     page(&Users {
         chrome: Chrome::new("账号管理", Some(&signed.0), "/admin/users"),
         users,
-        roles: Role::ALL.iter().map(|r| (r.key(), r.zh())).collect(),
+        roles,
         message,
+        me: signed.username().to_string(),
     })
 }
 

@@ -108,6 +108,9 @@ async fn start(State(state): State<AppState>, signed: Signed) -> Result<Response
     let mut recent = state.db(|s| Ok(s.reports()?)).await?;
     recent.sort_by_key(|r| std::cmp::Reverse(r.id));
     recent.truncate(20);
+    for r in &mut recent {
+        r.ingested_at = crate::view::time::beijing_time(&r.ingested_at);
+    }
     page(&Start {
         chrome: Chrome::new("报告审核", Some(&signed.0), "/review"),
         max_mb: state.config.max_upload / (1024 * 1024),
@@ -299,9 +302,23 @@ async fn stored(
     Path(id): Path<i64>,
 ) -> Result<Response, Problem> {
     signed.require(&[Role::Reviewer])?;
-    let (loaded, reviews, source) = state
-        .db(move |s| Ok((s.load_report(id)?, s.reviews_of(id)?, s.report_source(id)?)))
+    let (loaded, mut reviews, source, users) = state
+        .db(move |s| {
+            Ok((
+                s.load_report(id)?,
+                s.reviews_of(id)?,
+                s.report_source(id)?,
+                s.users()?,
+            ))
+        })
         .await?;
+    // Reviewers by name (username in brackets), times in Beijing time.
+    for r in &mut reviews {
+        if let Some(u) = users.iter().find(|u| u.username == r.reviewer) {
+            r.reviewer = format!("{}（{}）", u.display_name, u.username);
+        }
+        r.at = crate::view::time::beijing_time(&r.at);
+    }
     let Some(loaded) = loaded else {
         return Err(Problem::not_found(
             format!("资料库中没有编号为 {id} 的报告"),

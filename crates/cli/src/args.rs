@@ -179,7 +179,14 @@ pub enum RenderTo {
 pub struct RenderArgs {
     /// 填报文件（TOML）、gongkai parse 的 JSON，或文本报告（`-` 表示标准输入）
     /// / a draft (TOML), the JSON of gongkai parse, or a text report (`-` for stdin)
-    pub file: PathBuf,
+    #[arg(required_unless_present = "stored", conflicts_with = "stored")]
+    pub file: Option<PathBuf>,
+    /// 改为输出库中编号为 ID 的报告（见 gongkai export --what reports）/ render the stored
+    /// report with this id instead of a file
+    #[arg(long, value_name = "ID")]
+    pub stored: Option<i64>,
+    #[command(flatten)]
+    pub db: crate::cmd::ingest::DbArg,
     /// 输出格式；默认按 -o 的扩展名 / output format (default: from the -o extension)
     #[arg(long, value_enum)]
     pub to: Option<RenderTo>,

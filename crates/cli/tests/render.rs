@@ -252,3 +252,41 @@ fn bad_drafts_and_usage_exit_2_with_a_reason() {
     let unknown_ext = run_expect(&["render", CLEAN, "-o", s(&dir.join("x.pdf"))], 2);
     assert!(stderr(&unknown_ext).contains("--to"));
 }
+
+/// A stored report renders like the file it came from (cells from the store), as text and as
+/// Word; an unknown id is a clear error.
+#[test]
+fn stored_reports_render_from_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let db = db.to_str().unwrap();
+    run_expect(&["ingest", CLEAN, "--db", db], 0);
+    let from_store = run_expect(&["render", "--stored", "1", "--db", db, "--to", "txt"], 0);
+    let from_file = run_expect(&["render", CLEAN, "--to", "txt"], 0);
+    // The tables are the same (the store keeps cells, not prose, for ingested reports).
+    let tables = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| l.contains('\t'))
+            .map(str::to_string)
+            .collect()
+    };
+    let (a, b) = (stdout(&from_store), stdout(&from_file));
+    assert!(!tables(&a).is_empty());
+    assert_eq!(tables(&a), tables(&b));
+    let docx = dir.path().join("r.docx");
+    run_expect(
+        &[
+            "render",
+            "--stored",
+            "1",
+            "--db",
+            db,
+            "-o",
+            docx.to_str().unwrap(),
+        ],
+        0,
+    );
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"));
+    let out = run_expect(&["render", "--stored", "99", "--db", db, "--to", "txt"], 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("库中没有编号为 99 的报告"));
+}

@@ -32,7 +32,10 @@ struct Target {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let seconds: u64 = args.first().and_then(|a| a.parse().ok()).unwrap_or(5);
     let levels: Vec<usize> = if args.len() > 1 {
         args[1..].iter().filter_map(|a| a.parse().ok()).collect()
@@ -138,7 +141,10 @@ async fn run(per_level: Duration, levels: &[usize]) {
             name: "POST /api/public/lookup",
             make: Arc::new(move |i| {
                 let (code, check) = &filed[i % filed.len()];
-                json_post(&lookup_url, &serde_json::json!({"code": code, "check": check}))
+                json_post(
+                    &lookup_url,
+                    &serde_json::json!({"code": code, "check": check}),
+                )
             }),
         },
     ];

@@ -27,7 +27,20 @@ struct Loaded {
 pub fn run(args: RenderArgs) -> Result<ExitCode> {
     let lang: Lang = args.lang.into();
     let target = target(&args, lang)?;
-    let mut inputs = collect(std::slice::from_ref(&args.file), lang)?;
+    if let Some(id) = args.stored {
+        let loaded = load_stored(&args, id, lang)?;
+        return finish(&args, target, &format!("#{id}"), loaded, lang);
+    }
+    let Some(file) = &args.file else {
+        bail!(
+            "{}",
+            match lang {
+                Lang::Zh => "请给出要输出的文件，或用 --stored ID 输出库中的报告",
+                Lang::En => "give a file to render, or --stored ID for a stored report",
+            }
+        );
+    };
+    let mut inputs = collect(std::slice::from_ref(file), lang)?;
     if inputs.len() != 1 {
         bail!(
             "{}",
@@ -43,10 +56,61 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
         Err(e) => bail!("{}: {e}", input.name),
     };
     let loaded = load(&input.name, &bytes, lang)?;
+    finish(&args, target, &input.name, loaded, lang)
+}
+
+/// A report from the store: its cells as stored, and its prose when the store kept the text it
+/// was read from (reports saved from the web application's review desk).
+fn load_stored(args: &RenderArgs, id: i64, lang: Lang) -> Result<Loaded> {
+    let mut store = args.db.open(lang)?;
+    let stored = store
+        .load_report(id)
+        .map_err(|e| anyhow::anyhow!("{}", e.message(lang)))?;
+    let Some(stored) = stored else {
+        bail!(
+            "{}",
+            match lang {
+                Lang::Zh => format!(
+                    "库中没有编号为 {id} 的报告（gongkai export --what reports 列出全部报告）"
+                ),
+                Lang::En => format!(
+                    "the store has no report {id} (`gongkai export --what reports` lists them)"
+                ),
+            }
+        );
+    };
+    let source_text = store
+        .report_source(id)
+        .map_err(|e| anyhow::anyhow!("{}", e.message(lang)))?
+        .unwrap_or_default();
+    let narrative = if source_text.is_empty() {
+        Narrative::new()
+    } else {
+        Narrative::from_source(
+            &source_text,
+            &stored.report,
+            gongkai_read::chrome::is_chrome,
+        )
+    };
+    Ok(Loaded {
+        report: stored.report,
+        narrative,
+        source_text,
+    })
+}
+
+/// Checks and renders a loaded report (refusing one with errors unless `--force`).
+fn finish(
+    args: &RenderArgs,
+    target: Output,
+    name: &str,
+    loaded: Loaded,
+    lang: Lang,
+) -> Result<ExitCode> {
     if loaded.report.format == FormatId::Legacy {
         bail!(
             "{}: {}",
-            input.name,
+            name,
             match lang {
                 Lang::Zh => "这是 2019 年以前的报告，没有统一格式可依，无法按官方格式输出",
                 Lang::En =>
@@ -66,7 +130,7 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
         ColorArg::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     if !findings.is_empty() {
-        report_findings(&input.name, &loaded, &findings, lang, color);
+        report_findings(name, &loaded, &findings, lang, color);
     }
     if errors > 0 && !args.force {
         eprintln!(

@@ -136,12 +136,11 @@ fn table_docx(grid: &Grid, r: &Render<'_>, width: usize) -> Table {
         .unwrap_or(0);
     let value_w = 560usize;
     let values = n - labels;
-    let label_w = if labels > 0 {
-        width.saturating_sub(value_w * values) / labels
-    } else {
-        0
-    }
-    .max(600);
+    let label_w = width
+        .saturating_sub(value_w * values)
+        .checked_div(labels)
+        .unwrap_or(0)
+        .max(600);
     let widths: Vec<usize> = (0..n)
         .map(|c| if c < labels { label_w } else { value_w })
         .collect();

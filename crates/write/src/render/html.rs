@@ -155,7 +155,11 @@ type Marker<'m> = Option<&'m dyn Fn(&CellKey) -> Option<CellMark>>;
 
 fn table_html_with(grid: &Grid, r: &Render<'_>, mark: Marker<'_>, o: &mut String) {
     let table = grid.table;
-    o.push_str(&format!("<table class=\"{}\">\n", escape(table.key)));
+    // `border="1"` for renderers without CSS (office suites importing the page, old browsers).
+    o.push_str(&format!(
+        "<table class=\"{}\" border=\"1\">\n",
+        escape(table.key)
+    ));
     // The part heading above already names the table; the caption is for screen readers.
     o.push_str(&format!(
         "<caption class=\"vh\">{}</caption>\n",

@@ -377,6 +377,25 @@ fn export_import_json_and_draft() {
     ));
     let bytes = std::fs::read(&xlsx).unwrap();
     assert!(bytes.starts_with(b"PK"), "a zip container");
+    // … which imports like the CSV: the same histories and 表三.
+    let d = dir.path().join("d.db");
+    let d = d.to_str().unwrap();
+    let out = ok(desk(d, &["import", xlsx.to_str().unwrap()]));
+    assert!(out.contains("导入 2 个案件，未导入 0 个"), "{out}");
+    let show_d: serde_json::Value = serde_json::from_str(&ok(desk(
+        d,
+        &[
+            "show",
+            "YSQ2026-0001",
+            "--today",
+            "2026-03-20",
+            "--format",
+            "json",
+        ],
+    )))
+    .unwrap();
+    assert_eq!(without_time(&show_d), without_time(&show));
+    assert_eq!(stats(a), stats(d));
 
     // The year's draft: 表三 filled from the cases, the rest blank, and it reads back.
     let draft = dir.path().join("draft.toml");

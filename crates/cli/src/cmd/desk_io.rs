@@ -3,7 +3,8 @@
 //! Columns: 案件编号 (code), 序号 (seq, 0 = the application), 日期, 事件 (the event's stable key),
 //! 说明 (a readable description), 事件数据 (the event as JSON — the authoritative column, the
 //! same form the database keeps), 记录人, 记录时间. CSV carries a UTF-8 BOM for Excel; XLSX has
-//! Chinese headers. Import reads the CSV form: each case's events are checked with the desk's
+//! Chinese headers. Import reads either (a CSV or XLSX as export wrote it, perhaps edited in a
+//! spreadsheet): each case's events are checked with the desk's
 //! rules as a whole before anything is written, so a case is imported completely or not at all;
 //! the database gives it a new tracking code (printed next to the old one), and who recorded
 //! each event is kept.
@@ -38,7 +39,7 @@ pub enum CaseFormat {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// gongkai desk export 写出的 CSV 文件 / a CSV written by `gongkai desk export`
+    /// gongkai desk export 写出的 CSV 或 XLSX 文件 / a CSV or XLSX written by `gongkai desk export`
     pub file: PathBuf,
 }
 
@@ -175,6 +176,59 @@ fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
 }
 
+/// The rows of a CSV (UTF-8, BOM or not) or of the first sheet of an XLSX workbook (told apart by
+/// content: an XLSX is a zip), as text, the header row first.
+fn read_table(path: &std::path::Path, bytes: Vec<u8>, lang: Lang) -> Result<Vec<Vec<String>>> {
+    if bytes.starts_with(b"PK") {
+        use calamine::Reader;
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
+            anyhow!(
+                "{}",
+                t(
+                    lang,
+                    format!("{} 不是可读的 XLSX 工作簿：{e}", path.display()),
+                    format!("{} is not a readable XLSX workbook: {e}", path.display()),
+                )
+            )
+        })?;
+        let range = book
+            .worksheet_range_at(0)
+            .ok_or_else(|| {
+                anyhow!(
+                    "{}: {}",
+                    path.display(),
+                    t(lang, "工作簿中没有工作表", "the workbook has no sheet")
+                )
+            })?
+            .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+        return Ok(range
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect());
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
+        anyhow!(
+            "{}",
+            t(
+                lang,
+                format!("{} 不是 UTF-8 编码的 CSV", path.display()),
+                format!("{} is not a UTF-8 CSV", path.display()),
+            )
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for (i, rec) in reader.records().enumerate() {
+        let rec = rec.with_context(|| format!("{}:{}", path.display(), i + 1))?;
+        rows.push(rec.iter().map(str::to_string).collect());
+    }
+    Ok(rows)
+}
+
 /// One case read from the file: its events in order, who recorded each, and the file's
 /// line of each.
 struct Imported {
@@ -189,21 +243,9 @@ pub fn import(
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let bytes = std::fs::read(&a.file).with_context(|| format!("reading {}", a.file.display()))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        anyhow!(
-            "{}",
-            t(
-                lang,
-                format!("{} 不是 UTF-8 编码的 CSV", a.file.display()),
-                format!("{} is not a UTF-8 CSV", a.file.display()),
-            )
-        )
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = reader.headers()?.clone();
+    let table = read_table(&a.file, bytes, lang)?;
+    let mut rows_iter = table.into_iter();
+    let headers = rows_iter.next().unwrap_or_default();
     let col = |zh: &str, en: &str| {
         headers
             .iter()
@@ -218,18 +260,17 @@ pub fn import(
             "{}",
             t(
                 lang,
-                "CSV 缺少“案件编号”“序号”“事件数据”列：请用 gongkai desk export 导出的文件",
-                "the CSV lacks the columns code, seq and data: use a file written by `gongkai desk export`",
+                "表格缺少“案件编号”“序号”“事件数据”列：请用 gongkai desk export 导出的文件",
+                "the table lacks the columns code, seq and data: use a file written by `gongkai desk export`",
             )
         );
     };
     let by_i = col("记录人", "recorded_by");
     let mut cases: BTreeMap<String, Imported> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
-    for (i, rec) in reader.records().enumerate() {
+    for (i, rec) in rows_iter.enumerate() {
         let line = i + 2;
-        let rec = rec.with_context(|| format!("{}:{line}", a.file.display()))?;
-        let field = |j: usize| rec.get(j).unwrap_or("").trim().to_string();
+        let field = |j: usize| rec.get(j).map_or("", |s| s.as_str()).trim().to_string();
         let code = field(code_i);
         if code.is_empty() {
             continue;

@@ -173,6 +173,8 @@ pub enum RenderTo {
     Txt,
     /// Word (DOCX)
     Docx,
+    /// Excel (XLSX): one sheet per table
+    Xlsx,
 }
 
 #[derive(Debug, Args)]

@@ -454,3 +454,51 @@ proptest! {
         assert_docx_reads_back(&gen(seed, format, Scale::ALL[scale]));
     }
 }
+
+/// The workbook: one sheet per table, every value cell a number at its place on the format's
+/// grid (below the title and the table's name), merged header and label cells as merged ranges.
+#[test]
+fn xlsx_holds_every_value_at_its_place_with_merges() {
+    use calamine::Reader;
+    use gongkai_write::render::layout::{Content, Grid};
+    for format in [FormatId::F2019, FormatId::F2021] {
+        let r = gen(9, format, Scale::Busy);
+        let n = narrative();
+        let bytes = gongkai_write::render::xlsx::render(&Render {
+            report: &r,
+            narrative: &n,
+            appendix: None,
+            lang: Lang::Zh,
+        })
+        .expect("xlsx");
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes.clone())).expect("a workbook");
+        let names = book.sheet_names();
+        let def = r.format_def();
+        let tables: Vec<_> = def.sections.iter().filter_map(|s| s.table.and_then(|t| def.table(t))).collect();
+        assert_eq!(names.len(), tables.len(), "{names:?}");
+        for (i, table) in tables.iter().enumerate() {
+            let range = book.worksheet_range_at(i).expect("sheet").expect("readable");
+            let grid = Grid::of(table);
+            let mut checked = 0;
+            for (ri, row) in grid.rows.iter().enumerate() {
+                for cell in &row.cells {
+                    if let Content::Value(k) = cell.content {
+                        let want = r.cell(&k).and_then(|c| c.value).expect("generated value");
+                        let got = range
+                            .get_value(((2 + ri) as u32, cell.col as u32))
+                            .and_then(calamine::DataType::as_f64);
+                        assert_eq!(got, Some(want), "{k} in sheet {}", names[i]);
+                        checked += 1;
+                    }
+                }
+            }
+            assert_eq!(checked, r.cells.iter().filter(|c| c.table == table.key).count());
+        }
+        // Merged ranges are real merges in the sheet XML.
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet2.xml").expect("表三"), &mut xml)
+            .expect("utf-8");
+        assert!(xml.matches("<mergeCell ").count() >= 5, "merges in 表三");
+    }
+}

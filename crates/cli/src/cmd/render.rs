@@ -158,12 +158,12 @@ fn finish(
     };
     match &args.output {
         None => {
-            if target == Output::Docx && std::io::stdout().is_terminal() {
+            if matches!(target, Output::Docx | Output::Xlsx) && std::io::stdout().is_terminal() {
                 bail!(
                     "{}",
                     match lang {
-                        Lang::Zh => "DOCX 是二进制文件，请用 -o 文件名.docx 指定输出文件",
-                        Lang::En => "DOCX is binary: give an output file with -o NAME.docx",
+                        Lang::Zh => "DOCX 和 XLSX 是二进制文件，请用 -o 指定输出文件",
+                        Lang::En => "DOCX and XLSX are binary: give an output file with -o",
                     }
                 );
             }
@@ -185,6 +185,7 @@ fn finish(
 enum Output {
     Text(Target),
     Docx,
+    Xlsx,
 }
 
 /// `--to`, or the output file's extension.
@@ -199,11 +200,12 @@ fn target(args: &RenderArgs, lang: Lang) -> Result<Output> {
         Some(RenderTo::Md) => Ok(Output::Text(Target::Markdown)),
         Some(RenderTo::Txt) => Ok(Output::Text(Target::Text)),
         Some(RenderTo::Docx) => Ok(Output::Docx),
+        Some(RenderTo::Xlsx) => Ok(Output::Xlsx),
         None => bail!(
             "{}",
             match lang {
-                Lang::Zh => "请用 --to html|md|txt|docx 指定输出格式（或用 -o 给出带扩展名的文件名）",
-                Lang::En => "choose the output with --to html|md|txt|docx (or an -o file name with that extension)",
+                Lang::Zh => "请用 --to html|md|txt|docx|xlsx 指定输出格式（或用 -o 给出带扩展名的文件名）",
+                Lang::En => "choose the output with --to html|md|txt|docx|xlsx (or an -o file name with that extension)",
             }
         ),
     }
@@ -215,6 +217,7 @@ fn by_extension(p: &Path) -> Option<RenderTo> {
         "md" | "markdown" => Some(RenderTo::Md),
         "txt" | "text" => Some(RenderTo::Txt),
         "docx" => Some(RenderTo::Docx),
+        "xlsx" => Some(RenderTo::Xlsx),
         _ => None,
     }
 }

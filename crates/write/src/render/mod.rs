@@ -13,6 +13,7 @@
 //! | `missing` | `缺` ([`MISSING_MARK`]): the source has no such cell. Never `0`, and not `—`, which reports (and our reader) use for "not applicable" |
 
 pub mod docx;
+pub mod xlsx;
 mod html;
 pub use html::{cell_anchor, table_fragment, CellMark};
 pub mod layout;

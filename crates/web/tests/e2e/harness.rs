@@ -84,6 +84,18 @@ pub async fn open(accounts: &[Account]) -> Option<(Site, Browser)> {
     Some((site, browser))
 }
 
+/// Like [`open`], with the server's "today" fixed to `today` (`YYYY-MM-DD`, `Config::today`):
+/// online applications are received that day and the desk counts from it, so the dates a flow
+/// asserts are the same every day it runs.
+pub async fn open_at(accounts: &[Account], today: &str) -> Option<(Site, Browser)> {
+    let tools = Tools::find()?;
+    let day =
+        gongkai_desk::Day::parse(today).unwrap_or_else(|e| panic!("{today}: {}", e.message().en));
+    let site = Site::start_with(accounts, Some(day)).await;
+    let browser = Browser::start(&tools, &site.base).await;
+    Some((site, browser))
+}
+
 /// The application, served in-process until dropped.
 pub struct Site {
     /// `http://127.0.0.1:PORT`
@@ -97,6 +109,12 @@ pub struct Site {
 impl Site {
     /// A fresh database with `accounts`, served on a free port of 127.0.0.1.
     pub async fn start(accounts: &[Account]) -> Site {
+        Site::start_with(accounts, None).await
+    }
+
+    /// A fresh database with `accounts`, served with "today" fixed to `today` (`None`: the
+    /// date in China).
+    pub async fn start_with(accounts: &[Account], today: Option<gongkai_desk::Day>) -> Site {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let db = dir.path().join("gongkai.db").to_string_lossy().into_owned();
         {
@@ -112,6 +130,7 @@ impl Site {
             db: db.clone(),
             // Every test logs in from 127.0.0.1: keep the login form's limit out of the way.
             public_rate_per_minute: 10_000,
+            today,
             ..Config::default()
         })
         .expect("open the application's state");
@@ -493,6 +512,79 @@ impl Browser {
         out
     }
 
+    /// The terms and descriptions of the definition list `selector` (`dl.facts`), as
+    /// (`dt`, following `dd`) pairs of visible, trimmed text.
+    pub async fn facts(&self, selector: &str) -> Vec<(String, String)> {
+        self.find(selector).await;
+        let v = self
+            .js(
+                "const dl = document.querySelector(arguments[0]);\
+                 return Array.from(dl.querySelectorAll(':scope > dt')).map(dt => {\
+                   const dd = dt.nextElementSibling;\
+                   return [dt.innerText.trim(), dd ? dd.innerText.trim() : ''];\
+                 });",
+                vec![json!(selector)],
+            )
+            .await;
+        serde_json::from_value(v).expect("pairs of texts")
+    }
+
+    /// The description of the term `term` in the definition list `selector` (panics if the
+    /// list has no such term).
+    pub async fn fact(&self, selector: &str, term: &str) -> String {
+        let all = self.facts(selector).await;
+        all.iter()
+            .find(|(t, _)| t == term)
+            .map(|(_, d)| d.clone())
+            .unwrap_or_else(|| panic!("no {term:?} in {selector}: {all:?}"))
+    }
+
+    /// Chooses the option with value `value` in the select `selector`.
+    pub async fn choose(&self, selector: &str, value: &str) {
+        let e = self.find(selector).await;
+        step(
+            &format!("choose {value:?} in {selector:?}"),
+            e.select_by_value(value),
+        )
+        .await;
+    }
+
+    /// The value of the form field `selector` (what it holds now, typed or set).
+    pub async fn value(&self, selector: &str) -> String {
+        self.find(selector).await;
+        let v = self
+            .js(
+                "return document.querySelector(arguments[0]).value;",
+                vec![json!(selector)],
+            )
+            .await;
+        v.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Fetches `path` from the page (same origin, with the session's cookies), as a download
+    /// link would: its status, headers and body, without leaving the page.
+    pub async fn fetch(&self, path: &str) -> Fetched {
+        let v = step(
+            &format!("fetch {path}"),
+            self.c().execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 fetch(arguments[0], {credentials: 'same-origin'})\
+                   .then(async r => {\
+                     const bytes = new Uint8Array(await r.arrayBuffer());\
+                     const headers = {};\
+                     r.headers.forEach((v, k) => { headers[k] = v; });\
+                     done({status: r.status, headers,\
+                           text: new TextDecoder('utf-8').decode(bytes),\
+                           head: Array.from(bytes.slice(0, 8))});\
+                   })\
+                   .catch(e => done({status: 0, headers: {}, text: String(e), head: []}));",
+                vec![json!(path)],
+            ),
+        )
+        .await;
+        serde_json::from_value(v).expect("a fetched response")
+    }
+
     /// The attribute `name` of the first element matching `selector`.
     pub async fn attr(&self, selector: &str, name: &str) -> Option<String> {
         let e = self.find(selector).await;
@@ -575,11 +667,14 @@ impl Browser {
     }
 
     /// A screenshot of the whole page, as tall as its content (at most 6000 px).
-    #[allow(dead_code)] // for flows to come; today's pictures are of the window
     pub async fn screenshot_full(&self, name: &str) {
+        // The window's height is the page's plus the browser's own (the headless window
+        // keeps a frame: its viewport is shorter than the window), from the top of the page.
         let h = self
             .js(
-                "return Math.ceil(document.documentElement.scrollHeight);",
+                "window.scrollTo(0, 0);\
+                 return Math.ceil(document.documentElement.scrollHeight\
+                   + Math.max(0, window.outerHeight - window.innerHeight));",
                 vec![],
             )
             .await
@@ -601,6 +696,25 @@ impl Browser {
         if let Some(c) = self.client.take() {
             let _ = tokio::time::timeout(STEP, c.close()).await;
         }
+    }
+}
+
+/// A response fetched by [`Browser::fetch`].
+#[derive(Debug, serde::Deserialize)]
+pub struct Fetched {
+    pub status: u16,
+    /// Header names in lower case.
+    pub headers: std::collections::HashMap<String, String>,
+    /// The body decoded as UTF-8 (lossy for binary bodies).
+    pub text: String,
+    /// The body's first bytes (a file's signature: `PK` for XLSX).
+    pub head: Vec<u8>,
+}
+
+impl Fetched {
+    /// The header `name` (lower case), or "".
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).map_or("", String::as_str)
     }
 }
 

@@ -10,5 +10,8 @@
 
 mod account;
 mod admin;
+mod corpus;
+mod desk;
 mod harness;
+mod public;
 mod review;

@@ -105,6 +105,30 @@ pub enum EventKind {
     Abandoned { reason: Abandonment },
 }
 
+impl Event {
+    /// The latest day this event says something already happened: its own date, or a later
+    /// day it names (post signed for, receipt confirmed, applicant told of an extension, fee
+    /// notice received). A deadline it sets (补正期限) is not a happening and does not count.
+    /// An event recorded on day D may not say anything happened after D.
+    pub fn happened_by(&self) -> Day {
+        let named = match &self.kind {
+            EventKind::Received { channel, .. } => match channel {
+                Channel::InPerson => None,
+                Channel::Post { signed_for } => Some(*signed_for),
+                Channel::OrdinaryLetter { confirmed }
+                | Channel::Online { confirmed }
+                | Channel::Fax { confirmed } => Some(*confirmed),
+            },
+            EventKind::ExtensionApproved { applicant_told, .. } => Some(*applicant_told),
+            EventKind::FeeNoticeIssued {
+                applicant_received, ..
+            } => Some(*applicant_received),
+            _ => None,
+        };
+        named.map_or(self.date, |d| d.max(self.date))
+    }
+}
+
 impl EventKind {
     /// The stable key (storage, CSV).
     pub fn key(&self) -> &'static str {

@@ -448,3 +448,38 @@ async fn a_form_with_mistakes_comes_back_with_what_was_typed() {
     let r = c.get(&app, "/desk/cases/YSQ2099-0001").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn events_dated_after_today_are_refused() {
+    // Today is 2026-02-10: a letter cannot have been signed for on the 11th yet.
+    let app = common_desk::app_on(1000, gongkai_desk::Day::parse("2026-02-10").ok());
+    let mut c = clerk(&app).await;
+    let token = c.session_csrf(&app).await;
+    let r = c
+        .post(
+            &app,
+            "/desk/new",
+            &[
+                ("csrf", &token),
+                ("submitted", "2026-02-10"),
+                ("channel", "post"),
+                ("signed_for", "2026-02-11"),
+                ("applicant_type", "natural_person"),
+                ("name", "赵六"),
+                ("request", "某文件"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("日期 2026-02-11 晚于今天（2026-02-10）"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("value=\"赵六\""), "the input is kept");
+    assert!(app
+        .store()
+        .list_cases(app.state.calendar)
+        .expect("cases")
+        .is_empty());
+}

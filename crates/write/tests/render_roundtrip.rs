@@ -471,13 +471,21 @@ fn xlsx_holds_every_value_at_its_place_with_merges() {
             lang: Lang::Zh,
         })
         .expect("xlsx");
-        let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes.clone())).expect("a workbook");
+        let mut book =
+            calamine::Xlsx::new(std::io::Cursor::new(bytes.clone())).expect("a workbook");
         let names = book.sheet_names();
         let def = r.format_def();
-        let tables: Vec<_> = def.sections.iter().filter_map(|s| s.table.and_then(|t| def.table(t))).collect();
+        let tables: Vec<_> = def
+            .sections
+            .iter()
+            .filter_map(|s| s.table.and_then(|t| def.table(t)))
+            .collect();
         assert_eq!(names.len(), tables.len(), "{names:?}");
         for (i, table) in tables.iter().enumerate() {
-            let range = book.worksheet_range_at(i).expect("sheet").expect("readable");
+            let range = book
+                .worksheet_range_at(i)
+                .expect("sheet")
+                .expect("readable");
             let grid = Grid::of(table);
             let mut checked = 0;
             for (ri, row) in grid.rows.iter().enumerate() {
@@ -492,13 +500,19 @@ fn xlsx_holds_every_value_at_its_place_with_merges() {
                     }
                 }
             }
-            assert_eq!(checked, r.cells.iter().filter(|c| c.table == table.key).count());
+            assert_eq!(
+                checked,
+                r.cells.iter().filter(|c| c.table == table.key).count()
+            );
         }
         // Merged ranges are real merges in the sheet XML.
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
         let mut xml = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet2.xml").expect("表三"), &mut xml)
-            .expect("utf-8");
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/worksheets/sheet2.xml").expect("表三"),
+            &mut xml,
+        )
+        .expect("utf-8");
         assert!(xml.matches("<mergeCell ").count() >= 5, "merges in 表三");
     }
 }

@@ -207,6 +207,21 @@ pub async fn one(
     Ok(Json(detail_json(&case, today, cal, contact)))
 }
 
+/// An event may not say something happened after today (422).
+fn not_after(event: &Event, today: Day) -> Result<(), Problem> {
+    match crate::pages::desk::util::after_today(event, today) {
+        Some(zh) => Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            zh,
+            format!(
+                "the event says something happened on {}, after today ({today})",
+                event.happened_by()
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Registers an application: the body is its first event, `received`.
 pub async fn register(
     State(state): State<AppState>,
@@ -216,10 +231,11 @@ pub async fn register(
 ) -> Result<Response, ApiProblem> {
     user.require_unsafe(&[Role::Clerk], &headers)?;
     let event: Event = body.json()?;
+    let today = state.today()?;
+    not_after(&event, today)?;
     let by = user.username().to_string();
     let cal = state.calendar;
     let case = state.db(move |s| Ok(s.add_case(event, &by)?)).await?;
-    let today = state.today()?;
     Ok((
         StatusCode::CREATED,
         Json(detail_json(&case, today, cal, None)),
@@ -238,6 +254,8 @@ pub async fn event(
     user.require_unsafe(&[Role::Clerk], &headers)?;
     let code = code_of(code)?;
     let event: Event = body.json()?;
+    let today = state.today()?;
+    not_after(&event, today)?;
     let by = user.username().to_string();
     let cal = state.calendar;
     let (case, contact) = state
@@ -247,7 +265,6 @@ pub async fn event(
             Ok((c, contact))
         })
         .await?;
-    let today = state.today()?;
     Ok((
         StatusCode::CREATED,
         Json(detail_json(&case, today, cal, contact)),

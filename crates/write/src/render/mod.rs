@@ -13,8 +13,8 @@
 //! | `missing` | `缺` ([`MISSING_MARK`]): the source has no such cell. Never `0`, and not `—`, which reports (and our reader) use for "not applicable" |
 
 pub mod docx;
-pub mod xlsx;
 mod html;
+pub mod xlsx;
 pub use html::{cell_anchor, table_fragment, CellMark};
 pub mod layout;
 mod markdown;

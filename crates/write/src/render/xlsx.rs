@@ -27,7 +27,9 @@ fn build(r: &Render<'_>) -> Result<Vec<u8>, XlsxError> {
     let head = border.clone().set_align(FormatAlign::Center);
     let label = border.clone().set_align(FormatAlign::Left);
     let value = border.clone().set_align(FormatAlign::Center);
-    let missing = value.clone().set_font_color(rust_xlsxwriter::Color::RGB(0xB0_0000));
+    let missing = value
+        .clone()
+        .set_font_color(rust_xlsxwriter::Color::RGB(0xB0_0000));
     let title_format = Format::new()
         .set_bold()
         .set_font_size(14)
@@ -54,7 +56,13 @@ fn build(r: &Render<'_>) -> Result<Vec<u8>, XlsxError> {
                     r0 + cell.rowspan.max(1) as u32 - 1,
                     c0 + cell.colspan.max(1) as u16 - 1,
                 );
-                write_cell(sheet, cell, r, (r0, c0, r1, c1), &[&head, &label, &value, &missing])?;
+                write_cell(
+                    sheet,
+                    cell,
+                    r,
+                    (r0, c0, r1, c1),
+                    &[&head, &label, &value, &missing],
+                )?;
                 if cell.colspan <= 1 {
                     if let (Content::Head { text, .. }, Some(w)) =
                         (cell.content, widths.get_mut(cell.col))

@@ -401,7 +401,10 @@ pub(super) async fn record(
     let f = form_body(form)?;
     signed.check_csrf(&f.csrf)?;
     let today = today_or(&state, None)?;
-    let event = match parse_event(&f) {
+    let event = match parse_event(&f).and_then(|e| match super::util::after_today(&e, today) {
+        Some(msg) => Err(msg),
+        None => Ok(e),
+    }) {
         Ok(e) => e,
         Err(msg) => return case_page(&state, &signed, &code, today, f, Some(msg), None).await,
     };

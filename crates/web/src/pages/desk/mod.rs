@@ -381,7 +381,15 @@ async fn new_submit(
     signed.require(DESK)?;
     let f = form_body(form)?;
     signed.check_csrf(&f.csrf)?;
-    let first = match received_event(&f) {
+    let today = state.today()?;
+    let first = match received_event(&f).and_then(|e| match util::after_today(&e, today) {
+        Some(msg) => {
+            let mut errors = FieldErrors::default();
+            errors.add("submitted", msg);
+            Err(errors)
+        }
+        None => Ok(e),
+    }) {
         Ok(e) => e,
         Err(errors) => {
             let mut r = new_page(&signed, f, errors, None)?;

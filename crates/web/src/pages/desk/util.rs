@@ -240,6 +240,14 @@ pub fn describe_event(e: &Event) -> String {
 
 pub use crate::view::time::beijing_time;
 
+/// Why an event cannot be recorded on `today`: it says something happened later (a typo in a
+/// date, usually). `None` when its dates are fine.
+pub fn after_today(e: &Event, today: Day) -> Option<String> {
+    let latest = e.happened_by();
+    (latest > today)
+        .then(|| format!("日期 {latest} 晚于今天（{today}）：不能登记尚未发生的事。请检查日期"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

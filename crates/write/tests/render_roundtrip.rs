@@ -516,3 +516,26 @@ fn xlsx_holds_every_value_at_its_place_with_merges() {
         assert!(xml.matches("<mergeCell ").count() >= 5, "merges in 表三");
     }
 }
+
+/// The HTML page reads back through the HTML reader (tables as grids, rowspan and colspan) to
+/// the same cells, agency and year.
+fn assert_html_reads_back(report: &Report) {
+    let html = rendered(report, Target::Html);
+    let read = gongkai_read::read_bytes(html.as_bytes())
+        .expect("the page reads")
+        .report;
+    assert_eq!(read.format, report.format);
+    assert_eq!(cells(&read), cells(report), "cells of\n{html}");
+    assert_eq!(read.agency.value, report.agency.value);
+    assert_eq!(read.year.value, report.year.value);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn generated_reports_read_back_from_html(seed in any::<u64>(), f2019 in any::<bool>(), scale in 0usize..3) {
+        let format = if f2019 { FormatId::F2019 } else { FormatId::F2021 };
+        assert_html_reads_back(&gen(seed, format, Scale::ALL[scale]));
+    }
+}

@@ -78,7 +78,12 @@ pub fn workspace_file(path: &str) -> PathBuf {
 /// The site and a browser on it, or `None` (after a `SKIPPED:` line) where no browser is
 /// installed.
 pub async fn open(accounts: &[Account]) -> Option<(Site, Browser)> {
-    let tools = Tools::find()?;
+    open_in(Kind::Chromium, accounts).await
+}
+
+/// Like [`open`], in the browser `kind`.
+pub async fn open_in(kind: Kind, accounts: &[Account]) -> Option<(Site, Browser)> {
+    let tools = Tools::find(kind)?;
     let site = Site::start(accounts).await;
     let browser = Browser::start(&tools, &site.base).await;
     Some((site, browser))
@@ -88,7 +93,12 @@ pub async fn open(accounts: &[Account]) -> Option<(Site, Browser)> {
 /// online applications are received that day and the desk counts from it, so the dates a flow
 /// asserts are the same every day it runs.
 pub async fn open_at(accounts: &[Account], today: &str) -> Option<(Site, Browser)> {
-    let tools = Tools::find()?;
+    open_in_at(Kind::Chromium, accounts, today).await
+}
+
+/// Like [`open_at`], in the browser `kind`.
+pub async fn open_in_at(kind: Kind, accounts: &[Account], today: &str) -> Option<(Site, Browser)> {
+    let tools = Tools::find(kind)?;
     let day =
         gongkai_desk::Day::parse(today).unwrap_or_else(|e| panic!("{today}: {}", e.message().en));
     let site = Site::start_with(accounts, Some(day)).await;
@@ -163,40 +173,61 @@ impl Drop for Site {
     }
 }
 
-/// Chromium and chromedriver, where installed.
+/// Which browser a flow runs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Debian's Chromium through chromedriver (every flow).
+    Chromium,
+    /// Firefox ESR (the browser of many government desktops) through geckodriver.
+    Firefox,
+}
+
+/// A browser and its WebDriver server, where installed.
 struct Tools {
-    chromium: PathBuf,
-    chromedriver: PathBuf,
+    kind: Kind,
+    browser: PathBuf,
+    driver: PathBuf,
 }
 
 impl Tools {
-    /// `GONGKAI_CHROMIUM` / `GONGKAI_CHROMEDRIVER`, else `chromium` (or `chromium-browser`,
-    /// `google-chrome`) and `chromedriver` on the `PATH`.
-    fn find() -> Option<Tools> {
-        let chromium = std::env::var_os("GONGKAI_CHROMIUM")
-            .map(PathBuf::from)
-            .or_else(|| {
-                ["chromium", "chromium-browser", "google-chrome"]
-                    .iter()
-                    .find_map(|n| on_path(n))
-            });
-        let chromedriver = std::env::var_os("GONGKAI_CHROMEDRIVER")
-            .map(PathBuf::from)
-            .or_else(|| on_path("chromedriver"));
-        match (chromium, chromedriver) {
-            (Some(chromium), Some(chromedriver)) => Some(Tools {
-                chromium,
-                chromedriver,
+    /// Chromium: `GONGKAI_CHROMIUM` / `GONGKAI_CHROMEDRIVER`, else `chromium` (or
+    /// `chromium-browser`, `google-chrome`) and `chromedriver` on the `PATH`. Firefox:
+    /// `firefox-esr` (or `firefox`) and `geckodriver` on the `PATH`.
+    fn find(kind: Kind) -> Option<Tools> {
+        let (browser, driver, install) = match kind {
+            Kind::Chromium => (
+                std::env::var_os("GONGKAI_CHROMIUM")
+                    .map(PathBuf::from)
+                    .or_else(|| {
+                        ["chromium", "chromium-browser", "google-chrome"]
+                            .iter()
+                            .find_map(|n| on_path(n))
+                    }),
+                std::env::var_os("GONGKAI_CHROMEDRIVER")
+                    .map(PathBuf::from)
+                    .or_else(|| on_path("chromedriver")),
+                "apt-get install chromium chromium-driver fonts-noto-cjk",
+            ),
+            Kind::Firefox => (
+                ["firefox-esr", "firefox"].iter().find_map(|n| on_path(n)),
+                on_path("geckodriver"),
+                "apt-get install firefox-esr; cargo install geckodriver",
+            ),
+        };
+        match (browser, driver) {
+            (Some(browser), Some(driver)) => Some(Tools {
+                kind,
+                browser,
+                driver,
             }),
-            (chromium, _) => {
-                let tool = if chromium.is_none() {
-                    "chromium"
-                } else {
-                    "chromedriver"
+            (browser, _) => {
+                let tool = match (kind, browser.is_none()) {
+                    (Kind::Chromium, true) => "chromium",
+                    (Kind::Chromium, false) => "chromedriver",
+                    (Kind::Firefox, true) => "firefox",
+                    (Kind::Firefox, false) => "geckodriver",
                 };
-                eprintln!(
-                    "SKIPPED: {tool} is not installed (apt-get install chromium chromium-driver fonts-noto-cjk)"
-                );
+                eprintln!("SKIPPED: {tool} is not installed ({install})");
                 None
             }
         }
@@ -298,9 +329,17 @@ impl Browser {
         let turn = TURN.lock().await;
         let port = free_port();
         let log = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("chromedriver-{port}.log"));
-        let mut cmd = Command::new(&tools.chromedriver);
-        cmd.arg(format!("--port={port}"))
-            .arg(format!("--log-path={}", log.display()))
+        let mut cmd = Command::new(&tools.driver);
+        match tools.kind {
+            Kind::Chromium => {
+                cmd.arg(format!("--port={port}"))
+                    .arg(format!("--log-path={}", log.display()));
+            }
+            Kind::Firefox => {
+                cmd.arg("--port").arg(port.to_string());
+            }
+        }
+        cmd
             // Chromium on Linux takes its interface language (the file input's 选择文件) from
             // the environment, not from --lang.
             .env("LANGUAGE", "zh_CN:zh")
@@ -309,7 +348,7 @@ impl Browser {
             .stderr(Stdio::null());
         let child = cmd
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", tools.chromedriver.display()));
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", tools.driver.display()));
         let driver = Driver {
             child,
             log: log.clone(),
@@ -324,33 +363,45 @@ impl Browser {
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        let caps = json!({
-            "browserName": "chrome",
-            "pageLoadStrategy": "normal",
-            "timeouts": { "pageLoad": 20_000, "script": 10_000, "implicit": 0 },
-            "goog:chromeOptions": {
-                "binary": tools.chromium.to_string_lossy(),
-                "args": [
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    format!("--window-size={WIDTH},{HEIGHT}"),
-                    "--lang=zh-CN",
-                    "--hide-scrollbars",
-                    "--no-first-run",
-                    "--no-default-browser-check",
-                    "--disable-extensions",
-                ],
-                "prefs": { "intl.accept_languages": "zh-CN,zh" },
-            },
-        });
+        let caps = match tools.kind {
+            Kind::Chromium => json!({
+                "browserName": "chrome",
+                "pageLoadStrategy": "normal",
+                "timeouts": { "pageLoad": 20_000, "script": 10_000, "implicit": 0 },
+                "goog:chromeOptions": {
+                    "binary": tools.browser.to_string_lossy(),
+                    "args": [
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        format!("--window-size={WIDTH},{HEIGHT}"),
+                        "--lang=zh-CN",
+                        "--hide-scrollbars",
+                        "--no-first-run",
+                        "--no-default-browser-check",
+                        "--disable-extensions",
+                    ],
+                    "prefs": { "intl.accept_languages": "zh-CN,zh" },
+                },
+            }),
+            Kind::Firefox => json!({
+                "browserName": "firefox",
+                "pageLoadStrategy": "normal",
+                "timeouts": { "pageLoad": 20_000, "script": 10_000, "implicit": 0 },
+                "moz:firefoxOptions": {
+                    "binary": tools.browser.to_string_lossy(),
+                    "args": ["-headless", format!("--width={WIDTH}"), format!("--height={HEIGHT}")],
+                    "prefs": { "intl.accept_languages": "zh-CN,zh" },
+                },
+            }),
+        };
         let Value::Object(caps) = caps else {
             unreachable!("capabilities are an object")
         };
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let client = step(
-            "start a Chromium session through chromedriver",
+            "start a browser session through its WebDriver server",
             ClientBuilder::new(connector)
                 .capabilities(caps)
                 .connect(&format!("http://{addr}")),

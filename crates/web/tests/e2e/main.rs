@@ -1,4 +1,5 @@
-//! End-to-end tests of the web application in headless Chromium (through chromedriver).
+//! End-to-end tests of the web application in headless Chromium (through chromedriver), and the
+//! main flows again in Firefox ESR (through geckodriver; [`firefox`]).
 //!
 //! Run: `cargo test -p gongkai-web --test e2e`. They need Debian's `chromium` and
 //! `chromium-driver` (and `fonts-noto-cjk` for readable screenshots), which .ci/run installs;
@@ -12,6 +13,7 @@ mod account;
 mod admin;
 mod corpus;
 mod desk;
+mod firefox;
 mod harness;
 mod public;
 mod review;

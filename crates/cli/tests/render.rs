@@ -287,6 +287,20 @@ fn stored_reports_render_from_the_database() {
         0,
     );
     assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"));
+    let xlsx = dir.path().join("r.xlsx");
+    run_expect(
+        &[
+            "render",
+            "--stored",
+            "1",
+            "--db",
+            db,
+            "-o",
+            xlsx.to_str().unwrap(),
+        ],
+        0,
+    );
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
     let out = run_expect(&["render", "--stored", "99", "--db", db, "--to", "txt"], 2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("库中没有编号为 99 的报告"));
 }

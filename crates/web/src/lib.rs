@@ -46,6 +46,10 @@ pub fn app(state: AppState) -> Router {
         .merge(api::router(&state))
         .fallback(not_found)
         .layer(axum::middleware::from_fn(plain_rejections))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            signed_in_errors,
+        ))
         .layer(DefaultBodyLimit::max(max))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -114,6 +118,32 @@ async fn plain_rejections(
     } else {
         p.into_response()
     }
+}
+
+/// An error page drawn for a signed-in user keeps their navigation and logout button (the page
+/// is drawn again with their session; only error pages cost this lookup).
+async fn signed_in_errors(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let token = auth::session::cookie(req.headers(), auth::session::COOKIE)
+        .filter(|t| t.len() == 64)
+        .map(str::to_string);
+    let mut resp = next.run(req).await;
+    let (Some(token), Some(shown)) = (
+        token,
+        resp.extensions().get::<problem::ErrorShown>().cloned(),
+    ) else {
+        return resp;
+    };
+    let hash = gongkai_store::sha256_hex(&token);
+    if let Ok(Some(session)) = state.db(move |s| Ok(s.session(&hash)?)).await {
+        let page = pages::error_page_for(&shown.0, Some(&session));
+        *resp.body_mut() = axum::body::Body::from(page);
+        resp.headers_mut().remove(header::CONTENT_LENGTH);
+    }
+    resp
 }
 
 /// Serves the application on `addr` until Ctrl-C (or SIGTERM).

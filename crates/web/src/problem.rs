@@ -124,9 +124,16 @@ impl IntoResponse for Problem {
             header::CACHE_CONTROL,
             header::HeaderValue::from_static("no-store"),
         );
+        // Kept so that the page can be drawn again with the signed-in user's navigation
+        // (`crate::signed_in_errors`): a Problem does not know who asked.
+        r.extensions_mut().insert(ErrorShown(self));
         r
     }
 }
+
+/// The problem an HTML error page shows (a response extension).
+#[derive(Debug, Clone)]
+pub struct ErrorShown(pub Problem);
 
 /// A [`Problem`] rendered as JSON: `{"error": {"status", "message", "message_en"}}`.
 #[derive(Debug, Clone, PartialEq, Eq)]

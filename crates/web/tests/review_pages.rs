@@ -618,3 +618,22 @@ async fn unknown_pages_and_malformed_addresses_get_the_chinese_error_page() {
     assert!(status.is_client_error());
     assert!(body.starts_with('{'), "{body}");
 }
+
+#[tokio::test]
+async fn error_pages_keep_the_signed_in_users_navigation() {
+    let site = Site::new(Config::default());
+    let clerk = site.login("clerk", PASSWORD).await.expect("login");
+    let (status, _, body) = site.get("/review", &clerk).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(body.contains("clerk 姓名"), "the user is named: {body}");
+    assert!(body.contains("action=\"/logout\""), "and can log out");
+    let (status, _, body) = site.get("/no/such/page", &clerk).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        body.contains("依申请办理"),
+        "the clerk's navigation: {body}"
+    );
+    // Anonymous visitors get the page without it.
+    let (_, _, body) = site.get("/no/such/page", "").await;
+    assert!(!body.contains("action=\"/logout\""));
+}

@@ -155,6 +155,9 @@ fn finish(
         Output::Docx => {
             gongkai_write::render::docx::render(&input).map_err(|e| anyhow::anyhow!(e))?
         }
+        Output::Xlsx => {
+            gongkai_write::render::xlsx::render(&input).map_err(|e| anyhow::anyhow!(e))?
+        }
     };
     match &args.output {
         None => {

@@ -134,8 +134,13 @@ struct ErrorPage<'a> {
 
 /// The page shown for a [`Problem`].
 pub fn error_page(p: &Problem) -> String {
+    error_page_for(p, None)
+}
+
+/// The page shown for a [`Problem`] to a signed-in user: with their navigation and logout.
+pub fn error_page_for(p: &Problem, session: Option<&Session>) -> String {
     let t = ErrorPage {
-        chrome: Chrome::new("出错了", None, ""),
+        chrome: Chrome::new("出错了", session, ""),
         status: p.status.as_u16(),
         zh: &p.zh,
     };

@@ -207,6 +207,18 @@ impl<'a> Pass<'a> {
             }
         }
         if here.is_empty() {
+            // A laid-out page (PDF) puts the label columns of a row side by side, so one piece
+            // of text can hold a wrapped group label's last line and the row's own label
+            // (`理结果     （二）部分公开（区分处理的，`): the row label is the rightmost column.
+            if let Some(t) = self
+                .current
+                .filter(|c| self.tables[*c].def.layout != TableLayout::SingleRun)
+                .and_then(|c| self.row_in_last_column(tok.text, self.tables[c].def.key))
+            {
+                here = vec![t];
+            }
+        }
+        if here.is_empty() {
             // A row label of another table, specific enough to trust, means that table has
             // started even though its heading is missing or was not recognised.
             let elsewhere = targets.iter().find(|t| {
@@ -274,6 +286,36 @@ impl<'a> Pass<'a> {
             }
         }
         self.after = After::Nothing;
+    }
+
+    /// The row of `table` named by the last of the columns a laid-out line holds (pieces apart by
+    /// two or more spaces), exactly or as the first line of a wrapped label.
+    fn row_in_last_column(&self, text: &str, table: &str) -> Option<Target> {
+        let last = text
+            .split("  ")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>();
+        if last.len() < 2 {
+            return None;
+        }
+        let piece = last.last()?;
+        let forms = labels::label_forms(piece);
+        let named = self.index.lookup_forms(&forms);
+        // A header row puts column labels side by side (`自然人    总计`): a piece that is also a
+        // column label is not taken for a row.
+        if named.iter().any(|t| !matches!(t, Target::Row(..))) {
+            return None;
+        }
+        let exact: Vec<Target> = named
+            .into_iter()
+            .filter(|t| matches!(t, Target::Row(..)) && t.table().key == table)
+            .collect();
+        match exact.as_slice() {
+            [one] => Some(*one),
+            [] => self.index.row_by_prefix(&forms, table),
+            _ => None,
+        }
     }
 
     /// A row label with its values glued on (`（一）予以公开5000005`, from converters that drop

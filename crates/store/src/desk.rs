@@ -113,7 +113,7 @@ impl Store {
         let case = Case::open(first).map_err(DeskError::Refused)?;
         let prefix = code_prefix(&case);
         let now = now_utc();
-        let (id, code) = self.desk_transaction(|s| {
+        let (id, code) = self.in_transaction::<_, DeskError>(|s| {
             // Numbered per year of receipt. Writers must take turns between counting and
             // inserting: SQLite's IMMEDIATE transaction already does that; in PostgreSQL a
             // transaction-scoped advisory lock does (READ COMMITTED alone would let two writers
@@ -178,7 +178,7 @@ impl Store {
         cal: &Calendar,
     ) -> Result<StoredCase, DeskError> {
         let now = now_utc();
-        self.desk_transaction(|s| {
+        self.in_transaction(|s| {
             // PostgreSQL: lock the case's row so that concurrent appends to one case queue up
             // instead of failing on the primary key (SQLite's writer lock does the same).
             let lock = match s.db.dialect() {
@@ -255,32 +255,6 @@ impl Store {
             &[Value::int(id)],
         )?;
         Ok(rebuild(id, code, created_at, events, cal)?)
-    }
-
-    /// Runs `f` in a transaction, committed when it returns `Ok` and rolled back otherwise
-    /// (a refusal included, so a refused event leaves no trace).
-    fn desk_transaction<T>(
-        &mut self,
-        f: impl FnOnce(&mut Store) -> Result<T, DeskError>,
-    ) -> Result<T, DeskError> {
-        // SQLite: take the write lock up front. A deferred transaction that reads the history
-        // and then writes could meet another writer doing the same and fail with "database is
-        // locked" instead of waiting its turn (the busy timeout cannot resolve that upgrade).
-        let begin = match self.db.dialect() {
-            Dialect::Sqlite => "BEGIN IMMEDIATE",
-            Dialect::Postgres => "BEGIN",
-        };
-        self.db.batch(begin)?;
-        match f(self) {
-            Ok(v) => {
-                self.db.batch("COMMIT")?;
-                Ok(v)
-            }
-            Err(e) => {
-                let _ = self.db.batch("ROLLBACK");
-                Err(e)
-            }
-        }
     }
 
     fn insert_event(

@@ -343,21 +343,6 @@ impl Store {
         &self.target
     }
 
-    /// Runs `f` in a transaction: committed when it returns `Ok`, rolled back otherwise.
-    fn transaction<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        self.db.batch("BEGIN")?;
-        match f(self) {
-            Ok(v) => {
-                self.db.batch("COMMIT")?;
-                Ok(v)
-            }
-            Err(e) => {
-                let _ = self.db.batch("ROLLBACK");
-                Err(e)
-            }
-        }
-    }
-
     /// Every content hash stored (to skip known inputs before reading them).
     pub fn content_hashes(&mut self) -> Result<Vec<String>> {
         let rows = self.db.query("SELECT content_hash FROM reports", &[])?;
@@ -369,7 +354,7 @@ impl Store {
 
     /// Stores one report in one transaction, unless its content hash is already stored.
     pub fn store_report(&mut self, new: &NewReport<'_>) -> Result<Stored> {
-        self.transaction(|s| s.insert_report(new))
+        self.in_transaction(|s| s.insert_report(new))
     }
 
     /// Stores several whole reports in one transaction (each skipped when its content hash is
@@ -378,7 +363,7 @@ impl Store {
     /// Committing a batch at a time is what makes a large ingest fast: a commit costs an fsync
     /// in PostgreSQL and a WAL append in SQLite, the same for one report as for a hundred.
     pub fn store_reports(&mut self, news: &[NewReport<'_>]) -> Result<Vec<Stored>> {
-        self.transaction(|s| news.iter().map(|n| s.insert_report(n)).collect())
+        self.in_transaction(|s| news.iter().map(|n| s.insert_report(n)).collect())
     }
 
     fn insert_report(&mut self, new: &NewReport<'_>) -> Result<Stored> {
@@ -630,7 +615,7 @@ impl Store {
     /// Replaces every finding of the rules across reports with `findings` (report id, finding),
     /// in one transaction: a corpus check is rerun whole, never appended to.
     pub fn replace_across_findings(&mut self, findings: &[(i64, Finding)]) -> Result<()> {
-        self.transaction(|s| {
+        self.in_transaction(|s| {
             s.db.execute(
                 "DELETE FROM findings WHERE scope = $1",
                 &[Value::text(Scope::Across.key())],
@@ -738,7 +723,7 @@ impl Store {
     /// its reports, aliases and children move over. A parent is found the same way (created when
     /// unknown); a parent chain that loops is refused.
     pub fn import_units(&mut self, rows: &[UnitRow]) -> Result<ImportSummary> {
-        self.transaction(|s| s.import_units_tx(rows))
+        self.in_transaction(|s| s.import_units_tx(rows))
     }
 
     fn import_units_tx(&mut self, rows: &[UnitRow]) -> Result<ImportSummary> {

@@ -186,10 +186,16 @@ fn user_row(row: Vec<Value<'static>>) -> Result<User> {
 }
 
 impl Store {
-    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back otherwise.
-    /// For callers that write several things that must stand or fall together (a change and
-    /// its audit row).
-    pub fn in_transaction<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back otherwise (a
+    /// refusal included, so a refused change leaves no trace). For everything that writes
+    /// several rows that stand or fall together (a report and its cells, a change and its audit
+    /// row, a case event). SQLite takes the write lock up front: a deferred transaction that
+    /// reads and then writes could meet another writer doing the same and fail with "database
+    /// is locked" instead of waiting its turn (the busy timeout cannot resolve that upgrade).
+    pub fn in_transaction<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         let begin = match self.dialect() {
             Dialect::Sqlite => "BEGIN IMMEDIATE",
             Dialect::Postgres => "BEGIN",

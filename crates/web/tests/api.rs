@@ -764,7 +764,7 @@ async fn the_public_lookup_gives_nothing_away() {
         filed["code"].as_str().unwrap().to_string(),
         filed["check"].as_str().unwrap().to_string(),
     );
-    assert_eq!(check.len(), 12);
+    assert_eq!(check.len(), gongkai_web::auth::CHECK_LEN);
 
     let ok = env
         .post_json(

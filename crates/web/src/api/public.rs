@@ -88,33 +88,6 @@ const MAX_NAME: usize = 100;
 const MAX_REQUEST: usize = 5000;
 const MAX_CONTACT: usize = 200;
 
-/// The check code's letters: no 0/O, 1/I/L, so it can be read out and typed back.
-const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-const CHECK_LEN: usize = 12;
-
-/// A random check code (about 59 bits), drawn without bias from [`ALPHABET`].
-fn check_code() -> Result<String, Problem> {
-    let mut out = String::with_capacity(CHECK_LEN);
-    let bound = (256 / ALPHABET.len() * ALPHABET.len()) as u8;
-    while out.len() < CHECK_LEN {
-        let mut buf = [0u8; 32];
-        getrandom::fill(&mut buf).map_err(|e| {
-            Problem::internal(
-                format!("系统随机数不可用：{e}"),
-                format!("the system's random numbers are unavailable: {e}"),
-            )
-        })?;
-        for b in buf {
-            if b < bound && out.len() < CHECK_LEN {
-                if let Some(c) = ALPHABET.get(usize::from(b) % ALPHABET.len()) {
-                    out.push(char::from(*c));
-                }
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// Files an application as the public form does (received online today); answers the
 /// tracking code and the check code, which is shown this once and kept only as its hash.
 pub async fn apply(State(state): State<AppState>, body: Body) -> Result<Response, ApiProblem> {
@@ -173,7 +146,7 @@ pub async fn apply(State(state): State<AppState>, body: Body) -> Result<Response
             request,
         },
     };
-    let check = check_code()?;
+    let check = crate::auth::check_code()?;
     let hash = sha256_hex(&check);
     let contact = json!({ "phone": phone, "email": email, "address": address });
     let cal = state.calendar;
@@ -193,19 +166,4 @@ pub async fn apply(State(state): State<AppState>, body: Body) -> Result<Response
         axum::http::HeaderValue::from_static("no-store"),
     );
     Ok(r)
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    #[test]
-    fn check_codes_are_long_and_readable() {
-        let a = check_code().unwrap();
-        let b = check_code().unwrap();
-        assert_eq!(a.len(), CHECK_LEN);
-        assert_ne!(a, b);
-        assert!(a.bytes().all(|c| ALPHABET.contains(&c)));
-    }
 }

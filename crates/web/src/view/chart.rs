@@ -36,21 +36,8 @@ impl Scale {
     }
 }
 
-/// Escapes text for XML content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// Text in SVG is escaped as in HTML (the writer's escaping, one place for both).
+pub use gongkai_write::render::escape as esc;
 
 const HEIGHT: f64 = 240.0;
 const TOP: f64 = 28.0;

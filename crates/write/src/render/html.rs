@@ -309,8 +309,9 @@ fn inferred_note(lang: Lang, why: Option<String>) -> String {
     }
 }
 
-/// HTML-escapes text for element content and double- or single-quoted attributes.
-pub(crate) fn escape(s: &str) -> String {
+/// HTML-escapes text for element content and double- or single-quoted attributes (also what
+/// SVG and XML need).
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -15,7 +15,7 @@
 pub mod docx;
 mod html;
 pub mod xlsx;
-pub use html::{cell_anchor, table_fragment, CellMark};
+pub use html::{cell_anchor, escape, table_fragment, CellMark};
 pub mod layout;
 mod markdown;
 mod text;

@@ -26,11 +26,6 @@ const MAX_ADDRESS: usize = 200;
 /// Longest description of the information asked for.
 pub const MAX_REQUEST: usize = 2000;
 
-/// The check code's alphabet: no 0/O, 1/I/L, so it can be read out and typed without doubt.
-const CHECK_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-/// Characters in a check code (31^8 ≈ 8.5 × 10^11 codes).
-pub const CHECK_LEN: usize = 8;
-
 /// The form as typed (kept when it is shown again with errors).
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
@@ -212,32 +207,6 @@ fn check(f: &ApplyForm) -> Result<Checked, FieldErrors> {
     }
 }
 
-/// A new random check code from [`CHECK_ALPHABET`] (rejection sampling: no letter is likelier).
-fn check_code() -> Result<String, Problem> {
-    let n = CHECK_ALPHABET.len();
-    // The largest multiple of the alphabet's size below 256: bytes from it up are redrawn.
-    let limit = 256 - 256 % n;
-    let mut out = String::with_capacity(CHECK_LEN);
-    while out.len() < CHECK_LEN {
-        let mut buf = [0u8; 32];
-        getrandom::fill(&mut buf).map_err(|e| {
-            Problem::internal(
-                format!("系统随机数不可用：{e}"),
-                format!("the system's random numbers are unavailable: {e}"),
-            )
-        })?;
-        for b in buf {
-            let b = usize::from(b);
-            if b < limit && out.len() < CHECK_LEN {
-                if let Some(c) = CHECK_ALPHABET.get(b % n) {
-                    out.push(char::from(*c));
-                }
-            }
-        }
-    }
-    Ok(out)
-}
-
 #[derive(Template)]
 #[template(path = "public_applied.html")]
 struct AppliedPage {
@@ -287,7 +256,7 @@ pub(super) async fn submit(
             request: checked.request,
         },
     };
-    let check = check_code()?;
+    let check = crate::auth::check_code()?;
     let hash = sha256_hex(&check);
     let contact = checked.contact;
     let filed = state
@@ -338,12 +307,18 @@ mod tests {
     #[test]
     fn check_codes_use_the_unambiguous_alphabet() {
         for _ in 0..50 {
-            let c = check_code().expect("random numbers");
-            assert_eq!(c.len(), CHECK_LEN);
-            assert!(c.bytes().all(|b| CHECK_ALPHABET.contains(&b)), "{c}");
+            let c = crate::auth::check_code().expect("random numbers");
+            assert_eq!(c.len(), crate::auth::CHECK_LEN);
+            assert!(
+                c.bytes().all(|b| crate::auth::CHECK_ALPHABET.contains(&b)),
+                "{c}"
+            );
             assert!(!c.contains(['0', 'O', '1', 'I', 'L']), "{c}");
         }
-        assert_ne!(check_code().expect("random"), check_code().expect("random"));
+        assert_ne!(
+            crate::auth::check_code().expect("random"),
+            crate::auth::check_code().expect("random")
+        );
     }
 
     fn valid() -> ApplyForm {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::day::Day;
 use crate::outcome::{Abandonment, ApplicantType, ReplyType};
 use crate::receipt::Channel;
+use gongkai_model::Lang;
 
 /// Who applied.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -126,6 +127,93 @@ impl Event {
             _ => None,
         };
         named.map_or(self.date, |d| d.max(self.date))
+    }
+}
+
+/// Requests longer than this are shortened in an event's description (the whole text stays in
+/// the event).
+const DESCRIBED_REQUEST_CHARS: usize = 60;
+
+impl Event {
+    /// The event in a line, for a case's history: "答复：予以公开（条例第三十六条第（二）项）",
+    /// "收到申请：2026-02-10 邮寄，2026-02-11 签收；张三（自然人）；…". The CLI and the web desk
+    /// both print this.
+    pub fn describe(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let t = |a: String, b: String| if zh { a } else { b };
+        let name = if zh {
+            self.kind.name_zh()
+        } else {
+            self.kind.name_en()
+        };
+        let detail = match &self.kind {
+            EventKind::Received {
+                channel,
+                applicant,
+                request,
+            } => {
+                let ty = if zh {
+                    applicant.kind.zh()
+                } else {
+                    applicant.kind.en()
+                };
+                let mut asked: String = request.trim().chars().take(DESCRIBED_REQUEST_CHARS).collect();
+                if request.trim().chars().count() > DESCRIBED_REQUEST_CHARS {
+                    asked.push('…');
+                }
+                format!(
+                    "{}；{}（{ty}）；{asked}",
+                    channel.describe(self.date).get(lang),
+                    applicant.name
+                )
+            }
+            EventKind::CorrectionRequested { deadline } => t(
+                format!("补正期限 {deadline}"),
+                format!("deadline {deadline}"),
+            ),
+            EventKind::ConsultationStarted { kind } | EventKind::ConsultationAnswered { kind } => {
+                if zh { kind.zh() } else { kind.en() }.to_string()
+            }
+            EventKind::ExtensionApproved {
+                approved_by,
+                days,
+                applicant_told,
+            } => t(
+                format!("{approved_by}批准，延长{days}个工作日，{applicant_told} 告知申请人"),
+                format!(
+                    "approved by {approved_by}, {days} working days more, applicant told {applicant_told}"
+                ),
+            ),
+            EventKind::FeeNoticeIssued {
+                amount_yuan,
+                applicant_received,
+            } => t(
+                format!("{amount_yuan}元，申请人{applicant_received}收到"),
+                format!("{amount_yuan} yuan, received {applicant_received}"),
+            ),
+            EventKind::Replied { reply } => {
+                let what = if zh { reply.zh() } else { reply.en() };
+                match (reply.article(), zh) {
+                    ("", _) => what.to_string(),
+                    (article, true) => format!("{what}（条例{article}）"),
+                    (article, false) => format!("{what} (Regulations, {article})"),
+                }
+            }
+            EventKind::Abandoned { reason } => {
+                let d = crate::outcome::Disposition::Abandoned(*reason);
+                if zh { d.zh() } else { d.en() }.to_string()
+            }
+            EventKind::CorrectionReceived | EventKind::FeePaid | EventKind::Withdrawn => {
+                String::new()
+            }
+        };
+        if detail.is_empty() {
+            name.to_string()
+        } else if zh {
+            format!("{name}：{detail}")
+        } else {
+            format!("{name}: {detail}")
+        }
     }
 }
 

@@ -487,3 +487,54 @@ fn allowed_paths_close_in_the_right_row() {
     let (i, r) = Case::replay(events, cal()).unwrap_err();
     assert_eq!((i, r.rule), (4, "DESK-CLOSED"));
 }
+
+/// A case's history reads the same on the CLI and the web desk: one description per event.
+#[test]
+fn events_describe_themselves_in_both_languages() {
+    let received = Event {
+        date: d("2026-02-10"),
+        kind: EventKind::Received {
+            channel: Channel::Post {
+                signed_for: d("2026-02-11"),
+            },
+            applicant: Applicant {
+                name: "张三".into(),
+                kind: ApplicantType::NaturalPerson,
+            },
+            request: "某".repeat(80),
+        },
+    };
+    let zh = received.describe(Lang::Zh);
+    assert!(
+        zh.starts_with("收到申请：2026-02-10 邮寄，2026-02-11 签收；张三（自然人）；"),
+        "{zh}"
+    );
+    assert!(
+        zh.ends_with(&format!("{}…", "某".repeat(60))),
+        "a long request is shortened: {zh}"
+    );
+    let en = received.describe(Lang::En);
+    assert!(en.contains("张三") && en.contains(": "), "{en}");
+    let extension = Event {
+        date: d("2026-03-09"),
+        kind: EventKind::ExtensionApproved {
+            approved_by: "李主任".into(),
+            days: 5,
+            applicant_told: d("2026-03-10"),
+        },
+    };
+    assert_eq!(
+        extension.describe(Lang::Zh),
+        "延长答复期限：李主任批准，延长5个工作日，2026-03-10 告知申请人"
+    );
+    let reply = Event {
+        date: d("2026-03-18"),
+        kind: EventKind::Replied {
+            reply: ReplyType::from_key("granted").expect("a reply type"),
+        },
+    };
+    assert!(reply.describe(Lang::Zh).starts_with("答复：予以公开"));
+    // A letter signed for after its event date says the later day happened.
+    assert_eq!(received.happened_by(), d("2026-02-11"));
+    assert_eq!(extension.happened_by(), d("2026-03-10"));
+}

@@ -536,7 +536,7 @@ fn due(
                 }
             }
         };
-        let days = working_days_left(today, due, cal);
+        let days = cal.working_days_left(today, due);
         let left = days
             .as_ref()
             .map_or_else(|e| e.message().get(lang).to_string(), |n| n.to_string());
@@ -589,88 +589,6 @@ type DueRow = (
     Option<i64>,
 );
 
-/// Working days after `today` up to `due`; negative: working days since `due`.
-fn working_days_left(
-    today: Day,
-    due: Day,
-    cal: &Calendar,
-) -> Result<i64, gongkai_desk::CalendarError> {
-    if today <= due {
-        match today.succ() {
-            Some(next) => Ok(i64::from(cal.working_days_in(next, due)?)),
-            None => Ok(0),
-        }
-    } else {
-        match due.succ() {
-            Some(next) => Ok(-i64::from(cal.working_days_in(next, today)?)),
-            None => Ok(0),
-        }
-    }
-}
-
-pub(crate) fn describe(e: &Event, lang: Lang) -> String {
-    let name = match lang {
-        Lang::Zh => e.kind.name_zh(),
-        Lang::En => e.kind.name_en(),
-    };
-    let detail = match &e.kind {
-        EventKind::Received {
-            channel,
-            applicant,
-            request,
-        } => {
-            let ty = match lang {
-                Lang::Zh => applicant.kind.zh(),
-                Lang::En => applicant.kind.en(),
-            };
-            format!(
-                "{}；{}（{ty}）；{request}",
-                channel.describe(e.date).get(lang),
-                applicant.name
-            )
-        }
-        EventKind::CorrectionRequested { deadline } => t(
-            lang,
-            format!("补正期限 {deadline}"),
-            format!("deadline {deadline}"),
-        ),
-        EventKind::ConsultationStarted { kind } | EventKind::ConsultationAnswered { kind } => {
-            t(lang, kind.zh(), kind.en())
-        }
-        EventKind::ExtensionApproved {
-            approved_by,
-            days,
-            applicant_told,
-        } => t(
-            lang,
-            format!("{approved_by}批准，{days}个工作日，{applicant_told} 告知申请人"),
-            format!(
-                "approved by {approved_by}, {days} working days, applicant told {applicant_told}"
-            ),
-        ),
-        EventKind::FeeNoticeIssued {
-            amount_yuan,
-            applicant_received,
-        } => t(
-            lang,
-            format!("{amount_yuan}元，申请人{applicant_received}收到"),
-            format!("{amount_yuan} yuan, received {applicant_received}"),
-        ),
-        EventKind::Replied { reply } => t(lang, reply.zh(), reply.en()),
-        EventKind::Abandoned { reason } => t(
-            lang,
-            gongkai_desk::Disposition::Abandoned(*reason).zh(),
-            gongkai_desk::Disposition::Abandoned(*reason).en(),
-        ),
-        EventKind::CorrectionReceived | EventKind::FeePaid | EventKind::Withdrawn => String::new(),
-    };
-    if detail.is_empty() {
-        name.to_string()
-    } else {
-        format!("{name}：{detail}")
-    }
-}
-
 fn show(
     a: ShowArgs,
     store: &mut Store,
@@ -692,7 +610,7 @@ fn show(
                 serde_json::json!({
                     "seq": r.seq,
                     "event": e,
-                    "description": describe(e, lang),
+                    "description": e.describe(lang),
                     "recorded_by": r.recorded_by,
                     "recorded_at": r.recorded_at,
                 })
@@ -732,7 +650,7 @@ fn show(
             "#{} {} {}（{}{}，{}）",
             r.seq,
             e.date,
-            describe(e, lang),
+            e.describe(lang),
             t(lang, "记录人 ", "recorded by "),
             r.recorded_by,
             r.recorded_at

@@ -19,7 +19,7 @@ use clap::{Args, ValueEnum};
 use gongkai_desk::{Calendar, Case, Event, Lang};
 use gongkai_store::Store;
 
-use crate::cmd::desk::{describe, desk_error, t};
+use crate::cmd::desk::{desk_error, t};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -65,7 +65,7 @@ fn rows(store: &mut Store, cal: &Calendar, lang: Lang) -> Result<Vec<[String; 8]
                 r.seq.to_string(),
                 e.date.to_string(),
                 e.kind.key().to_string(),
-                describe(e, lang),
+                e.describe(lang),
                 serde_json::to_string(e)?,
                 r.recorded_by.clone(),
                 r.recorded_at.clone(),

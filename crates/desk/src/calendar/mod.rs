@@ -115,6 +115,22 @@ pub struct Calendar {
 }
 
 impl Calendar {
+    /// Working days after `today` up to `due` (0 when due today); negative: working days since
+    /// `due` (how late). For "剩余 N 个工作日" / "逾期 N 个工作日".
+    pub fn working_days_left(&self, today: Day, due: Day) -> Result<i64, CalendarError> {
+        if today <= due {
+            match today.succ() {
+                Some(next) => Ok(i64::from(self.working_days_in(next, due)?)),
+                None => Ok(0),
+            }
+        } else {
+            match due.succ() {
+                Some(next) => Ok(-i64::from(self.working_days_in(next, today)?)),
+                None => Ok(0),
+            }
+        }
+    }
+
     /// The calendar of the national schedule shipped with the crate (built once).
     pub fn official() -> Result<&'static Calendar, CalendarError> {
         static OFFICIAL: OnceLock<Result<Calendar, CalendarError>> = OnceLock::new();

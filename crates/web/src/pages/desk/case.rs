@@ -19,8 +19,7 @@ use serde::Deserialize;
 use serde_json::Value as Json;
 
 use super::util::{
-    beijing_time, bounded_text, form_body, parse_day, parse_number, request_of, status_zh,
-    today_or, working_days_left,
+    beijing_time, bounded_text, form_body, parse_day, parse_number, request_of, status_zh, today_or,
 };
 use super::DESK;
 use crate::auth::Signed;
@@ -233,7 +232,7 @@ async fn case_page(
     let (deadline, deadline_error) = match case.current_deadline(today, cal) {
         Ok(Some(d)) => {
             let overdue = d.kind == DeadlineKind::Reply && today > d.due;
-            let (left, badge) = match working_days_left(today, d.due, cal) {
+            let (left, badge) = match cal.working_days_left(today, d.due) {
                 Ok(n) if n < 0 && overdue => (format!("逾期 {} 个工作日", -n), "overdue"),
                 Ok(_) if overdue => ("已逾期".to_string(), "overdue"),
                 Ok(n) if n < 0 => (format!("已过 {} 个工作日", -n), "warning"),
@@ -266,7 +265,7 @@ async fn case_page(
         .map(|(e, r)| HistoryRow {
             seq: r.seq + 1,
             date: e.date.iso(),
-            what: super::util::describe_event(e),
+            what: e.describe(gongkai_desk::Lang::Zh),
             by: r.recorded_by.clone(),
             at: beijing_time(&r.recorded_at),
         })

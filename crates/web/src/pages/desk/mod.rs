@@ -36,8 +36,7 @@ use crate::auth::Signed;
 use crate::problem::Problem;
 use crate::state::AppState;
 use util::{
-    form_body, parse_day, request_of, required_text, shorten, status_zh, today_or,
-    working_days_left, FieldErrors,
+    form_body, parse_day, request_of, required_text, shorten, status_zh, today_or, FieldErrors,
 };
 
 pub fn router(_state: &AppState) -> Router<AppState> {
@@ -195,7 +194,7 @@ async fn list(
             Status::InProgress {
                 working_days_left, ..
             } => Ok(*working_days_left),
-            _ => working_days_left(today, due, cal),
+            _ => cal.working_days_left(today, due),
         };
         let (left, badge) = match left {
             Ok(n) if n < 0 && overdue => (format!("逾期 {} 个工作日", -n), "overdue"),

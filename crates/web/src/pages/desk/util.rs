@@ -4,7 +4,7 @@
 
 use axum::extract::rejection::FormRejection;
 use axum::Form;
-use gongkai_desk::{Calendar, CalendarError, Case, Day, Event, EventKind, Status};
+use gongkai_desk::{Case, Day, Event, EventKind, Status};
 
 use crate::problem::Problem;
 
@@ -149,21 +149,6 @@ pub fn request_of(case: &Case) -> &str {
     }
 }
 
-/// Working days after `today` up to `due`; negative: working days since `due`.
-pub fn working_days_left(today: Day, due: Day, cal: &Calendar) -> Result<i64, CalendarError> {
-    if today <= due {
-        match today.succ() {
-            Some(next) => Ok(i64::from(cal.working_days_in(next, due)?)),
-            None => Ok(0),
-        }
-    } else {
-        match due.succ() {
-            Some(next) => Ok(-i64::from(cal.working_days_in(next, today)?)),
-            None => Ok(0),
-        }
-    }
-}
-
 /// A case's state in a few Chinese words, for clerks.
 pub fn status_zh(status: &Status) -> String {
     match status {
@@ -187,54 +172,6 @@ pub fn status_zh(status: &Status) -> String {
             };
             format!("已办结：{}{late}", closure.disposition.zh())
         }
-    }
-}
-
-/// One event of a history in Chinese: "答复：予以公开".
-pub fn describe_event(e: &Event) -> String {
-    let name = e.kind.name_zh();
-    let detail = match &e.kind {
-        EventKind::Received {
-            channel,
-            applicant,
-            request,
-        } => format!(
-            "{}；{}（{}）；{}",
-            channel.describe(e.date).zh,
-            applicant.name,
-            applicant.kind.zh(),
-            shorten(request, 60)
-        ),
-        EventKind::CorrectionRequested { deadline } => format!("补正期限 {deadline}"),
-        EventKind::ConsultationStarted { kind } | EventKind::ConsultationAnswered { kind } => {
-            kind.zh().to_string()
-        }
-        EventKind::ExtensionApproved {
-            approved_by,
-            days,
-            applicant_told,
-        } => format!("{approved_by}批准，延长{days}个工作日，{applicant_told} 告知申请人"),
-        EventKind::FeeNoticeIssued {
-            amount_yuan,
-            applicant_received,
-        } => format!("{amount_yuan}元，申请人{applicant_received}收到"),
-        EventKind::Replied { reply } => {
-            let article = reply.article();
-            if article.is_empty() {
-                reply.zh().to_string()
-            } else {
-                format!("{}（条例{article}）", reply.zh())
-            }
-        }
-        EventKind::Abandoned { reason } => gongkai_desk::Disposition::Abandoned(*reason)
-            .zh()
-            .to_string(),
-        EventKind::CorrectionReceived | EventKind::FeePaid | EventKind::Withdrawn => String::new(),
-    };
-    if detail.is_empty() {
-        name.to_string()
-    } else {
-        format!("{name}：{detail}")
     }
 }
 

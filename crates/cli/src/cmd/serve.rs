@@ -31,6 +31,10 @@ pub struct ServeArgs {
     /// 公众页面每个地址每分钟的请求上限 / requests per minute per client on the public pages
     #[arg(long, default_value_t = 30)]
     pub public_rate: u32,
+    /// 数据库连接数（同时处理的数据库请求）/ database connections kept open (requests beyond
+    /// this wait their turn; PostgreSQL deployments with many users may want more)
+    #[arg(long, default_value_t = 4)]
+    pub connections: usize,
     /// 固定“今天”（仅用于演示和培训：网上申请的收到日期取此日）/ fix "today" (demonstrations
     /// and training only: online applications are received on this day)
     #[arg(long, value_name = "DATE")]
@@ -53,6 +57,7 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         secure_cookies: args.secure_cookies,
         trust_proxy: args.trust_proxy,
         public_rate_per_minute: args.public_rate,
+        connections: args.connections.clamp(1, 64),
         ..Config::default()
     };
     let state = AppState::new(config).map_err(|e| anyhow!("{e}"))?;

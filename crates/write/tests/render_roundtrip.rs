@@ -539,3 +539,36 @@ proptest! {
         assert_html_reads_back(&gen(seed, format, Scale::ALL[scale]));
     }
 }
+
+/// `render --force` on a report with errors: the workbook lists the findings on a last sheet.
+#[test]
+fn xlsx_lists_the_findings_when_forced() {
+    use calamine::Reader;
+    let mut r = gen(9, FormatId::F2021, Scale::Typical);
+    let key = gongkai_model::formats::intern("requests", "received", "total").expect("key");
+    if let Some(c) = r.cell_mut(&key) {
+        c.value = c.value.map(|v| v + 1.0);
+    }
+    let findings = gongkai_check::check(&r);
+    assert!(findings
+        .iter()
+        .any(|f| f.severity == gongkai_model::Severity::Error));
+    let n = narrative();
+    let bytes = gongkai_write::render::xlsx::render(&Render {
+        report: &r,
+        narrative: &n,
+        appendix: Some(&findings),
+        lang: Lang::Zh,
+    })
+    .expect("xlsx");
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
+    let names = book.sheet_names();
+    assert_eq!(names.len(), 4, "three tables and the findings: {names:?}");
+    let range = book
+        .worksheet_range_at(3)
+        .expect("sheet")
+        .expect("readable");
+    assert_eq!(range.height(), findings.len() + 1);
+    let rules: Vec<String> = range.rows().skip(1).map(|row| row[1].to_string()).collect();
+    assert!(rules.iter().any(|r| r.starts_with("T3-")), "{rules:?}");
+}

@@ -77,6 +77,35 @@ fn build(r: &Render<'_>) -> Result<Vec<u8>, XlsxError> {
             sheet.set_column_width(c as u16, *w as f64)?;
         }
     }
+    if let Some(findings) = r.appendix {
+        // `render --force`: the findings on a sheet of their own, as the other outputs list
+        // them at the end.
+        let sheet = book.add_worksheet();
+        sheet.set_name(sheet_name(super::appendix_title(r.lang)))?;
+        let bold = Format::new().set_bold();
+        let heads = match r.lang {
+            gongkai_model::Lang::Zh => ["级别", "规则", "说明", "依据", "位置"],
+            gongkai_model::Lang::En => ["severity", "rule", "message", "evidence", "place"],
+        };
+        for (c, h) in heads.iter().enumerate() {
+            sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+        }
+        for (i, f) in findings.iter().enumerate() {
+            let row = i as u32 + 1;
+            let severity = match r.lang {
+                gongkai_model::Lang::Zh => f.severity.zh(),
+                gongkai_model::Lang::En => f.severity.key(),
+            };
+            sheet.write_string(row, 0, severity)?;
+            sheet.write_string(row, 1, f.rule)?;
+            sheet.write_string(row, 2, f.message.get(r.lang))?;
+            sheet.write_string(row, 3, f.evidence.as_deref().unwrap_or(""))?;
+            sheet.write_string(row, 4, f.location.to_string())?;
+        }
+        for (c, w) in [8.0, 22.0, 80.0, 30.0, 12.0].iter().enumerate() {
+            sheet.set_column_width(c as u16, *w)?;
+        }
+    }
     book.save_to_buffer()
 }
 

@@ -20,6 +20,10 @@ pub enum GroupBy {
     Year,
     /// By unit (the unit's name; the agency as printed when the report has no unit).
     Unit,
+    /// By region: the top of the unit's parent chain (a city and every department and county
+    /// under it, as declared with `gongkai units import`); a unit without parents is its own
+    /// region, a report without a unit is grouped by its agency as printed.
+    Region,
 }
 
 impl GroupBy {
@@ -28,6 +32,33 @@ impl GroupBy {
             GroupBy::All => "''",
             GroupBy::Year => "COALESCE(CAST(r.year AS TEXT), '')",
             GroupBy::Unit => "COALESCE(u.name, r.agency, '')",
+            GroupBy::Region => "COALESCE(up.root_name, u.name, r.agency, '')",
+        }
+    }
+
+    /// What the queries start with: for regions, each unit with the name of the top of its
+    /// parent chain (followed down from the units without a parent, so a cycle in the declared
+    /// parents cannot loop: its units are simply not reached and count as their own).
+    fn with_sql(self) -> &'static str {
+        match self {
+            GroupBy::Region => {
+                "WITH RECURSIVE up(id, root_name) AS (
+                     SELECT id, name FROM units WHERE parent_id IS NULL
+                     UNION ALL
+                     SELECT c.id, up.root_name FROM units c JOIN up ON c.parent_id = up.id
+                 ) "
+            }
+            _ => "",
+        }
+    }
+
+    /// The joins that give a report its unit (and region).
+    fn units_sql(self) -> &'static str {
+        match self {
+            GroupBy::Region => {
+                "LEFT JOIN units u ON u.id = r.unit_id LEFT JOIN up ON up.id = r.unit_id"
+            }
+            _ => "LEFT JOIN units u ON u.id = r.unit_id",
         }
     }
 }
@@ -87,16 +118,16 @@ fn ratio(a: f64, b: f64) -> Option<f64> {
 }
 
 pub(crate) fn stats(db: &mut dyn Backend, by: GroupBy) -> Result<Vec<StatsRow>> {
-    let key = by.key_sql();
+    let (key, with, units) = (by.key_sql(), by.with_sql(), by.units_sql());
     let mut groups: BTreeMap<String, StatsRow> = BTreeMap::new();
     let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").to_string();
     let num = |v: Option<&Value>| v.and_then(Value::as_f64).unwrap_or(0.0);
 
     let q = format!(
-        "SELECT {key} AS g, COUNT(*),
+        "{with}SELECT {key} AS g, COUNT(*),
                 SUM(CASE WHEN EXISTS (SELECT 1 FROM findings f WHERE f.report_id = r.id
                      AND f.severity = 'error' AND f.outcome = 'fail') THEN 1 ELSE 0 END)
-         FROM reports r LEFT JOIN units u ON u.id = r.unit_id
+         FROM reports r {units}
          GROUP BY g"
     );
     for row in db.query(&q, &[])? {
@@ -108,8 +139,8 @@ pub(crate) fn stats(db: &mut dyn Backend, by: GroupBy) -> Result<Vec<StatsRow>> 
     }
 
     let q = format!(
-        "SELECT {key} AS g, c.\"row\", SUM(c.value)
-         FROM cells c JOIN reports r ON r.id = c.report_id LEFT JOIN units u ON u.id = r.unit_id
+        "{with}SELECT {key} AS g, c.\"row\", SUM(c.value)
+         FROM cells c JOIN reports r ON r.id = c.report_id {units}
          WHERE c.\"table\" = 'requests' AND c.\"column\" = 'total'
            AND c.state IN ('number', 'inferred') AND c.value IS NOT NULL
          GROUP BY g, c.\"row\""
@@ -133,8 +164,8 @@ pub(crate) fn stats(db: &mut dyn Backend, by: GroupBy) -> Result<Vec<StatsRow>> 
     }
 
     let q = format!(
-        "SELECT {key} AS g, c.\"row\", c.\"column\", SUM(c.value)
-         FROM cells c JOIN reports r ON r.id = c.report_id LEFT JOIN units u ON u.id = r.unit_id
+        "{with}SELECT {key} AS g, c.\"row\", c.\"column\", SUM(c.value)
+         FROM cells c JOIN reports r ON r.id = c.report_id {units}
          WHERE c.\"table\" = 'review_litigation'
            AND c.\"column\" IN ('upheld', 'corrected', 'other')
            AND c.state IN ('number', 'inferred') AND c.value IS NOT NULL

@@ -153,6 +153,46 @@ fn stats_by_year_and_unit_add_up_by_hand() {
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].reports, 3);
         assert_eq!(all[0].answered, 14.0);
+
+        // Regions: before any parent is declared, each unit is its own region; once the city's
+        // government is declared the parent of its bureaus (two levels down for one of them),
+        // the city is one region with everything under it.
+        let by_region = s.stats(GroupBy::Region).unwrap();
+        let names: Vec<&str> = by_region.iter().map(|r| r.group.as_str()).collect();
+        assert_eq!(names, ["某市 公安局", "某市教育局"], "{}", t.name);
+        let rows = vec![
+            UnitRow {
+                name: "某市人民政府".into(),
+                line: 2,
+                ..Default::default()
+            },
+            UnitRow {
+                name: "某市政法委".into(),
+                parent: Some("某市人民政府".into()),
+                line: 3,
+                ..Default::default()
+            },
+            UnitRow {
+                name: "某市 公安局".into(),
+                parent: Some("某市政法委".into()),
+                line: 4,
+                ..Default::default()
+            },
+            UnitRow {
+                name: "某市教育局".into(),
+                parent: Some("某市人民政府".into()),
+                line: 5,
+                ..Default::default()
+            },
+        ];
+        s.import_units(&rows).unwrap();
+        let by_region = s.stats(GroupBy::Region).unwrap();
+        assert_eq!(by_region.len(), 1, "{}: {by_region:?}", t.name);
+        assert_eq!(by_region[0].group, "某市人民政府");
+        assert_eq!(by_region[0].reports, 3);
+        assert_eq!(by_region[0].reports_with_errors, 1);
+        assert_eq!(by_region[0].answered, 14.0);
+        assert_eq!(by_region[0].received, 16.0);
     }
 }
 

@@ -32,6 +32,8 @@ pub enum ByArg {
     All,
     Year,
     Unit,
+    /// 按地区：单位上级链条的最顶层 / by region: the top of each unit's parent chain
+    Region,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -111,6 +113,7 @@ pub fn run(args: StatsArgs) -> Result<ExitCode> {
         ByArg::All => GroupBy::All,
         ByArg::Year => GroupBy::Year,
         ByArg::Unit => GroupBy::Unit,
+        ByArg::Region => GroupBy::Region,
     };
     let rows = store
         .stats(by)

@@ -397,6 +397,7 @@ pub async fn stats(
         None | Some("" | "all") => ("all", GroupBy::All),
         Some("year") => ("year", GroupBy::Year),
         Some("unit") => ("unit", GroupBy::Unit),
+        Some("region") => ("region", GroupBy::Region),
         Some(other) => return Err(bad_param("by", other)),
     };
     let rows = state.db(move |s| Ok(s.stats(by)?)).await?;

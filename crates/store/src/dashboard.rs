@@ -13,7 +13,7 @@ use gongkai_model::{FormatId, Severity};
 
 use crate::backend::Value;
 use crate::error::{Result, StoreError};
-use crate::stats::{StatsRow, WITHHELD_ROWS};
+use crate::stats::StatsRow;
 use crate::web::{finding_key, Verdict};
 use crate::Store;
 
@@ -159,38 +159,7 @@ impl Store {
                 reports: 1,
                 ..StatsRow::default()
             });
-            match (s(1), s(2)) {
-                ("requests", "received") => e.received += v,
-                ("requests", "total") => e.answered += v,
-                ("requests", "granted") => e.granted += v,
-                ("requests", "partially_granted") => e.partially_granted += v,
-                ("requests", r) => {
-                    if let Some(i) = WITHHELD_ROWS.iter().position(|w| *w == r) {
-                        if let Some(x) = e.withheld.get_mut(i) {
-                            *x += v;
-                        }
-                    }
-                }
-                ("review_litigation", r) => {
-                    let corrected = s(3) == "corrected";
-                    match r {
-                        "review" => {
-                            e.review_decided += v;
-                            if corrected {
-                                e.review_corrected += v;
-                            }
-                        }
-                        "litigation_direct" | "litigation_after_review" => {
-                            e.litigation_decided += v;
-                            if corrected {
-                                e.litigation_corrected += v;
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                _ => {}
-            }
+            e.add(s(1), s(2), s(3), v);
         }
         Ok(out)
     }

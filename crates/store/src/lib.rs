@@ -343,6 +343,15 @@ impl Store {
         &self.target
     }
 
+    /// The id of the report stored with this content hash, if any.
+    pub fn report_id_by_hash(&mut self, content_hash: &str) -> Result<Option<i64>> {
+        let rows = self.db.query(
+            "SELECT id FROM reports WHERE content_hash = $1",
+            &[Value::text(content_hash)],
+        )?;
+        Ok(rows.first().and_then(|r| r.first()).and_then(Value::as_i64))
+    }
+
     /// Every content hash stored (to skip known inputs before reading them).
     pub fn content_hashes(&mut self) -> Result<Vec<String>> {
         let rows = self.db.query("SELECT content_hash FROM reports", &[])?;
@@ -512,6 +521,15 @@ impl Store {
         let rows = self
             .db
             .query(&format!("{REPORT_COLUMNS} ORDER BY id"), &[])?;
+        rows.into_iter().map(report_info).collect()
+    }
+
+    /// The `limit` reports stored last, newest first.
+    pub fn recent_reports(&mut self, limit: i64) -> Result<Vec<ReportInfo>> {
+        let rows = self.db.query(
+            &format!("{REPORT_COLUMNS} ORDER BY id DESC LIMIT $1"),
+            &[Value::int(limit)],
+        )?;
         rows.into_iter().map(report_info).collect()
     }
 

@@ -93,6 +93,73 @@ pub struct StatsRow {
 }
 
 impl StatsRow {
+    /// Adds one cell's value to the figure it feeds: 表三's 总计 column (received, answered,
+    /// granted, partially granted, 不予公开 by reason) and 表四's decided and corrected cases.
+    /// The one place that knows which cells make which figure (the stats queries and the
+    /// dashboard both call it).
+    pub fn add(&mut self, table: &str, row: &str, column: &str, v: f64) {
+        match (table, row) {
+            ("requests", _) if column != "total" => {}
+            ("requests", "received") => self.received += v,
+            ("requests", "total") => self.answered += v,
+            ("requests", "granted") => self.granted += v,
+            ("requests", "partially_granted") => self.partially_granted += v,
+            ("requests", r) => {
+                if let Some(x) = WITHHELD_ROWS
+                    .iter()
+                    .position(|w| *w == r)
+                    .and_then(|i| self.withheld.get_mut(i))
+                {
+                    *x += v;
+                }
+            }
+            ("review_litigation", r) if matches!(column, "upheld" | "corrected" | "other") => {
+                let corrected = column == "corrected";
+                match r {
+                    "review" => {
+                        self.review_decided += v;
+                        if corrected {
+                            self.review_corrected += v;
+                        }
+                    }
+                    "litigation_direct" | "litigation_after_review" => {
+                        self.litigation_decided += v;
+                        if corrected {
+                            self.litigation_corrected += v;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The figures as JSON, as `gongkai stats --format json` and `/api/stats` give them.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "group": self.group,
+            "reports": self.reports,
+            "reports_with_errors": self.reports_with_errors,
+            "received": self.received,
+            "answered": self.answered,
+            "granted": self.granted,
+            "partially_granted": self.partially_granted,
+            "granted_rate": self.granted_rate(),
+            "withheld": WITHHELD_ROWS
+                .iter()
+                .zip(self.withheld)
+                .map(|(k, v)| (k.to_string(), serde_json::json!(v)))
+                .collect::<serde_json::Map<_, _>>(),
+            "reviews_decided": self.review_decided,
+            "reviews_corrected": self.review_corrected,
+            "review_correction_rate": self.review_correction_rate(),
+            "lawsuits_decided": self.litigation_decided,
+            "lawsuits_corrected": self.litigation_corrected,
+            "litigation_correction_rate": self.litigation_correction_rate(),
+        })
+    }
+
     /// 予以公开率: granted / answered, `None` when nothing was answered.
     pub fn granted_rate(&self) -> Option<f64> {
         ratio(self.granted, self.answered)
@@ -150,17 +217,12 @@ pub(crate) fn stats(db: &mut dyn Backend, by: GroupBy) -> Result<Vec<StatsRow>> 
             continue;
         };
         let v = num(row.get(2));
-        match row.get(1).and_then(Value::as_str).unwrap_or("") {
-            "received" => e.received += v,
-            "total" => e.answered += v,
-            "granted" => e.granted += v,
-            "partially_granted" => e.partially_granted += v,
-            r => {
-                if let Some(i) = WITHHELD_ROWS.iter().position(|w| *w == r) {
-                    e.withheld[i] += v;
-                }
-            }
-        }
+        e.add(
+            "requests",
+            row.get(1).and_then(Value::as_str).unwrap_or(""),
+            "total",
+            v,
+        );
     }
 
     let q = format!(
@@ -176,22 +238,8 @@ pub(crate) fn stats(db: &mut dyn Backend, by: GroupBy) -> Result<Vec<StatsRow>> 
             continue;
         };
         let v = num(row.get(3));
-        let corrected = row.get(2).and_then(Value::as_str) == Some("corrected");
-        match row.get(1).and_then(Value::as_str).unwrap_or("") {
-            "review" => {
-                e.review_decided += v;
-                if corrected {
-                    e.review_corrected += v;
-                }
-            }
-            "litigation_direct" | "litigation_after_review" => {
-                e.litigation_decided += v;
-                if corrected {
-                    e.litigation_corrected += v;
-                }
-            }
-            _ => {}
-        }
+        let cell = |i: usize| row.get(i).and_then(Value::as_str).unwrap_or("");
+        e.add("review_litigation", cell(1), cell(2), v);
     }
     Ok(groups.into_values().collect())
 }

@@ -350,10 +350,7 @@ impl Store {
                 &[Value::int(i64::from(disabled)), Value::text(username)],
             )?;
             if n == 0 {
-                return Err(StoreError::new(
-                    format!("没有用户名为“{username}”的账号"),
-                    format!("no account is named {username:?}"),
-                ));
+                return Err(no_such_user(username));
             }
             if disabled {
                 s.db.execute(
@@ -378,10 +375,7 @@ impl Store {
                 &[Value::text(password_hash), Value::text(username)],
             )?;
             if n == 0 {
-                return Err(StoreError::new(
-                    format!("没有用户名为“{username}”的账号"),
-                    format!("no account is named {username:?}"),
-                ));
+                return Err(no_such_user(username));
             }
             s.db.execute(
                 "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE username = $1)",
@@ -601,6 +595,14 @@ impl Store {
             .next()
             .map(|r| serde_json::from_str(&text(r.into_iter().next())).unwrap_or(Json::Null)))
     }
+}
+
+/// No account has this username.
+fn no_such_user(username: &str) -> StoreError {
+    StoreError::new(
+        format!("没有用户名为“{username}”的账号"),
+        format!("no account is named {username:?}"),
+    )
 }
 
 /// Compares two byte strings in time that depends only on their lengths.

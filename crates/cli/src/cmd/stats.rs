@@ -7,7 +7,6 @@ use anyhow::{anyhow, Result};
 use clap::{Args, ValueEnum};
 use gongkai_model::Lang;
 use gongkai_store::{GroupBy, StatsRow};
-use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
 use crate::args::LangArg;
@@ -126,28 +125,7 @@ pub fn run(args: StatsArgs) -> Result<ExitCode> {
     };
     match args.format {
         StatsFormat::Json => {
-            let v: Vec<_> = rows
-                .iter()
-                .map(|r| {
-                    json!({
-                        "group": r.group,
-                        "reports": r.reports,
-                        "reports_with_errors": r.reports_with_errors,
-                        "received": r.received,
-                        "answered": r.answered,
-                        "granted": r.granted,
-                        "partially_granted": r.partially_granted,
-                        "granted_rate": r.granted_rate(),
-                        "withheld": gongkai_store::WITHHELD_ROWS.iter().zip(r.withheld).map(|(k, v)| (k.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
-                        "reviews_decided": r.review_decided,
-                        "reviews_corrected": r.review_corrected,
-                        "review_correction_rate": r.review_correction_rate(),
-                        "lawsuits_decided": r.litigation_decided,
-                        "lawsuits_corrected": r.litigation_corrected,
-                        "litigation_correction_rate": r.litigation_correction_rate(),
-                    })
-                })
-                .collect();
+            let v: Vec<_> = rows.iter().map(gongkai_store::StatsRow::to_json).collect();
             writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         }
         StatsFormat::Csv => {

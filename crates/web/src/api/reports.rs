@@ -360,31 +360,6 @@ pub struct StatsQuery {
     by: Option<String>,
 }
 
-/// One group's figures, as `gongkai stats --format json` prints them.
-pub fn stats_json(r: &StatsRow) -> Value {
-    json!({
-        "group": r.group,
-        "reports": r.reports,
-        "reports_with_errors": r.reports_with_errors,
-        "received": r.received,
-        "answered": r.answered,
-        "granted": r.granted,
-        "partially_granted": r.partially_granted,
-        "granted_rate": r.granted_rate(),
-        "withheld": gongkai_store::WITHHELD_ROWS
-            .iter()
-            .zip(r.withheld)
-            .map(|(k, v)| (k.to_string(), json!(v)))
-            .collect::<Map<_, _>>(),
-        "reviews_decided": r.review_decided,
-        "reviews_corrected": r.review_corrected,
-        "review_correction_rate": r.review_correction_rate(),
-        "lawsuits_decided": r.litigation_decided,
-        "lawsuits_corrected": r.litigation_corrected,
-        "litigation_correction_rate": r.litigation_correction_rate(),
-    })
-}
-
 /// Totals and rates over the corpus: all together, by year or by unit.
 pub async fn stats(
     State(state): State<AppState>,
@@ -403,6 +378,6 @@ pub async fn stats(
     let rows = state.db(move |s| Ok(s.stats(by)?)).await?;
     Ok(Json(json!({
         "by": key,
-        "groups": rows.iter().map(stats_json).collect::<Vec<_>>(),
+        "groups": rows.iter().map(StatsRow::to_json).collect::<Vec<_>>(),
     })))
 }

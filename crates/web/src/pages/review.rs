@@ -105,9 +105,7 @@ struct Start {
 
 async fn start(State(state): State<AppState>, signed: Signed) -> Result<Response, Problem> {
     signed.require(&[Role::Reviewer])?;
-    let mut recent = state.db(|s| Ok(s.reports()?)).await?;
-    recent.sort_by_key(|r| std::cmp::Reverse(r.id));
-    recent.truncate(20);
+    let mut recent = state.db(|s| Ok(s.recent_reports(20)?)).await?;
     for r in &mut recent {
         r.ingested_at = crate::view::time::beijing_time(&r.ingested_at);
     }
@@ -226,14 +224,7 @@ async fn draft(
     signed.require(&[Role::Reviewer])?;
     let d = state.drafts.get(&token, signed.username())?;
     let hash = d.hash.clone();
-    let existing = state
-        .db(move |s| {
-            Ok(s.reports()?
-                .into_iter()
-                .find(|r| r.content_hash == hash)
-                .map(|r| r.id))
-        })
-        .await?;
+    let existing = state.db(move |s| Ok(s.report_id_by_hash(&hash)?)).await?;
     let view = build(
         &d.read.report,
         &d.findings,
@@ -276,17 +267,12 @@ async fn save(
             })?;
             let id = match stored {
                 Stored::Inserted(id) => id,
-                Stored::Existing => s
-                    .reports()?
-                    .into_iter()
-                    .find(|r| r.content_hash == d2.hash)
-                    .map(|r| r.id)
-                    .ok_or_else(|| {
-                        Problem::internal(
-                            "报告已存在但找不到",
-                            "the report exists but cannot be found",
-                        )
-                    })?,
+                Stored::Existing => s.report_id_by_hash(&d2.hash)?.ok_or_else(|| {
+                    Problem::internal(
+                        "报告已存在但找不到",
+                        "the report exists but cannot be found",
+                    )
+                })?,
             };
             s.save_report_source(id, d2.read.document.text(), &actor)?;
             Ok(id)

@@ -6,8 +6,8 @@
 //! X-CARRY`) and have `run: None` there: [`crate::check`] looks at one report and cannot run
 //! them. [`check_years`] and [`check_consolidated`] do.
 //!
-//! Not here yet: 内容雷同 (section 五 copied from the previous year) needs the section text,
-//! which a [`Report`] does not carry.
+//! 内容雷同 (section 五 copied from the previous year) is X-COPIED, in `copied.rs`: it compares
+//! the parts' texts the reader keeps (`Report::texts`).
 
 use std::collections::BTreeMap;
 
@@ -232,9 +232,10 @@ pub(crate) static X_DUPLICATE: Rule = Rule {
 };
 
 /// The rules of this module, for the catalogue.
-pub(crate) static RULES: [&Rule; 6] = [
+pub(crate) static RULES: [&Rule; 7] = [
     &X_CARRY,
     &X_CONSOLIDATED,
+    &crate::copied::X_COPIED,
     &X_DUPLICATE,
     &X_IN_FORCE,
     &X_JUMP,
@@ -246,7 +247,7 @@ fn key(table: &'static str, row: &'static str, column: &'static str) -> CellKey 
 }
 
 /// One unit's reports, any order: X-DUPLICATE, then the year-pair rules (X-CARRY, X-IN-FORCE,
-/// X-PRIOR-ITEMS, X-JUMP) between each year and the year before. Where a year has several
+/// X-PRIOR-ITEMS, X-JUMP, X-COPIED) between each year and the year before. Where a year has several
 /// reports, the pairs use the one with the lowest id (the first stored).
 pub fn check_years(entries: &[Entry<'_>]) -> Vec<AcrossFinding> {
     let mut out = Vec::new();
@@ -278,6 +279,7 @@ pub fn check_years(entries: &[Entry<'_>]) -> Vec<AcrossFinding> {
             out.extend(in_force(prev, cur));
             out.extend(prior_items(prev, cur));
             out.extend(jumps(prev, cur));
+            out.extend(crate::copied::copied(prev, cur));
         }
     }
     out

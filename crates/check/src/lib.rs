@@ -14,7 +14,7 @@
 //! - `reader`: documentation of the rules the reader reports in `report.notes` (ROW-VALUE-COUNT,
 //!   CELL-UNREADABLE, ROW-DUPLICATE, ROW-UNLABELLED, FORMAT-MIXED);
 //! - `across`: the rules over several reports (X-CARRY, X-IN-FORCE, X-PRIOR-ITEMS,
-//!   X-CONSOLIDATED, X-JUMP, X-DUPLICATE), run by [`check_years`] and [`check_consolidated`]
+//!   X-CONSOLIDATED, X-JUMP, X-DUPLICATE; X-COPIED in `copied`), run by [`check_years`] and [`check_consolidated`]
 //!   over reports a store (or any caller) groups by unit and year;
 //! - `catalogue` and `docs`: the catalogue and its pages; `labels`, `presence`, `locate`: how
 //!   findings name and locate what they are about.
@@ -22,6 +22,7 @@
 mod across;
 mod catalogue;
 mod cells;
+mod copied;
 mod docs;
 mod format_year;
 mod labels;

@@ -357,3 +357,44 @@ fn a_consolidated_total_off_by_one_names_the_cell() {
         f[0].finding.message.zh
     );
 }
+
+/// Section 五's text for a report, as the reader keeps it.
+fn problems_text(text: &str) -> gongkai_model::SectionText {
+    gongkai_model::SectionText {
+        key: "problems",
+        text: text.to_string(),
+        source: gongkai_model::Source::line(40),
+    }
+}
+
+const PROBLEMS_2022: &str = "2022年，一是政策解读形式较为单一，图解、视频等形式运用不够。\n\
+    二是依申请公开答复的规范化水平有待进一步提高。\n\
+    下一步，我局将丰富解读形式，加强业务培训，提升答复质量。";
+
+#[test]
+fn section_five_copied_from_last_year_is_a_notice_and_a_new_text_is_not() {
+    let mut c = Corpus::clean();
+    c.report_mut(3, 2022).texts = vec![problems_text(PROBLEMS_2022)];
+    // The same words with this year's numbers: still a copy.
+    c.report_mut(3, 2023).texts =
+        vec![problems_text(&PROBLEMS_2022.replace("2022年，", "2023年 "))];
+    let f = c.run();
+    assert_eq!(
+        summary(&f),
+        BTreeSet::from([("X-COPIED", c.id_of(3, 2023), Outcome::Fail)])
+    );
+    let copied = &f[0].finding;
+    assert_eq!(copied.severity, gongkai_model::Severity::Notice);
+    assert_eq!(copied.location.line_no(), Some(40));
+    assert!(copied.message.zh.contains("100%"), "{}", copied.message.zh);
+    assert!(copied.message.zh.contains("2022"), "{}", copied.message.zh);
+
+    // A text of its own the next year: silent; and two years apart are not compared.
+    c.report_mut(3, 2023).texts = vec![problems_text(
+        "一是主动公开目录更新不够及时，部分栏目内容陈旧。\n\
+         二是基层政务公开标准化建设仍需推进。\n\
+         明年将建立栏目定期巡查机制，指导乡镇完善公开目录。",
+    )];
+    c.report_mut(3, 2024).texts = vec![problems_text(PROBLEMS_2022)];
+    assert!(c.run().is_empty());
+}

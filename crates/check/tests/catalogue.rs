@@ -140,6 +140,7 @@ fn the_catalogue_has_the_expected_rules_sorted_and_unique() {
         "T4-GROUP-TOTAL",
         "X-CARRY",
         "X-CONSOLIDATED",
+        "X-COPIED",
         "X-DUPLICATE",
         "X-IN-FORCE",
         "X-JUMP",

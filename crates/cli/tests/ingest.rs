@@ -321,6 +321,7 @@ fn corpus_workflow(db: &Db, dir: &Path) {
     let carried_out =
         gongkai_model::formats::intern("requests", "carried_out", "natural_person").unwrap();
     let mut last_out = 0.0;
+    let mut texts = Vec::new();
     for (seed, year) in [(1u64, 2022), (2, 2023)] {
         let mut r = generate(
             seed,
@@ -343,8 +344,19 @@ fn corpus_workflow(db: &Db, dir: &Path) {
             "测试市 教育局"
         };
         r.agency = Located::new(agency.to_string(), Source::None);
-        let w = write_text(&r, &WriteOptions::new(Layout::Tab));
-        std::fs::write(corpus.join(format!("{year}.txt")), w.text).unwrap();
+        texts.push(write_text(&r, &WriteOptions::new(Layout::Tab)).text);
+    }
+    // 2023 repeats 2022's section 五 word for word: X-COPIED must say so.
+    let five = |t: &str| {
+        let start = t.find("\n五、").unwrap();
+        let end = start + t[start..].find("\n六、").unwrap();
+        start..end
+    };
+    let copied_five = texts[0][five(&texts[0])].to_string();
+    let range = five(&texts[1]);
+    texts[1].replace_range(range, &copied_five);
+    for (year, text) in [2022, 2023].iter().zip(&texts) {
+        std::fs::write(corpus.join(format!("{year}.txt")), text).unwrap();
     }
     let corpus = corpus.display().to_string();
     let o = gongkai(&["ingest", &corpus, "--db", &db.target]);
@@ -376,6 +388,7 @@ fn corpus_workflow(db: &Db, dir: &Path) {
     assert!(o.status.success(), "{o:?}");
     let out = stdout(&o);
     assert!(out.contains("[X-CARRY]"), "{out}");
+    assert!(out.contains("[X-COPIED]"), "{out}");
     assert!(out.contains("2023.txt"), "{out}");
 
     let o = gongkai(&["export", "--what", "findings", "--db", &db.target]);

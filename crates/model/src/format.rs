@@ -118,6 +118,10 @@ pub struct SectionDef {
     pub aliases: &'static [&'static str],
     /// The table this part holds, if any.
     pub table: Option<&'static str>,
+    /// Whether the reader keeps this part's prose ([`crate::SectionText`]): only for parts a
+    /// rule compares across reports (五 存在的主要问题及改进情况, copied from last year =
+    /// 内容雷同), so a corpus does not store every report's whole text twice.
+    pub keep_text: bool,
 }
 
 /// How a table's values are printed.

@@ -13,5 +13,5 @@ pub mod statement;
 pub use finding::{Finding, Lang, Message, Outcome, Severity};
 pub use format::{CellKey, FormatDef, FormatId, RowDef, TableDef, ValueKind};
 pub use relation::Relation;
-pub use report::{Cell, CellState, Date, Found, Inference, Located, Report, Source};
+pub use report::{Cell, CellState, Date, Found, Inference, Located, Report, SectionText, Source};
 pub use statement::{Meaning, Quantity, Statement, StatementKind, Unit};

@@ -314,6 +314,18 @@ pub struct Found {
     pub source: Source,
 }
 
+/// The prose of one part of a report, kept for the parts whose [`crate::format::SectionDef`]
+/// says `keep_text`: the part's non-empty lines after its heading, trimmed and joined with `\n`,
+/// up to the next part's heading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionText {
+    /// The part's key (`problems`).
+    pub key: &'static str,
+    pub text: String,
+    /// Where the part's heading is.
+    pub source: Source,
+}
+
 /// A report read from a source (or built from records).
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -333,6 +345,8 @@ pub struct Report {
     pub notes: Vec<Finding>,
     /// The figures stated in the prose, in document order (see [`crate::statement`]).
     pub statements: Vec<Statement>,
+    /// The prose of the parts whose text is kept (see [`SectionText`]), in source order.
+    pub texts: Vec<SectionText>,
     index: Index,
 }
 
@@ -412,6 +426,7 @@ impl Report {
             tables: Vec::new(),
             notes: Vec::new(),
             statements: Vec::new(),
+            texts: Vec::new(),
             index: Index::Shared(format_index(format)),
         }
     }
@@ -486,6 +501,9 @@ impl Report {
         }
         for s in &mut self.statements {
             s.source = f(s.source);
+        }
+        for t in &mut self.texts {
+            t.source = f(t.source);
         }
         self.agency.source = f(self.agency.source);
         self.year.source = f(self.year.source);

@@ -18,6 +18,7 @@ pub mod pdf;
 pub mod prose;
 pub mod recognize;
 pub mod sniff;
+pub mod texts;
 pub mod tokens;
 pub mod value;
 
@@ -98,6 +99,7 @@ pub fn read_str(text: String) -> Read {
     let tokens = tokens::tokenize(&document, is_chrome);
     let mut report = recognize::recognize(&tokens, meta.year.value);
     prose::apply(&document, &chrome, &mut report);
+    report.texts = texts::section_texts(&document, &chrome, &report);
     report.agency = meta.agency;
     report.year = meta.year;
     report.published_on = meta.published_on;

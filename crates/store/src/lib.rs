@@ -384,6 +384,9 @@ impl Store {
         let parts = json!({
             "sections": r.sections.iter().map(|f| json!([f.key, encode_source(&f.source)])).collect::<Vec<_>>(),
             "tables": r.tables.iter().map(|f| json!([f.key, encode_source(&f.source)])).collect::<Vec<_>>(),
+            // The kept prose (section 五, for 内容雷同 across years) rides with the parts: it
+            // is read and written only with the whole report.
+            "texts": r.texts.iter().map(|t| json!([t.key, encode_source(&t.source), t.text])).collect::<Vec<_>>(),
         });
         let rows = self.db.query(
             "INSERT INTO reports (content_hash, source_name, agency, unit_id, year, format,
@@ -604,6 +607,7 @@ impl Store {
         })?;
         report.sections = decode_found(&parts["sections"])?;
         report.tables = decode_found(&parts["tables"])?;
+        report.texts = decode_texts(&parts["texts"])?;
 
         let findings = self.findings_of(id)?;
         report.notes = findings
@@ -1043,6 +1047,28 @@ fn decode_found(v: &serde_json::Value) -> Result<Vec<gongkai_model::Found>> {
             Ok(gongkai_model::Found {
                 key: intern(key),
                 source: decode_source(x.get(1).and_then(|s| s.as_str()))?,
+            })
+        })
+        .collect()
+}
+
+/// The kept texts of a report's parts (none for reports stored before they were kept).
+fn decode_texts(v: &serde_json::Value) -> Result<Vec<gongkai_model::SectionText>> {
+    let Some(items) = v.as_array() else {
+        return Ok(Vec::new());
+    };
+    items
+        .iter()
+        .map(|x| {
+            let key = x.get(0).and_then(|k| k.as_str()).unwrap_or_default();
+            Ok(gongkai_model::SectionText {
+                key: intern(key),
+                source: decode_source(x.get(1).and_then(|s| s.as_str()))?,
+                text: x
+                    .get(2)
+                    .and_then(|t| t.as_str())
+                    .unwrap_or_default()
+                    .to_string(),
             })
         })
         .collect()

@@ -20,6 +20,7 @@ fn assert_same_report(a: &Report, b: &Report, name: &str) {
     assert_eq!(a.sections, b.sections, "{name}: sections");
     assert_eq!(a.tables, b.tables, "{name}: tables");
     assert_eq!(a.notes, b.notes, "{name}: notes");
+    assert_eq!(a.texts, b.texts, "{name}: kept texts");
     // Lookups work on the loaded report (keys are the format's own strings again).
     for c in &a.cells {
         assert_eq!(b.cell(&c.key()).map(|c| c.value), Some(c.value));
@@ -57,6 +58,23 @@ fn seeds_round_trip_on_every_backend() {
             // Idempotent: the same bytes again store nothing.
             assert_eq!(t.store.store_report(&new).unwrap(), Stored::Existing);
         }
+        // Seeds 000, 001, 003 and 004 print section 五; its text is stored and loaded.
+        assert!(
+            t.store
+                .report_ids()
+                .unwrap()
+                .into_iter()
+                .filter_map(|id| t.store.load_report(id).unwrap())
+                .filter(|r| r
+                    .report
+                    .texts
+                    .iter()
+                    .any(|x| x.key == "problems" && x.text.len() > 30))
+                .count()
+                >= 4,
+            "{}: section 五 texts",
+            t.name
+        );
         // The seeds exercise more than plain numbers (else this test proves little).
         assert!(seen_states.contains(&CellState::Number));
         assert!(

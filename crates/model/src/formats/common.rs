@@ -9,6 +9,7 @@ pub const SECTIONS: [SectionDef; 6] = [
         label: "总体情况",
         aliases: &["概述", "总体工作情况", "基本情况"],
         table: None,
+        keep_text: false,
     },
     SectionDef {
         key: "proactive",
@@ -16,6 +17,7 @@ pub const SECTIONS: [SectionDef; 6] = [
         label: "主动公开政府信息情况",
         aliases: &["主动公开政府信息的情况", "政府信息主动公开情况"],
         table: Some("proactive"),
+        keep_text: false,
     },
     SectionDef {
         key: "requests",
@@ -27,6 +29,7 @@ pub const SECTIONS: [SectionDef; 6] = [
             "政府信息公开申请情况",
         ],
         table: Some("requests"),
+        keep_text: false,
     },
     SectionDef {
         key: "review_litigation",
@@ -40,6 +43,7 @@ pub const SECTIONS: [SectionDef; 6] = [
             "因政府信息公开申请行政复议、提起行政诉讼的情况",
         ],
         table: Some("review_litigation"),
+        keep_text: false,
     },
     SectionDef {
         key: "problems",
@@ -52,6 +56,7 @@ pub const SECTIONS: [SectionDef; 6] = [
             "政府信息公开工作存在的主要问题及改进措施",
         ],
         table: None,
+        keep_text: true,
     },
     SectionDef {
         key: "other_matters",
@@ -59,6 +64,7 @@ pub const SECTIONS: [SectionDef; 6] = [
         label: "其他需要报告的事项",
         aliases: &["其他需要报告事项", "其它需要报告的事项"],
         table: None,
+        keep_text: false,
     },
 ];
 

@@ -14,6 +14,7 @@ static SECTIONS: [SectionDef; 7] = [
         label: "概述",
         aliases: &["总体情况", "基本情况"],
         table: None,
+        keep_text: false,
     },
     SectionDef {
         key: "proactive",
@@ -21,6 +22,7 @@ static SECTIONS: [SectionDef; 7] = [
         label: "主动公开政府信息情况",
         aliases: &["主动公开政府信息的情况"],
         table: None,
+        keep_text: false,
     },
     SectionDef {
         key: "requests",
@@ -32,6 +34,7 @@ static SECTIONS: [SectionDef; 7] = [
             "依申请公开政府信息办理情况",
         ],
         table: None,
+        keep_text: false,
     },
     SectionDef {
         key: "fees",
@@ -39,6 +42,7 @@ static SECTIONS: [SectionDef; 7] = [
         label: "政府信息公开的收费及减免情况",
         aliases: &["政府信息公开收费及减免情况"],
         table: None,
+        keep_text: false,
     },
     SectionDef {
         key: "review_litigation",
@@ -49,6 +53,7 @@ static SECTIONS: [SectionDef; 7] = [
             "因政府信息公开申请行政复议、提起行政诉讼情况",
         ],
         table: None,
+        keep_text: false,
     },
     SectionDef {
         key: "problems",
@@ -60,6 +65,7 @@ static SECTIONS: [SectionDef; 7] = [
             "存在的主要问题和改进措施",
         ],
         table: None,
+        keep_text: true,
     },
     SectionDef {
         key: "other_matters",
@@ -67,6 +73,7 @@ static SECTIONS: [SectionDef; 7] = [
         label: "其他需要报告的事项",
         aliases: &[],
         table: None,
+        keep_text: false,
     },
 ];
 

@@ -326,7 +326,9 @@ fn legacy_extra_rows_read_back_from_json() {
             ("extra.1", "cumulative"),
         ]
     );
-    let extra = back.get("legacy", "extra.1", "cumulative").expect("extra cell");
+    let extra = back
+        .get("legacy", "extra.1", "cumulative")
+        .expect("extra cell");
     assert_eq!(extra.value, Some(128_400.0));
     assert!(extra.text.starts_with("网站专栏页面访问量"));
     let bad = json.replace("extra.1", "extra.x");

@@ -34,7 +34,7 @@ pub struct RuleInfo {
 
 /// The hand-written rules, in the order `check` runs them (which decides the order of findings
 /// at the same source location).
-pub(crate) static RULES: [&Rule; 19] = [
+pub(crate) static RULES: [&Rule; 20] = [
     &meta::META_YEAR,
     &meta::META_AGENCY,
     &format_year::FORMAT_YEAR,
@@ -53,6 +53,7 @@ pub(crate) static RULES: [&Rule; 19] = [
     &cells::CELL_INFERRED,
     &prose::PROSE_PARTS_SUM,
     &prose::PROSE_PERCENT,
+    &prose::PROSE_VS_APPENDIX,
     &prose::PROSE_VS_TABLE,
 ];
 

@@ -9,8 +9,9 @@
 //! - `cells`: CELL-MISSING, CELL-INFERRED, CELL-INCOMPLETE, CELL-NONNEG;
 //! - `structure`: STRUCT-SECTIONS, STRUCT-TABLES;
 //! - `format_year`: FORMAT-YEAR; `meta`: META-YEAR, META-AGENCY;
-//! - `prose`: PROSE-PARTS-SUM, PROSE-PERCENT, PROSE-VS-TABLE over the statements of the prose
-//!   ([`prose::evaluate`] lists every check with its arithmetic, passing ones included);
+//! - `prose`: PROSE-PARTS-SUM, PROSE-PERCENT, PROSE-VS-TABLE, PROSE-VS-APPENDIX over the
+//!   statements of the prose ([`prose::evaluate`] lists every check with its arithmetic,
+//!   passing ones included);
 //! - `reader`: documentation of the rules the reader reports in `report.notes` (ROW-VALUE-COUNT,
 //!   CELL-UNREADABLE, ROW-DUPLICATE, ROW-UNLABELLED, FORMAT-MIXED);
 //! - `across`: the rules over several reports (X-CARRY, X-IN-FORCE, X-PRIOR-ITEMS,

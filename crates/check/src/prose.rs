@@ -4,7 +4,9 @@
 //! - PROSE-PARTS-SUM: parts listed after 其中 / （含…） add up to their whole;
 //! - PROSE-PERCENT: a stated percentage matches its figures, to the printed precision;
 //! - PROSE-VS-TABLE: a figure in the prose agrees with the table cell of the same meaning
-//!   (REPORT-FORMAT.md §9 N-1); in a legacy report, with the cell an earlier statement filled.
+//!   (REPORT-FORMAT.md §9 N-1); in a legacy report, with the cell an earlier statement filled;
+//! - PROSE-VS-APPENDIX: in a legacy report, a figure in the prose agrees with the 附表's cell of
+//!   the same meaning (the 附表 filled the cell: the table wins, the sentence is checked).
 //!
 //! Reading prose is interpretation — which figure is a part of which, what `占应公开数的100%`
 //! divides by, whether `办理申请5件` means received or answered — so the rules fail only when no
@@ -127,6 +129,33 @@ pub(crate) static PROSE_VS_TABLE: Rule = Rule {
     run: Some(run_vs_table),
 };
 
+pub(crate) static PROSE_VS_APPENDIX: Rule = Rule {
+    doc: RuleDoc {
+        id: "PROSE-VS-APPENDIX",
+        severity: Severity::Warning,
+        name: t("正文与附表一致", "Prose agrees with the statistics appendix"),
+        summary: t(
+            "2019年以前的报告常在文末附有“政府信息公开情况统计表”（指标名称、计量单位、本年度、历年累计）。正文中的数字应与附表中同一指标的本年度数字一致：主动公开信息数、通过政府网站公开数、收到申请数、答复总数、同意公开、同意部分公开、不予公开答复数、收费金额（元与万元换算后比较）、行政复议数、行政诉讼数、申诉数等。“未收到申请”“未发生行政诉讼”等说法应与附表中的0一致。附表和正文都有的指标，以附表为准，正文说法不同的报告此项。一个说法可有几种理解而结论不同的，只作提示。",
+            "Reports before 2019 often end with a statistics appendix (政府信息公开情况统计表: indicator, unit, this year, cumulative). A figure the prose states must agree with the appendix's this-year figure of the same indicator: items published proactively, through the website, requests received, replies, granted, partly granted and refused replies, fees (compared in 万元, whatever the unit printed), reviews, lawsuits, complaints. “No requests received” and “no lawsuits” must agree with zeros in the appendix. Where both state a figure, the appendix's cell is the report's value; a sentence that says otherwise is reported here. When a statement can be read more than one way and the readings disagree, the finding is a notice.",
+        ),
+        why: t(
+            "附表是按统一指标填报、汇总的数字，正文是读者引用的数字。两者不一致，读者和汇总统计就会得出不同的结论，其中必有一处是错的。",
+            "The appendix holds the figures filed and summed by indicator; the prose holds the figures readers quote. When they differ, readers and the statistics reach different conclusions, and one of them is wrong.",
+        ),
+        example: t(
+            "正文：“其中通过政府网站公开1102条”；附表“通过政府网站公开数”本年度为1120条。",
+            "Text: “其中通过政府网站公开1102条”; the appendix row 通过政府网站公开数, this year, is 1120.",
+        ),
+        fix: t(
+            "按台账确定正确的数字，同时改正正文和附表中错误的一处。",
+            "Establish the right figure from the register and correct whichever of the text and the appendix is wrong.",
+        ),
+        formula: None,
+        formats: &[FormatId::Legacy],
+    },
+    run: Some(run_vs_appendix),
+};
+
 /// What a check of the prose found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -171,7 +200,19 @@ fn run_percent(report: &Report) -> Vec<Finding> {
 }
 
 fn run_vs_table(report: &Report) -> Vec<Finding> {
-    findings(&PROSE_VS_TABLE.doc, against_tables(report))
+    let checks = against_tables(report)
+        .into_iter()
+        .filter(|c| c.rule == PROSE_VS_TABLE.doc.id)
+        .collect();
+    findings(&PROSE_VS_TABLE.doc, checks)
+}
+
+fn run_vs_appendix(report: &Report) -> Vec<Finding> {
+    let checks = against_tables(report)
+        .into_iter()
+        .filter(|c| c.rule == PROSE_VS_APPENDIX.doc.id)
+        .collect();
+    findings(&PROSE_VS_APPENDIX.doc, checks)
 }
 
 /// Failing checks at the rule's severity; undecided ones as notices.
@@ -730,13 +771,15 @@ fn table_terms(m: Meaning) -> Option<Vec<CellKey>> {
 /// have one) and whether the statement admits their sum.
 struct Compared {
     meaning: Meaning,
+    /// Whether the cell is a 附表's (a legacy report's statistics appendix), not a sentence's.
+    appendix: bool,
     cells: Vec<CellKey>,
     values: Option<Vec<f64>>,
     fits: Option<bool>,
 }
 
 /// Figures in the prose checked against the report's tables (or, in a legacy report, against
-/// the cell another statement filled).
+/// the cell its 附表 or another statement filled: PROSE-VS-APPENDIX and PROSE-VS-TABLE).
 pub fn against_tables(report: &Report) -> Vec<ProseCheck> {
     let mut out = Vec::new();
     for (si, s) in report.statements.iter().enumerate() {
@@ -753,12 +796,12 @@ pub fn against_tables(report: &Report) -> Vec<ProseCheck> {
 }
 
 fn compare(report: &Report, s: &Statement, m: Meaning) -> Option<Compared> {
+    let mut appendix = false;
     let cells = if report.format == FormatId::Legacy {
         let key = formats::intern("legacy", m.legacy_row()?, "year")?;
         // A cell this statement filled says nothing about it.
-        if report.cell(&key).is_none_or(|c| c.source == s.source) {
-            return None;
-        }
+        let cell = report.cell(&key).filter(|c| c.source != s.source)?;
+        appendix = from_appendix(report, cell);
         vec![key]
     } else {
         let keys = table_terms(m)?;
@@ -789,10 +832,17 @@ fn compare(report: &Report, s: &Statement, m: Meaning) -> Option<Compared> {
     let fits = values.as_ref().map(|v| stated.admits(v.iter().sum()));
     Some(Compared {
         meaning: m,
+        appendix,
         cells,
         values,
         fits,
     })
+}
+
+/// Whether a `legacy` cell was read from the report's 附表: the report printed one, and no
+/// statement of the prose is where the cell is (prose fills a cell with the statement's place).
+fn from_appendix(report: &Report, cell: &gongkai_model::Cell) -> bool {
+    report.has_table("legacy") && !report.statements.iter().any(|st| st.source == cell.source)
 }
 
 /// How a reading's cells are named: `表三「一、本年新收…」行「总计」列（L36）`.
@@ -887,7 +937,42 @@ fn verdict(report: &Report, si: usize, s: &Statement, readings: &[Compared]) -> 
     let cells: Vec<CellKey> = readings.iter().flat_map(|r| r.cells.clone()).collect();
     let text = &s.text;
     let legacy = report.format == FormatId::Legacy;
+    let appendix = legacy && readings.iter().any(|r| r.appendix);
     let message = match verdict {
+        Verdict::Holds if appendix => Message::new(
+            format!("正文「{text}」与附表相符"),
+            format!("the prose “{text}” agrees with the appendix"),
+        ),
+        Verdict::Fails if appendix => {
+            let (zh, en): (Vec<String>, Vec<String>) = readings
+                .iter()
+                .map(|r| {
+                    let cell = r.cells.first().and_then(|k| report.cell(k));
+                    let at = cell.map(|c| c.source.to_string()).unwrap_or_default();
+                    let unit = if r.meaning == Meaning::Fees {
+                        "万元"
+                    } else {
+                        ""
+                    };
+                    (
+                        format!(
+                            "附表“{}”本年度（{at}）为{}{unit}",
+                            r.meaning.zh(),
+                            value_text(&r.values)
+                        ),
+                        format!(
+                            "the appendix's {} this year ({at}) is {}{unit}",
+                            r.meaning.key(),
+                            value_text(&r.values)
+                        ),
+                    )
+                })
+                .unzip();
+            Message::new(
+                format!("正文「{text}」与附表不一致：{}", zh.join("；")),
+                format!("the prose says “{text}” but {}", en.join("; ")),
+            )
+        }
         Verdict::Holds => Message::new(
             format!("正文「{text}」与表格相符"),
             format!("the prose “{text}” agrees with the tables"),
@@ -996,7 +1081,11 @@ fn verdict(report: &Report, si: usize, s: &Statement, readings: &[Compared]) -> 
         }
     };
     ProseCheck {
-        rule: PROSE_VS_TABLE.doc.id,
+        rule: if appendix {
+            PROSE_VS_APPENDIX.doc.id
+        } else {
+            PROSE_VS_TABLE.doc.id
+        },
         verdict,
         evidence,
         message,

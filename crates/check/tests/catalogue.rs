@@ -68,6 +68,26 @@ fn broken_reports() -> Vec<Report> {
         r.statements = st;
         out.push(r);
     }
+    // A legacy report whose prose contradicts its 附表 (the cell is the table's, at line 40).
+    let mut r = Report::with_cells(
+        FormatId::Legacy,
+        vec![gongkai_model::Cell {
+            table: "legacy",
+            row: "replies_total",
+            column: "year",
+            value: Some(10.0),
+            state: gongkai_model::CellState::Number,
+            text: "10件".into(),
+            source: Source::line(40),
+            inferred_by: None,
+        }],
+    );
+    r.tables.push(gongkai_model::Found {
+        key: "legacy",
+        source: Source::line(38),
+    });
+    r.statements = vec![stated(12.0, Unit::Jian, Some(Meaning::RepliesTotal), 5)];
+    out.push(r);
     out
 }
 
@@ -125,6 +145,7 @@ fn the_catalogue_has_the_expected_rules_sorted_and_unique() {
         "META-YEAR",
         "PROSE-PARTS-SUM",
         "PROSE-PERCENT",
+        "PROSE-VS-APPENDIX",
         "PROSE-VS-TABLE",
         "ROW-DUPLICATE",
         "ROW-GLUED",

@@ -466,3 +466,197 @@ fn an_unreachable_database_is_a_clear_error() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("无法打开 SQLite 数据库"), "{err}");
 }
+
+/// A 2015 report in prose with its 附表, and a 2023 report of the same unit in the 2021 format:
+/// `stats` puts them side by side (the legacy figures where the meaning matches, and says which
+/// come from legacy reports), and `export --format json` gives the legacy report's statements
+/// and the 附表's cumulative column as stored.
+fn legacy_and_modern_years(db: &Db, dir: &Path) {
+    use gongkai_model::{formats, FormatId, Located, Source};
+    use gongkai_synth::{generate, write_text, GenOptions, Layout, Scale, WriteOptions};
+    let corpus = dir.join("years");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let legacy = "测试县人民政府2015年政府信息公开工作年度报告
+
+一、概述
+
+2015年，我县认真贯彻落实《条例》，政府信息公开工作有序推进。
+
+二、主动公开政府信息情况
+
+全年共主动公开政府信息1286条。
+
+三、依申请公开政府信息情况
+
+全年共受理政府信息公开申请15件，其中同意公开11件，同意部分公开2件，不予公开2件。
+
+四、政府信息公开的收费及减免情况
+
+全年未收取任何费用。
+
+五、因政府信息公开申请行政复议、提起行政诉讼的情况
+
+全年发生政府信息公开行政复议1件，未发生行政诉讼。
+
+六、政府信息公开工作存在的主要问题及改进情况
+
+公开内容不够全面，下一步将加强培训。
+
+附表：2015年度政府信息公开情况统计表
+指标名称|计量单位|本年度|历年累计
+主动公开政府信息数|条|1286|6835
+申请总数|件|15|62
+对申请的答复总数|件|15|62
+其中：1.同意公开答复数|件|11|45
+2.同意部分公开答复数|件|2|6
+3.不予公开答复数|件|2|11
+行政复议数|件|1|3
+行政诉讼数|件|0|1
+网站专栏页面访问量|人次|35620|128400
+";
+    std::fs::write(corpus.join("2015.txt"), legacy).unwrap();
+    let mut modern = generate(
+        7,
+        &GenOptions {
+            format: FormatId::F2021,
+            year: Some(2023),
+            scale: Scale::Typical,
+        },
+    );
+    modern.agency = Located::new("测试县人民政府".to_string(), Source::None);
+    let w = write_text(&modern, &WriteOptions::new(Layout::Tab));
+    std::fs::write(corpus.join("2023.txt"), w.text).unwrap();
+    let o = gongkai(&["ingest", &corpus.display().to_string(), "--db", &db.target]);
+    assert!(o.status.success(), "{o:?}");
+
+    // The 2023 figures, from the generated report's own cells.
+    let cell = |table: &str, row: &str, column: &str| {
+        modern
+            .value(&formats::intern(table, row, column).unwrap())
+            .unwrap()
+    };
+    let withheld: f64 = formats::WITHHELD_ROWS
+        .iter()
+        .map(|r| cell("requests", r, "total"))
+        .sum();
+    let reviews = cell("review_litigation", "review", "total");
+    let lawsuits = cell("review_litigation", "litigation_direct", "total")
+        + cell("review_litigation", "litigation_after_review", "total");
+
+    let o = gongkai(&[
+        "stats", "--by", "year", "--format", "json", "--db", &db.target,
+    ]);
+    assert!(o.status.success(), "{o:?}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{v:#}");
+    let y2015 = &rows[0];
+    assert_eq!(y2015["group"], "2015");
+    assert_eq!(y2015["reports"], 1);
+    assert_eq!(y2015["legacy_reports"], 1);
+    assert_eq!(y2015["received"], 15.0);
+    assert_eq!(y2015["answered"], 15.0);
+    assert_eq!(y2015["granted"], 11.0);
+    assert_eq!(y2015["partially_granted"], 2.0);
+    assert_eq!(y2015["withheld_unspecified"], 2.0);
+    assert_eq!(y2015["withheld_total"], 2.0);
+    assert_eq!(y2015["reviews_total"], 1.0);
+    assert_eq!(y2015["lawsuits_total"], 0.0);
+    // 11 of 15 answered were granted.
+    let rate = y2015["granted_rate"].as_f64().unwrap();
+    assert!((rate - 11.0 / 15.0).abs() < 1e-12, "{rate}");
+    let y2023 = &rows[1];
+    assert_eq!(y2023["group"], "2023");
+    assert_eq!(y2023["legacy_reports"], 0);
+    assert_eq!(y2023["received"], cell("requests", "received", "total"));
+    assert_eq!(y2023["answered"], cell("requests", "total", "total"));
+    assert_eq!(y2023["granted"], cell("requests", "granted", "total"));
+    assert_eq!(y2023["withheld_total"], withheld);
+    assert_eq!(y2023["withheld_unspecified"], 0.0);
+    assert_eq!(y2023["reviews_total"], reviews);
+    assert_eq!(y2023["lawsuits_total"], lawsuits);
+
+    // One unit over both years: the sums of both.
+    let o = gongkai(&[
+        "stats", "--by", "unit", "--format", "json", "--db", &db.target,
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(1), "{v:#}");
+    assert_eq!(v[0]["reports"], 2);
+    assert_eq!(v[0]["legacy_reports"], 1);
+    assert_eq!(
+        v[0]["received"],
+        15.0 + cell("requests", "received", "total")
+    );
+
+    // The text says where the legacy figures come from.
+    let o = gongkai(&["stats", "--by", "year", "--db", &db.target]);
+    let text = stdout(&o);
+    assert!(text.contains("其中旧式报告"), "{text}");
+    assert!(
+        text.contains("注：“其中旧式报告”为2019年以前的报告"),
+        "{text}"
+    );
+    let o = gongkai(&[
+        "stats", "--by", "year", "--format", "csv", "--db", &db.target,
+    ]);
+    let csv = stdout(&o);
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with("复议总数,诉讼总数,其中旧式报告,国家秘密,法律行政法规禁止,三安全一稳定,第三方合法权益,内部事务信息,过程性信息,行政执法案卷,行政查询事项,未分理由（旧式报告）"),
+        "{csv}"
+    );
+
+    // export --format json: statements and the 附表's columns, as stored.
+    let o = gongkai(&["export", "--format", "json", "--db", &db.target]);
+    assert!(o.status.success(), "{o:?}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let reports = v.as_array().unwrap();
+    let old = reports.iter().find(|r| r["year"] == 2015).unwrap();
+    let statements = old["statements"].as_array().unwrap();
+    let received = statements
+        .iter()
+        .find(|s| s["meaning"] == "requests_received")
+        .unwrap();
+    assert_eq!(received["quantity"]["lo"], 15);
+    assert_eq!(received["unit"], "件");
+    assert_eq!(received["text"], "15件");
+    // Its parts are the three reply types (indices into the same array).
+    let parts: Vec<&str> = received["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            statements[i.as_u64().unwrap() as usize]["text"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(parts, ["11件", "2件", "2件"]);
+    let cells = old["cells"].as_array().unwrap();
+    let find = |row: &str, column: &str| {
+        cells
+            .iter()
+            .find(|c| c["row"] == row && c["column"] == column)
+            .map(|c| c["value"].clone())
+    };
+    assert_eq!(find("requests_received", "cumulative"), Some(62.into()));
+    assert_eq!(find("extra.1", "year"), Some(35620.into()));
+    let new = reports.iter().find(|r| r["year"] == 2023).unwrap();
+    assert!(new["statements"].is_array());
+}
+
+#[test]
+fn legacy_and_modern_years_side_by_side_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    legacy_and_modern_years(&sqlite_db(dir.path(), "y.db"), dir.path());
+}
+
+#[test]
+fn legacy_and_modern_years_side_by_side_postgres() {
+    let Some(db) = pg_db() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    legacy_and_modern_years(&db, dir.path());
+}

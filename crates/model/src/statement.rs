@@ -146,6 +146,40 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Every unit.
+    pub const ALL: [Unit; 25] = [
+        Unit::Tiao,
+        Unit::Jian,
+        Unit::Xiang,
+        Unit::Ge,
+        Unit::Qi,
+        Unit::Ci,
+        Unit::JianCi,
+        Unit::RenCi,
+        Unit::HuCi,
+        Unit::RenHuCi,
+        Unit::Ren,
+        Unit::Hu,
+        Unit::Jia,
+        Unit::Ming,
+        Unit::Issue,
+        Unit::Pian,
+        Unit::Fen,
+        Unit::Chang,
+        Unit::Pi,
+        Unit::Zong,
+        Unit::Feng,
+        Unit::Yuan,
+        Unit::Wanyuan,
+        Unit::Yiyuan,
+        Unit::Percent,
+    ];
+
+    /// The unit whose canonical spelling ([`Unit::zh`]) is `s` (e.g. read back from a store).
+    pub fn from_zh(s: &str) -> Option<Unit> {
+        Unit::ALL.into_iter().find(|u| u.zh() == s)
+    }
+
     /// The unit as printed (its canonical spelling).
     pub fn zh(self) -> &'static str {
         match self {
@@ -276,6 +310,40 @@ pub enum Meaning {
 }
 
 impl Meaning {
+    /// Every meaning.
+    pub const ALL: [Meaning; 25] = [
+        Meaning::ProactiveTotal,
+        Meaning::ProactiveFulltext,
+        Meaning::ProactiveWebsite,
+        Meaning::ProactiveGazette,
+        Meaning::ProactiveNormative,
+        Meaning::RequestsReceived,
+        Meaning::RequestsCarriedIn,
+        Meaning::RequestsOnHand,
+        Meaning::RequestsCarriedOut,
+        Meaning::RequestsInPerson,
+        Meaning::RequestsOnline,
+        Meaning::RequestsLetterFax,
+        Meaning::RequestsEmail,
+        Meaning::RepliesTotal,
+        Meaning::RepliesGranted,
+        Meaning::RepliesPartial,
+        Meaning::RepliesDisclosed,
+        Meaning::RepliesRefused,
+        Meaning::RepliesNotHeld,
+        Meaning::RepliesNotThisAgency,
+        Meaning::RepliesAlreadyPublic,
+        Meaning::Fees,
+        Meaning::Reviews,
+        Meaning::Lawsuits,
+        Meaning::Complaints,
+    ];
+
+    /// The meaning whose stable key ([`Meaning::key`]) is `s`.
+    pub fn from_key(s: &str) -> Option<Meaning> {
+        Meaning::ALL.into_iter().find(|m| m.key() == s)
+    }
+
     /// The stable key (the `legacy` row key where the legacy table has the meaning).
     pub fn key(self) -> &'static str {
         match self {
@@ -442,6 +510,27 @@ pub enum StatementKind {
     Percent,
 }
 
+impl StatementKind {
+    /// The stable key: `figure`, `words`, `percent`.
+    pub fn key(self) -> &'static str {
+        match self {
+            StatementKind::Figure => "figure",
+            StatementKind::Words => "words",
+            StatementKind::Percent => "percent",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<StatementKind> {
+        [
+            StatementKind::Figure,
+            StatementKind::Words,
+            StatementKind::Percent,
+        ]
+        .into_iter()
+        .find(|k| k.key() == s)
+    }
+}
+
 /// One figure stated in the prose.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Statement {
@@ -534,6 +623,28 @@ mod tests {
         assert!(Unit::Wanyuan.covers(Unit::Yuan));
         assert!(!Unit::Tiao.covers(Unit::Jian));
         assert_eq!(Unit::Yuan.to_wanyuan(), Some(1e-4));
+    }
+
+    #[test]
+    fn keys_read_back() {
+        for u in Unit::ALL {
+            assert_eq!(Unit::from_zh(u.zh()), Some(u));
+        }
+        // Every unit is in ALL: distinct spellings, as many as variants listed.
+        let mut spellings: Vec<&str> = Unit::ALL.iter().map(|u| u.zh()).collect();
+        spellings.sort();
+        spellings.dedup();
+        assert_eq!(spellings.len(), Unit::ALL.len());
+        for m in Meaning::ALL {
+            assert_eq!(Meaning::from_key(m.key()), Some(m));
+        }
+        let mut keys: Vec<&str> = Meaning::ALL.iter().map(|m| m.key()).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), Meaning::ALL.len());
+        assert_eq!(Meaning::from_key("nothing"), None);
+        assert_eq!(StatementKind::from_key("words"), Some(StatementKind::Words));
+        assert_eq!(StatementKind::from_key("x"), None);
     }
 
     #[test]

@@ -45,6 +45,10 @@ pub fn add_figures(into: &mut StatsRow, r: &StatsRow) {
     into.review_corrected += r.review_corrected;
     into.litigation_decided += r.litigation_decided;
     into.litigation_corrected += r.litigation_corrected;
+    into.legacy_reports += r.legacy_reports;
+    into.withheld_unspecified += r.withheld_unspecified;
+    into.reviews_total += r.reviews_total;
+    into.lawsuits_total += r.lawsuits_total;
 }
 
 impl Store {
@@ -122,8 +126,9 @@ impl Store {
 
     /// The key figures of each report (as [`StatsRow`]s whose group is empty and `reports` 1),
     /// by report id: of every report, or of one unit's. With `only_received`, only 一、本年新收
-    /// is read (the dashboard's overview chart needs nothing else). Reports without figures
-    /// (legacy reports, empty tables) are absent.
+    /// is read (the dashboard's overview chart needs nothing else). Legacy reports give the
+    /// figures their `legacy` rows mean ([`crate::stats::LEGACY_FIGURES`]); reports without
+    /// figures (empty tables, legacy reports that state none) are absent.
     pub fn report_figures(
         &mut self,
         unit: Option<i64>,
@@ -138,11 +143,12 @@ impl Store {
             None => "",
         };
         let what = if only_received {
-            "c.\"table\" = 'requests' AND c.\"column\" = 'total' AND c.\"row\" = 'received'"
+            "((c.\"table\" = 'requests' AND c.\"column\" = 'total' AND c.\"row\" = 'received')
+              OR (c.\"table\" = 'legacy' AND c.\"column\" = 'year'
+                  AND c.\"row\" = 'requests_received'))"
+                .to_string()
         } else {
-            "((c.\"table\" = 'requests' AND c.\"column\" = 'total')
-              OR (c.\"table\" = 'review_litigation'
-                  AND c.\"column\" IN ('upheld', 'corrected', 'other')))"
+            crate::stats::figure_cells_sql()
         };
         let q = format!(
             "SELECT c.report_id, c.\"table\", c.\"row\", c.\"column\", c.value FROM cells c
@@ -155,8 +161,10 @@ impl Store {
             };
             let s = |i: usize| row.get(i).and_then(Value::as_str).unwrap_or("");
             let v = row.get(4).and_then(Value::as_f64).unwrap_or(0.0);
+            let legacy = s(1) == "legacy";
             let e = out.entry(id).or_insert_with(|| StatsRow {
                 reports: 1,
+                legacy_reports: i64::from(legacy),
                 ..StatsRow::default()
             });
             e.add(s(1), s(2), s(3), v);

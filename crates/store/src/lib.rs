@@ -54,7 +54,7 @@ pub use codec::content_hash;
 pub use desk::{DeskError, EventRecord, StoredCase};
 pub use error::{Result, StoreError};
 pub use migrate::SCHEMA_VERSION;
-pub use stats::{GroupBy, StatsRow, WITHHELD_ROWS};
+pub use stats::{Figure, GroupBy, StatsRow, LEGACY_FIGURES, WITHHELD_ROWS};
 pub use units::{normalize_name, read_units_csv, write_units_csv, Unit, UnitRow};
 pub use web::{finding_key, sha256_hex, AuditEntry, Review, Role, Session, User, Verdict};
 
@@ -62,7 +62,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use gongkai_model::{
-    CellState, Finding, FormatId, Located, Message, Outcome, Report, Severity, Source,
+    CellState, Finding, FormatId, Located, Meaning, Message, Outcome, Quantity, Report, Severity,
+    Source, Statement, StatementKind,
 };
 use serde_json::json;
 
@@ -220,6 +221,92 @@ const CELLS: BulkTable = BulkTable {
         },
         Col {
             name: "inferred_evidence",
+            ty: ColType::Text,
+        },
+    ],
+};
+
+const STATEMENTS: BulkTable = BulkTable {
+    table: "statements",
+    columns: &[
+        Col {
+            name: "report_id",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "ord",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "kind",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "lo",
+            ty: ColType::Real,
+        },
+        Col {
+            name: "hi",
+            ty: ColType::Real,
+        },
+        Col {
+            name: "exact",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "decimals",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "unit",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "subject",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "meaning",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "alternatives",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "parts",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "part_of",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "share_of",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "text",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "sentence",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "sentence_no",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "paragraph_no",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "source",
+            ty: ColType::Text,
+        },
+        Col {
+            name: "at",
             ty: ColType::Text,
         },
     ],
@@ -413,6 +500,7 @@ impl Store {
             return Ok(Stored::Existing);
         };
         self.insert_cells(id, r)?;
+        self.insert_statements(id, r)?;
         let findings: Vec<(i64, &Finding, bool)> = new
             .findings
             .iter()
@@ -449,6 +537,57 @@ impl Store {
             }
         }
         self.db.insert_many(&CELLS, cols)
+    }
+
+    fn insert_statements(&mut self, id: i64, r: &Report) -> Result<()> {
+        if r.statements.is_empty() {
+            return Ok(());
+        }
+        let n = r.statements.len();
+        let mut cols: Vec<Vec<Value<'_>>> = (0..STATEMENTS.columns.len())
+            .map(|_| Vec::with_capacity(n))
+            .collect();
+        let index = |i: usize| i64::try_from(i).ok();
+        for (i, s) in r.statements.iter().enumerate() {
+            let alternatives: Vec<&str> = s.alternatives.iter().map(|m| m.key()).collect();
+            let row = [
+                Value::int(id),
+                Value::Int(index(i)),
+                Value::text(s.kind.key()),
+                Value::Real(Some(s.quantity.lo)),
+                Value::Real(Some(s.quantity.hi).filter(|h| h.is_finite())),
+                Value::int(i64::from(s.quantity.exact)),
+                Value::int(i64::from(s.decimals)),
+                Value::text(s.unit.zh()),
+                Value::text(s.subject.as_str()),
+                Value::opt_text(s.meaning.map(|m| m.key())),
+                Value::text(json!(alternatives).to_string()),
+                Value::text(json!(s.parts).to_string()),
+                Value::Int(s.part_of.and_then(index)),
+                Value::Int(s.share_of.and_then(index)),
+                Value::text(s.text.as_str()),
+                Value::text(s.sentence.as_str()),
+                Value::int(i64::from(s.sentence_no)),
+                Value::int(i64::from(s.paragraph_no)),
+                Value::text(s.source.to_string()),
+                Value::opt_text(encode_source(&s.source)),
+            ];
+            for (col, v) in cols.iter_mut().zip(row) {
+                col.push(v);
+            }
+        }
+        self.db.insert_many(&STATEMENTS, cols)
+    }
+
+    /// The statements of one report, in document order.
+    fn statements_of(&mut self, report_id: i64) -> Result<Vec<Statement>> {
+        let rows = self.db.query(
+            "SELECT kind, lo, hi, exact, decimals, unit, subject, meaning, alternatives, parts,
+                    part_of, share_of, text, sentence, sentence_no, paragraph_no, at
+             FROM statements WHERE report_id = $1 ORDER BY ord",
+            &[Value::int(report_id)],
+        )?;
+        rows.into_iter().map(decode_statement).collect()
     }
 
     fn insert_findings(&mut self, findings: &[(i64, &Finding, bool)], scope: Scope) -> Result<()> {
@@ -608,6 +747,7 @@ impl Store {
         report.sections = decode_found(&parts["sections"])?;
         report.tables = decode_found(&parts["tables"])?;
         report.texts = decode_texts(&parts["texts"])?;
+        report.statements = self.statements_of(id)?;
 
         let findings = self.findings_of(id)?;
         report.notes = findings
@@ -1024,6 +1164,59 @@ fn decode_cell(row: Row) -> Result<gongkai_model::Cell> {
 
 /// A report with these cells: sharing the format's index when the cells are exactly the
 /// format's, in order (the common case, and the cheap one).
+fn decode_statement(row: Row) -> Result<Statement> {
+    let bad = |what: &str| {
+        StoreError::data(
+            format!("存储的正文数字记录有误：{what}"),
+            format!("a stored statement is malformed: {what}"),
+        )
+    };
+    let text = |i: usize| row.get(i).and_then(Value::as_str);
+    let int = |i: usize| row.get(i).and_then(Value::as_i64);
+    let real = |i: usize| row.get(i).and_then(Value::as_f64);
+    let kind = text(0)
+        .and_then(StatementKind::from_key)
+        .ok_or_else(|| bad("kind"))?;
+    let lo = real(1).ok_or_else(|| bad("lo"))?;
+    let hi = real(2).unwrap_or(f64::INFINITY);
+    let exact = int(3).ok_or_else(|| bad("exact"))? != 0;
+    let unit = text(5)
+        .and_then(gongkai_model::Unit::from_zh)
+        .ok_or_else(|| bad("unit"))?;
+    let meanings = |i: usize| -> Result<Vec<Meaning>> {
+        let keys: Vec<String> =
+            serde_json::from_str(text(i).unwrap_or("[]")).map_err(|_| bad("alternatives"))?;
+        keys.iter()
+            .map(|k| Meaning::from_key(k).ok_or_else(|| bad("meaning")))
+            .collect()
+    };
+    let meaning = match text(7) {
+        Some(k) => Some(Meaning::from_key(k).ok_or_else(|| bad("meaning"))?),
+        None => None,
+    };
+    let parts: Vec<usize> =
+        serde_json::from_str(text(9).unwrap_or("[]")).map_err(|_| bad("parts"))?;
+    let index = |i: usize| int(i).and_then(|x| usize::try_from(x).ok());
+    let count = |i: usize| int(i).and_then(|x| u32::try_from(x).ok()).unwrap_or(0);
+    Ok(Statement {
+        kind,
+        quantity: Quantity { lo, hi, exact },
+        decimals: int(4).and_then(|x| u8::try_from(x).ok()).unwrap_or(0),
+        unit,
+        subject: text(6).unwrap_or("").to_string(),
+        meaning,
+        alternatives: meanings(8)?,
+        parts,
+        part_of: index(10),
+        share_of: index(11),
+        text: text(12).unwrap_or("").to_string(),
+        sentence: text(13).unwrap_or("").to_string(),
+        sentence_no: count(14),
+        paragraph_no: count(15),
+        source: decode_source(text(16))?,
+    })
+}
+
 fn report_from_cells(format: FormatId, cells: Vec<gongkai_model::Cell>) -> Report {
     let mut r = Report::empty(format);
     let same =

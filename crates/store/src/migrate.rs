@@ -34,10 +34,16 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_web.sql"),
         postgres: include_str!("../migrations/postgres/0003_web.sql"),
     },
+    Migration {
+        version: 4,
+        name: "statements",
+        sqlite: include_str!("../migrations/sqlite/0004_statements.sql"),
+        postgres: include_str!("../migrations/postgres/0004_statements.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Brings the schema up to [`SCHEMA_VERSION`].
 pub(crate) fn migrate(db: &mut dyn Backend) -> Result<()> {

@@ -21,6 +21,7 @@ fn assert_same_report(a: &Report, b: &Report, name: &str) {
     assert_eq!(a.tables, b.tables, "{name}: tables");
     assert_eq!(a.notes, b.notes, "{name}: notes");
     assert_eq!(a.texts, b.texts, "{name}: kept texts");
+    assert_eq!(a.statements, b.statements, "{name}: statements");
     // Lookups work on the loaded report (keys are the format's own strings again).
     for c in &a.cells {
         assert_eq!(b.cell(&c.key()).map(|c| c.value), Some(c.value));
@@ -228,5 +229,53 @@ fn pdf_and_docx_reports_round_trip_with_their_page_and_grid_sources() {
     }
     if !read_any {
         eprintln!("no PDF or DOCX fixture could be read here (pdftotext missing?)");
+    }
+}
+
+#[test]
+fn statements_round_trip_with_their_bounds_readings_and_links() {
+    // Seed 002 (a 2017 report in prose) states its figures in sentences: parts, shares,
+    // approximations; a hand-made statement adds an open bound and a second reading.
+    let (name, bytes) = common::seeds()
+        .into_iter()
+        .find(|(n, _)| n.contains("/002"))
+        .unwrap();
+    let mut report = gongkai_read::read_text(&bytes).unwrap().report;
+    assert!(report.statements.len() > 10, "{name}");
+    assert!(report.statements.iter().any(|s| !s.parts.is_empty()));
+    assert!(report.statements.iter().any(|s| s.share_of.is_some()));
+    let mut open = report.statements[0].clone();
+    open.quantity = gongkai_model::Quantity::between(10.0, f64::INFINITY);
+    open.alternatives = vec![gongkai_model::Meaning::RepliesTotal];
+    open.meaning = Some(gongkai_model::Meaning::RequestsReceived);
+    open.unit = gongkai_model::Unit::RenHuCi;
+    open.source = gongkai_model::Source::Grid {
+        page: 1,
+        table: 2,
+        row: 3,
+        cell: 4,
+    };
+    report.statements.push(open);
+    for mut t in common::stores() {
+        let Stored::Inserted(id) = t
+            .store
+            .store_report(&NewReport {
+                content_hash: "statements",
+                source_name: &name,
+                report: &report,
+                findings: &[],
+            })
+            .unwrap()
+        else {
+            panic!()
+        };
+        let loaded = t.store.load_report(id).unwrap().unwrap().report;
+        assert_eq!(loaded.statements, report.statements, "{}", t.name);
+        assert_eq!(
+            loaded.statements.last().map(|s| s.quantity.hi),
+            Some(f64::INFINITY),
+            "{}",
+            t.name
+        );
     }
 }

@@ -59,9 +59,95 @@ pub struct LegacyReport {
     pub text: String,
     pub year: i32,
     pub agency: String,
-    /// The `legacy` cells the text states: (row key, value in the row's unit, line).
+    /// The `legacy` cells the prose states: (row key, value in the row's unit, line).
     pub cells: Vec<(&'static str, f64, u32)>,
     pub figures: Vec<PrintedFigure>,
+    /// The 附表, when one was asked for ([`LegacyOptions::appendix`]).
+    pub appendix: Option<Appendix>,
+}
+
+/// How a 附表 is laid out in the text (the layouts the reader knows for tables).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppendixLayout {
+    /// One cell per line; empty cells not printed.
+    CellPerLine,
+    /// `label|unit|year|cumulative`.
+    Pipe,
+    /// Tab-separated (what HTML and DOCX tables become).
+    Tab,
+    /// Columns aligned with runs of spaces.
+    SpaceAligned,
+}
+
+impl AppendixLayout {
+    pub const ALL: [AppendixLayout; 4] = [
+        AppendixLayout::CellPerLine,
+        AppendixLayout::Pipe,
+        AppendixLayout::Tab,
+        AppendixLayout::SpaceAligned,
+    ];
+}
+
+/// Options of [`legacy_report_with`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LegacyOptions {
+    /// Append a 附表 (政府信息公开情况统计表) in this layout.
+    pub appendix: Option<AppendixLayout>,
+}
+
+/// One printed cell of a 附表, with what it should read as.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppendixCell {
+    /// The `legacy` row key, or `extra.<n>` for an indicator the format does not have.
+    pub row: String,
+    /// `year` or `cumulative`.
+    pub column: &'static str,
+    /// The value in the row's unit (money in 万元); `None` for a not-applicable mark.
+    pub value: Option<f64>,
+    /// The line the value is printed on.
+    pub line: u32,
+}
+
+/// A generated 附表.
+#[derive(Debug, Clone)]
+pub struct Appendix {
+    pub layout: AppendixLayout,
+    /// Whether it has the 历年累计 column.
+    pub cumulative: bool,
+    pub cells: Vec<AppendixCell>,
+    /// The line of its header.
+    pub header_line: u32,
+}
+
+impl LegacyReport {
+    /// The `legacy` cells a reader should give: the 附表's, then the prose's for the rows the 附表
+    /// does not print (the table wins). `(row, column, value, line)`, sorted.
+    pub fn expected_cells(&self) -> Vec<(String, &'static str, Option<f64>, u32)> {
+        let mut out: Vec<(String, &'static str, Option<f64>, u32)> = Vec::new();
+        let in_table = |row: &str| {
+            self.appendix
+                .as_ref()
+                .is_some_and(|a| a.cells.iter().any(|c| c.row == row))
+        };
+        if let Some(a) = &self.appendix {
+            out.extend(
+                a.cells
+                    .iter()
+                    .map(|c| (c.row.clone(), c.column, c.value, c.line)),
+            );
+        }
+        for (row, v, line) in &self.cells {
+            if !in_table(row) {
+                out.push((row.to_string(), "year", Some(*v), *line));
+            }
+        }
+        out.sort_by(|a, b| {
+            (&a.0, a.1, a.3)
+                .cmp(&(&b.0, b.1, b.3))
+                .then(a.2.partial_cmp(&b.2).unwrap_or(std::cmp::Ordering::Equal))
+        });
+        out
+    }
 }
 
 /// A piece of a paragraph.
@@ -159,6 +245,12 @@ fn chinese(v: u64) -> String {
 
 /// A generated pre-2019 report. Deterministic in `seed`.
 pub fn legacy_report(seed: u64) -> LegacyReport {
+    legacy_report_with(seed, &LegacyOptions::default())
+}
+
+/// A generated pre-2019 report with options (a 附表). Deterministic in `seed` and the options;
+/// the prose is the same as [`legacy_report`]'s for the same seed.
+pub fn legacy_report_with(seed: u64, options: &LegacyOptions) -> LegacyReport {
     let mut rng = stream(seed, 0x001e_6ac7);
     let rng = &mut rng;
     let year = between(rng, 2009, 2018) as i32;
@@ -438,12 +530,312 @@ pub fn legacy_report(seed: u64) -> LegacyReport {
         "一是公开内容的全面性有待提高；二是政策解读的形式较为单一。下一步，将进一步加强业务培训，规范公开流程，提升政府信息公开工作水平。",
     )]);
 
+    let appendix = options
+        .appendix
+        .map(|layout| write_appendix(&mut w, seed, layout, year, &agency, &cells));
     LegacyReport {
         text: w.text,
         year,
         agency,
         cells,
         figures: w.figures,
+        appendix,
+    }
+}
+
+/// Indicators 附表 print that the `legacy` table does not have: (label, unit).
+const EXTRA_INDICATORS: [(&str, &str); 5] = [
+    ("网站专栏页面访问量", "人次"),
+    ("现场接待人数", "人次"),
+    ("网上咨询数", "人次"),
+    ("咨询电话接听数", "人次"),
+    ("依申请公开信息目录数", "条"),
+];
+
+/// A row of a 附表 to print: label, unit, year and cumulative as printed, and what they mean.
+struct TableRow {
+    label: String,
+    unit: &'static str,
+    key: Option<String>,
+    year: Option<(String, Option<f64>)>,
+    cumulative: Option<(String, Option<f64>)>,
+}
+
+/// Writes a 附表 after the prose whose figures are `stated`: every stated row (most of the time)
+/// with the same 本年度 figure, channel rows the prose does not state, group headings and
+/// provincial extras, in `layout`.
+fn write_appendix(
+    w: &mut Writer,
+    seed: u64,
+    layout: AppendixLayout,
+    year: i32,
+    agency: &str,
+    stated: &[(&'static str, f64, u32)],
+) -> Appendix {
+    let mut rng = stream(seed, 0x00a9_9e4d);
+    let rng = &mut rng;
+    let table = gongkai_model::formats::get(gongkai_model::FormatId::Legacy).table("legacy");
+    let label_of = |rng: &mut SmallRng, key: &str| -> String {
+        let words: Vec<&str> = table
+            .and_then(|t| t.row(key))
+            .map(|r| {
+                std::iter::once(r.label)
+                    .chain(r.aliases.iter().copied())
+                    .collect()
+            })
+            .unwrap_or_default();
+        // 信函申请数 and 传真申请数 are aliases of one row: printing one of them is a different
+        // indicator's wording. Keep to wordings that name the whole row.
+        let words: Vec<&str> = words
+            .into_iter()
+            .filter(|w| !matches!(*w, "信函申请数" | "传真申请数"))
+            .collect();
+        pick(rng, &words).to_string()
+    };
+    let cumulative = chance(rng, 0.7);
+    let mut rows: Vec<TableRow> = Vec::new();
+    let heading = |label: &str| TableRow {
+        label: label.to_string(),
+        unit: "",
+        key: None,
+        year: None,
+        cumulative: None,
+    };
+    let mut extras = 0usize;
+    let mut value_row =
+        |rng: &mut SmallRng, key: Option<&str>, label: String, unit: &'static str, v: f64| {
+            // Money is printed in 元 (the prose's fees are 万元).
+            let (printed, value) = if key == Some("fees") {
+                let yuan = (v * 10_000.0).round() as u64;
+                (yuan.to_string(), Some(yuan as f64 / 10_000.0))
+            } else {
+                let n = v.round() as u64;
+                (n.to_string(), Some(n as f64))
+            };
+            let cum = if !cumulative {
+                None
+            } else if chance(rng, 0.1) {
+                Some((pick(rng, &["/", "—"]).to_string(), None))
+            } else if key == Some("fees") {
+                let more = 10 * between(rng, 0, 500);
+                let yuan = (v * 10_000.0).round() as u64 + more;
+                Some((yuan.to_string(), Some(yuan as f64 / 10_000.0)))
+            } else {
+                let n = v.round() as u64 + log_uniform(rng, 1, 5000);
+                Some((n.to_string(), Some(n as f64)))
+            };
+            let key = match key {
+                Some(k) => k.to_string(),
+                None => {
+                    extras += 1;
+                    format!("extra.{extras}")
+                }
+            };
+            TableRow {
+                label,
+                unit,
+                key: Some(key),
+                year: Some((printed, value)),
+                cumulative: cum,
+            }
+        };
+    let value_of = |key: &str| {
+        stated
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, v, _)| *v)
+    };
+    // Which stated rows the table prints (most of them; the others stay the prose's).
+    let shown: Vec<&'static str> = stated
+        .iter()
+        .map(|(k, _, _)| *k)
+        .filter(|_| chance(rng, 0.85))
+        .collect();
+    let numbering = pick(rng, &[0u8, 1, 2]);
+    let number = |i: usize, label: String| match numbering {
+        1 => format!("{}.{label}", i + 1),
+        2 => format!("（{}）{label}", i + 1),
+        _ => label,
+    };
+
+    rows.push(heading("一、主动公开情况"));
+    for (i, key) in ["proactive_total", "proactive_website"]
+        .into_iter()
+        .enumerate()
+    {
+        if let Some(v) = value_of(key).filter(|_| shown.contains(&key)) {
+            let label = number(i, label_of(rng, key));
+            rows.push(value_row(rng, Some(key), label, "条", v));
+        }
+    }
+    if chance(rng, 0.5) {
+        let (label, unit) = pick(rng, &EXTRA_INDICATORS);
+        let v = log_uniform(rng, 1, 50_000) as f64;
+        rows.push(value_row(rng, None, label.to_string(), unit, v));
+    }
+    rows.push(heading("二、依申请公开情况"));
+    if let Some(v) = value_of("requests_received").filter(|_| shown.contains(&"requests_received"))
+    {
+        let label = label_of(rng, "requests_received");
+        rows.push(value_row(rng, Some("requests_received"), label, "件", v));
+        // Channels the prose does not state: parts of the requests.
+        let channels = split(rng, v.round() as u64, &[3.0, 4.0, 1.0, 1.0]);
+        for (i, (key, n)) in [
+            "requests_in_person",
+            "requests_online",
+            "requests_letter_fax",
+            "requests_email",
+        ]
+        .into_iter()
+        .zip(channels)
+        .enumerate()
+        {
+            if chance(rng, 0.6) {
+                let label = format!("其中：{}", number(i, label_of(rng, key)));
+                let label = if i == 0 {
+                    label
+                } else {
+                    number(i, label_of(rng, key))
+                };
+                rows.push(value_row(rng, Some(key), label, "件", n as f64));
+            }
+        }
+    }
+    for key in [
+        "replies_total",
+        "replies_granted",
+        "replies_partial",
+        "replies_refused",
+        "replies_not_held",
+        "replies_not_this_agency",
+        "replies_already_public",
+    ] {
+        if let Some(v) = value_of(key).filter(|_| shown.contains(&key)) {
+            let label = label_of(rng, key);
+            rows.push(value_row(rng, Some(key), label, "件", v));
+        }
+    }
+    rows.push(heading("三、收费及复议、诉讼情况"));
+    for (key, unit) in [
+        ("fees", "元"),
+        ("reviews", "件"),
+        ("lawsuits", "件"),
+        ("complaints", "件"),
+    ] {
+        if let Some(v) = value_of(key).filter(|_| shown.contains(&key)) {
+            let label = label_of(rng, key);
+            rows.push(value_row(rng, Some(key), label, unit, v));
+        }
+    }
+    if chance(rng, 0.5) {
+        rows.push(heading("四、咨询情况"));
+        let (label, unit) = pick(rng, &EXTRA_INDICATORS[..4]);
+        let v = log_uniform(rng, 1, 5_000) as f64;
+        rows.push(value_row(rng, None, label.to_string(), unit, v));
+    }
+
+    w.paragraph(vec![t("七、其他需要报告的事项")]);
+    w.line(&format!("附表：{agency}{year}年度政府信息公开情况统计表"));
+    let mut header: Vec<&str> = vec!["指标名称", "计量单位", "本年度"];
+    if cumulative {
+        header.push("历年累计");
+    }
+    let mut cells: Vec<AppendixCell> = Vec::new();
+    let pad = |s: &str, width: usize| {
+        let n = s.chars().count();
+        format!("{s}{}", " ".repeat(width.saturating_sub(n).max(2)))
+    };
+    let header_line = match layout {
+        AppendixLayout::CellPerLine => {
+            let first = w.line + 1;
+            for h in &header {
+                w.line(h);
+            }
+            first
+        }
+        AppendixLayout::Pipe => {
+            w.line(&header.join("|"));
+            w.line
+        }
+        AppendixLayout::Tab => {
+            w.line(&header.join("\t"));
+            w.line
+        }
+        AppendixLayout::SpaceAligned => {
+            let mut l = pad(header[0], 24);
+            for h in &header[1..] {
+                l.push_str(&pad(h, 8));
+            }
+            w.line(l.trim_end());
+            w.line
+        }
+    };
+    for row in &rows {
+        let values: Vec<&(String, Option<f64>)> =
+            row.year.iter().chain(row.cumulative.iter()).collect();
+        let columns = ["year", "cumulative"];
+        let mut record = |line: u32, i: usize, v: &(String, Option<f64>)| {
+            if let (Some(key), Some(column)) = (&row.key, columns.get(i)) {
+                cells.push(AppendixCell {
+                    row: key.clone(),
+                    column,
+                    value: v.1,
+                    line,
+                });
+            }
+        };
+        match layout {
+            AppendixLayout::CellPerLine => {
+                w.line(&row.label);
+                if !row.unit.is_empty() {
+                    w.line(row.unit);
+                }
+                for (i, v) in values.iter().enumerate() {
+                    w.line(&v.0);
+                    record(w.line, i, v);
+                }
+            }
+            AppendixLayout::Pipe | AppendixLayout::Tab => {
+                let sep = if layout == AppendixLayout::Pipe {
+                    "|"
+                } else {
+                    "\t"
+                };
+                let mut parts: Vec<&str> = vec![&row.label, row.unit];
+                parts.extend(values.iter().map(|v| v.0.as_str()));
+                while parts.len() < header.len() {
+                    parts.push("");
+                }
+                w.line(&parts.join(sep));
+                for (i, v) in values.iter().enumerate() {
+                    record(w.line, i, v);
+                }
+            }
+            AppendixLayout::SpaceAligned => {
+                if row.unit.is_empty() {
+                    w.line(&row.label);
+                } else {
+                    let mut l = pad(&row.label, 24);
+                    l.push_str(&pad(row.unit, 8));
+                    for v in &values {
+                        l.push_str(&pad(&v.0, 8));
+                    }
+                    w.line(l.trim_end());
+                    for (i, v) in values.iter().enumerate() {
+                        record(w.line, i, v);
+                    }
+                }
+            }
+        }
+    }
+    w.blank();
+    w.line(agency);
+    w.line(&format!("{}年3月20日", year + 1));
+    Appendix {
+        layout,
+        cumulative,
+        cells,
+        header_line,
     }
 }
 

@@ -8,7 +8,8 @@
 //!   and row label ([`Written`]).
 //! - [`mutate`]: the same text with one value deleted or changed, for mutation tests.
 //! - [`legacy_report`]: a pre-2019 report in prose (figures in sentences, no tables), with the
-//!   `legacy` cells it states and where each figure is printed.
+//!   `legacy` cells it states and where each figure is printed; [`legacy_report_with`] adds a
+//!   附表 (政府信息公开情况统计表) in one of the table layouts ([`AppendixLayout`]).
 //! - [`corpus`], [`samples`] and [`examples`]: many reports for benchmarks; a few named files,
 //!   some with planted defects.
 //!
@@ -31,6 +32,9 @@ mod variants;
 pub use corpus::{corpus, example_reports, examples, sample, samples, Example, Sample};
 pub use generate::{generate, GenOptions, Scale};
 pub use layout::{write_all_layouts, write_text, Layout, WriteOptions, Written};
-pub use legacy::{legacy_report, LegacyReport, PrintedFigure, Role};
+pub use legacy::{
+    legacy_report, legacy_report_with, Appendix, AppendixCell, AppendixLayout, LegacyOptions,
+    LegacyReport, PrintedFigure, Role,
+};
 pub use mutate::{apply, mutate, mutate_many, Mutated, Mutation};
 pub use values::{AmountStyle, ChangeStyle, ValueStyles};

@@ -4,18 +4,19 @@
 //! public shape (key order, which fields exist, `null` versus absent) is fixed here, in one
 //! place, and a change in the model cannot silently change the contract.
 
-use gongkai_model::{Cell, CellState, Finding, Lang, Report, Severity, Source};
+use gongkai_model::{Cell, CellState, Finding, Lang, Report, Severity, Source, Statement};
 use serde_json::{json, Map, Number, Value};
 
 /// JSON of one report:
-/// `{"source"?, "agency", "year", "format", "published_on", "cells": [..], "findings": [..]}`.
+/// `{"source"?, "agency", "year", "format", "published_on", "cells": [..], "statements": [..],
+/// "findings": [..]}`.
 ///
 /// `source` (the file name) is present only when `source_name` is `Some`; it comes first so a
 /// stream of reports reads file by file. Each cell is
 /// `{"table","row","column","value","state","text","source"}`, plus `"inferred_by"`
 /// (`{"rule","along","evidence"}`) on inferred cells, because an inferred value must always name
-/// the relation that fixed it. Each finding is shaped as by [`finding_json`], with its message
-/// in `lang`.
+/// the relation that fixed it. Each statement (a figure the prose states) is shaped as by
+/// [`statement_json`]. Each finding is shaped as by [`finding_json`], with its message in `lang`.
 ///
 /// `findings` is taken as given: pass the reader's `report.notes` along with the rule findings
 /// if they should appear.
@@ -54,10 +55,56 @@ pub fn report_json(
         Value::Array(report.cells.iter().map(cell_json).collect()),
     );
     obj.insert(
+        "statements".into(),
+        Value::Array(report.statements.iter().map(statement_json).collect()),
+    );
+    obj.insert(
         "findings".into(),
         Value::Array(findings.iter().map(|f| finding_json(f, lang)).collect()),
     );
     Value::Object(obj)
+}
+
+/// One statement of the prose:
+/// `{"kind","quantity":{"lo","hi","exact"},"decimals","unit","subject","meaning","alternatives",
+/// "parts","part_of","share_of","text","sentence","sentence_no","paragraph_no","source"}`.
+///
+/// `kind` is `figure`, `words` (zero said in words) or `percent`. `quantity` gives the bounds
+/// the text allows, in `unit` as printed (`200余条` is `{"lo":200,"hi":299,"exact":false}`; an
+/// open bound is `null`). `meaning` is the `legacy` row key (or another stable meaning key, e.g.
+/// `requests_carried_in`) when recognised, else `null`; `alternatives` the other readings of an
+/// ambiguous statement. `parts`, `part_of` and `share_of` are indices into this same array.
+pub fn statement_json(s: &Statement) -> Value {
+    let bound = |v: f64| {
+        if !v.is_finite() {
+            Value::Null
+        } else if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            Value::from(v as i64)
+        } else {
+            Number::from_f64(v).map_or(Value::Null, Value::Number)
+        }
+    };
+    json!({
+        "kind": s.kind.key(),
+        "quantity": {
+            "lo": bound(s.quantity.lo),
+            "hi": bound(s.quantity.hi),
+            "exact": s.quantity.exact,
+        },
+        "decimals": s.decimals,
+        "unit": s.unit.zh(),
+        "subject": s.subject,
+        "meaning": s.meaning.map_or(Value::Null, |m| Value::from(m.key())),
+        "alternatives": s.alternatives.iter().map(|m| m.key()).collect::<Vec<_>>(),
+        "parts": s.parts,
+        "part_of": s.part_of,
+        "share_of": s.share_of,
+        "text": s.text,
+        "sentence": s.sentence,
+        "sentence_no": s.sentence_no,
+        "paragraph_no": s.paragraph_no,
+        "source": source_json(&s.source),
+    })
 }
 
 /// The findings of one file (for `gongkai check --format json`):
@@ -293,11 +340,20 @@ pub fn report_from_json(text: &str) -> Result<Report, JsonError> {
         let key = def
             .table(t)
             .and_then(|td| {
-                let rd = td.row(r)?;
-                let cd = rd.columns.iter().find(|x| **x == col)?;
+                // A legacy 附表's provincial indicators are `extra.<n>` rows (KEYS.md), with the
+                // legacy table's columns.
+                let (row, columns) = match td.row(r) {
+                    Some(rd) => (rd.key, rd.columns),
+                    None if format == gongkai_model::FormatId::Legacy => (
+                        gongkai_model::formats::legacy::extra_row_key(r)?,
+                        td.rows.first()?.columns,
+                    ),
+                    None => return None,
+                };
+                let cd = columns.iter().find(|x| **x == col)?;
                 Some(gongkai_model::CellKey {
                     table: td.key,
-                    row: rd.key,
+                    row,
                     column: cd,
                 })
             })

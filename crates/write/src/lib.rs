@@ -15,7 +15,9 @@ mod summary;
 mod tidy;
 
 pub use diagnostics::{render_diagnostics, render_diagnostics_with_report};
-pub use json::{finding_json, findings_json, report_from_json, report_json, JsonError};
+pub use json::{
+    finding_json, findings_json, report_from_json, report_json, statement_json, JsonError,
+};
 pub use narrative::Narrative;
 pub use summary::Summary;
 pub use tidy::cells_csv;

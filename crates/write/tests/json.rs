@@ -102,6 +102,7 @@ fn report_json_golden() {
       "source": null
     }
   ],
+  "statements": [],
   "findings": [
     {
       "rule": "T3-BALANCE",
@@ -151,6 +152,7 @@ fn report_json_without_source_or_metadata() {
             "format",
             "published_on",
             "cells",
+            "statements",
             "findings"
         ]
     );
@@ -209,4 +211,126 @@ fn non_finite_value_is_null_not_a_panic() {
         .expect("cells")
         .iter()
         .all(|c| c["value"].is_null()));
+}
+
+#[test]
+fn statements_json_golden() {
+    // 主动公开信息200余条，其中通过政府网站公开180条: an approximate whole and an exact part.
+    use gongkai_model::{Meaning, Quantity, Source, Statement, StatementKind, Unit};
+    let whole = Statement {
+        kind: StatementKind::Figure,
+        quantity: Quantity::between(200.0, 299.0),
+        decimals: 0,
+        unit: Unit::Tiao,
+        subject: "主动公开信息".into(),
+        meaning: Some(Meaning::ProactiveTotal),
+        alternatives: Vec::new(),
+        parts: vec![1],
+        part_of: None,
+        share_of: None,
+        text: "200余条".into(),
+        sentence: "主动公开信息200余条，其中通过政府网站公开180条。".into(),
+        sentence_no: 4,
+        paragraph_no: 3,
+        source: Source::Text {
+            line: 12,
+            column: 7,
+            len: 5,
+            alone: false,
+        },
+    };
+    let part = Statement {
+        quantity: Quantity::exact(180.0),
+        subject: "通过政府网站公开".into(),
+        meaning: Some(Meaning::ProactiveWebsite),
+        alternatives: vec![Meaning::ProactiveTotal],
+        parts: Vec::new(),
+        part_of: Some(0),
+        text: "180条".into(),
+        source: Source::Text {
+            line: 12,
+            column: 23,
+            len: 4,
+            alone: false,
+        },
+        ..whole.clone()
+    };
+    let fee = Statement {
+        kind: StatementKind::Words,
+        quantity: Quantity::exact(0.0),
+        unit: Unit::Wanyuan,
+        subject: "收费".into(),
+        meaning: Some(Meaning::Fees),
+        parts: Vec::new(),
+        text: "未收取任何费用".into(),
+        source: Source::None,
+        ..whole.clone()
+    };
+    let open = Statement {
+        quantity: Quantity::between(10.0, f64::INFINITY),
+        meaning: None,
+        parts: Vec::new(),
+        text: "超过10条".into(),
+        ..whole.clone()
+    };
+    let mut r = Report::empty(FormatId::Legacy);
+    r.statements = vec![whole, part, fee, open];
+    let v = report_json(&r, &[], Lang::Zh, None);
+    let got: Vec<String> = v["statements"]
+        .as_array()
+        .expect("statements")
+        .iter()
+        .map(|s| serde_json::to_string(s).expect("prints"))
+        .collect();
+    assert_eq!(
+        got[0],
+        concat!(
+            r#"{"kind":"figure","quantity":{"lo":200,"hi":299,"exact":false},"decimals":0,"#,
+            r#""unit":"条","subject":"主动公开信息","meaning":"proactive_total","alternatives":[],"#,
+            r#""parts":[1],"part_of":null,"share_of":null,"text":"200余条","#,
+            r#""sentence":"主动公开信息200余条，其中通过政府网站公开180条。","#,
+            r#""sentence_no":4,"paragraph_no":3,"source":"L12:7"}"#
+        )
+    );
+    assert_eq!(v["statements"][1]["quantity"]["exact"], true);
+    assert_eq!(v["statements"][1]["part_of"], 0);
+    assert_eq!(
+        v["statements"][1]["alternatives"],
+        serde_json::json!(["proactive_total"])
+    );
+    assert_eq!(v["statements"][2]["kind"], "words");
+    assert_eq!(v["statements"][2]["unit"], "万元");
+    assert_eq!(v["statements"][2]["source"], serde_json::Value::Null);
+    assert_eq!(
+        v["statements"][3]["quantity"]["hi"],
+        serde_json::Value::Null
+    );
+    assert_eq!(v["statements"][3]["meaning"], serde_json::Value::Null);
+}
+
+#[test]
+fn legacy_extra_rows_read_back_from_json() {
+    // A 附表's indicator the legacy table does not have is `extra.<n>`, with its label in the
+    // text: the JSON of `parse` reads back with it (and an unknown row still does not).
+    let text = "某县2013年政府信息公开工作年度报告\n\n附表：政府信息公开情况统计表\n指标名称|计量单位|本年度|历年累计\n申请总数|件|15|62\n网站专栏页面访问量|人次|35620|128400\n";
+    let r = gongkai_read::read_str(text.to_string()).report;
+    let json = serde_json::to_string(&report_json(&r, &[], Lang::Zh, None)).expect("prints");
+    let back = gongkai_write::report_from_json(&json).expect("reads back");
+    let rows: Vec<(&str, &str)> = back.cells.iter().map(|c| (c.row, c.column)).collect();
+    assert_eq!(
+        rows,
+        [
+            ("requests_received", "year"),
+            ("requests_received", "cumulative"),
+            ("extra.1", "year"),
+            ("extra.1", "cumulative"),
+        ]
+    );
+    let extra = back
+        .get("legacy", "extra.1", "cumulative")
+        .expect("extra cell");
+    assert_eq!(extra.value, Some(128_400.0));
+    assert!(extra.text.starts_with("网站专栏页面访问量"));
+    let bad = json.replace("extra.1", "extra.x");
+    assert!(gongkai_write::report_from_json(&bad).is_err());
 }

@@ -1,4 +1,8 @@
 //! `gongkai stats [--by year|unit] [--db]`: totals and rates over the stored reports.
+//!
+//! Legacy (pre-2019) reports contribute the figures whose meaning matches (the store's
+//! `LEGACY_FIGURES`); the column 旧式报告 says how many of a group's reports are legacy ones, and
+//! the text output ends with a note saying which figures those are.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -43,7 +47,7 @@ pub enum StatsFormat {
 }
 
 /// Column headings, Chinese and English, in output order.
-const HEADS: [(&str, &str); 13] = [
+const HEADS: [(&str, &str); 16] = [
     ("分组", "group"),
     ("报告数", "reports"),
     ("有错误的报告", "reports_with_errors"),
@@ -57,7 +61,19 @@ const HEADS: [(&str, &str); 13] = [
     ("复议纠错率", "review_correction_rate"),
     ("诉讼（已审结）", "lawsuits_decided"),
     ("诉讼纠错率", "litigation_correction_rate"),
+    ("复议总数", "reviews_total"),
+    ("诉讼总数", "lawsuits_total"),
+    ("其中旧式报告", "legacy_reports"),
 ];
+
+/// The column of 不予公开 without a reason (legacy reports), after [`REASONS`].
+const UNSPECIFIED: (&str, &str) = ("未分理由（旧式报告）", "unspecified (legacy reports)");
+
+/// Said under the text output when legacy reports are counted.
+const LEGACY_NOTE: (&str, &str) = (
+    "注：“其中旧式报告”为2019年以前的报告（无统一表格），其数字取自附表或正文中含义相同的指标：受理申请总数计入本年新收，答复总数计入办理总计，同意公开、同意部分公开、不予公开答复数分别计入予以公开、部分公开、不予公开（不分理由），行政复议数、行政诉讼数计入复议总数、诉讼总数（已审结数和纠错率只来自2019年以后的表四）。",
+    "Note: legacy reports are reports before 2019 (no unified tables); their figures come from their appendix or prose where the meaning is the same: requests received into received, replies into answered, granted / partly granted / refused replies into granted, partially granted and withheld (without reasons), reviews and lawsuits into their totals (cases decided and correction rates come from the 2019+ Table 4 only).",
+);
 
 /// 不予公开 reasons, Chinese and English, in `WITHHELD_ROWS` order.
 const REASONS: [(&str, &str); 8] = [
@@ -102,6 +118,9 @@ fn cells(r: &StatsRow, lang: Lang) -> Vec<String> {
         pct(r.review_correction_rate()),
         num(r.litigation_decided),
         pct(r.litigation_correction_rate()),
+        num(r.reviews_total),
+        num(r.lawsuits_total),
+        r.legacy_reports.to_string(),
     ]
 }
 
@@ -134,10 +153,12 @@ pub fn run(args: StatsArgs) -> Result<ExitCode> {
                 .from_writer(&mut out);
             let mut header: Vec<&str> = HEADS.iter().map(head).collect();
             header.extend(REASONS.iter().map(head));
+            header.push(head(&UNSPECIFIED));
             w.write_record(&header)?;
             for r in &rows {
                 let mut rec = cells(r, lang);
                 rec.extend(r.withheld.iter().map(|v| num(*v)));
+                rec.push(num(r.withheld_unspecified));
                 w.write_record(&rec)?;
             }
             w.flush()?;
@@ -150,10 +171,12 @@ pub fn run(args: StatsArgs) -> Result<ExitCode> {
             // 不予公开 by reason: a second, narrower table.
             let mut reasons: Vec<Vec<String>> = vec![std::iter::once(head(&HEADS[0]).to_string())
                 .chain(REASONS.iter().map(|h| head(h).to_string()))
+                .chain(std::iter::once(head(&UNSPECIFIED).to_string()))
                 .collect()];
             for r in &rows {
                 let mut line = vec![cells(r, lang).remove(0)];
                 line.extend(r.withheld.iter().map(|v| num(*v)));
+                line.push(num(r.withheld_unspecified));
                 reasons.push(line);
             }
             writeln!(out)?;
@@ -166,6 +189,10 @@ pub fn run(args: StatsArgs) -> Result<ExitCode> {
                 }
             )?;
             write_table(&mut out, &reasons)?;
+            if rows.iter().any(|r| r.legacy_reports > 0) {
+                writeln!(out)?;
+                writeln!(out, "{}", head(&LEGACY_NOTE))?;
+            }
         }
     }
     out.flush()?;

@@ -43,6 +43,19 @@ pub fn relations(id: FormatId) -> &'static [Relation] {
 pub fn intern(table: &str, row: &str, column: &str) -> Option<CellKey> {
     all().into_iter().find_map(|f| {
         let t = f.table(table)?;
+        if let Some(extra) = (f.id == FormatId::Legacy)
+            .then(|| legacy::extra_row_key(row))
+            .flatten()
+        {
+            // A provincial indicator of a 附表 (KEYS.md `extra.<n>`): the legacy columns.
+            let r = t.rows.first()?;
+            let c = r.columns.iter().find(|c| **c == column)?;
+            return Some(CellKey {
+                table: t.key,
+                row: extra,
+                column: c,
+            });
+        }
         let r = t.row(row)?;
         let c = r.columns.iter().find(|c| **c == column)?;
         Some(CellKey {

@@ -28,29 +28,39 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 /// `B<page>,<index>` (a paragraph); `None` for nowhere. The display form (`L148`) drops the
 /// column and length of a piece alone on its line, so it cannot be read back.
 pub fn encode_source(s: &Source) -> Option<String> {
-    match *s {
-        Source::None => None,
+    let mut out = String::new();
+    write_source(&mut out, s).then_some(out)
+}
+
+/// Appends the exact form of `s` (as [`encode_source`]) to `out`; false (nothing written) for
+/// [`Source::None`]. Lets a writer format a report's many sources into one buffer.
+pub fn write_source(out: &mut String, s: &Source) -> bool {
+    use std::fmt::Write as _;
+    // Writing into a String cannot fail.
+    let _ = match *s {
+        Source::None => return false,
         Source::Text {
             line,
             column,
             len,
             alone,
-        } => Some(format!("T{line},{column},{len},{}", u8::from(alone))),
+        } => write!(out, "T{line},{column},{len},{}", u8::from(alone)),
         Source::Grid {
             page,
             table,
             row,
             cell,
-        } => Some(format!("G{page},{table},{row},{cell}")),
+        } => write!(out, "G{page},{table},{row},{cell}"),
         Source::Paged {
             page,
             page_line,
             line,
             column,
             len,
-        } => Some(format!("P{page},{page_line},{line},{column},{len}")),
-        Source::Block { page, index } => Some(format!("B{page},{index}")),
-    }
+        } => write!(out, "P{page},{page_line},{line},{column},{len}"),
+        Source::Block { page, index } => write!(out, "B{page},{index}"),
+    };
+    true
 }
 
 pub fn decode_source(s: Option<&str>) -> Result<Source> {

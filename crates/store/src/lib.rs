@@ -450,7 +450,8 @@ impl Store {
 
     /// Stores one report in one transaction, unless its content hash is already stored.
     pub fn store_report(&mut self, new: &NewReport<'_>) -> Result<Stored> {
-        self.in_transaction(|s| s.insert_report(new))
+        let stored = self.store_reports(std::slice::from_ref(new))?;
+        Ok(stored.into_iter().next().unwrap_or(Stored::Existing))
     }
 
     /// Stores several whole reports in one transaction (each skipped when its content hash is
@@ -458,11 +459,39 @@ impl Store {
     /// still leaves only whole reports; it loses at most this batch, which a rerun stores.
     /// Committing a batch at a time is what makes a large ingest fast: a commit costs an fsync
     /// in PostgreSQL and a WAL append in SQLite, the same for one report as for a hundred.
+    /// The reports' rows go in first (each yields its id); then their cells, statements and
+    /// findings go in together, one bulk insert per table for the whole batch (in PostgreSQL one
+    /// round trip each instead of one per report).
     pub fn store_reports(&mut self, news: &[NewReport<'_>]) -> Result<Vec<Stored>> {
-        self.in_transaction(|s| news.iter().map(|n| s.insert_report(n)).collect())
+        self.in_transaction(|s| {
+            let mut stored = Vec::with_capacity(news.len());
+            let mut inserted: Vec<(i64, &NewReport<'_>)> = Vec::with_capacity(news.len());
+            for new in news {
+                let st = s.insert_report_row(new)?;
+                if let Stored::Inserted(id) = st {
+                    inserted.push((id, new));
+                }
+                stored.push(st);
+            }
+            s.insert_cells(&inserted)?;
+            s.insert_statements(&inserted)?;
+            let findings: Vec<(i64, usize, &Finding, bool)> = inserted
+                .iter()
+                .flat_map(|(id, new)| {
+                    let notes = &new.report.notes;
+                    new.findings
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, f)| (*id, i, f, notes.iter().any(|n| n == f)))
+                })
+                .collect();
+            s.insert_findings(&findings, Scope::Report)?;
+            Ok(stored)
+        })
     }
 
-    fn insert_report(&mut self, new: &NewReport<'_>) -> Result<Stored> {
+    /// The report's own row, unless its content hash is stored already.
+    fn insert_report_row(&mut self, new: &NewReport<'_>) -> Result<Stored> {
         let r = new.report;
         let unit_id = match r.agency.value.as_deref() {
             Some(a) if !normalize_name(a).is_empty() => Some(self.unit_for(a)?),
@@ -496,59 +525,81 @@ impl Store {
                 Value::text(parts.to_string()),
             ],
         )?;
-        let Some(id) = rows.first().and_then(|r| r.first()).and_then(Value::as_i64) else {
-            return Ok(Stored::Existing);
-        };
-        self.insert_cells(id, r)?;
-        self.insert_statements(id, r)?;
-        let findings: Vec<(i64, &Finding, bool)> = new
-            .findings
-            .iter()
-            .map(|f| (id, f, r.notes.iter().any(|n| n == f)))
-            .collect();
-        self.insert_findings(&findings, Scope::Report)?;
-        Ok(Stored::Inserted(id))
+        Ok(rows
+            .first()
+            .and_then(|r| r.first())
+            .and_then(Value::as_i64)
+            .map_or(Stored::Existing, Stored::Inserted))
     }
 
-    fn insert_cells(&mut self, id: i64, r: &Report) -> Result<()> {
-        let n = r.cells.len();
+    fn insert_cells(&mut self, reports: &[(i64, &NewReport<'_>)]) -> Result<()> {
+        use std::fmt::Write as _;
+        let n: usize = reports.iter().map(|(_, new)| new.report.cells.len()).sum();
+        if n == 0 {
+            return Ok(());
+        }
+        // Both forms of every cell's source go into one buffer (two allocations per cell
+        // otherwise, a good part of what storing a cell costs): (display, exact) ranges.
+        let mut sources = String::with_capacity(n * 24);
+        let mut spans = Vec::with_capacity(n);
+        for c in reports.iter().flat_map(|(_, new)| &new.report.cells) {
+            let a = sources.len();
+            let _ = write!(sources, "{}", c.source);
+            let b = sources.len();
+            let exact = codec::write_source(&mut sources, &c.source);
+            spans.push((a..b, exact.then(|| b..sources.len())));
+        }
+        let mut spans = spans.into_iter();
         let mut cols: Vec<Vec<Value<'_>>> = (0..CELLS.columns.len())
             .map(|_| Vec::with_capacity(n))
             .collect();
-        for (i, c) in r.cells.iter().enumerate() {
-            let inf = c.inferred_by.as_ref();
-            let row = [
-                Value::int(id),
-                Value::int(i as i64),
-                Value::text(c.table),
-                Value::text(c.row),
-                Value::text(c.column),
-                Value::Real(c.value),
-                Value::text(c.state.key()),
-                Value::text(c.text.as_str()),
-                Value::text(c.source.to_string()),
-                Value::opt_text(encode_source(&c.source)),
-                Value::opt_text(inf.map(|x| x.rule)),
-                Value::opt_text(inf.map(|x| x.along)),
-                Value::opt_text(inf.map(|x| x.evidence.as_str())),
-            ];
-            for (col, v) in cols.iter_mut().zip(row) {
-                col.push(v);
+        for (id, new) in reports {
+            for (i, c) in new.report.cells.iter().enumerate() {
+                let (display, exact) = spans.next().unwrap_or_default();
+                let inf = c.inferred_by.as_ref();
+                let row = [
+                    Value::int(*id),
+                    Value::int(i as i64),
+                    Value::text(c.table),
+                    Value::text(c.row),
+                    Value::text(c.column),
+                    Value::Real(c.value),
+                    Value::text(c.state.key()),
+                    Value::text(c.text.as_str()),
+                    Value::text(sources.get(display).unwrap_or_default()),
+                    Value::opt_text(exact.and_then(|e| sources.get(e))),
+                    Value::opt_text(inf.map(|x| x.rule)),
+                    Value::opt_text(inf.map(|x| x.along)),
+                    Value::opt_text(inf.map(|x| x.evidence.as_str())),
+                ];
+                for (col, v) in cols.iter_mut().zip(row) {
+                    col.push(v);
+                }
             }
         }
         self.db.insert_many(&CELLS, cols)
     }
 
-    fn insert_statements(&mut self, id: i64, r: &Report) -> Result<()> {
-        if r.statements.is_empty() {
+    fn insert_statements(&mut self, reports: &[(i64, &NewReport<'_>)]) -> Result<()> {
+        let n: usize = reports
+            .iter()
+            .map(|(_, new)| new.report.statements.len())
+            .sum();
+        if n == 0 {
             return Ok(());
         }
-        let n = r.statements.len();
         let mut cols: Vec<Vec<Value<'_>>> = (0..STATEMENTS.columns.len())
             .map(|_| Vec::with_capacity(n))
             .collect();
         let index = |i: usize| i64::try_from(i).ok();
-        for (i, s) in r.statements.iter().enumerate() {
+        let all = reports.iter().flat_map(|(id, new)| {
+            new.report
+                .statements
+                .iter()
+                .enumerate()
+                .map(move |(i, s)| (*id, i, s))
+        });
+        for (id, i, s) in all {
             let alternatives: Vec<&str> = s.alternatives.iter().map(|m| m.key()).collect();
             let row = [
                 Value::int(id),
@@ -590,19 +641,24 @@ impl Store {
         rows.into_iter().map(decode_statement).collect()
     }
 
-    fn insert_findings(&mut self, findings: &[(i64, &Finding, bool)], scope: Scope) -> Result<()> {
+    /// Findings as (report id, order within the report's findings, finding, from the reader).
+    fn insert_findings(
+        &mut self,
+        findings: &[(i64, usize, &Finding, bool)],
+        scope: Scope,
+    ) -> Result<()> {
         if findings.is_empty() {
             return Ok(());
         }
         let mut cols: Vec<Vec<Value<'_>>> = (0..FINDINGS.columns.len())
             .map(|_| Vec::with_capacity(findings.len()))
             .collect();
-        for (i, (report_id, f, from_reader)) in findings.iter().enumerate() {
+        for (report_id, ord, f, from_reader) in findings {
             let cells: Vec<[&str; 3]> =
                 f.cells.iter().map(|k| [k.table, k.row, k.column]).collect();
             let row = [
                 Value::int(*report_id),
-                Value::int(i as i64),
+                Value::int(*ord as i64),
                 Value::text(scope.key()),
                 Value::int(i64::from(*from_reader)),
                 Value::text(f.rule),
@@ -782,8 +838,11 @@ impl Store {
                 "DELETE FROM findings WHERE scope = $1",
                 &[Value::text(Scope::Across.key())],
             )?;
-            let rows: Vec<(i64, &Finding, bool)> =
-                findings.iter().map(|(id, f)| (*id, f, false)).collect();
+            let rows: Vec<(i64, usize, &Finding, bool)> = findings
+                .iter()
+                .enumerate()
+                .map(|(i, (id, f))| (*id, i, f, false))
+                .collect();
             // Bounded chunks: PostgreSQL arrays and SQLite statements both stay small.
             for chunk in rows.chunks(5000) {
                 s.insert_findings(chunk, Scope::Across)?;

@@ -6,8 +6,10 @@
 //! second has passed), because a commit costs the same for one report as for a hundred (an fsync
 //! in PostgreSQL). So a kill at any moment leaves whole reports only, losing at most one batch,
 //! and a rerun skips what is stored (by content hash) and completes the rest. Memory stays flat in the corpus size: only
-//! the list of paths and the set of stored hashes grow with it; reports flow through a bounded
-//! channel and are dropped once written.
+//! the set of stored hashes (32 bytes each) grows with it; directories are walked one listing
+//! at a time ([`files`]), reports flow through a bounded channel and are dropped once written.
+
+mod files;
 
 use std::collections::HashSet;
 use std::io::IsTerminal;
@@ -75,10 +77,6 @@ impl DbArg {
     }
 }
 
-/// Files picked up in directories: every kind the readers take (`gongkai_read::read_bytes`
-/// sniffs the content, so a file named on the command line is read whatever its name).
-const EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "docx", "pdf"];
-
 /// A report read and checked, ready to store.
 struct Ready {
     name: String,
@@ -114,19 +112,15 @@ impl Tally {
 pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let lang: Lang = args.lang.into();
     let mut store = args.db.open(lang)?;
-    let (files, missing) = collect(&args.paths, lang);
     let mut tally = Tally::default();
-    for (name, error) in &missing {
-        eprintln!("{name}: {}: {error}", unreadable_label(lang));
-        tally.unreadable += 1;
-    }
-    let known: HashSet<String> = store
+    let known: HashSet<[u8; 32]> = store
         .content_hashes()
         .map_err(|e| anyhow!("{}", e.message(lang)))?
-        .into_iter()
+        .iter()
+        .filter_map(|h| digest(h))
         .collect();
 
-    let total = files.len();
+    let total = files::count(&args.paths, lang);
     let batch = args.batch as usize;
     let progress = Progress::new(args.progress, total, lang);
     let start = Instant::now();
@@ -137,15 +131,21 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let write_result: Result<()> = std::thread::scope(|scope| {
         let known = &known;
         let stop = &stop;
-        let files = &files;
+        let paths = &args.paths;
         scope.spawn(move || {
-            files.par_iter().for_each_with(tx, |tx, path| {
-                if stop.load(Ordering::Relaxed) {
-                    return;
-                }
-                // A send fails only when the writer has stopped; then there is nothing to do.
-                let _ = tx.send(process(path, known, lang));
-            });
+            files::walk(paths, lang)
+                .par_bridge()
+                .for_each_with(tx, |tx, item| {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let outcome = match item {
+                        Ok(path) => process(&path, known, lang),
+                        Err((name, error)) => Outcome::Unreadable { name, error },
+                    };
+                    // A send fails only when the writer has stopped; then there is nothing to do.
+                    let _ = tx.send(outcome);
+                });
         });
         let mut pending: Vec<Ready> = Vec::with_capacity(batch);
         let mut oldest = Instant::now();
@@ -234,7 +234,22 @@ fn unreadable_label(lang: Lang) -> &'static str {
     }
 }
 
-fn process(path: &Path, known: &HashSet<String>, lang: Lang) -> Outcome {
+/// The 32 bytes of a hex content hash: what the ingest keeps of each stored report (a third
+/// of the hex string's memory, and no allocation each).
+fn digest(hex: &str) -> Option<[u8; 32]> {
+    let bytes = hex.as_bytes();
+    if bytes.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (o, pair) in out.iter_mut().zip(bytes.chunks_exact(2)) {
+        let s = std::str::from_utf8(pair).ok()?;
+        *o = u8::from_str_radix(s, 16).ok()?;
+    }
+    Some(out)
+}
+
+fn process(path: &Path, known: &HashSet<[u8; 32]>, lang: Lang) -> Outcome {
     let name = path.display().to_string();
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -249,7 +264,7 @@ fn process(path: &Path, known: &HashSet<String>, lang: Lang) -> Outcome {
         }
     };
     let hash = content_hash(&bytes);
-    if known.contains(&hash) {
+    if digest(&hash).is_some_and(|d| known.contains(&d)) {
         return Outcome::Known;
     }
     match gongkai_read::read_bytes(&bytes) {
@@ -266,65 +281,6 @@ fn process(path: &Path, known: &HashSet<String>, lang: Lang) -> Outcome {
             name,
             error: e.message(lang),
         },
-    }
-}
-
-/// Files to ingest (directories walked recursively, sorted) and the paths that do not exist or
-/// cannot be listed, with why.
-fn collect(paths: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<(String, String)>) {
-    let mut files = Vec::new();
-    let mut bad = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found, &mut bad);
-            found.sort();
-            if found.is_empty() {
-                bad.push((
-                    p.display().to_string(),
-                    match lang {
-                        Lang::Zh => "目录中没有报告文件（.txt、.text、.md）".to_string(),
-                        Lang::En => {
-                            "the directory holds no report files (.txt, .text, .md)".to_string()
-                        }
-                    },
-                ));
-            }
-            files.extend(found);
-        } else if p.exists() {
-            files.push(p.clone());
-        } else {
-            bad.push((
-                p.display().to_string(),
-                match lang {
-                    Lang::Zh => "文件不存在，请检查路径".to_string(),
-                    Lang::En => "no such file; check the path".to_string(),
-                },
-            ));
-        }
-    }
-    (files, bad)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, bad: &mut Vec<(String, String)>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            bad.push((dir.display().to_string(), e.to_string()));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, out, bad);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(path);
-        }
     }
 }
 

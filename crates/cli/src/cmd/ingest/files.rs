@@ -1,0 +1,172 @@
+//! The files an ingest reads: named files, and directories walked recursively in sorted order,
+//! one directory listing at a time, so memory does not grow with the size of the corpus.
+
+use std::path::{Path, PathBuf};
+
+use gongkai_model::Lang;
+
+/// Files picked up in directories: every kind the readers take (`gongkai_read::read_bytes`
+/// sniffs the content, so a file named on the command line is read whatever its name).
+pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "docx", "pdf"];
+
+/// One item of a walk: a file to read, or a path that cannot be read (name, why).
+pub type Item = Result<PathBuf, (String, String)>;
+
+/// The files under `paths`, in order: each named file, each directory's files and
+/// subdirectories by name. Problems (a missing path, an unlistable directory, a directory
+/// without report files) come as `Err` items where they occur.
+pub fn walk(paths: &[PathBuf], lang: Lang) -> impl Iterator<Item = Item> + Send + '_ {
+    paths.iter().flat_map(move |p| top(p, lang))
+}
+
+/// How many items [`walk`] yields (files and problems): the progress bar's total. Walks the
+/// directories once more rather than keeping every path.
+pub fn count(paths: &[PathBuf], lang: Lang) -> usize {
+    walk(paths, lang).count()
+}
+
+fn top(p: &Path, lang: Lang) -> Box<dyn Iterator<Item = Item> + Send> {
+    if p.is_dir() {
+        let mut files = Dir::new(p).peekable();
+        if files.peek().is_none() {
+            return Box::new(std::iter::once(Err((
+                p.display().to_string(),
+                match lang {
+                    Lang::Zh => format!(
+                        "目录中没有报告文件（{}）",
+                        EXTENSIONS
+                            .iter()
+                            .map(|e| format!(".{e}"))
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    ),
+                    Lang::En => format!(
+                        "the directory holds no report files ({})",
+                        EXTENSIONS
+                            .iter()
+                            .map(|e| format!(".{e}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                },
+            ))));
+        }
+        Box::new(files)
+    } else if p.exists() {
+        Box::new(std::iter::once(Ok(p.to_path_buf())))
+    } else {
+        Box::new(std::iter::once(Err((
+            p.display().to_string(),
+            match lang {
+                Lang::Zh => "文件不存在，请检查路径".to_string(),
+                Lang::En => "no such file; check the path".to_string(),
+            },
+        ))))
+    }
+}
+
+/// A depth-first walk of one directory: a stack of sorted listings still to visit.
+struct Dir {
+    stack: Vec<std::vec::IntoIter<PathBuf>>,
+    /// An unlistable directory met on the way, reported as the next item.
+    problem: Option<(String, String)>,
+}
+
+impl Dir {
+    fn new(root: &Path) -> Dir {
+        let mut d = Dir {
+            stack: Vec::new(),
+            problem: None,
+        };
+        d.enter(root);
+        d
+    }
+
+    fn enter(&mut self, dir: &Path) {
+        match std::fs::read_dir(dir) {
+            Ok(entries) => {
+                let mut listing: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+                listing.sort();
+                self.stack.push(listing.into_iter());
+            }
+            Err(e) => self.problem = Some((dir.display().to_string(), e.to_string())),
+        }
+    }
+}
+
+impl Iterator for Dir {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(p) = self.problem.take() {
+                return Some(Err(p));
+            }
+            let top = self.stack.last_mut()?;
+            let Some(path) = top.next() else {
+                self.stack.pop();
+                continue;
+            };
+            if path.is_dir() {
+                self.enter(&path);
+            } else if is_report_file(&path) {
+                return Some(Ok(path));
+            }
+        }
+    }
+}
+
+fn is_report_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directories_are_walked_in_order_with_problems_in_place() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let root = dir.path();
+        for f in ["b/2.txt", "b/1.pdf", "a.html", "c/skip.png", "c/d/3.docx"] {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(p, "x").expect("write");
+        }
+        std::fs::create_dir_all(root.join("empty")).expect("mkdir");
+        let paths = vec![
+            root.to_path_buf(),
+            root.join("missing.txt"),
+            root.join("empty"),
+        ];
+        let got: Vec<String> = walk(&paths, Lang::En)
+            .map(|i| match i {
+                Ok(p) => p
+                    .strip_prefix(root)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+                Err((name, why)) => format!(
+                    "! {} {why}",
+                    Path::new(&name)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().to_string())
+                        .unwrap_or_default()
+                ),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "a.html",
+                "b/1.pdf",
+                "b/2.txt",
+                "c/d/3.docx",
+                "! missing.txt no such file; check the path",
+                "! empty the directory holds no report files (.txt, .text, .md, .html, .htm, .docx, .pdf)",
+            ]
+        );
+        assert_eq!(count(&paths, Lang::En), got.len());
+    }
+}

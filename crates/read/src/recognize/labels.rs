@@ -2,6 +2,7 @@
 //! column, or another header of a table. Built once per format from the format data.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use gongkai_model::format::{ColumnDef, GroupDef, RowDef, TableDef};
@@ -249,7 +250,34 @@ pub fn label_forms(text: &str) -> Forms {
     {
         return Forms::default();
     }
-    forms(text)
+    cached_forms(text)
+}
+
+/// Entries kept by [`cached_forms`] on each thread; past this the cache starts over, so its
+/// memory is bounded whatever the number of reports read.
+const FORMS_CACHE_ENTRIES: usize = 4096;
+
+/// [`forms`], remembered per thread by printed text: reports print the same official labels
+/// (and the same few variants of them) over and over, and normalising one costs far more than
+/// looking it up.
+fn cached_forms(text: &str) -> Forms {
+    thread_local! {
+        static CACHE: RefCell<HashMap<Box<str>, Forms>> = RefCell::new(HashMap::default());
+    }
+    CACHE.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else {
+            return forms(text);
+        };
+        if let Some(found) = cache.get(text) {
+            return found.clone();
+        }
+        let made = forms(text);
+        if cache.len() >= FORMS_CACHE_ENTRIES {
+            cache.clear();
+        }
+        cache.insert(text.into(), made.clone());
+        made
+    })
 }
 
 /// Whether the text has `。`, `；`, `！` or `？` (E3 80 82, EF BC 9B, EF BC 81, EF BC 9F): their

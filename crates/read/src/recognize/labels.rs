@@ -255,7 +255,7 @@ pub fn label_forms(text: &str) -> Forms {
 
 /// Entries kept by [`cached_forms`] on each thread; past this the cache starts over, so its
 /// memory is bounded whatever the number of reports read.
-const FORMS_CACHE_ENTRIES: usize = 4096;
+const FORMS_CACHE_ENTRIES: usize = 1024;
 
 /// [`forms`], remembered per thread by printed text: reports print the same official labels
 /// (and the same few variants of them) over and over, and normalising one costs far more than

@@ -7,23 +7,17 @@ pub fn line_ranges(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push((start, i));
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push((start, i));
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    // memchr jumps from break to break instead of looking at every byte.
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            // The `\n` of a `\r\n`, taken with its `\r`.
+            continue;
         }
-        i += 1;
+        lines.push((start, i));
+        start = i + 1;
+        if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') {
+            start += 1;
+        }
     }
     if start < bytes.len() {
         lines.push((start, bytes.len()));

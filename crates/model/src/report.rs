@@ -412,10 +412,11 @@ impl Report {
     /// A report of the given format whose every cell is `missing`.
     pub fn empty(format: FormatId) -> Report {
         let def = formats::get(format);
-        let cells: Vec<Cell> = def
-            .cell_keys()
-            .map(|k| Cell::missing(k, Source::None))
-            .collect();
+        // Sized at once: collected from the nested iterator, the vector would grow (and copy
+        // its cells) a dozen times.
+        let mut cells: Vec<Cell> =
+            Vec::with_capacity(def.tables.iter().map(|t| t.cell_count()).sum());
+        cells.extend(def.cell_keys().map(|k| Cell::missing(k, Source::None)));
         Report {
             agency: Located::none(),
             year: Located::none(),

@@ -17,7 +17,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 /// Lines longer than this (in bytes, before any other work) are never chrome. It bounds the
 /// cost of the test on huge single-line inputs; footers are at most a few hundred bytes.
@@ -38,44 +38,102 @@ pub fn is_chrome(line: &str) -> bool {
     if crate::value::parse_token(t).is_some() {
         return false;
     }
-    let prose = is_prose(t);
-    if (prose && !(t.contains('我') && t.contains("我是")))
-        || t.chars().filter(|c| !c.is_whitespace()).count() > MAX_CHROME_CHARS
+    let shape = Shape::of(t);
+    if (shape.prose && !(shape.wo && t.contains("我是"))) || shape.solid_chars > MAX_CHROME_CHARS
     {
         return false;
     }
     // Table labels, the commonest lines, have nothing to fold: borrow instead of copying.
-    let needs_folding = t
-        .chars()
-        .any(|c| c.is_whitespace() || matches!(c, '：' | '｜' | '＞' | '»' | '›'));
-    let compact: Cow<'_, str> = if needs_folding {
+    let compact: Cow<'_, str> = if shape.needs_folding {
         Cow::Owned(compact(t))
     } else {
         Cow::Borrowed(t)
     };
-    if is_chatbot(&compact) {
+    if shape.wo && is_chatbot(&compact) {
         return true;
     }
-    !prose
+    !shape.prose
         && (is_button_row(t)
-            || is_breadcrumb(&compact)
-            || is_stamp(t)
+            || (shape.angle && is_breadcrumb(&compact))
+            || (shape.digit_start && is_stamp(t))
             || has_marker(&compact)
-            || has_label(&compact))
+            || (shape.colon && has_label(&compact)))
+}
+
+/// What one pass over a trimmed line tells about it, so that the tests that cannot apply are
+/// skipped (each of them needs a character the line may not have).
+struct Shape {
+    /// Sentence punctuation ([`is_prose`]).
+    prose: bool,
+    /// Characters other than white space.
+    solid_chars: usize,
+    /// White space or a full-width form that [`compact`] folds.
+    needs_folding: bool,
+    /// `我`, which every chatbot greeting has.
+    wo: bool,
+    /// A colon (either width), which every [`START_LABELS`] label needs.
+    colon: bool,
+    /// A `>` (or a form folded to it), which every breadcrumb needs.
+    angle: bool,
+    /// Whether the line can start with a date after an opening bracket ([`is_stamp`]).
+    digit_start: bool,
+}
+
+impl Shape {
+    fn of(t: &str) -> Shape {
+        let mut s = Shape {
+            prose: false,
+            solid_chars: 0,
+            needs_folding: false,
+            wo: false,
+            colon: false,
+            angle: false,
+            digit_start: t
+                .trim_start_matches(['[', '【', '(', '（'])
+                .starts_with(|c: char| c.is_ascii_digit()),
+        };
+        for c in t.chars() {
+            if c.is_whitespace() {
+                s.needs_folding = true;
+                continue;
+            }
+            s.solid_chars += 1;
+            if c.is_ascii() {
+                s.colon |= c == ':';
+                s.angle |= c == '>';
+                continue;
+            }
+            match c {
+                '。' | '；' | '？' | '！' => s.prose = true,
+                '我' => s.wo = true,
+                '：' => {
+                    s.colon = true;
+                    s.needs_folding = true;
+                }
+                '｜' => s.needs_folding = true,
+                '＞' | '»' | '›' => {
+                    s.angle = true;
+                    s.needs_folding = true;
+                }
+                _ => {}
+            }
+        }
+        s
+    }
 }
 
 /// The line without white space (ASCII, full-width and no-break spaces), with full-width `：`,
 /// `｜` and `＞` folded to ASCII so the marker tables need one spelling.
 fn compact(t: &str) -> String {
-    t.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '：' => ':',
-            '｜' => '|',
-            '＞' | '»' | '›' => '>',
-            other => other,
-        })
-        .collect()
+    // Never longer than the line: reserved at once rather than grown.
+    let mut out = String::with_capacity(t.len());
+    out.extend(t.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+        '：' => ':',
+        '｜' => '|',
+        '＞' | '»' | '›' => '>',
+        other => other,
+    }));
+    out
 }
 
 /// Sentence punctuation: a line with it is prose, whatever words it mentions.
@@ -118,7 +176,11 @@ fn furniture() -> &'static AhoCorasick {
             .chain(LABELS.iter().map(|l| format!("{l}:")));
         // The patterns are fixed, valid literals: building cannot fail for them; should it
         // ever, an automaton that matches nothing keeps every line as content.
-        AhoCorasick::new(patterns)
+        // A DFA: more memory than the default NFA (a few hundred KiB, once), but each line is
+        // scanned at about one table lookup per byte.
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns)
             .or_else(|_| AhoCorasick::new(Vec::<String>::new()))
             .unwrap_or_else(|_| unreachable!("an empty automaton always builds"))
     })

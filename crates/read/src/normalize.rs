@@ -7,14 +7,12 @@
 //! point into it); a matching copy is made, token by token, with [`norm`].
 
 use std::cell::RefCell;
-use std::sync::OnceLock;
 
 /// The matching form of a label: numbering stripped, width folded, Traditional characters
 /// mapped, white space and punctuation removed.
 pub fn norm(s: &str) -> String {
     let folded = fold(s);
-    let stripped = strip_numbering(&folded);
-    stripped.chars().filter(|c| !is_noise(*c)).collect()
+    without_noise(strip_numbering(&folded))
 }
 
 /// Both [`norm`] and [`norm_core`] of a label in one pass (the core only when it differs).
@@ -26,7 +24,7 @@ pub fn norm_both(s: &str) -> (String, Option<String>) {
     FOLDED.with(|buf| match buf.try_borrow_mut() {
         Ok(mut folded) => {
             folded.clear();
-            folded.extend(s.chars().map(fold_char));
+            fold_into(s, &mut folded);
             norm_both_folded(&folded)
         }
         Err(_) => norm_both_folded(&fold(s)),
@@ -35,34 +33,32 @@ pub fn norm_both(s: &str) -> (String, Option<String>) {
 
 fn norm_both_folded(folded: &str) -> (String, Option<String>) {
     let stripped = strip_numbering(folded);
-    let mut full = String::with_capacity(stripped.len());
-    let mut core = String::with_capacity(stripped.len());
-    let mut depth = 0usize;
-    let mut had_parens = false;
-    for c in stripped.chars() {
-        match c {
-            '(' | '[' => {
-                depth += 1;
-                had_parens = true;
-            }
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if !is_noise(c) => {
-                full.push(c);
-                if depth == 0 {
-                    core.push(c);
-                }
-            }
-            _ => {}
-        }
-    }
-    (full, had_parens.then_some(core))
+    // Most labels have no parenthesised part: their core would be the same, so it is only made
+    // (a second string) for those that do.
+    let core = stripped
+        .bytes()
+        .any(|b| b == b'(' || b == b'[')
+        .then(|| core_of(stripped));
+    (without_noise(stripped), core)
 }
 
-/// Like [`norm`], but with parenthesised explanations removed first:
-/// `部分公开（区分处理的，只计这一情形…）` → `部分公开`, `规章（设区的市…）` → `规章`.
-pub fn norm_core(s: &str) -> String {
-    let folded = fold(s);
-    let stripped = strip_numbering(&folded);
+/// The text without [`is_noise`] characters. The kept characters are copied a run at a time:
+/// labels are mostly ideographs with a few marks between them.
+fn without_noise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if is_noise(c) {
+            out.push_str(s.get(run..i).unwrap_or(""));
+            run = i + c.len_utf8();
+        }
+    }
+    out.push_str(s.get(run..).unwrap_or(""));
+    out
+}
+
+/// The matching form of numbering-stripped, folded text without its parenthesised parts.
+fn core_of(stripped: &str) -> String {
     let mut out = String::with_capacity(stripped.len());
     let mut depth = 0usize;
     for c in stripped.chars() {
@@ -76,15 +72,50 @@ pub fn norm_core(s: &str) -> String {
     out
 }
 
+/// Like [`norm`], but with parenthesised explanations removed first:
+/// `部分公开（区分处理的，只计这一情形…）` → `部分公开`, `规章（设区的市…）` → `规章`.
+pub fn norm_core(s: &str) -> String {
+    let folded = fold(s);
+    core_of(strip_numbering(&folded))
+}
+
 /// Width folding and character mapping, keeping everything else (including white space and
 /// numbering) so that [`strip_numbering`] can still see the numbering.
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    // Folding never lengthens the text: reserving its length avoids growing the string (a
+    // collected `String` starts from a quarter of it).
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] appended to `out`. Characters that fold to themselves (nearly all) are copied a run
+/// at a time rather than one by one.
+fn fold_into(s: &str, out: &mut String) {
+    out.reserve(s.len());
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let f = fold_char(c);
+        if f != c {
+            out.push_str(s.get(run..i).unwrap_or(""));
+            out.push(f);
+            run = i + c.len_utf8();
+        }
+    }
+    out.push_str(s.get(run..).unwrap_or(""));
 }
 
 /// Folds one character: full-width ASCII to ASCII, ideographic space to space, the brackets
 /// and quotes reports mix to one form, Traditional characters seen in labels to Simplified.
 pub fn fold_char(c: char) -> char {
+    // ASCII and the ideographs (all but a few Traditional ones) are the commonest characters
+    // and fold to themselves: decided before the long match below.
+    if c.is_ascii() {
+        return c;
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return traditional(c).unwrap_or(c);
+    }
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\u{200B}'
@@ -101,48 +132,54 @@ pub fn fold_char(c: char) -> char {
 
 /// Characters that carry no meaning for matching labels.
 fn is_noise(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_whitespace()
+            || c == '\u{0B}'
+            || matches!(
+                c,
+                ',' | '.'
+                    | ':'
+                    | ';'
+                    | '"'
+                    | '\''
+                    | '/'
+                    | '\\'
+                    | '-'
+                    | '_'
+                    | '!'
+                    | '?'
+                    | '<'
+                    | '>'
+                    | '*'
+                    | '#'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '{'
+                    | '}'
+                    | '|'
+            );
+    }
+    // No ideograph is noise.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return false;
+    }
     c.is_whitespace()
         || matches!(
             c,
-            '、' | '，'
-                | ','
-                | '。'
-                | '.'
-                | '．'
-                | '：'
-                | ':'
-                | '；'
-                | ';'
-                | '"'
-                | '\''
-                | '/'
-                | '／'
-                | '\\'
-                | '-'
-                | '_'
-                | '·'
-                | '•'
-                | '…'
-                | '!'
-                | '?'
-                | '《'
-                | '》'
-                | '<'
-                | '>'
-                | '*'
-                | '#'
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | '{'
-                | '}'
-                | '|'
-                | '｜'
+            '、' | '，' | '。' | '．' | '：' | '；' | '／' | '·' | '•' | '…' | '《' | '》' | '｜'
         )
 }
 
-const CN_DIGITS: &str = "一二三四五六七八九十";
+/// A Chinese numeral of list numbering: 一 to 十. (A `match`, not a search in a string of
+/// them: it runs for the first characters of every label.)
+pub fn is_cn_digit(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
 
 /// Removes leading numbering, repeatedly: `三、`, `（三）`/`(三)`, `1.`/`1、`/`1．`/`1)`,
 /// `(1)`, `①`, and the white space around them. Works on [`fold`]ed text.
@@ -169,9 +206,7 @@ fn strip_one_numbering(s: &str) -> &str {
             let inner = s[1..end].trim();
             if !inner.is_empty()
                 && inner.chars().count() <= 3
-                && inner
-                    .chars()
-                    .all(|c| CN_DIGITS.contains(c) || c.is_ascii_digit())
+                && inner.chars().all(|c| is_cn_digit(c) || c.is_ascii_digit())
             {
                 return &s[end + 1..];
             }
@@ -183,12 +218,12 @@ fn strip_one_numbering(s: &str) -> &str {
         return &s[first.len_utf8()..];
     }
     // 三、 / 1. / 1、 / 1) / 12．
-    let is_cn = CN_DIGITS.contains(first);
+    let is_cn = is_cn_digit(first);
     if is_cn || first.is_ascii_digit() {
         let mut end = first.len_utf8();
         for (i, c) in s.char_indices().skip(1) {
             let same_kind = if is_cn {
-                CN_DIGITS.contains(c)
+                is_cn_digit(c)
             } else {
                 c.is_ascii_digit()
             };
@@ -351,28 +386,35 @@ const TRADITIONAL: &[(char, char)] = &[
     ('體', '体'),
 ];
 
+/// First and last code point of the CJK block that [`TRADITIONAL`] lies in.
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LAST: u32 = 0x9FFF;
+
+/// A bit per character of the CJK block: whether [`TRADITIONAL`] has it. Built at compile time,
+/// so the test costs one load per character and no lazy initialisation.
+const TRADITIONAL_BITS: [u64; ((CJK_LAST - CJK_FIRST) as usize >> 6) + 1] = {
+    let mut bits = [0u64; ((CJK_LAST - CJK_FIRST) as usize >> 6) + 1];
+    let mut i = 0;
+    while i < TRADITIONAL.len() {
+        let at = (TRADITIONAL[i].0 as u32 - CJK_FIRST) as usize;
+        bits[at >> 6] |= 1 << (at & 63);
+        i += 1;
+    }
+    bits
+};
+
 fn traditional(c: char) -> Option<char> {
     // Everything outside the CJK block (ASCII, punctuation, kana …) is left alone at once, and
     // within it a bit per character says whether the table has it: one lookup per character.
-    const FIRST: u32 = 0x4E00;
-    const LAST: u32 = 0x9FFF;
-    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
     let code = c as u32;
-    if !(FIRST..=LAST).contains(&code) {
+    if !(CJK_FIRST..=CJK_LAST).contains(&code) {
         return None;
     }
-    let bits = BITS.get_or_init(|| {
-        let mut v = vec![0u64; ((LAST - FIRST) as usize >> 6) + 1];
-        for &(t, _) in TRADITIONAL {
-            let i = (t as u32 - FIRST) as usize;
-            if let Some(w) = v.get_mut(i >> 6) {
-                *w |= 1 << (i & 63);
-            }
-        }
-        v
-    });
-    let i = (code - FIRST) as usize;
-    if bits.get(i >> 6).is_none_or(|w| w & (1 << (i & 63)) == 0) {
+    let i = (code - CJK_FIRST) as usize;
+    if TRADITIONAL_BITS
+        .get(i >> 6)
+        .is_none_or(|w| w & (1 << (i & 63)) == 0)
+    {
         return None;
     }
     TRADITIONAL

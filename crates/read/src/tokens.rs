@@ -41,38 +41,61 @@ pub struct Token<'a> {
 /// Splits a document into tokens, skipping the lines `skip(line number, text)` says are not
 /// content (site chrome), and page numbers.
 pub fn tokenize<'a>(doc: &'a Document, skip: impl Fn(u32, &str) -> bool) -> Vec<Token<'a>> {
-    let mut out = Vec::new();
+    // About two tokens a line in every layout: room reserved once, not grown token by token.
+    let mut out = Vec::with_capacity(doc.line_count() as usize * 2);
+    // The cells of one line, reused from line to line.
+    let mut cells = Vec::new();
     for (no, line) in doc.lines() {
         if line.trim().is_empty() || skip(no, line) || is_page_number(line) {
             continue;
         }
-        tokenize_line(no, line, &mut out);
+        tokenize_line(no, line, &mut cells, &mut out);
     }
     out
 }
 
-/// The cells of one line: `(byte offset, text)`; `text` untrimmed.
-fn cells(line: &str) -> Vec<(usize, &str)> {
-    let sep: Option<&[char]> = if line.contains('\t') {
-        Some(&['\t'])
+/// The cells of one line into `v` (cleared first): `(byte offset, text)`; `text` untrimmed.
+fn cells<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
+    v.clear();
+    if line.contains('\t') {
+        split_at_separators(line, |b| (b.first() == Some(&b'\t')).then_some(1), v);
     } else if line.contains('|') || line.contains('｜') {
-        Some(&['|', '｜'])
+        split_at_separators(
+            line,
+            |b| match b {
+                [b'|', ..] => Some(1),
+                [0xEF, 0xBD, 0x9C, ..] => Some('｜'.len_utf8()),
+                _ => None,
+            },
+            v,
+        );
     } else {
-        None
-    };
-    if let Some(sep) = sep {
-        let mut v = Vec::new();
-        let mut start = 0;
-        for (i, c) in line.char_indices() {
-            if sep.contains(&c) {
-                v.push((start, &line[start..i]));
-                start = i + c.len_utf8();
-            }
-        }
-        v.push((start, &line[start..]));
-        return v;
+        split_on_wide_gaps(line, v);
     }
-    split_on_wide_gaps(line)
+}
+
+/// The pieces of `line` between separators; `sep(bytes)` says whether a separator starts the
+/// bytes given, and its length. Bytes, not characters: the separators' first bytes (ASCII, or
+/// a lead byte) never occur inside another character's encoding.
+fn split_at_separators<'a>(
+    line: &'a str,
+    sep: impl Fn(&[u8]) -> Option<usize>,
+    v: &mut Vec<(usize, &'a str)>,
+) {
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
+        match sep(rest) {
+            Some(len) => {
+                v.push((start, line.get(start..i).unwrap_or("")));
+                i += len;
+                start = i;
+            }
+            None => i += 1,
+        }
+    }
+    v.push((start, line.get(start..).unwrap_or("")));
 }
 
 /// Space-aligned columns (`label      5     0`): split on runs of two or more spaces (an
@@ -80,15 +103,23 @@ fn cells(line: &str) -> Vec<(usize, &str)> {
 /// so that prose with a double space stays whole.
 /// Whether a line has a run of two or more spaces (or an ideographic space) inside it.
 fn has_wide_gap(line: &str) -> bool {
-    let trimmed = line.trim();
-    trimmed.contains("  ") || trimmed.contains('\u{3000}') || trimmed.contains(" \u{a0}")
+    // Two spaces, an ideographic space (E3 80 80), or a space and a no-break space (20 C2 A0):
+    // each starts with a space or E3, which memchr finds; the bytes after are then compared.
+    let t = line.trim().as_bytes();
+    memchr::memchr2_iter(b' ', 0xE3, t).any(|i| {
+        let after = t.get(i + 1..).unwrap_or(&[]);
+        match t.get(i) {
+            Some(b' ') => after.starts_with(b" ") || after.starts_with(&[0xC2, 0xA0]),
+            _ => after.starts_with(&[0x80, 0x80]),
+        }
+    })
 }
 
-fn split_on_wide_gaps(line: &str) -> Vec<(usize, &str)> {
+fn split_on_wide_gaps<'a>(line: &'a str, pieces: &mut Vec<(usize, &'a str)>) {
     if !has_wide_gap(line) {
-        return vec![(0, line)];
+        pieces.push((0, line));
+        return;
     }
-    let mut pieces = Vec::new();
     let mut start = 0;
     let mut gap_start = None;
     let mut gap_width = 0;
@@ -113,16 +144,20 @@ fn split_on_wide_gaps(line: &str) -> Vec<(usize, &str)> {
         .iter()
         .filter(|(_, p)| parse_token(p).is_some())
         .count();
-    if pieces.len() > 1 && values >= 2 {
-        pieces
-    } else {
-        vec![(0, line)]
+    if pieces.len() <= 1 || values < 2 {
+        pieces.clear();
+        pieces.push((0, line));
     }
 }
 
-fn tokenize_line<'a>(no: u32, line: &'a str, out: &mut Vec<Token<'a>>) {
+fn tokenize_line<'a>(
+    no: u32,
+    line: &'a str,
+    cells_buf: &mut Vec<(usize, &'a str)>,
+    out: &mut Vec<Token<'a>>,
+) {
     // One cell on its own line (seeds 000, 003 and all prose): no splitting, no allocation.
-    if !line.contains(['\t', '|', '｜']) && !has_wide_gap(line) {
+    if !has_cell_separator(line) && !has_wide_gap(line) {
         let text = line.trim();
         let start = line.len() - line.trim_start().len();
         let first = out.len();
@@ -143,10 +178,10 @@ fn tokenize_line<'a>(no: u32, line: &'a str, out: &mut Vec<Token<'a>>) {
         }
         return;
     }
-    let cells = cells(line);
-    let multi = cells.len() > 1;
+    cells(line, cells_buf);
+    let multi = cells_buf.len() > 1;
     let first_index = out.len();
-    for (offset, raw) in cells {
+    for &(offset, raw) in cells_buf.iter() {
         let text = raw.trim();
         let start = offset + (raw.len() - raw.trim_start().len());
         if text.is_empty() {
@@ -181,11 +216,27 @@ fn tokenize_line<'a>(no: u32, line: &'a str, out: &mut Vec<Token<'a>>) {
     }
 }
 
+/// Whether a line holds a tab or a bar (either width) between cells: a scan of the bytes, not
+/// of decoded characters.
+pub fn has_cell_separator(line: &str) -> bool {
+    // `｜` is EF BD 9C; a lead byte such as EF never occurs inside another character.
+    let bytes = line.as_bytes();
+    memchr::memchr3_iter(b'\t', b'|', 0xEF, bytes)
+        .any(|i| bytes.get(i) != Some(&0xEF) || bytes.get(i + 1..i + 3) == Some(&[0xBD, 0x9C]))
+}
+
 /// One cell's text: a value, a run of values (`0 0 0 0`), a label followed by values
 /// (`（七）总计 5 0 0`), or text.
 fn split_cell<'a>(no: u32, text: &'a str, start: usize, out: &mut Vec<Token<'a>>) {
     if let Some(p) = parse_token(text) {
         out.push(token(no, text, start, TokenKind::Value(p)));
+        return;
+    }
+    // Only trailing words that are values split a cell: when the last word is not one (most
+    // labels and sentences), the cell is text as it stands.
+    let last_word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+    if last_word.len() == text.len() || parse_token(last_word).is_none() {
+        out.push(token(no, text, start, TokenKind::Text));
         return;
     }
     // Words separated by white space, with their offsets.

@@ -156,6 +156,7 @@ const BEFORE: &[(&str, Before)] = &[
     ("几", Before::Several),
 ];
 
+#[inline]
 fn digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
@@ -164,6 +165,7 @@ fn digit_value(c: char) -> Option<u32> {
     }
 }
 
+#[inline]
 fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '零' => 0,
@@ -180,6 +182,7 @@ fn cn_digit(c: char) -> Option<u32> {
     })
 }
 
+#[inline]
 fn cn_multiplier(c: char) -> Option<f64> {
     Some(match c {
         '十' | '拾' => 10.0,
@@ -192,6 +195,7 @@ fn cn_multiplier(c: char) -> Option<f64> {
 }
 
 /// Whether `c` can start a number.
+#[inline]
 pub fn starts_number(c: char) -> bool {
     digit_value(c).is_some() || cn_digit(c).is_some() || cn_multiplier(c).is_some()
 }
@@ -422,6 +426,11 @@ fn skip_spaces(text: &str, mut at: usize) -> usize {
 /// The unit printed at `at`, with the byte offset after it.
 pub fn unit_at(text: &str, at: usize) -> Option<(Unit, usize)> {
     let rest = text.get(at..)?;
+    // Most numbers in prose are followed by something else (年, 月, 、): decided on the first
+    // character before the list of spellings is tried.
+    if !rest.starts_with(|c| UNITS.iter().any(|(s, _)| s.starts_with(c))) {
+        return None;
+    }
     let (spelling, unit) = UNITS.iter().find(|(s, _)| rest.starts_with(s))?;
     let end = at + spelling.len();
     let after = text.get(end..).unwrap_or("");

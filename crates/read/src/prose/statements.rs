@@ -51,6 +51,15 @@ fn is_clause_mark(c: char) -> bool {
     )
 }
 
+/// An ideograph at which nothing in [`Builder::sentence`] can start: not a numeral (a number's
+/// first character), nor the first character of 百分之, 其中 or 包括. Most characters of a
+/// sentence are such, and are stepped over without the other tests.
+fn is_plain_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        && !numbers::starts_number(c)
+        && !matches!(c, '百' | '其' | '包')
+}
+
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?')
 }
@@ -269,7 +278,7 @@ pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> 
 
 /// Cells separated by tabs or bars: a table row, never prose.
 fn is_table_row(line: &str) -> bool {
-    line.contains(['\t', '|', '｜'])
+    crate::tokens::has_cell_separator(line)
 }
 
 /// Whether a line starts with part or item numbering (`一、`, `（一）`, `(二)`, `1、`, `2.`).
@@ -312,7 +321,8 @@ fn has_clause_mark(text: &str) -> bool {
 
 /// Whether a paragraph reads as prose (sentences), not a label or a lone value.
 fn is_prose(text: &str) -> bool {
-    has_clause_mark(text) || text.trim().chars().take(10).count() >= 10
+    // The length first: it looks at ten characters at most, the marks at the whole text.
+    text.trim().chars().take(10).count() >= 10 || has_clause_mark(text)
 }
 
 /// A figure, zero phrase or list mark found in a sentence, at a byte range of the paragraph.
@@ -378,6 +388,9 @@ impl Builder {
     fn paragraph(&mut self, lines: &[(u32, &str)]) {
         let para = match lines {
             [] => return,
+            // Most paragraphs are one line, and most of those (labels, values) are not prose:
+            // decided before anything is built.
+            [(_, line)] if !is_prose(line) => return,
             [(no, line)] => Para {
                 text: Cow::Borrowed(line),
                 segs: vec![Seg {
@@ -452,6 +465,11 @@ impl Builder {
             let Some(c) = text.get(i..e).and_then(|r| r.chars().next()) else {
                 break;
             };
+            if is_plain_ideograph(c) {
+                // Nothing starts at an ideograph other than those matched below.
+                i += c.len_utf8();
+                continue;
+            }
             let rest = &text[i..e];
             let after = &rest[c.len_utf8()..];
             // One look at the character decides which of the (few) words can start here.
@@ -885,7 +903,8 @@ pub(crate) fn clean(s: &str) -> String {
         .rsplit(is_clause_mark)
         .next()
         .unwrap_or("");
-    let t: String = last.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut t = String::with_capacity(last.len());
+    t.extend(last.chars().filter(|c| !c.is_whitespace()));
     let mut rest: &str = &t;
     loop {
         let before = rest.len();

@@ -6,7 +6,7 @@
 
 use gongkai_model::FormatId;
 
-use super::labels::LabelIndex;
+use super::labels::{Forms, LabelIndex};
 use crate::tokens::{Token, TokenKind};
 
 /// The evidence for each format.
@@ -22,7 +22,7 @@ pub struct Detection {
 
 impl Detection {
     /// `forms[i]` are the label forms of `tokens[i]` (empty for values and prose).
-    pub fn scan(tokens: &[Token<'_>], forms: &[Vec<String>]) -> Detection {
+    pub fn scan(tokens: &[Token<'_>], forms: &[Forms]) -> Detection {
         let i19 = LabelIndex::of(FormatId::F2019);
         let i21 = LabelIndex::of(FormatId::F2021);
         let mut d = Detection::default();
@@ -44,7 +44,7 @@ impl Detection {
                     d.f2021.push(i);
                 }
             }
-            if !d.tabular && (!i21.lookup_forms(f).is_empty() || !i19.lookup_forms(f).is_empty()) {
+            if !d.tabular && (i21.names_any(f) || i19.names_any(f)) {
                 d.tabular = is_table_label(f);
             }
         }

@@ -2,6 +2,7 @@
 //! column, or another header of a table. Built once per format from the format data.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use gongkai_model::format::{ColumnDef, GroupDef, RowDef, TableDef};
@@ -54,11 +55,11 @@ impl LabelIndex {
         let mut map: HashMap<String, Vec<Target>> = HashMap::default();
         let mut rows = Vec::new();
         let mut add = |text: &str, target: Target| {
-            for form in forms(text) {
+            for form in forms(text).iter() {
                 if matches!(target, Target::Row(..)) {
                     rows.push((form.clone(), target));
                 }
-                map.entry(form).or_default().push(target);
+                map.entry(form.clone()).or_default().push(target);
             }
         };
         for t in format.tables {
@@ -162,6 +163,11 @@ impl LabelIndex {
         found
     }
 
+    /// Whether a label with these forms names anything in this format.
+    pub fn names_any(&self, forms: &[String]) -> bool {
+        forms.iter().any(|form| self.map.contains_key(form))
+    }
+
     /// Everything a printed label may name (empty for prose and unknown text).
     pub fn lookup(&self, text: &str) -> Vec<Target> {
         self.lookup_forms(&label_forms(text))
@@ -208,20 +214,88 @@ fn edit_distance(a: &[char], b: &[char], limit: usize) -> usize {
     prev[b.len()]
 }
 
+/// The matching forms of one printed label: none, one, or two (with and without parenthesised
+/// explanations). Held inline, as a slice of at most two strings: a report has thousands of
+/// labels, and a vector per label would be one more allocation each.
+#[derive(Debug, Clone, Default)]
+pub struct Forms {
+    forms: [String; 2],
+    len: usize,
+}
+
+impl Forms {
+    fn push(&mut self, form: String) {
+        if let Some(slot) = self.forms.get_mut(self.len) {
+            *slot = form;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Forms {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        self.forms.get(..self.len).unwrap_or(&[])
+    }
+}
+
 /// The matching forms of a printed label (with and without parenthesised explanations);
 /// none for text too long to be a label.
-pub fn label_forms(text: &str) -> Vec<String> {
+pub fn label_forms(text: &str) -> Forms {
     // No label is a sentence: prose needs no matching copy.
-    if text.chars().count() > MAX_LABEL_CHARS || text.contains(['。', '；', '！', '？']) {
-        return Vec::new();
+    if text.len() > MAX_LABEL_CHARS * 4
+        || text.chars().count() > MAX_LABEL_CHARS
+        || has_sentence_mark(text)
+    {
+        return Forms::default();
     }
-    forms(text)
+    cached_forms(text)
+}
+
+/// Entries kept by [`cached_forms`] on each thread; past this the cache starts over, so its
+/// memory is bounded whatever the number of reports read.
+const FORMS_CACHE_ENTRIES: usize = 1024;
+
+/// [`forms`], remembered per thread by printed text: reports print the same official labels
+/// (and the same few variants of them) over and over, and normalising one costs far more than
+/// looking it up.
+fn cached_forms(text: &str) -> Forms {
+    thread_local! {
+        static CACHE: RefCell<HashMap<Box<str>, Forms>> = RefCell::new(HashMap::default());
+    }
+    CACHE.with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else {
+            return forms(text);
+        };
+        if let Some(found) = cache.get(text) {
+            return found.clone();
+        }
+        let made = forms(text);
+        if cache.len() >= FORMS_CACHE_ENTRIES {
+            cache.clear();
+        }
+        cache.insert(text.into(), made.clone());
+        made
+    })
+}
+
+/// Whether the text has `。`, `；`, `！` or `？` (E3 80 82, EF BC 9B, EF BC 81, EF BC 9F): their
+/// lead bytes are rare in Chinese text, so memchr finds the few places worth comparing.
+fn has_sentence_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xE3, 0xEF, bytes).any(|i| {
+        matches!(
+            bytes.get(i..i + 3),
+            Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x9B | 0x81 | 0x9F])
+        )
+    })
 }
 
 /// The matching forms of a label: with and without parenthesised explanations.
-fn forms(text: &str) -> Vec<String> {
+fn forms(text: &str) -> Forms {
     let (a, b) = norm_both(text);
-    let mut v = Vec::with_capacity(2);
+    let mut v = Forms::default();
     if !a.is_empty() {
         v.push(a);
     }

@@ -22,18 +22,18 @@ use gongkai_model::{
 use crate::normalize::norm;
 use crate::tokens::{Token, TokenKind};
 use detect::Detection;
-use labels::{label_forms, LabelIndex, Target};
+use labels::{label_forms, Forms, LabelIndex, Target};
 use placement::{resolve, RowRead, Slot};
 
 /// Reads the parts and tables of a report from its tokens. `year` (from the metadata) only
 /// breaks ties when the labels do not tell the format.
 pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
     // Each label's matching forms are computed once and used by every step below.
-    let forms: Vec<Vec<String>> = tokens
+    let forms: Vec<Forms> = tokens
         .iter()
         .map(|t| match t.kind {
             TokenKind::Text => label_forms(t.text),
-            _ => Vec::new(),
+            _ => Forms::default(),
         })
         .collect();
     let detection = Detection::scan(tokens, &forms);
@@ -266,7 +266,9 @@ impl<'a> Pass<'a> {
                         r.key,
                         RowSlots {
                             source,
-                            slots: Vec::new(),
+                            // Room for the row's cells (and an empty cell or two), so that
+                            // reading them does not grow the vector cell by cell.
+                            slots: Vec::with_capacity(r.columns.len() + 2),
                             values: 0,
                         },
                     );

@@ -1,21 +1,19 @@
 //! Section headings: `一、总体情况` … `六、其他需要报告的事项`, as the format lists them.
 
 use gongkai_model::format::SectionDef;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use gongkai_model::{FormatDef, FormatId};
 
-use crate::normalize::{fold, norm};
-
-const CN_DIGITS: &str = "一二三四五六七八九十";
+use crate::normalize::{fold, is_cn_digit, norm};
 
 /// The section a line opens, if it is a numbered heading of one of the format's parts.
 /// The heading must start with a Chinese ordinal and `、` (or `.`), or `第X部分`; its words
 /// must be the part's label or a known variant (a year inside, `2017年度`, is ignored).
 pub fn heading(line: &str, format: &'static FormatDef) -> Option<&'static SectionDef> {
     // Most lines are not headings: decide that without allocating.
-    let first = line.trim_start().chars().next()?;
-    if !(CN_DIGITS.contains(first) || first == '第') {
+    if !may_open_section(line.trim_start()) {
         return None;
     }
     let folded = fold(line);
@@ -65,6 +63,20 @@ fn normalized_sections(format: &'static FormatDef) -> &'static [SectionForms] {
     })
 }
 
+/// Whether a (left-trimmed, unfolded) line has the shape [`strip_ordinal`] needs once folded:
+/// `第…部分`, or Chinese ordinals followed by `、` or `.` in any width. Folding changes none of
+/// the characters looked at here but the mark after the ordinal, whose forms are all listed.
+fn may_open_section(t: &str) -> bool {
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    if first == '第' {
+        return t.contains("部分");
+    }
+    let rest = t.trim_start_matches(is_cn_digit);
+    rest.len() < t.len() && rest.starts_with(['、', '﹑', '.', '．'])
+}
+
 fn strip_ordinal(t: &str) -> Option<&str> {
     let mut chars = t.char_indices();
     let (_, first) = chars.next()?;
@@ -72,11 +84,11 @@ fn strip_ordinal(t: &str) -> Option<&str> {
         let end = t.find("部分")?;
         return Some(&t[end + "部分".len()..]);
     }
-    if !CN_DIGITS.contains(first) {
+    if !is_cn_digit(first) {
         return None;
     }
     for (i, c) in chars {
-        if CN_DIGITS.contains(c) {
+        if is_cn_digit(c) {
             continue;
         }
         return match c {
@@ -88,7 +100,11 @@ fn strip_ordinal(t: &str) -> Option<&str> {
 }
 
 /// Removes `2017年度` / `2017年` / `2017 年` from a heading.
-fn drop_years(s: &str) -> String {
+fn drop_years(s: &str) -> Cow<'_, str> {
+    // Most headings have no digits at all.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return Cow::Borrowed(s);
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -113,7 +129,7 @@ fn drop_years(s: &str) -> String {
         out.push(chars[i]);
         i += 1;
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

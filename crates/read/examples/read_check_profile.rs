@@ -1,0 +1,32 @@
+//! Read + check over a generated corpus held in memory, for instruction-count profiling:
+//! `valgrind --tool=callgrind --toggle-collect='*read_and_check*' \
+//!     target/release/examples/read_check_profile 300`
+//! (only the reading and checking are counted, not the generation of the corpus). Prints the
+//! corpus size and the number of findings, so that two builds can be compared on the same work.
+use std::time::Instant;
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(300);
+    let corpus: Vec<String> = gongkai_synth::corpus(2026, n).map(|(_, t)| t).collect();
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    let t = Instant::now();
+    let findings: usize = corpus.iter().map(|t| read_and_check(t.as_bytes())).sum();
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{n} reports, {:.2} MB, {findings} findings: {:.1} MB/s",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    );
+}
+
+/// One report read and checked; kept out of line so a profiler can count it alone.
+#[inline(never)]
+fn read_and_check(bytes: &[u8]) -> usize {
+    match gongkai_read::read_text(bytes) {
+        Ok(read) => gongkai_check::check(&read.report).len(),
+        Err(_) => 0,
+    }
+}

@@ -263,7 +263,11 @@ proptest! {
         prop_assert_eq!(decode(&utf16le(&text)), ok(&text, "UTF-16LE"));
         prop_assert_eq!(decode(&utf16be(&text)), ok(&text, "UTF-16BE"));
         let (gb, _, had_errors) = GB18030.encode(&text);
-        if !had_errors {
+        // Bytes that are valid UTF-8 are read as UTF-8 (the decoder's rule 5): a few GB18030
+        // sequences happen to be valid UTF-8 too (讇 is D7 90, which UTF-8 reads as ׀), and such
+        // a text cannot be told from UTF-8 — its round trip is not promised.
+        let ambiguous = std::str::from_utf8(&gb).is_ok_and(|u| u != text);
+        if !had_errors && !ambiguous {
             prop_assert_eq!(decode(&gb).map(|d| d.text), Ok(text.clone()));
         }
     }

@@ -91,6 +91,15 @@ impl Source {
 /// `p2:L17:5` for a place on a page of a PDF; `b12` (or `p2.b12`) for a paragraph.
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_display(f)
+    }
+}
+
+impl Source {
+    /// Writes the display form (`L148`, `L36:5`, `p2.t1.r5.c3`, `p4:L29:1`, `b12`) to `w`:
+    /// what [`fmt::Display`] prints, for writers that format many sources into one buffer
+    /// (digits pushed directly; `write!` per number costs several times more).
+    pub fn write_display<W: fmt::Write + ?Sized>(&self, w: &mut W) -> fmt::Result {
         match *self {
             Source::None => Ok(()),
             Source::Text {
@@ -99,11 +108,13 @@ impl fmt::Display for Source {
                 alone,
                 ..
             } => {
-                if alone {
-                    write!(f, "L{line}")
-                } else {
-                    write!(f, "L{line}:{column}")
+                w.write_char('L')?;
+                write_u32(w, line)?;
+                if !alone {
+                    w.write_char(':')?;
+                    write_u32(w, column)?;
                 }
+                Ok(())
             }
             Source::Grid {
                 page,
@@ -112,24 +123,57 @@ impl fmt::Display for Source {
                 cell,
             } => {
                 if page > 0 {
-                    write!(f, "p{page}.")?;
+                    w.write_char('p')?;
+                    write_u32(w, page)?;
+                    w.write_char('.')?;
                 }
-                write!(f, "t{table}.r{row}.c{cell}")
+                w.write_char('t')?;
+                write_u32(w, table)?;
+                w.write_str(".r")?;
+                write_u32(w, row)?;
+                w.write_str(".c")?;
+                write_u32(w, cell)
             }
             Source::Paged {
                 page,
                 page_line,
                 column,
                 ..
-            } => write!(f, "p{page}:L{page_line}:{column}"),
+            } => {
+                w.write_char('p')?;
+                write_u32(w, page)?;
+                w.write_str(":L")?;
+                write_u32(w, page_line)?;
+                w.write_char(':')?;
+                write_u32(w, column)
+            }
             Source::Block { page, index } => {
                 if page > 0 {
-                    write!(f, "p{page}.")?;
+                    w.write_char('p')?;
+                    write_u32(w, page)?;
+                    w.write_char('.')?;
                 }
-                write!(f, "b{index}")
+                w.write_char('b')?;
+                write_u32(w, index)
             }
         }
     }
+}
+
+/// Writes `n` in decimal, without the formatting machinery.
+pub fn write_u32<W: fmt::Write + ?Sized>(w: &mut W, mut n: u32) -> fmt::Result {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    w.write_str(std::str::from_utf8(&buf[i..]).unwrap_or_default())
 }
 
 impl Serialize for Source {
@@ -518,5 +562,43 @@ impl Report {
 
     pub fn has_section(&self, key: &str) -> bool {
         self.sections.iter().any(|s| s.key == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Source;
+
+    #[test]
+    fn sources_display_in_their_short_forms() {
+        let shown = |s: Source| s.to_string();
+        assert_eq!(shown(Source::None), "");
+        assert_eq!(shown(Source::line(148)), "L148");
+        let piece = Source::Text {
+            line: 36,
+            column: 5,
+            len: 2,
+            alone: false,
+        };
+        assert_eq!(shown(piece), "L36:5");
+        let cell = |page| Source::Grid {
+            page,
+            table: 1,
+            row: 5,
+            cell: 3,
+        };
+        assert_eq!(shown(cell(2)), "p2.t1.r5.c3");
+        assert_eq!(shown(cell(0)), "t1.r5.c3");
+        let paged = Source::Paged {
+            page: 4,
+            page_line: 29,
+            line: 310,
+            column: 1,
+            len: 3,
+        };
+        assert_eq!(shown(paged), "p4:L29:1");
+        assert_eq!(shown(Source::Block { page: 0, index: 12 }), "b12");
+        assert_eq!(shown(Source::Block { page: 3, index: 0 }), "p3.b0");
+        assert_eq!(shown(Source::line(u32::MAX)), "L4294967295");
     }
 }

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::sync::{Mutex, OnceLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use gongkai_model::report::write_u32;
 use gongkai_model::{formats, CellKey, Date, Source};
 use sha2::{Digest, Sha256};
 
@@ -35,31 +36,40 @@ pub fn encode_source(s: &Source) -> Option<String> {
 /// Appends the exact form of `s` (as [`encode_source`]) to `out`; false (nothing written) for
 /// [`Source::None`]. Lets a writer format a report's many sources into one buffer.
 pub fn write_source(out: &mut String, s: &Source) -> bool {
-    use std::fmt::Write as _;
-    // Writing into a String cannot fail.
-    let _ = match *s {
+    // Digits are pushed directly: this runs for every cell an ingest stores.
+    let mut put = |tag: char, nums: &[u32]| {
+        out.push(tag);
+        for (i, n) in nums.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            // Writing into a String cannot fail.
+            let _ = write_u32(out, *n);
+        }
+    };
+    match *s {
         Source::None => return false,
         Source::Text {
             line,
             column,
             len,
             alone,
-        } => write!(out, "T{line},{column},{len},{}", u8::from(alone)),
+        } => put('T', &[line, column, len, u32::from(alone)]),
         Source::Grid {
             page,
             table,
             row,
             cell,
-        } => write!(out, "G{page},{table},{row},{cell}"),
+        } => put('G', &[page, table, row, cell]),
         Source::Paged {
             page,
             page_line,
             line,
             column,
             len,
-        } => write!(out, "P{page},{page_line},{line},{column},{len}"),
-        Source::Block { page, index } => write!(out, "B{page},{index}"),
-    };
+        } => put('P', &[page, page_line, line, column, len]),
+        Source::Block { page, index } => put('B', &[page, index]),
+    }
     true
 }
 

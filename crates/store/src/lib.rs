@@ -533,7 +533,6 @@ impl Store {
     }
 
     fn insert_cells(&mut self, reports: &[(i64, &NewReport<'_>)]) -> Result<()> {
-        use std::fmt::Write as _;
         let n: usize = reports.iter().map(|(_, new)| new.report.cells.len()).sum();
         if n == 0 {
             return Ok(());
@@ -544,7 +543,7 @@ impl Store {
         let mut spans = Vec::with_capacity(n);
         for c in reports.iter().flat_map(|(_, new)| &new.report.cells) {
             let a = sources.len();
-            let _ = write!(sources, "{}", c.source);
+            let _ = c.source.write_display(&mut sources);
             let b = sources.len();
             let exact = codec::write_source(&mut sources, &c.source);
             spans.push((a..b, exact.then(|| b..sources.len())));

@@ -546,7 +546,7 @@ impl Store {
             let _ = c.source.write_display(&mut sources);
             let b = sources.len();
             let exact = codec::write_source(&mut sources, &c.source);
-            spans.push((a..b, exact.then(|| b..sources.len())));
+            spans.push((a..b, exact.then_some(b..sources.len())));
         }
         let mut spans = spans.into_iter();
         let mut cols: Vec<Vec<Value<'_>>> = (0..CELLS.columns.len())

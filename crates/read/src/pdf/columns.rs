@@ -30,7 +30,7 @@ use super::bbox::{Page, Word};
 
 /// A page with more words than this is printed line by line without rebuilding cells (the
 /// cell chaining compares segments with the cells above them).
-const MAX_WORDS_PER_PAGE: usize = 20_000;
+const MAX_WORDS_PER_PAGE: usize = 5_000;
 /// The widest vertical gap, in line heights, between two lines of one cell: wrapped lines
 /// are set closer than the rows of a table, which have the cells' padding between them.
 const MAX_CHAIN_GAP: f64 = 0.9;
@@ -318,7 +318,13 @@ fn lay_out_page(page: &Page) -> Vec<Out> {
     let mut segments: Vec<Segment> = Vec::new();
     let mut cells: Vec<Cell> = Vec::new();
     let mut cell_of: Vec<usize> = Vec::new();
+    // Cells still within reach of the line being read (lines come down the page): the others
+    // can take no more segments, and are not looked at again.
+    let tallest = page.words.iter().map(Word::height).fold(h, f64::max);
+    let reach = (MAX_CHAIN_GAP + 1.0) * tallest;
+    let mut active: Vec<usize> = Vec::new();
     for (li, l) in lines.iter().enumerate() {
+        active.retain(|&ci| cells[ci].y1 >= l.y0 - reach);
         let text_words = &l.words[..l.words.len() - l.values];
         let mut start = 0;
         for i in 1..=text_words.len() {
@@ -333,11 +339,11 @@ fn lay_out_page(page: &Page) -> Vec<Out> {
             }
             let words = &text_words[start..i];
             start = i;
-            for (from, to) in split_by_cells(words, &cells, h) {
+            for (from, to) in split_by_cells(words, &cells, &active, h) {
                 let s = segment(li, &words[from..to]);
                 let beside = value_line_beside(&lines, &value_lines, s.y0, s.y1, h);
                 let si = segments.len();
-                match chain_to(&s, beside, &cells, &segments, h) {
+                match chain_to(&s, beside, &cells, &active, &segments, h) {
                     Some(ci) => {
                         let c = &mut cells[ci];
                         c.segments.push(si);
@@ -350,6 +356,7 @@ fn lay_out_page(page: &Page) -> Vec<Out> {
                     }
                     None => {
                         cell_of.push(cells.len());
+                        active.push(cells.len());
                         cells.push(Cell {
                             segments: vec![si],
                             x0: s.x0,
@@ -518,6 +525,7 @@ fn chain_to(
     s: &Segment,
     beside: Option<usize>,
     cells: &[Cell],
+    active: &[usize],
     segments: &[Segment],
     h: f64,
 ) -> Option<usize> {
@@ -525,12 +533,15 @@ fn chain_to(
         return None;
     }
     let mut best: Option<(usize, f64)> = None;
-    for (ci, c) in cells.iter().enumerate() {
+    for &ci in active {
+        let c = &cells[ci];
         let overlap = s.x1.min(c.x1) - s.x0.max(c.x0);
         // Gaps scale with the type: a title's wrapped lines are further apart than the body's.
         if !within_reach(s.y0, c, h.max(s.y1 - s.y0))
             || overlap <= 0.0
-            || c.segments.iter().any(|&o| segments[o].line == s.line)
+            || c.segments
+                .last()
+                .is_some_and(|&o| segments[o].line == s.line)
             || (c.row.is_some() && beside.is_some() && c.row != beside)
         {
             continue;
@@ -545,7 +556,7 @@ fn chain_to(
 /// A segment cut where it runs across the columns of two or more cells just above it: the
 /// wrapped lines of neighbouring cells set so close that their words touch (`）无掌握相关政`
 /// under `（四` and `1.本机关不`). Ranges of word indices.
-fn split_by_cells(words: &[Word], cells: &[Cell], h: f64) -> Vec<(usize, usize)> {
+fn split_by_cells(words: &[Word], cells: &[Cell], active: &[usize], h: f64) -> Vec<(usize, usize)> {
     let whole = vec![(0, words.len())];
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return whole;
@@ -555,8 +566,9 @@ fn split_by_cells(words: &[Word], cells: &[Cell], h: f64) -> Vec<(usize, usize)>
     }
     let y0 = words.iter().map(|w| w.y0).fold(f64::MAX, f64::min);
     let y1 = words.iter().map(|w| w.y1).fold(f64::MIN, f64::max);
-    let above: Vec<&Cell> = cells
+    let above: Vec<&Cell> = active
         .iter()
+        .map(|&ci| &cells[ci])
         .filter(|c| within_reach(y0, c, h.max(y1 - y0)) && c.x1 > first.x0 && c.x0 < last.x1)
         .collect();
     if above.len() < 2 {

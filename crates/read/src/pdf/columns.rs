@@ -8,14 +8,19 @@
 //! 1. Words are grouped into visual lines by their vertical centres.
 //! 2. A line that ends in values set apart from the rest (`规章  0  0  0`, or values alone)
 //!    is a table row's value line: its values are the row's value cells.
-//! 3. The other words are cut into segments at wide gaps and chained, down the page, into
-//!    cells: a segment continues the cell above it in the same column (overlapping x-range,
-//!    gap below 0.9 of a line's height) unless it starts with a numbering (`2.`, `（三）`, `四、`) or
-//!    would join a cell that already sits beside another row's values.
-//! 4. A cell that sits beside a value line (vertical overlap) belongs to that row: the row is
-//!    printed as one line, its cells (labels joined from their wrapped lines, then values)
-//!    separated by tabs in the order of their x-positions, with an empty cell where a value
-//!    column of a fuller row nearby has nothing. Other lines are printed as they are.
+//! 3. The other words are cut into segments — at wide gaps, before a numbered label after any
+//!    gap (`（三 1.属于国家`), and where a segment runs across the columns of two cells just
+//!    above it — and chained, down the page, into cells: a segment continues the cell above it
+//!    in the same column (overlapping x-range, gap below 0.9 of a line's height) unless it
+//!    starts with a numbering (`2.`, `（三）`, `四、`) or would join a cell that already sits
+//!    beside another row's values.
+//! 4. A cell belongs to the first value line it spans: the row is printed as one line, its
+//!    cells (labels joined from their wrapped lines, then values) separated by tabs in the
+//!    order of their x-positions, with an empty cell where a value column of a fuller row of
+//!    the same table has nothing. Other lines are printed as they are, the wrapped lines of a
+//!    paragraph joined.
+//! 5. A row cut by a page break gets the rest of its label back from the next page (or its
+//!    start from the page before), when only the joined label names a row.
 //!
 //! The result goes through the same text pipeline as every other format (`LayoutBuilder`),
 //! with rows located as page / table / row / cell.

@@ -1,5 +1,6 @@
 //! Golden tests on real published PDFs (tests/fixtures/corpus, copied from the shared corpus),
-//! read through poppler's pdftotext. Every cell of 表三 and 表四 of 淮安市人民政府 2024 was
+//! read through poppler's pdftotext (table rows rebuilt from the words' boxes; the last test
+//! reads them through `pdftotext -layout` as well, and the two readings must agree). Every cell of 表三 and 表四 of 淮安市人民政府 2024 was
 //! checked by hand against the pages rendered as images (pdftoppm); so were the defects of
 //! 洪泽区 2023 (表四 printed with 总计 0 beside non-zero outcomes; （六）其他处理 printed as one
 //! row in a 2021-format report; 2.其他法律行政止公开, a dropped 法规禁).
@@ -97,9 +98,10 @@ fn huaian_2024_every_cell_of_tables_3_and_4() {
     }
     // A consistent report: nothing to say.
     assert!(gongkai_check::check(&r).is_empty());
-    // Sources name the page: 本年新收 总计 is on page 4.
+    // Sources name the page and the cell of the row rebuilt from the words' boxes: 本年新收
+    // 总计 is on page 4, the 8th cell of its row (the label, then seven values).
     match r.get("requests", "received", "total").unwrap().source {
-        Source::Paged { page, .. } => assert_eq!(page, 4),
+        Source::Grid { page, cell, .. } => assert_eq!((page, cell), (4, 8)),
         other => panic!("{other:?}"),
     }
 }
@@ -128,9 +130,12 @@ fn hongze_2023_defects_are_found_on_their_pages() {
             .map(|f| f.location.to_string())
             .collect()
     };
-    assert_eq!(at("LABEL-FUZZY"), ["p3:L43:29"]);
-    assert_eq!(at("ROW-UNLABELLED"), ["p4:L10:40"]);
-    assert_eq!(at("T4-GROUP-TOTAL"), ["p4:L29:1", "p4:L29:49"]);
+    // Page, table on the page, row, cell: the misprinted label is the 2nd cell of its row
+    // (after the group label （三）不予公开); 表四's two bad group totals are pointed at by the
+    // first value of their group (行政复议 from cell 1, 复议后起诉 from cell 11).
+    assert_eq!(at("LABEL-FUZZY"), ["p3.t3.r6.c2"]);
+    assert_eq!(at("ROW-UNLABELLED"), ["p4.t1.r7.c2"]);
+    assert_eq!(at("T4-GROUP-TOTAL"), ["p4.t2.r1.c1", "p4.t2.r1.c11"]);
 }
 
 #[test]
@@ -169,4 +174,40 @@ fn a_pdf_without_text_and_a_broken_pdf_give_clear_errors() {
     let empty = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
     let err = gongkai_read::read_bytes(empty).err();
     assert_eq!(err, Some(gongkai_read::ReadError::PdfWithoutText));
+}
+
+/// The rows rebuilt from the words' boxes and the lines of `pdftotext -layout` give the same
+/// cells on every corpus PDF (the layout reading is the fallback, and was the only reading).
+#[test]
+fn rebuilt_rows_read_the_same_cells_as_the_layout_text() {
+    for name in [
+        "huaian-shi-2024.pdf",
+        "hongze-qu-2023.pdf",
+        "hongze-qu-2024.pdf",
+    ] {
+        let Some(rebuilt) = read(name) else {
+            return;
+        };
+        let path = format!(
+            "{}/../../tests/fixtures/corpus/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(path).unwrap();
+        let plain =
+            gongkai_read::read_layout(gongkai_read::pdf::read_plain(&bytes).unwrap()).report;
+        assert_eq!(rebuilt.cells.len(), plain.cells.len(), "{name}");
+        for (a, b) in rebuilt.cells.iter().zip(&plain.cells) {
+            assert_eq!(
+                (a.key(), a.state, a.value),
+                (b.key(), b.state, b.value),
+                "{name}"
+            );
+        }
+        let rules = |r: &Report| {
+            let mut v: Vec<&str> = gongkai_check::check(r).iter().map(|f| f.rule).collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(rules(&rebuilt), rules(&plain), "{name}");
+    }
 }

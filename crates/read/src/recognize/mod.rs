@@ -9,6 +9,7 @@ mod detect;
 pub mod labels;
 mod placement;
 pub mod sections;
+mod wrapped;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -29,7 +30,7 @@ use placement::{resolve, RowRead, Slot};
 /// breaks ties when the labels do not tell the format.
 pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
     // Each label's matching forms are computed once and used by every step below.
-    let forms: Vec<Forms> = tokens
+    let mut forms: Vec<Forms> = tokens
         .iter()
         .map(|t| match t.kind {
             TokenKind::Text => label_forms(t.text),
@@ -39,6 +40,7 @@ pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
     let detection = Detection::scan(tokens, &forms);
     let format = detection.decide(year);
     let def = formats::get(format);
+    wrapped::complete_short_labels(tokens, &mut forms, format);
     let mut state = Pass::new(def);
     for (tok, f) in tokens.iter().zip(&forms) {
         state.token(tok, f);

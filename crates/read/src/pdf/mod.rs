@@ -1,5 +1,10 @@
-//! PDF: the text layer, as poppler's `pdftotext -layout` lays it out (table columns become runs
-//! of spaces, which the tokenizer splits on), page by page.
+//! PDF: the text layer, page by page, through poppler's `pdftotext`.
+//!
+//! The words and their boxes (`pdftotext -bbox-layout`, [`bbox`]) are laid out again with the
+//! rows and columns of tables rebuilt from the coordinates ([`columns`]): one line per table row,
+//! its cells (wrapped labels joined) separated by tabs, located as page / table / row / cell.
+//! When that output cannot be read, the text as `pdftotext -layout` lays it out (table columns
+//! as runs of spaces, which the tokenizer splits on) is read instead.
 //!
 //! poppler is an external program here (STACK.md: the pure-Rust PDF crates panic on the fonts
 //! Chinese government PDFs use, or scramble table rows). Without it, reading a PDF is a clear
@@ -12,14 +17,44 @@ use std::time::{Duration, Instant};
 use crate::error::ReadError;
 use crate::layout::{Layout, LayoutBuilder};
 
+pub mod bbox;
+pub mod columns;
+
 /// Pages read at most: no annual report has more; a hostile file cannot make us read more.
 const MAX_PAGES: u32 = 300;
 /// Time allowed for the extraction.
 const TIME_LIMIT: Duration = Duration::from_secs(60);
+const TIMED_OUT: &str = "pdftotext did not finish in time";
+/// Output of pdftotext read at most (the word boxes take some 300 bytes a word): beyond it,
+/// the extraction fails.
+const MAX_OUTPUT_BYTES: usize = 256 * 1024 * 1024;
 
-/// The text layer of a PDF, laid out page by page.
+/// The text layer of a PDF, laid out page by page, table rows rebuilt from the words' boxes.
 pub fn read(bytes: &[u8]) -> Result<Layout, ReadError> {
-    let text = extract(bytes)?;
+    let xhtml = match extract(bytes, "-bbox-layout") {
+        Ok(x) => x,
+        // A poppler too old for -bbox-layout, or a file it chokes on in that mode only: the
+        // plain layout (which reports a damaged or encrypted file as such). Not after the time
+        // limit, which a hostile file would otherwise get twice.
+        Err(ReadError::Corrupt { detail, .. }) if detail != TIMED_OUT => return read_plain(bytes),
+        Err(e) => return Err(e),
+    };
+    // Document titles and authors in the header are sometimes mis-decoded; only words count.
+    match bbox::parse(&String::from_utf8_lossy(&xhtml)) {
+        Ok(pages) => {
+            if pages.iter().all(|p| p.words.is_empty()) {
+                return Err(ReadError::PdfWithoutText);
+            }
+            Ok(columns::lay_out(&pages))
+        }
+        Err(_) => read_plain(bytes),
+    }
+}
+
+/// The text layer as `pdftotext -layout` lays it out, line by line.
+pub fn read_plain(bytes: &[u8]) -> Result<Layout, ReadError> {
+    let text = String::from_utf8(extract(bytes, "-layout")?)
+        .map_err(|e| corrupt(format!("pdftotext gave invalid UTF-8: {e}")))?;
     if text.trim().is_empty() {
         return Err(ReadError::PdfWithoutText);
     }
@@ -33,9 +68,9 @@ pub fn read(bytes: &[u8]) -> Result<Layout, ReadError> {
     Ok(b.finish())
 }
 
-fn extract(bytes: &[u8]) -> Result<String, ReadError> {
+fn extract(bytes: &[u8], mode: &str) -> Result<Vec<u8>, ReadError> {
     let spawned = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", "-l"])
+        .args([mode, "-enc", "UTF-8", "-l"])
         .arg(MAX_PAGES.to_string())
         .args(["-", "-"])
         .stdin(Stdio::piped())
@@ -64,7 +99,9 @@ fn extract(bytes: &[u8]) -> Result<String, ReadError> {
     let reader = std::thread::spawn(move || {
         let mut out = Vec::new();
         if let Some(s) = stdout.as_mut() {
-            let _ = s.read_to_end(&mut out);
+            let _ = s.take(MAX_OUTPUT_BYTES as u64 + 1).read_to_end(&mut out);
+            // Drain the rest so pdftotext is not blocked writing; it is killed or ends soon.
+            let _ = std::io::copy(s, &mut std::io::sink());
         }
         out
     });
@@ -75,7 +112,7 @@ fn extract(bytes: &[u8]) -> Result<String, ReadError> {
             Ok(None) if start.elapsed() > TIME_LIMIT => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(corrupt("pdftotext did not finish in time".to_string()));
+                return Err(corrupt(TIMED_OUT.to_string()));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(e) => return Err(corrupt(format!("pdftotext: {e}"))),
@@ -83,6 +120,11 @@ fn extract(bytes: &[u8]) -> Result<String, ReadError> {
     };
     let _ = feeder.join();
     let out = reader.join().unwrap_or_default();
+    if out.len() > MAX_OUTPUT_BYTES {
+        return Err(corrupt(format!(
+            "pdftotext wrote more than {MAX_OUTPUT_BYTES} bytes"
+        )));
+    }
     let mut err = String::new();
     if let Some(mut e) = child.stderr.take() {
         let _ = e.read_to_string(&mut err);
@@ -96,7 +138,7 @@ fn extract(bytes: &[u8]) -> Result<String, ReadError> {
             .to_string();
         return Err(corrupt(detail));
     }
-    String::from_utf8(out).map_err(|e| corrupt(format!("pdftotext gave invalid UTF-8: {e}")))
+    Ok(out)
 }
 
 fn corrupt(detail: String) -> ReadError {

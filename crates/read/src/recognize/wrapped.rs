@@ -1,0 +1,81 @@
+//! Row labels wrapped after very few characters: a narrow label column prints
+//! `3.危及“三安全` on one line and `一稳定”` on the next. The first line names no row, and is too
+//! short for [`LabelIndex::row_by_prefix`] (which wants six characters, so that a short piece of
+//! unrelated text is never taken for a row). Here a shorter first line is completed by the text
+//! that follows it — only when the two together name exactly one row of the format, the
+//! continuation names nothing on its own, and no other row of that table starts the same way.
+//! The first line's matching forms are then those of the whole label; the continuation stays
+//! unknown text, as for labels wrapped after six characters or more.
+
+use gongkai_model::{formats, FormatId};
+
+use super::labels::{label_forms, Forms, LabelIndex, Target};
+use crate::tokens::{Token, TokenKind};
+
+/// Prefixes at least this long are left to [`LabelIndex::row_by_prefix`].
+const LONG_PREFIX_CHARS: usize = 6;
+/// Shorter than this, a piece of text is too little to call a prefix.
+const MIN_PREFIX_CHARS: usize = 2;
+/// Tokens looked at after the first line for its continuation (the row's values may come
+/// between them, as when the values sit beside the label's first line).
+const LOOKAHEAD_TOKENS: usize = 12;
+
+/// Replaces the forms of short first lines of wrapped row labels with those of the whole label.
+pub fn complete_short_labels(tokens: &[Token<'_>], forms: &mut [Forms], format: FormatId) {
+    let index = LabelIndex::of(format);
+    for i in 0..tokens.len().min(forms.len()) {
+        let Some(first) = forms[i].first() else {
+            continue;
+        };
+        let n = first.chars().count();
+        if !(MIN_PREFIX_CHARS..LONG_PREFIX_CHARS).contains(&n)
+            || !index.lookup_forms(&forms[i]).is_empty()
+        {
+            continue;
+        }
+        // The continuation: the next text, on a later line.
+        let Some(j) = (i + 1..tokens.len().min(i + 1 + LOOKAHEAD_TOKENS))
+            .find(|&j| tokens[j].kind == TokenKind::Text)
+        else {
+            continue;
+        };
+        if tokens[j].line <= tokens[i].line
+            || forms
+                .get(j)
+                .is_none_or(|f| !index.lookup_forms(f).is_empty())
+        {
+            continue;
+        }
+        let joined = label_forms(&format!("{}{}", tokens[i].text, tokens[j].text));
+        let Some((table, row)) = one_row(&index.lookup_forms(&joined)) else {
+            continue;
+        };
+        if !only_row_starting_with(format, table, row, first) {
+            continue;
+        }
+        forms[i] = joined;
+    }
+}
+
+/// The one row a lookup names, as (table key, row key).
+fn one_row(targets: &[Target]) -> Option<(&'static str, &'static str)> {
+    let mut rows = targets.iter().filter_map(|t| match t {
+        Target::Row(table, row) => Some((table.key, row.key)),
+        _ => None,
+    });
+    let first = rows.next()?;
+    rows.all(|r| r == first).then_some(first)
+}
+
+/// Whether `row` is the only row of `table` whose label (or an alias) starts with `prefix`.
+fn only_row_starting_with(format: FormatId, table: &str, row: &str, prefix: &str) -> bool {
+    let Some(t) = formats::get(format).table(table) else {
+        return false;
+    };
+    t.rows.iter().all(|r| {
+        r.key == row
+            || std::iter::once(r.label)
+                .chain(r.aliases.iter().copied())
+                .all(|label| label_forms(label).iter().all(|f| !f.starts_with(prefix)))
+    })
+}

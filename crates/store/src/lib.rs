@@ -1303,26 +1303,25 @@ fn decode_found(v: &serde_json::Value) -> Result<Vec<gongkai_model::Found>> {
         .collect()
 }
 
-/// The kept texts of a report's parts (none for reports stored before they were kept).
+/// The kept texts of a report's parts (none for reports stored before they were kept): each
+/// item is a part as [`decode_found`] reads it, with the text third.
 fn decode_texts(v: &serde_json::Value) -> Result<Vec<gongkai_model::SectionText>> {
-    let Some(items) = v.as_array() else {
-        return Ok(Vec::new());
-    };
-    items
-        .iter()
-        .map(|x| {
-            let key = x.get(0).and_then(|k| k.as_str()).unwrap_or_default();
-            Ok(gongkai_model::SectionText {
-                key: intern(key),
-                source: decode_source(x.get(1).and_then(|s| s.as_str()))?,
-                text: x
-                    .get(2)
-                    .and_then(|t| t.as_str())
-                    .unwrap_or_default()
-                    .to_string(),
-            })
+    let parts = decode_found(v)?;
+    let texts = v.as_array().into_iter().flatten().map(|x| {
+        x.get(2)
+            .and_then(|t| t.as_str())
+            .unwrap_or_default()
+            .to_string()
+    });
+    Ok(parts
+        .into_iter()
+        .zip(texts)
+        .map(|(p, text)| gongkai_model::SectionText {
+            key: p.key,
+            text,
+            source: p.source,
         })
-        .collect()
+        .collect())
 }
 
 fn severity_from_key(s: &str) -> Option<Severity> {

@@ -25,6 +25,15 @@ pub fn count(paths: &[PathBuf], lang: Lang) -> usize {
     walk(paths, lang).count()
 }
 
+/// The extensions read, as `.txt、.md…`, joined with `sep`.
+fn kinds(sep: &str) -> String {
+    EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 fn top(p: &Path, lang: Lang) -> Box<dyn Iterator<Item = Item> + Send> {
     if p.is_dir() {
         let mut files = Dir::new(p).peekable();
@@ -32,22 +41,8 @@ fn top(p: &Path, lang: Lang) -> Box<dyn Iterator<Item = Item> + Send> {
             return Box::new(std::iter::once(Err((
                 p.display().to_string(),
                 match lang {
-                    Lang::Zh => format!(
-                        "目录中没有报告文件（{}）",
-                        EXTENSIONS
-                            .iter()
-                            .map(|e| format!(".{e}"))
-                            .collect::<Vec<_>>()
-                            .join("、")
-                    ),
-                    Lang::En => format!(
-                        "the directory holds no report files ({})",
-                        EXTENSIONS
-                            .iter()
-                            .map(|e| format!(".{e}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    Lang::Zh => format!("目录中没有报告文件（{}）", kinds("、")),
+                    Lang::En => format!("the directory holds no report files ({})", kinds(", ")),
                 },
             ))));
         }

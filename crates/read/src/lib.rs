@@ -21,6 +21,7 @@ pub mod sniff;
 pub mod texts;
 pub mod tokens;
 pub mod value;
+mod xml_ref;
 
 pub use document::Document;
 pub use error::ReadError;

@@ -163,12 +163,7 @@ pub fn parse(
             Event::CData(t) => p.text(&t),
             Event::GeneralRef(r) => {
                 // quick-xml 0.42 reports `&amp;` and `&#20013;` as events of their own.
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    Ok(None) => predefined(&r),
-                    Err(_) => None,
-                };
-                if let Some(c) = c {
+                if let Some(c) = crate::xml_ref::resolve(&r) {
                     p.text(c.encode_utf8(&mut [0; 4]));
                 }
             }
@@ -192,18 +187,6 @@ pub fn parse(
         Some(Frame::Body(blocks)) if p.frames.is_empty() => Ok(blocks),
         _ => Err("word/document.xml 结构不完整 / word/document.xml is incomplete".to_string()),
     }
-}
-
-/// The five entities XML predefines; Word writes no others.
-fn predefined(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        _ => return None,
-    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

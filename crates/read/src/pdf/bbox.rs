@@ -73,12 +73,7 @@ pub fn parse(xhtml: &str) -> Result<Vec<Page>, String> {
             }
             Event::GeneralRef(r) => {
                 if let Some(w) = word.as_mut() {
-                    let c = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        Ok(None) => predefined(&r),
-                        Err(_) => None,
-                    };
-                    if let Some(c) = c {
+                    if let Some(c) = crate::xml_ref::resolve(&r) {
                         w.text.push(c);
                     }
                 }
@@ -128,18 +123,6 @@ fn word_box(e: &BytesStart) -> Result<Word, String> {
         x1: b[2],
         y1: b[3],
         text: String::new(),
-    })
-}
-
-/// The five entities XML predefines (poppler escapes `&`, `<`, `>`, quotes).
-fn predefined(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        _ => return None,
     })
 }
 

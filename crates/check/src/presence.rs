@@ -26,15 +26,42 @@ pub(crate) fn table_shown(report: &Report, table: &str) -> bool {
             .any(|c| c.table == table && is_printed(c))
 }
 
-/// Whether no cell of the row is present in the source.
-pub(crate) fn row_unprinted(report: &Report, table: &str, row: &str) -> bool {
-    !report
-        .cells
-        .iter()
-        .any(|c| c.table == table && c.row == row && is_printed(c))
+/// The tables and rows a report shows, gathered in one pass over its cells the first time they
+/// are asked for: for the rules that ask for every relation and operand, where a scan of all
+/// cells per question would make the check quadratic in the number of cells. A report whose
+/// tables were all found and whose relations all decide never pays for the pass.
+pub(crate) struct Shown<'r> {
+    report: &'r Report,
+    /// (table, row) of every printed cell.
+    rows: std::cell::OnceCell<std::collections::HashSet<(&'r str, &'r str)>>,
 }
 
-/// Whether the cell's whole row is absent from the source.
-pub(crate) fn in_unprinted_row(report: &Report, key: &CellKey) -> bool {
-    row_unprinted(report, key.table, key.row)
+impl<'r> Shown<'r> {
+    pub(crate) fn of(report: &'r Report) -> Shown<'r> {
+        Shown {
+            report,
+            rows: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn rows(&self) -> &std::collections::HashSet<(&'r str, &'r str)> {
+        self.rows.get_or_init(|| {
+            self.report
+                .cells
+                .iter()
+                .filter(|c| is_printed(c))
+                .map(|c| (c.table, c.row))
+                .collect()
+        })
+    }
+
+    /// [`table_shown`], answered from the gathered rows.
+    pub(crate) fn table(&self, table: &str) -> bool {
+        self.report.has_table(table) || self.rows().iter().any(|(t, _)| *t == table)
+    }
+
+    /// Whether the cell's whole row is absent from the source (no cell of it printed).
+    pub(crate) fn in_unprinted_row(&self, key: &CellKey) -> bool {
+        !self.rows().contains(&(key.table, key.row))
+    }
 }

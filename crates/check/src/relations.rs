@@ -30,7 +30,7 @@ use gongkai_model::{
 use crate::catalogue::RuleInfo;
 use crate::labels::{column_zh, row_term_zh, row_zh, table_en, table_zh};
 use crate::locate::first_printed;
-use crate::presence::{in_unprinted_row, table_shown};
+use crate::presence::Shown;
 use crate::rule::{t, Text};
 
 /// Sides with more terms than this are named as a whole ("…各项之和") instead of term by term.
@@ -291,8 +291,9 @@ pub(crate) fn infos() -> Vec<RuleInfo> {
 pub(crate) fn check(report: &Report) -> Vec<Finding> {
     let format = report.format_def();
     let mut out = Vec::new();
+    let shown = Shown::of(report);
     for rel in formats::relations(report.format) {
-        if !table_shown(report, rel.def.table) {
+        if !shown.table(rel.def.table) {
             continue;
         }
         match arith::evaluate(rel, report) {
@@ -304,7 +305,7 @@ pub(crate) fn check(report: &Report) -> Vec<Finding> {
                 if_empty_zero,
             } => {
                 let only_unprinted_rows =
-                    empty.is_empty() && missing.iter().all(|k| in_unprinted_row(report, k));
+                    empty.is_empty() && missing.iter().all(|k| shown.in_unprinted_row(k));
                 let nothing_known = missing.len() + empty.len() == rel.cells().count();
                 if !only_unprinted_rows && !nothing_known {
                     out.push(undecided(

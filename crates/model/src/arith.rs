@@ -31,12 +31,22 @@ pub enum Eval {
     },
 }
 
-fn side(report: &Report, keys: &[CellKey]) -> (f64, Vec<CellKey>, Vec<CellKey>) {
+/// The sum of the values of `keys`, with the operands that are missing and those printed empty.
+/// `positions` are the keys' places in the format's cell order, when known (else empty).
+fn side(
+    report: &Report,
+    keys: &[CellKey],
+    positions: &[usize],
+) -> (f64, Vec<CellKey>, Vec<CellKey>) {
     let mut sum = 0.0;
     let mut missing = Vec::new();
     let mut empty = Vec::new();
-    for k in keys {
-        match report.cell(k) {
+    for (i, k) in keys.iter().enumerate() {
+        let cell = match positions.get(i) {
+            Some(&at) => report.cell_at(at, k),
+            None => report.cell(k),
+        };
+        match cell {
             Some(c) if c.state.has_value() => sum += c.value.unwrap_or(0.0),
             Some(c) if matches!(c.state, CellState::Blank | CellState::NotApplicable) => {
                 empty.push(*k)
@@ -56,8 +66,13 @@ fn holds(compare: Compare, lhs: f64, rhs: f64) -> bool {
 
 /// Evaluates a relation over a report's cells.
 pub fn evaluate(rel: &Relation, report: &Report) -> Eval {
-    let (l, lm, le) = side(report, &rel.lhs);
-    let (r, rm, re) = side(report, &rel.rhs);
+    let (lhs_at, rhs_at) = if rel.positions.len() == rel.lhs.len() + rel.rhs.len() {
+        rel.positions.split_at(rel.lhs.len())
+    } else {
+        (&[][..], &[][..])
+    };
+    let (l, lm, le) = side(report, &rel.lhs, lhs_at);
+    let (r, rm, re) = side(report, &rel.rhs, rhs_at);
     let mut missing = lm;
     missing.extend(rm);
     let mut empty = le;
@@ -149,8 +164,13 @@ pub fn infer_missing(report: &mut Report, relations: &[Relation]) -> Vec<CellKey
 /// If exactly one operand is missing and every other has a value, the value the relation gives
 /// it (only when that value is admissible for the cell's kind).
 fn solve_single_unknown(rel: &Relation, report: &Report) -> Option<(CellKey, f64, String)> {
-    let (l, lm, le) = side(report, &rel.lhs);
-    let (r, rm, re) = side(report, &rel.rhs);
+    let (lhs_at, rhs_at) = if rel.positions.len() == rel.lhs.len() + rel.rhs.len() {
+        rel.positions.split_at(rel.lhs.len())
+    } else {
+        (&[][..], &[][..])
+    };
+    let (l, lm, le) = side(report, &rel.lhs, lhs_at);
+    let (r, rm, re) = side(report, &rel.rhs, rhs_at);
     if !le.is_empty() || !re.is_empty() || lm.len() + rm.len() != 1 {
         return None;
     }

@@ -5,7 +5,8 @@
 /// `\r\n` or a lone `\r`; a final line break does not start another (empty) line.
 pub fn line_ranges(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut lines = Vec::new();
+    // Reports average a few dozen bytes a line: room for that many, grown only past it.
+    let mut lines = Vec::with_capacity(bytes.len() / 24 + 1);
     let mut start = 0;
     // memchr jumps from break to break instead of looking at every byte.
     for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {

@@ -61,6 +61,11 @@ pub struct Relation {
     pub along: &'static str,
     pub lhs: Vec<CellKey>,
     pub rhs: Vec<CellKey>,
+    /// Where each operand (left side first) is in its format's cell order
+    /// ([`crate::Report::cell_at`]): relations are evaluated hundreds of times per report, and
+    /// a position is found without a lookup. Empty when unknown (then every operand is looked
+    /// up by key).
+    pub positions: Vec<usize>,
 }
 
 impl Relation {
@@ -95,6 +100,7 @@ impl RelationDef {
                             along: col,
                             lhs: l,
                             rhs: r,
+                            positions: Vec::new(),
                         })
                     })
                     .collect()
@@ -104,25 +110,21 @@ impl RelationDef {
                 .iter()
                 .filter(|r| rows.is_none_or(|sel| sel.contains(&r.key)))
                 .filter(|r| lhs.iter().chain(rhs.iter()).all(|c| r.columns.contains(c)))
-                .map(|r| Relation {
-                    def: self,
-                    along: r.key,
-                    lhs: lhs
-                        .iter()
-                        .map(|c| CellKey {
-                            table: table.key,
-                            row: r.key,
-                            column: c,
-                        })
-                        .collect(),
-                    rhs: rhs
-                        .iter()
-                        .map(|c| CellKey {
-                            table: table.key,
-                            row: r.key,
-                            column: c,
-                        })
-                        .collect(),
+                .map(|r| {
+                    // The row's own column strings (equal to the relation's): a report's cells
+                    // are found by the addresses of these.
+                    let key = |c: &&'static str| CellKey {
+                        table: table.key,
+                        row: r.key,
+                        column: r.columns.iter().find(|x| *x == c).copied().unwrap_or(c),
+                    };
+                    Relation {
+                        def: self,
+                        along: r.key,
+                        lhs: lhs.iter().map(key).collect(),
+                        rhs: rhs.iter().map(key).collect(),
+                        positions: Vec::new(),
+                    }
                 })
                 .collect(),
         }
@@ -151,9 +153,19 @@ fn keys_in_column(
 
 /// Every concrete relation of a format, in declaration order.
 pub fn relations_of(format: &'static FormatDef) -> Vec<Relation> {
-    format
+    let order: std::collections::HashMap<CellKey, usize> = format
+        .cell_keys()
+        .enumerate()
+        .map(|(i, k)| (k, i))
+        .collect();
+    let mut all: Vec<Relation> = format
         .relations
         .iter()
         .flat_map(|d| d.expand(format))
-        .collect()
+        .collect();
+    for rel in &mut all {
+        let positions: Option<Vec<usize>> = rel.cells().map(|k| order.get(k).copied()).collect();
+        rel.positions = positions.unwrap_or_default();
+    }
+    all
 }

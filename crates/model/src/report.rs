@@ -513,6 +513,18 @@ impl Report {
             .filter(|c| c.key() == *key)
     }
 
+    /// [`cell`](Self::cell) for a key whose place in the format's cell order is known (as
+    /// [`crate::relation::Relation::positions`] keep it): taken from there when this report
+    /// keeps its cells in that order, looked up otherwise.
+    pub fn cell_at(&self, position: usize, key: &CellKey) -> Option<&Cell> {
+        if let Index::Shared(_) = self.index {
+            if let Some(c) = self.cells.get(position).filter(|c| c.key() == *key) {
+                return Some(c);
+            }
+        }
+        self.cell(key)
+    }
+
     pub fn cell_mut(&mut self, key: &CellKey) -> Option<&mut Cell> {
         match self.index.get(key) {
             Some(i) => self.cells.get_mut(i).filter(|c| c.key() == *key),
@@ -567,7 +579,67 @@ impl Report {
 
 #[cfg(test)]
 mod tests {
-    use super::Source;
+    use super::{address, format_index, Report, Source};
+    use crate::format::{CellKey, FormatId};
+
+    #[test]
+    fn every_cell_is_found_by_its_keys_whatever_strings_hold_them() {
+        for format in [FormatId::F2019, FormatId::F2021, FormatId::Legacy] {
+            let report = Report::empty(format);
+            for (i, cell) in report.cells.iter().enumerate() {
+                let key = cell.key();
+                assert_eq!(
+                    report.cell(&key).map(|c| c.key()),
+                    Some(key),
+                    "{format:?} {i}"
+                );
+                // The same keys in strings of their own (as parsed from JSON or a database).
+                let own = |s: &str| -> &'static str { Box::leak(s.to_string().into_boxed_str()) };
+                let copy = CellKey {
+                    table: own(key.table),
+                    row: own(key.row),
+                    column: own(key.column),
+                };
+                assert_eq!(report.cell(&copy).map(|c| c.key()), Some(key));
+            }
+            let unknown = CellKey {
+                table: "requests",
+                row: "no_such_row",
+                column: "total",
+            };
+            assert!(report.cell(&unknown).is_none());
+        }
+    }
+
+    /// Every operand of every relation is found by its strings' addresses, without hashing
+    /// the strings, and their positions in format order are right: the relations are evaluated
+    /// hundreds of times per report.
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn relation_operands_are_found_by_address() {
+        for format in [FormatId::F2019, FormatId::F2021, FormatId::Legacy] {
+            let index = format_index(format);
+            let report = Report::empty(format);
+            for rel in crate::formats::relations(format) {
+                assert_eq!(rel.positions.len(), rel.cells().count(), "{format:?}");
+                for (key, &at) in rel.cells().zip(&rel.positions) {
+                    assert!(
+                        index.by_address.contains_key(&address(key)),
+                        "{format:?}: {key:?} not found by address"
+                    );
+                    assert_eq!(
+                        report.cells[at].key(),
+                        *key,
+                        "{format:?}: position of {key:?}"
+                    );
+                    assert!(std::ptr::eq(
+                        report.cell_at(at, key).unwrap(),
+                        &report.cells[at]
+                    ));
+                }
+            }
+        }
+    }
 
     #[test]
     fn sources_display_in_their_short_forms() {

@@ -29,13 +29,39 @@ const MAX_STAMP_TAIL_CHARS: usize = 40;
 
 /// Whether `line` is website chrome rather than report content. See the module documentation.
 pub fn is_chrome(line: &str) -> bool {
-    let t = line.trim();
+    let t = crate::scan::trim(line);
     if t.is_empty() || t.len() > MAX_CHROME_BYTES {
         return false;
     }
     // Most lines are table values or sentences: decide those without allocating. A sentence is
     // never chrome — but for a chatbot's greeting (`您好！我是智能客服`).
     if crate::value::parse_token(t).is_some() {
+        return false;
+    }
+    // Short lines are mostly table labels and headings, printed alike in every report: looked
+    // up ([`crate::memo`]) before even their shape is taken. Longer ones are mostly sentences,
+    // unique, and told by their shape at once.
+    if t.len() <= MEMO_MAX_BYTES {
+        thread_local! {
+            static MEMO: crate::memo::Store<bool> = std::cell::RefCell::default();
+        }
+        crate::memo::remembered(&MEMO, MEMO_ENTRIES, t, || decide(t))
+    } else {
+        decide(t)
+    }
+}
+
+/// Entries kept by the memo of [`is_chrome`] on each thread.
+const MEMO_ENTRIES: usize = 4096;
+/// Longer lines are not remembered: labels, headings and page furniture are short (96 bytes
+/// are 32 Chinese characters).
+const MEMO_MAX_BYTES: usize = 96;
+
+/// [`is_chrome`] for a trimmed line that is not a value.
+fn decide(t: &str) -> bool {
+    // A sentence is never chrome (see [`Shape::prose`]): most long lines are told so from their
+    // bytes, before a pass over their characters.
+    if crate::scan::has_sentence_mark(t) && !t.contains("我是") {
         return false;
     }
     let shape = Shape::of(t);

@@ -75,7 +75,7 @@ fn without_bom(bytes: &[u8]) -> Result<Decoded, ReadError> {
     if let Some(kind) = sniff_kind(bytes) {
         return Err(ReadError::Unsupported { kind });
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(ReadError::Undecodable { offset });
     }
     match std::str::from_utf8(bytes) {
@@ -95,7 +95,7 @@ fn strict_utf8(rest: &[u8], bom_len: usize) -> Result<Decoded, ReadError> {
     let text = std::str::from_utf8(rest).map_err(|e| ReadError::Undecodable {
         offset: bom_len + e.valid_up_to(),
     })?;
-    if let Some(i) = rest.iter().position(|&b| b == 0) {
+    if let Some(i) = memchr::memchr(0, rest) {
         return Err(ReadError::Undecodable {
             offset: bom_len + i,
         });
@@ -111,7 +111,7 @@ fn strict_utf8(rest: &[u8], bom_len: usize) -> Result<Decoded, ReadError> {
 /// `decode_without_bom_handling_and_without_replacement`, used because it says where it failed. A BOM decoded from the GB18030 bytes themselves
 /// (`84 31 95 33`) is dropped.
 fn gb18030(bytes: &[u8]) -> Result<Decoded, usize> {
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, bytes) {
         return Err(nul);
     }
     let mut decoder = GB18030.new_decoder_without_bom_handling();

@@ -12,11 +12,13 @@ pub mod docx;
 pub mod error;
 pub mod html;
 pub mod layout;
+pub mod memo;
 pub mod meta;
 pub mod normalize;
 pub mod pdf;
 pub mod prose;
 pub mod recognize;
+pub mod scan;
 pub mod sniff;
 pub mod texts;
 pub mod tokens;
@@ -88,7 +90,7 @@ pub fn read_str(text: String) -> Read {
     // Each line is classified once; the metadata reader and the tokenizer both use it.
     let chrome: Vec<bool> = document
         .lines()
-        .map(|(_, line)| !line.trim().is_empty() && chrome::is_chrome(line))
+        .map(|(_, line)| !scan::trim(line).is_empty() && chrome::is_chrome(line))
         .collect();
     let is_chrome = |no: u32, _: &str| {
         (no as usize)

@@ -359,10 +359,17 @@ fn dates_in(s: &str) -> Vec<(Date, usize, usize)> {
     {
         return out;
     }
+    // Every date has 年 or a separator after its year ([`numeric_date`], [`cn_date`]); one in
+    // Chinese numerals always has 年. Lines with neither hold no date, and without 年 the many
+    // runs of Chinese numerals in words (统一, 一、) need not be tried.
+    let nian = s.contains('年');
+    if !nian && !s.contains(['-', '/', '.', '－', '／', '．']) {
+        return out;
+    }
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         let run_start = (digit(c).is_some() && prev.and_then(digit).is_none())
-            || (cn_digit(c).is_some() && prev.and_then(cn_digit).is_none());
+            || (nian && cn_digit(c).is_some() && prev.and_then(cn_digit).is_none());
         prev = Some(c);
         if !run_start {
             continue;

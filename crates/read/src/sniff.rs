@@ -19,7 +19,7 @@ pub enum Kind {
 /// Sniffs the kind of a file from its first bytes (and, for ZIPs, its directory names).
 pub fn sniff(bytes: &[u8]) -> Kind {
     let head = &bytes[..bytes.len().min(4096)];
-    if head.starts_with(b"%PDF-") || find(head, b"%PDF-").is_some_and(|i| i < 1024) {
+    if head.starts_with(b"%PDF-") || find(&head[..head.len().min(1024)], b"%PDF-").is_some() {
         return Kind::Pdf;
     }
     if head.starts_with(b"PK\x03\x04") {
@@ -46,7 +46,7 @@ pub fn sniff(bytes: &[u8]) -> Kind {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 /// An HTML document starts (after a BOM, white space and comments) with a doctype or a known

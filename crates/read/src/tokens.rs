@@ -46,7 +46,7 @@ pub fn tokenize<'a>(doc: &'a Document, skip: impl Fn(u32, &str) -> bool) -> Vec<
     // The cells of one line, reused from line to line.
     let mut cells = Vec::new();
     for (no, line) in doc.lines() {
-        if line.trim().is_empty() || skip(no, line) || is_page_number(line) {
+        if crate::scan::trim(line).is_empty() || skip(no, line) || is_page_number(line) {
             continue;
         }
         tokenize_line(no, line, &mut cells, &mut out);
@@ -105,7 +105,7 @@ fn split_at_separators<'a>(
 fn has_wide_gap(line: &str) -> bool {
     // Two spaces, an ideographic space (E3 80 80), or a space and a no-break space (20 C2 A0):
     // each starts with a space or E3, which memchr finds; the bytes after are then compared.
-    let t = line.trim().as_bytes();
+    let t = crate::scan::trim(line).as_bytes();
     memchr::memchr2_iter(b' ', 0xE3, t).any(|i| {
         let after = t.get(i + 1..).unwrap_or(&[]);
         match t.get(i) {
@@ -158,7 +158,7 @@ fn tokenize_line<'a>(
 ) {
     // One cell on its own line (seeds 000, 003 and all prose): no splitting, no allocation.
     if !has_cell_separator(line) && !has_wide_gap(line) {
-        let text = line.trim();
+        let text = crate::scan::trim(line);
         let start = line.len() - line.trim_start().len();
         let first = out.len();
         split_cell(no, text, start, out);
@@ -182,7 +182,7 @@ fn tokenize_line<'a>(
     let multi = cells_buf.len() > 1;
     let first_index = out.len();
     for &(offset, raw) in cells_buf.iter() {
-        let text = raw.trim();
+        let text = crate::scan::trim(raw);
         let start = offset + (raw.len() - raw.trim_start().len());
         if text.is_empty() {
             if multi {
@@ -234,6 +234,12 @@ fn split_cell<'a>(no: u32, text: &'a str, start: usize, out: &mut Vec<Token<'a>>
     }
     // Only trailing words that are values split a cell: when the last word is not one (most
     // labels and sentences), the cell is text as it stands.
+    // (Most labels end in a character no value ends in: told from it alone, without the
+    // reverse search through their characters.)
+    if !text.chars().next_back().is_some_and(may_end_value) {
+        out.push(token(no, text, start, TokenKind::Text));
+        return;
+    }
     let last_word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
     if last_word.len() == text.len() || parse_token(last_word).is_none() {
         out.push(token(no, text, start, TokenKind::Text));
@@ -272,6 +278,36 @@ fn split_cell<'a>(no: u32, text: &'a str, start: usize, out: &mut Vec<Token<'a>>
             out.push(token(no, w, start + at, TokenKind::Value(p)));
         }
     }
+}
+
+/// Whether a value ([`parse_token`]) can end with this character: a digit or an ASCII mark, a
+/// unit, or the last character of a not-applicable or missing mark.
+fn may_end_value(c: char) -> bool {
+    c.is_ascii()
+        || ('０'..='９').contains(&c)
+        || matches!(
+            c,
+            '元' | '次'
+                | '件'
+                | '条'
+                | '项'
+                | '个'
+                | '家'
+                | '起'
+                | '缺'
+                | '失'
+                | '）'
+                | '—'
+                | '―'
+                | '─'
+                | '－'
+                | '–'
+                | '／'
+                | '无'
+                | '空'
+                | '×'
+                | '用'
+        )
 }
 
 /// A single trailing number after words is a value only when the words end a label, not a
@@ -339,6 +375,20 @@ pub fn is_page_number(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut in `split_cell` never hides a value: whatever `parse_token` reads ends
+        /// in a character `may_end_value` admits.
+        #[test]
+        fn every_value_ends_as_may_end_value_says(
+            v in "[增减+\\-－＋]?[0-9０-９]{1,7}([.,．，][0-9]{1,3})?(万元|元|件|条|项|个|家|起|次|人次)?|[/／\\\\—―─－–×]|——|--|无|空|不适用|N/A|n/a|缺|缺失|（缺）|\\(缺\\)"
+        ) {
+            if parse_token(&v).is_some() {
+                prop_assert!(v.chars().next_back().is_some_and(may_end_value), "{}", v);
+            }
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(String, &'static str)> {
         let doc = Document::new(text.to_string());

@@ -48,7 +48,7 @@ pub enum CellValue {
 
 /// Parses a token as a value token; `None` if it is text (a label, prose).
 pub fn parse_token(text: &str) -> Option<Printed> {
-    let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let t = crate::scan::trim(text);
     if t.is_empty() {
         return None;
     }

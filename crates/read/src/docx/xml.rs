@@ -146,12 +146,12 @@ pub fn parse(
         };
         match event {
             Event::Start(e) => {
-                let ns = spaces.enter(&e, p.opens.len())?;
-                p.open(ns, &e)?;
+                let (ns, local) = spaces.enter(&e, p.opens.len())?;
+                p.open(ns, local, &e)?;
             }
             Event::Empty(e) => {
-                let ns = spaces.enter(&e, p.opens.len())?;
-                p.open(ns, &e)?;
+                let (ns, local) = spaces.enter(&e, p.opens.len())?;
+                p.open(ns, local, &e)?;
                 p.close();
                 spaces.leave(p.opens.len());
             }
@@ -220,9 +220,10 @@ struct Namespaces {
 }
 
 impl Namespaces {
-    /// Takes the declarations of an element opening at `depth` and resolves its name.
-    fn enter(&mut self, e: &BytesStart, depth: usize) -> Result<Ns, String> {
-        if e.attributes_raw().contains("xmlns") {
+    /// Takes the declarations of an element opening at `depth` and resolves its name: its
+    /// namespace and its local name (found here once, since the prefix is looked at anyway).
+    fn enter<'e>(&mut self, e: &'e BytesStart, depth: usize) -> Result<(Ns, &'e str), String> {
+        if declares_namespace(e.attributes_raw()) {
             for a in e.attributes().with_checks(false).flatten() {
                 let key: &str = a.key.as_ref();
                 let prefix = match key.strip_prefix("xmlns") {
@@ -248,26 +249,28 @@ impl Namespaces {
                 self.last = None;
             }
         }
-        let name = e.name();
-        let name: &[u8] = name.as_ref().as_bytes();
-        let prefix = name
-            .iter()
-            .position(|&b| b == b':')
-            .and_then(|i| name.get(..i))
-            .unwrap_or_default();
+        let name: &'e str = e.name().into_inner();
+        // Element names are short: a plain search (memchr's set-up costs more than the scan).
+        let (prefix, local) = match name.bytes().position(|b| b == b':') {
+            Some(i) => (
+                name.get(..i).unwrap_or_default(),
+                name.get(i + 1..).unwrap_or_default(),
+            ),
+            None => ("", name),
+        };
         if let Some((p, ns)) = &self.last {
-            if p.as_bytes() == prefix {
-                return Ok(*ns);
+            if p == prefix {
+                return Ok((*ns, local));
             }
         }
         let ns = self
             .bindings
             .iter()
             .rev()
-            .find(|(_, p, _)| p.as_bytes() == prefix)
+            .find(|(_, p, _)| p == prefix)
             .map_or(Ns::Other, |(_, _, ns)| *ns);
-        self.last = Some((String::from_utf8_lossy(prefix).into_owned(), ns));
-        Ok(ns)
+        self.last = Some((prefix.to_string(), ns));
+        Ok((ns, local))
     }
 
     /// Drops the declarations of the elements closed down to `depth`.
@@ -277,6 +280,13 @@ impl Namespaces {
             self.last = None;
         }
     }
+}
+
+/// Whether an element's attributes may declare a namespace (`xmlns` or `xmlns:…`): a byte
+/// search for the rare `x` first, since nearly no element of a document declares one.
+fn declares_namespace(attributes: &str) -> bool {
+    let b = attributes.as_bytes();
+    memchr::memchr_iter(b'x', b).any(|i| b.get(i..).is_some_and(|r| r.starts_with(b"xmlns")))
 }
 
 /// The `w:val` (or any `val`) attribute of an element.
@@ -362,7 +372,7 @@ impl Parser<'_> {
         }
     }
 
-    fn open(&mut self, ns: Ns, e: &BytesStart) -> Result<(), String> {
+    fn open(&mut self, ns: Ns, local: &str, e: &BytesStart) -> Result<(), String> {
         if self.opens.len() >= self.limits.xml_depth {
             return Err(format!(
                 "XML 元素嵌套超过 {} 层 / XML elements nested deeper than {} levels",
@@ -373,8 +383,8 @@ impl Parser<'_> {
             Open::Plain
         } else {
             match ns {
-                Ns::W => self.open_w(e)?,
-                Ns::Mc if e.local_name().as_ref() == "Fallback" => Open::Skip,
+                Ns::W => self.open_w(local, e)?,
+                Ns::Mc if local == "Fallback" => Open::Skip,
                 _ => Open::Plain,
             }
         };
@@ -385,9 +395,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn open_w(&mut self, e: &BytesStart) -> Result<Open, String> {
-        let name = e.local_name();
-        let name = name.as_ref();
+    fn open_w(&mut self, name: &str, e: &BytesStart) -> Result<Open, String> {
         let in_run = self.opens.last() == Some(&Open::Run);
         Ok(match pack(name.as_bytes()) {
             K_P => {

@@ -480,10 +480,14 @@ fn whole(unit: Unit) -> bool {
 
 /// The figure whose number starts at byte `start` of `text`, if there is one.
 pub fn figure_at(text: &str, start: usize) -> Option<Figure> {
+    figure_of(text, start, number_at(text, start)?)
+}
+
+/// [`figure_at`] for the number already read at `start` ([`number_at`]).
+pub fn figure_of(text: &str, start: usize, num: Number) -> Option<Figure> {
     if blocked_before(text, start) {
         return None;
     }
-    let num = number_at(text, start)?;
     if num.bare_zero {
         return None;
     }

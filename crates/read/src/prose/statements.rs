@@ -242,7 +242,7 @@ pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> 
     let mut lines: Vec<(u32, &str)> = Vec::new();
     let mut blanks = 0;
     for (no, line) in doc.lines() {
-        let trimmed = line.trim();
+        let trimmed = crate::scan::trim(line);
         if trimmed.is_empty() {
             blanks += 1;
             if blanks > 1 {
@@ -301,7 +301,7 @@ fn is_heading_start(line: &str) -> bool {
 
 /// Whether line `next` continues the sentence `prev` left open (a PDF line break).
 fn continues(prev: &str, next: &str) -> bool {
-    let p = prev.trim();
+    let p = crate::scan::trim(prev);
     let Some(last) = p.chars().last() else {
         return false;
     };
@@ -322,7 +322,7 @@ fn has_clause_mark(text: &str) -> bool {
 /// Whether a paragraph reads as prose (sentences), not a label or a lone value.
 fn is_prose(text: &str) -> bool {
     // The length first: it looks at ten characters at most, the marks at the whole text.
-    text.trim().chars().take(10).count() >= 10 || has_clause_mark(text)
+    crate::scan::trim(text).chars().take(10).count() >= 10 || has_clause_mark(text)
 }
 
 /// A figure, zero phrase or list mark found in a sentence, at a byte range of the paragraph.
@@ -510,7 +510,8 @@ impl Builder {
             }
             if numbers::starts_number(c) {
                 if let Some(num) = numbers::number_at(&text[..e], i) {
-                    if let Some(mut f) = numbers::figure_at(&text[..e], i) {
+                    let end = num.end;
+                    if let Some(mut f) = numbers::figure_of(&text[..e], i, num) {
                         // An approximation word never reaches into the previous figure.
                         f.start = f.start.max(last_fig_end);
                         last_fig_end = f.end;
@@ -518,7 +519,7 @@ impl Builder {
                         items.push(Item::Figure(f));
                         continue;
                     }
-                    i = num.end.max(i + c.len_utf8());
+                    i = end.max(i + c.len_utf8());
                     continue;
                 }
             }

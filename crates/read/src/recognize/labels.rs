@@ -215,19 +215,17 @@ fn edit_distance(a: &[char], b: &[char], limit: usize) -> usize {
 }
 
 /// The matching forms of one printed label: none, one, or two (with and without parenthesised
-/// explanations). Held inline, as a slice of at most two strings: a report has thousands of
-/// labels, and a vector per label would be one more allocation each.
+/// explanations). Shared: the forms of a label are made once per thread ([`cached_forms`]) and
+/// every token printing that label holds the same ones, so handing them out allocates nothing.
 #[derive(Debug, Clone, Default)]
 pub struct Forms {
-    forms: [String; 2],
-    len: usize,
+    shared: Option<std::rc::Rc<[String]>>,
 }
 
 impl Forms {
-    fn push(&mut self, form: String) {
-        if let Some(slot) = self.forms.get_mut(self.len) {
-            *slot = form;
-            self.len += 1;
+    fn new(forms: Vec<String>) -> Forms {
+        Forms {
+            shared: (!forms.is_empty()).then(|| forms.into()),
         }
     }
 }
@@ -236,7 +234,7 @@ impl std::ops::Deref for Forms {
     type Target = [String];
 
     fn deref(&self) -> &[String] {
-        self.forms.get(..self.len).unwrap_or(&[])
+        self.shared.as_deref().unwrap_or(&[])
     }
 }
 
@@ -246,7 +244,7 @@ pub fn label_forms(text: &str) -> Forms {
     // No label is a sentence: prose needs no matching copy.
     if text.len() > MAX_LABEL_CHARS * 4
         || text.chars().count() > MAX_LABEL_CHARS
-        || has_sentence_mark(text)
+        || crate::scan::has_sentence_mark(text)
     {
         return Forms::default();
     }
@@ -262,40 +260,15 @@ const FORMS_CACHE_ENTRIES: usize = 1024;
 /// looking it up.
 fn cached_forms(text: &str) -> Forms {
     thread_local! {
-        static CACHE: RefCell<HashMap<Box<str>, Forms>> = RefCell::new(HashMap::default());
+        static MEMO: crate::memo::Store<Forms> = RefCell::default();
     }
-    CACHE.with(|cache| {
-        let Ok(mut cache) = cache.try_borrow_mut() else {
-            return forms(text);
-        };
-        if let Some(found) = cache.get(text) {
-            return found.clone();
-        }
-        let made = forms(text);
-        if cache.len() >= FORMS_CACHE_ENTRIES {
-            cache.clear();
-        }
-        cache.insert(text.into(), made.clone());
-        made
-    })
-}
-
-/// Whether the text has `。`, `；`, `！` or `？` (E3 80 82, EF BC 9B, EF BC 81, EF BC 9F): their
-/// lead bytes are rare in Chinese text, so memchr finds the few places worth comparing.
-fn has_sentence_mark(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr2_iter(0xE3, 0xEF, bytes).any(|i| {
-        matches!(
-            bytes.get(i..i + 3),
-            Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x9B | 0x81 | 0x9F])
-        )
-    })
+    crate::memo::remembered(&MEMO, FORMS_CACHE_ENTRIES, text, || forms(text))
 }
 
 /// The matching forms of a label: with and without parenthesised explanations.
 fn forms(text: &str) -> Forms {
     let (a, b) = norm_both(text);
-    let mut v = Forms::default();
+    let mut v = Vec::with_capacity(2);
     if !a.is_empty() {
         v.push(a);
     }
@@ -304,7 +277,7 @@ fn forms(text: &str) -> Forms {
             v.push(b);
         }
     }
-    v
+    Forms::new(v)
 }
 
 fn same(a: &Target, b: &Target) -> bool {

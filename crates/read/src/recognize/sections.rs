@@ -2,6 +2,7 @@
 
 use gongkai_model::format::SectionDef;
 use std::borrow::Cow;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use gongkai_model::{FormatDef, FormatId};
@@ -16,16 +17,8 @@ pub fn heading(line: &str, format: &'static FormatDef) -> Option<&'static Sectio
     if !may_open_section(line.trim_start()) {
         return None;
     }
-    let folded = fold(line);
-    let t = folded.trim();
-    if t.chars().count() > 200 {
-        return None;
-    }
-    let rest = strip_ordinal(t)?;
-    let words = norm(&drop_years(rest));
-    if words.chars().count() < 2 {
-        return None;
-    }
+    let words = heading_words(line)?;
+    let words: &str = &words;
     normalized_sections(format)
         .iter()
         .find(|(_, forms)| {
@@ -34,6 +27,33 @@ pub fn heading(line: &str, format: &'static FormatDef) -> Option<&'static Sectio
                 .any(|l| words == *l || (l.chars().count() >= 4 && words.starts_with(l.as_str())))
         })
         .map(|(s, _)| *s)
+}
+
+/// Entries kept by the memo of [`heading_words`] on each thread.
+const MEMO_ENTRIES: usize = 1024;
+/// Longer lines are worked out each time rather than remembered: headings are short.
+const MEMO_MAX_BYTES: usize = 256;
+
+/// The matching form of a heading's words, its ordinal and any year taken out; `None` when the
+/// line is no numbered heading. Remembered per thread ([`crate::memo`]): the ordinal-led lines
+/// are the parts' headings and 表三's rows (`一、本年新收…`), printed alike in every report.
+fn heading_words(line: &str) -> Option<Rc<str>> {
+    let work = || {
+        let folded = fold(line);
+        let t = folded.trim();
+        if t.chars().count() > 200 {
+            return None;
+        }
+        let words = norm(&drop_years(strip_ordinal(t)?));
+        (words.chars().count() >= 2).then(|| Rc::from(words))
+    };
+    if line.len() > MEMO_MAX_BYTES {
+        return work();
+    }
+    thread_local! {
+        static MEMO: crate::memo::Store<Option<Rc<str>>> = std::cell::RefCell::default();
+    }
+    crate::memo::remembered(&MEMO, MEMO_ENTRIES, line, work)
 }
 
 /// A section with the matching forms of its label and variants.

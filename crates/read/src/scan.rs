@@ -1,0 +1,88 @@
+//! Byte-level scans shared by the line and cell classifiers: they answer the common case from
+//! the bytes alone, without decoding characters.
+//!
+//! - [`trim`]: [`str::trim`] with a fast path: most lines and cells begin and end with a
+//!   character that cannot be white space (an ideograph, a digit, a letter), and that is told
+//!   from the first and last bytes alone;
+//! - [`has_sentence_mark`]: whether a text has `。`, `；`, `！` or `？`.
+
+/// `s` without leading and trailing white space, exactly as [`str::trim`] gives it.
+#[inline]
+pub fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&first), Some(&last)) if !may_start_space(first) && !may_end_space(b, last) => s,
+        _ => s.trim(),
+    }
+}
+
+/// Whether a character starting with this byte can be white space: ASCII white space, or the
+/// lead byte of U+0085/U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2) or U+3000 (E3).
+#[inline]
+fn may_start_space(first: u8) -> bool {
+    matches!(first, 0x09..=0x0D | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// Whether the character ending with `last` (the last byte of `b`) can be white space.
+#[inline]
+fn may_end_space(b: &[u8], last: u8) -> bool {
+    if last < 0x80 {
+        return matches!(last, 0x09..=0x0D | b' ');
+    }
+    // A multi-byte character: white space is C2 xx (two bytes) or E1/E2/E3 xx xx (three).
+    let at = |back: usize| b.len().checked_sub(back).and_then(|i| b.get(i)).copied();
+    at(2) == Some(0xC2) || matches!(at(3), Some(0xE1..=0xE3))
+}
+
+/// Whether the text has `。`, `；`, `！` or `？` (E3 80 82, EF BC 9B, EF BC 81, EF BC 9F): their
+/// lead bytes are rare enough in Chinese text that memchr finds the few places worth comparing.
+pub fn has_sentence_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xE3, 0xEF, bytes).any(|i| {
+        matches!(
+            bytes.get(i..i + 3),
+            Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x9B | 0x81 | 0x9F])
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{has_sentence_mark, trim};
+    use proptest::prelude::*;
+
+    #[test]
+    fn trims_like_std() {
+        for s in [
+            "",
+            " ",
+            "\u{3000}规章\u{3000}",
+            "规章",
+            " 12 ",
+            "12",
+            "\u{a0}x\u{a0}",
+            "x\u{2003}",
+            "\t表三\r",
+            "𠀀",
+            "é",
+            "、",
+            "\u{85}",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_marks() {
+        assert!(has_sentence_mark("共收到12件。"));
+        assert!(has_sentence_mark("是否？"));
+        assert!(!has_sentence_mark("（一）予以公开、部分公开"));
+    }
+
+    proptest! {
+        #[test]
+        fn always_like_std(s in "\\PC{0,12}|[ \u{3000}\u{a0}\u{2003}\t]{0,3}[a-z一-龥0-9]{0,5}[ \u{3000}\u{a0}\u{85}\t]{0,3}") {
+            prop_assert_eq!(trim(&s), s.trim());
+        }
+    }
+}

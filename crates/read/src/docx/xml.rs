@@ -145,6 +145,15 @@ pub fn parse(
             }
         };
         match event {
+            // Inside a skipped subtree (formatting, tracked deletions) an element only needs
+            // counting — unless it declares a namespace, which must still be taken in.
+            Event::Start(e) if p.skipping > 0 && !declares_namespace(e.attributes_raw()) => {
+                p.open_skipped()?;
+            }
+            Event::Empty(e) if p.skipping > 0 && !declares_namespace(e.attributes_raw()) => {
+                p.open_skipped()?;
+                p.close();
+            }
             Event::Start(e) => {
                 let (ns, local) = spaces.enter(&e, p.opens.len())?;
                 p.open(ns, local, &e)?;
@@ -359,6 +368,13 @@ const K_TBL_PR_EX_CHANGE: u128 = pack(b"tblPrExChange");
 const K_TBL_GRID_CHANGE: u128 = pack(b"tblGridChange");
 const K_SECT_PR_CHANGE: u128 = pack(b"sectPrChange");
 const K_NUMBERING_CHANGE: u128 = pack(b"numberingChange");
+const K_R_PR: u128 = pack(b"rPr");
+const K_TC_BORDERS: u128 = pack(b"tcBorders");
+const K_TBL_BORDERS: u128 = pack(b"tblBorders");
+const K_P_BDR: u128 = pack(b"pBdr");
+const K_TBL_PR: u128 = pack(b"tblPr");
+const K_TBL_GRID: u128 = pack(b"tblGrid");
+const K_SECT_PR: u128 = pack(b"sectPr");
 
 impl Parser<'_> {
     fn top(&mut self) -> Option<&mut Frame> {
@@ -372,13 +388,25 @@ impl Parser<'_> {
         }
     }
 
-    fn open(&mut self, ns: Ns, local: &str, e: &BytesStart) -> Result<(), String> {
+    fn too_deep(&self) -> Result<(), String> {
         if self.opens.len() >= self.limits.xml_depth {
             return Err(format!(
                 "XML 元素嵌套超过 {} 层 / XML elements nested deeper than {} levels",
                 self.limits.xml_depth, self.limits.xml_depth
             ));
         }
+        Ok(())
+    }
+
+    /// An element inside a skipped subtree: counted for the nesting, nothing else.
+    fn open_skipped(&mut self) -> Result<(), String> {
+        self.too_deep()?;
+        self.opens.push(Open::Plain);
+        Ok(())
+    }
+
+    fn open(&mut self, ns: Ns, local: &str, e: &BytesStart) -> Result<(), String> {
+        self.too_deep()?;
         let open = if self.skipping > 0 {
             Open::Plain
         } else {
@@ -502,6 +530,11 @@ impl Parser<'_> {
                 if let Some(Frame::Row { deleted, .. }) = self.top() {
                     *deleted = true;
                 }
+                Open::Skip
+            }
+            // Formatting whose contents nothing here reads (run properties, borders, table
+            // and section properties, the column grid): most of a document's elements.
+            K_R_PR | K_TC_BORDERS | K_TBL_BORDERS | K_P_BDR | K_TBL_PR | K_TBL_GRID | K_SECT_PR => {
                 Open::Skip
             }
             K_MOVE_FROM | K_RT | K_TC_PR_CHANGE | K_TR_PR_CHANGE | K_P_PR_CHANGE

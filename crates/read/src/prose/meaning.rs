@@ -6,6 +6,9 @@
 //! before it is "handled". A figure whose subject matches nothing has no meaning; that is the
 //! common case (`公开临时救助对象1103人次`) and is not an error.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use gongkai_model::{Meaning, Unit};
 
 /// One pattern: every group must match (a group matches when the subject contains any of its
@@ -285,11 +288,62 @@ pub struct Reading {
     pub reviews_and_lawsuits: bool,
 }
 
-fn matches(p: &Pattern, subject: &str) -> bool {
-    p.all
-        .iter()
-        .all(|group| group.iter().any(|w| subject.contains(w)))
-        && !p.not.iter().any(|w| subject.contains(w))
+/// The words of every pattern, found in a subject in one pass: a subject is read once by an
+/// automaton instead of once per word and pattern (the patterns hold well over a hundred).
+struct Lexicon {
+    words: AhoCorasick,
+    /// Per pattern (in [`PATTERNS`] order): its `all` groups and its `not` words, as word ids.
+    patterns: Vec<(Vec<Vec<usize>>, Vec<usize>)>,
+    count: usize,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut words: Vec<&'static str> = Vec::new();
+        let mut id = |w: &'static str| match words.iter().position(|x| *x == w) {
+            Some(i) => i,
+            None => {
+                words.push(w);
+                words.len() - 1
+            }
+        };
+        let patterns = PATTERNS
+            .iter()
+            .map(|p| {
+                let all = p
+                    .all
+                    .iter()
+                    .map(|g| g.iter().map(|w| id(w)).collect())
+                    .collect();
+                let not = p.not.iter().map(|w| id(w)).collect();
+                (all, not)
+            })
+            .collect();
+        // Fixed, valid literals: building cannot fail; should it, an automaton that finds
+        // nothing leaves every figure without a meaning rather than a wrong one.
+        let automaton = AhoCorasick::new(&words)
+            .or_else(|_| AhoCorasick::new(Vec::<String>::new()))
+            .unwrap_or_else(|_| unreachable!("an empty automaton always builds"));
+        Lexicon {
+            count: words.len(),
+            words: automaton,
+            patterns,
+        }
+    })
+}
+
+/// Which words of the [`Lexicon`] occur in `subject` (overlapping occurrences included, so
+/// the answer is `subject.contains(word)` for each).
+fn words_in(subject: &str) -> Vec<bool> {
+    let lex = lexicon();
+    let mut present = vec![false; lex.count];
+    for m in lex.words.find_overlapping_iter(subject) {
+        if let Some(slot) = present.get_mut(m.pattern().as_usize()) {
+            *slot = true;
+        }
+    }
+    present
 }
 
 /// The reading of a figure's subject, given the unit it is counted in.
@@ -307,10 +361,15 @@ pub fn of_figure(subject: &str, unit: Unit) -> Reading {
         Units::Counts => countable(unit),
         Units::Money => unit.is_money(),
     };
+    let present = words_in(subject);
+    let has = |w: &usize| present.get(*w).copied().unwrap_or(false);
     PATTERNS
         .iter()
-        .find(|p| fits(p.units) && matches(p, subject))
-        .map(|p| Reading {
+        .zip(&lexicon().patterns)
+        .find(|(p, (all, not))| {
+            fits(p.units) && all.iter().all(|g| g.iter().any(has)) && !not.iter().any(has)
+        })
+        .map(|(p, _)| Reading {
             meaning: Some(p.meaning),
             alternatives: p.alternatives.to_vec(),
             reviews_and_lawsuits: false,
@@ -359,6 +418,45 @@ pub fn of_zero(phrase: &str, received_verb: bool) -> Vec<Meaning> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Every word any pattern uses.
+    fn all_words() -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = PATTERNS
+            .iter()
+            .flat_map(|p| p.all.iter().flat_map(|g| g.iter()).chain(p.not.iter()))
+            .copied()
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    proptest! {
+        /// The one-pass lexicon says of each word exactly what `str::contains` says.
+        #[test]
+        fn lexicon_finds_what_contains_finds(
+            picks in proptest::collection::vec((0usize..1000, "[的了和及等年件]{0,2}"), 0..6)
+        ) {
+            let words = all_words();
+            let subject: String = picks
+                .iter()
+                .map(|(i, filler)| format!("{}{filler}", words[i % words.len()]))
+                .collect();
+            let present = words_in(&subject);
+            let lex = lexicon();
+            for (p, (all, not)) in PATTERNS.iter().zip(&lex.patterns) {
+                for (group, ids) in p.all.iter().zip(all) {
+                    for (w, id) in group.iter().zip(ids) {
+                        prop_assert_eq!(present[*id], subject.contains(w), "{} in {}", w, subject);
+                    }
+                }
+                for (w, id) in p.not.iter().zip(not) {
+                    prop_assert_eq!(present[*id], subject.contains(w), "{} in {}", w, subject);
+                }
+            }
+        }
+    }
 
     fn m(subject: &str, unit: Unit) -> Option<Meaning> {
         of_figure(subject, unit).meaning

@@ -4,7 +4,10 @@
 //! public shape (key order, which fields exist, `null` versus absent) is fixed here, in one
 //! place, and a change in the model cannot silently change the contract.
 
-use gongkai_model::{Cell, CellState, Finding, Lang, Report, Severity, Source, Statement};
+use gongkai_model::{
+    Cell, CellState, Finding, Lang, Meaning, Quantity, Report, Severity, Source, Statement,
+    StatementKind, Unit,
+};
 use serde_json::{json, Map, Number, Value};
 
 /// JSON of one report:
@@ -255,9 +258,10 @@ impl std::fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
-/// Reads a report back from the JSON of [`report_json`] (`gongkai parse`): metadata and cells
-/// with their states, values, printed texts, sources and inferences. Findings in the file are
-/// ignored: they are recomputed from the cells.
+/// Reads a report back from the JSON of [`report_json`] (`gongkai parse`): metadata, cells
+/// with their states, values, printed texts, sources and inferences, and the statements of the
+/// prose (so the prose rules run again on the report read back). Findings in the file are
+/// ignored: they are recomputed.
 ///
 /// The JSON does not record which parts the source had, and a report rendered from it prints
 /// all six: the parts are taken as present (`Source::None`), and a table as present when any of
@@ -462,7 +466,105 @@ pub fn report_from_json(text: &str) -> Result<Report, JsonError> {
             source: Source::None,
         })
         .collect();
+    report.statements = match obj.get("statements") {
+        Some(Value::Array(a)) => a
+            .iter()
+            .enumerate()
+            .map(|(i, v)| statement_from_json(i, v, a.len()))
+            .collect::<Result<_, _>>()?,
+        None | Some(Value::Null) => Vec::new(),
+        Some(_) => {
+            return Err(JsonError::shape(
+                "statements",
+                "应为数组",
+                "expected an array",
+            ))
+        }
+    };
     Ok(report)
+}
+
+/// One statement of [`statement_json`]'s form, the `i`-th of `count` (its `parts`, `part_of`
+/// and `share_of` must name statements of the same list).
+fn statement_from_json(i: usize, v: &Value, count: usize) -> Result<Statement, JsonError> {
+    let path = |f: &str| format!("statements[{i}].{f}");
+    let bad = |f: &str, zh: &str, en: &str| JsonError::shape(path(f), zh, en);
+    let text = |f: &str| v.get(f).and_then(Value::as_str);
+    let kind = text("kind")
+        .and_then(StatementKind::from_key)
+        .ok_or_else(|| bad("kind", "缺少或无法识别", "missing or unknown"))?;
+    let q = v.get("quantity");
+    let bound = |f: &str| q.and_then(|q| q.get(f));
+    let lo = bound("lo")
+        .and_then(Value::as_f64)
+        .ok_or_else(|| bad("quantity.lo", "应为数字", "expected a number"))?;
+    let hi = match bound("hi") {
+        None | Some(Value::Null) => f64::INFINITY,
+        Some(h) => h.as_f64().ok_or_else(|| {
+            bad(
+                "quantity.hi",
+                "应为数字或 null",
+                "expected a number or null",
+            )
+        })?,
+    };
+    let exact = bound("exact").and_then(Value::as_bool).unwrap_or(lo == hi);
+    let unit = text("unit")
+        .and_then(Unit::from_zh)
+        .ok_or_else(|| bad("unit", "缺少或无法识别的单位", "missing or unknown unit"))?;
+    let meaning = |m: &Value| {
+        m.as_str()
+            .and_then(Meaning::from_key)
+            .ok_or_else(|| bad("meaning", "无法识别的含义", "unknown meaning"))
+    };
+    let index = |x: &Value, f: &str| {
+        x.as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .filter(|n| *n < count)
+            .ok_or_else(|| {
+                bad(
+                    f,
+                    "应为本列表中一条记录的序号",
+                    "expected the index of a statement of this list",
+                )
+            })
+    };
+    let optional_index = |f: &str| match v.get(f) {
+        None | Some(Value::Null) => Ok(None),
+        Some(x) => index(x, f).map(Some),
+    };
+    let list = |f: &str| match v.get(f) {
+        None | Some(Value::Null) => Ok(&[][..]),
+        Some(Value::Array(a)) => Ok(a.as_slice()),
+        Some(_) => Err(bad(f, "应为数组", "expected an array")),
+    };
+    let small = |f: &str| v.get(f).and_then(Value::as_u64).unwrap_or(0);
+    Ok(Statement {
+        kind,
+        quantity: Quantity { lo, hi, exact },
+        decimals: u8::try_from(small("decimals")).unwrap_or(u8::MAX),
+        unit,
+        subject: text("subject").unwrap_or("").to_string(),
+        meaning: match v.get("meaning") {
+            None | Some(Value::Null) => None,
+            Some(m) => Some(meaning(m)?),
+        },
+        alternatives: list("alternatives")?
+            .iter()
+            .map(meaning)
+            .collect::<Result<_, _>>()?,
+        parts: list("parts")?
+            .iter()
+            .map(|x| index(x, "parts"))
+            .collect::<Result<_, _>>()?,
+        part_of: optional_index("part_of")?,
+        share_of: optional_index("share_of")?,
+        text: text("text").unwrap_or("").to_string(),
+        sentence: text("sentence").unwrap_or("").to_string(),
+        sentence_no: u32::try_from(small("sentence_no")).unwrap_or(u32::MAX),
+        paragraph_no: u32::try_from(small("paragraph_no")).unwrap_or(u32::MAX),
+        source: text("source").map_or(Source::None, parse_source),
+    })
 }
 
 fn parse_date(s: &str) -> Option<gongkai_model::Date> {

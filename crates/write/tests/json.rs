@@ -334,3 +334,61 @@ fn legacy_extra_rows_read_back_from_json() {
     let bad = json.replace("extra.1", "extra.x");
     assert!(gongkai_write::report_from_json(&bad).is_err());
 }
+
+#[test]
+fn statements_read_back_from_json_and_the_prose_rules_run_again() {
+    // Every seed (the 2017 prose report included): the statements of `parse --format json`
+    // read back equal, so a report rebuilt from the JSON keeps its prose checks.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/seeds");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("seeds") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("seed");
+        let r = gongkai_read::read_text(&bytes).expect("reads").report;
+        let json = serde_json::to_string(&report_json(&r, &[], Lang::Zh, None)).expect("prints");
+        let back = gongkai_write::report_from_json(&json).expect("reads back");
+        assert_eq!(
+            back.statements.len(),
+            r.statements.len(),
+            "{}",
+            path.display()
+        );
+        for (a, b) in r.statements.iter().zip(&back.statements) {
+            assert_eq!(
+                gongkai_write::statement_json(a),
+                gongkai_write::statement_json(b),
+                "{}",
+                path.display()
+            );
+        }
+        let prose = |rep: &Report| -> Vec<(String, String)> {
+            gongkai_check::check(rep)
+                .into_iter()
+                .filter(|f| f.rule.starts_with("PROSE-"))
+                .map(|f| (f.rule.to_string(), f.message.zh.clone()))
+                .collect()
+        };
+        assert_eq!(prose(&back), prose(&r), "{}", path.display());
+        seen += r.statements.len();
+    }
+    assert!(seen > 20, "the seeds state figures in their prose ({seen})");
+}
+
+#[test]
+fn malformed_statements_are_refused_with_their_place() {
+    let text = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/seeds/000_33abec3ff02c02bd.txt"
+    ))
+    .expect("seed");
+    let r = gongkai_read::read_text(&text).expect("reads").report;
+    assert!(!r.statements.is_empty());
+    let mut v = report_json(&r, &[], Lang::Zh, None);
+    v["statements"][0]["parts"] = serde_json::json!([9999]);
+    let e = gongkai_write::report_from_json(&v.to_string()).expect_err("index out of range");
+    assert!(e.to_string().contains("statements[0].parts"), "{e}");
+    let mut v = report_json(&r, &[], Lang::Zh, None);
+    v["statements"][0]["unit"] = serde_json::json!("furlong");
+    let e = gongkai_write::report_from_json(&v.to_string()).expect_err("unknown unit");
+    assert!(e.to_string().contains("statements[0].unit"), "{e}");
+}

@@ -12,12 +12,49 @@ pub struct Input {
     pub bytes: Result<Vec<u8>, String>,
 }
 
-/// Text-like files picked up when a directory is given.
-const EXTENSIONS: &[&str] = &["txt", "text", "md"];
+/// The files picked up when a directory is given: every kind the readers know (the content
+/// decides how a file is read; the name only which files are looked at).
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "html", "htm", "shtml", "docx", "doc", "pdf",
+];
 
-/// Expands the arguments into inputs, in order: a directory yields its report files sorted by
-/// path; `-` is standard input.
+/// An input not read yet: a file (read when its turn comes, so that a directory of any size
+/// is never held in memory at once), standard input, or an error found while listing.
+pub struct Pending {
+    name: String,
+    what: PendingKind,
+}
+
+enum PendingKind {
+    File(PathBuf),
+    Read(Result<Vec<u8>, String>),
+}
+
+impl Pending {
+    /// Reads the input's bytes.
+    pub fn read(self, lang: Lang) -> Input {
+        match self.what {
+            PendingKind::File(p) => read_file(&p, lang),
+            PendingKind::Read(bytes) => Input {
+                name: self.name,
+                bytes,
+            },
+        }
+    }
+}
+
+/// Expands the arguments into inputs, in order, reading them all: a directory yields its
+/// report files sorted by path; `-` is standard input.
 pub fn collect(paths: &[PathBuf], lang: Lang) -> Result<Vec<Input>> {
+    Ok(list(paths, lang)?
+        .into_iter()
+        .map(|p| p.read(lang))
+        .collect())
+}
+
+/// Expands the arguments into inputs, in order, without reading the files yet (standard input
+/// is read at once: it can be read only once).
+pub fn list(paths: &[PathBuf], lang: Lang) -> Result<Vec<Pending>> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
@@ -25,9 +62,9 @@ pub fn collect(paths: &[PathBuf], lang: Lang) -> Result<Vec<Input>> {
             std::io::stdin()
                 .read_to_end(&mut buf)
                 .context("reading standard input")?;
-            out.push(Input {
+            out.push(Pending {
                 name: "<stdin>".to_string(),
-                bytes: Ok(buf),
+                what: PendingKind::Read(Ok(buf)),
             });
         } else if p.is_dir() {
             let mut files = Vec::new();
@@ -35,21 +72,31 @@ pub fn collect(paths: &[PathBuf], lang: Lang) -> Result<Vec<Input>> {
             files.sort();
             if files.is_empty() {
                 // A directory with nothing to check is almost always the wrong directory.
-                out.push(Input {
+                let kinds = EXTENSIONS
+                    .iter()
+                    .map(|e| format!(".{e}"))
+                    .collect::<Vec<_>>()
+                    .join(match lang {
+                        Lang::Zh => "、",
+                        Lang::En => ", ",
+                    });
+                out.push(Pending {
                     name: p.display().to_string(),
-                    bytes: Err(match lang {
-                        Lang::Zh => "目录中没有报告文件（.txt、.text、.md）".to_string(),
-                        Lang::En => {
-                            "the directory holds no report files (.txt, .text, .md)".to_string()
-                        }
-                    }),
+                    what: PendingKind::Read(Err(match lang {
+                        Lang::Zh => format!("目录中没有报告文件（{kinds}）"),
+                        Lang::En => format!("the directory holds no report files ({kinds})"),
+                    })),
                 });
             }
-            for f in files {
-                out.push(read_file(&f, lang));
-            }
+            out.extend(files.into_iter().map(|f| Pending {
+                name: f.display().to_string(),
+                what: PendingKind::File(f),
+            }));
         } else {
-            out.push(read_file(p, lang));
+            out.push(Pending {
+                name: p.display().to_string(),
+                what: PendingKind::File(p.clone()),
+            });
         }
     }
     Ok(out)

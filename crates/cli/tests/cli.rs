@@ -343,17 +343,26 @@ fn check_directory_checks_every_report_in_sorted_order() {
 }
 
 #[test]
-fn check_directory_recurses_and_skips_non_text_files() {
+fn check_directory_recurses_and_reads_every_report_kind() {
     let dir = temp_dir("recursive");
     std::fs::create_dir_all(dir.join("sub/deeper")).unwrap();
     // Created out of order on purpose; the output must be sorted.
     std::fs::write(dir.join("sub/deeper/c.txt"), read_repo_file(SEED_001)).unwrap();
     std::fs::write(dir.join("b.TXT"), read_repo_file(SEED_000)).unwrap();
     std::fs::write(dir.join("a.txt"), read_repo_file(CLEAN)).unwrap();
-    // Would make the exit code 2 if it were read.
-    std::fs::write(dir.join("a.pdf"), b"%PDF-1.7\n").unwrap();
+    // Published forms are reports too (the content decides how each is read).
+    std::fs::write(
+        dir.join("sub/d.html"),
+        read_repo_file("tests/fixtures/cms/synth-2021-quiet-trs.html"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("sub/e.docx"),
+        read_repo_file("tests/fixtures/cms/synth-2021-quiet-trs.docx"),
+    )
+    .unwrap();
+    // Not a report kind: never read.
     std::fs::write(dir.join("notes.json"), b"\xff\xff\xff").unwrap();
-    std::fs::write(dir.join("sub/report.doc"), b"\xff\xff\xff").unwrap();
 
     let d = path_str(&dir);
     let out = run_expect(&["check", d, "--format", "json"], 1);
@@ -369,18 +378,25 @@ fn check_directory_recurses_and_skips_non_text_files() {
         [
             format!("{d}/a.txt"),
             format!("{d}/b.TXT"),
+            format!("{d}/sub/d.html"),
             format!("{d}/sub/deeper/c.txt"),
+            format!("{d}/sub/e.docx"),
         ]
     );
-    assert_eq!(doc["summary"]["files"], 3);
+    assert_eq!(doc["summary"]["files"], 5);
     assert_eq!(doc["summary"]["files_with_errors"], 1);
     assert_eq!(doc["summary"]["unreadable"], 0);
 
     let out = run_expect(&["check", d, "-q"], 1);
     assert_eq!(
         stdout(&out),
-        "3 个文件：1 个错误、3 个警告、4 个提示（1 个文件有错误）\n"
+        "5 个文件：1 个错误、3 个警告、4 个提示（1 个文件有错误）\n"
     );
+
+    // A damaged file of a report kind is reported, never skipped in silence.
+    std::fs::write(dir.join("sub/report.doc"), b"\xff\xff\xff").unwrap();
+    let out = run_expect(&["check", d, "-q"], 2);
+    assert!(stderr(&out).contains("report.doc"), "{}", stderr(&out));
 }
 
 #[test]
@@ -1142,9 +1158,10 @@ fn check_text_summary_mentions_unreadable_inputs() {
 
 fn check_directory_without_reports_is_an_error() {
     let dir = temp_dir("no-reports");
-    std::fs::write(dir.join("report.pdf"), b"%PDF-1.7\n").unwrap();
+    std::fs::write(dir.join("notes.json"), b"{}").unwrap();
     let out = run_expect(&["check", path_str(&dir)], 2);
-    assert!(!stderr(&out).is_empty());
+    // The message names the kinds looked for.
+    assert!(stderr(&out).contains(".docx"), "{}", stderr(&out));
 }
 
 /// Runs with stdout closed by the reader before the command writes, as `gongkai … | head` does.

@@ -43,7 +43,8 @@ pub use docs::rule_page;
 use gongkai_model::{Finding, Report};
 
 /// Checks one report: the reader's notes plus the findings of every rule that applies to the
-/// report's format, sorted in document order ([`gongkai_model::Source::order_key`]; findings
+/// report's format, sorted in document order ([`Report::order_key`]: a PDF's cells and page
+/// lines, an HTML page's cells and paragraphs, interleaved as the document has them; findings
 /// without a place come last). The sort is stable, so findings at one place keep rule order.
 pub fn check(report: &Report) -> Vec<Finding> {
     let mut findings = report.notes.clone();
@@ -55,6 +56,6 @@ pub fn check(report: &Report) -> Vec<Finding> {
         }
     }
     findings.extend(relations::check(report));
-    findings.sort_by_key(|f| f.location.order_key());
+    findings.sort_by_key(|f| report.order_key(&f.location));
     findings
 }

@@ -17,7 +17,7 @@ pub(crate) fn first_printed(report: &Report, keys: &[CellKey]) -> Source {
             .filter(move |c| !printed_only || is_printed(c))
             .map(|c| c.source)
             .filter(|s| !s.is_none())
-            .min_by_key(|s| s.order_key())
+            .min_by_key(|s| report.order_key(s))
     };
     sources(true).or_else(|| sources(false)).unwrap_or_default()
 }
@@ -35,7 +35,7 @@ pub(crate) fn row_source(report: &Report, table: &str, row: &str) -> Source {
         .filter_map(|k| report.cell(k))
         .filter(|c| is_printed(c) && !c.source.is_none())
         .map(|c| c.source)
-        .min_by_key(|s| s.order_key());
+        .min_by_key(|s| report.order_key(s));
     printed
         .or_else(|| {
             keys.iter()

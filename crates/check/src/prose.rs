@@ -187,7 +187,7 @@ pub fn evaluate(report: &Report) -> Vec<ProseCheck> {
     let mut all = parts_sums(report);
     all.extend(percentages(report));
     all.extend(against_tables(report));
-    all.sort_by_key(|c| c.location.order_key());
+    all.sort_by_key(|c| report.order_key(&c.location));
     all
 }
 

@@ -339,7 +339,7 @@ fn findings_are_in_document_order() {
     r.sections.retain(|s| s.key != "other_matters");
     r.agency = gongkai_model::Located::none();
     let findings = check(&r);
-    let keys: Vec<_> = findings.iter().map(|f| f.location.order_key()).collect();
+    let keys: Vec<_> = findings.iter().map(|f| r.order_key(&f.location)).collect();
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted, "{:#?}", ids(&findings));

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use crate::finding::Finding;
 use crate::format::{CellKey, FormatDef, FormatId};
 use crate::formats;
+use crate::order::ReadingOrder;
 use crate::statement::Statement;
 
 /// Where something came from in the source document.
@@ -32,12 +33,15 @@ pub enum Source {
         row: u32,
         cell: u32,
     },
-    /// A place in the text extracted from a paged document (PDF). `line` counts lines over the
-    /// whole extracted text (what a snippet shows); `page` and `page_line` say where it is on
-    /// paper. Columns and lengths are in characters.
+    /// A place in the text extracted from a paged document (PDF). `line` and `column` are in
+    /// the extracted text over the whole document (what a snippet shows, where a paragraph's
+    /// wrapped lines are one line); `page`, `page_line` and `page_column` say where it is on
+    /// paper (the printed line the place's first character is on). Columns and lengths are in
+    /// characters.
     Paged {
         page: u32,
         page_line: u32,
+        page_column: u32,
         line: u32,
         column: u32,
         len: u32,
@@ -69,7 +73,9 @@ impl Source {
         matches!(self, Source::None)
     }
 
-    /// A sort key that keeps findings in document order.
+    /// A sort key that keeps places of one kind in document order. Places of different kinds
+    /// in one document (a PDF's cells and page lines) need the document's reading order:
+    /// [`Report::order_key`].
     pub fn order_key(&self) -> (u32, u32, u32, u32) {
         match *self {
             Source::None => (u32::MAX, 0, 0, 0),
@@ -137,7 +143,7 @@ impl Source {
             Source::Paged {
                 page,
                 page_line,
-                column,
+                page_column,
                 ..
             } => {
                 w.write_char('p')?;
@@ -145,7 +151,7 @@ impl Source {
                 w.write_str(":L")?;
                 write_u32(w, page_line)?;
                 w.write_char(':')?;
-                write_u32(w, column)
+                write_u32(w, page_column)
             }
             Source::Block { page, index } => {
                 if page > 0 {
@@ -391,6 +397,9 @@ pub struct Report {
     pub statements: Vec<Statement>,
     /// The prose of the parts whose text is kept (see [`SectionText`]), in source order.
     pub texts: Vec<SectionText>,
+    /// Where the rows and paragraphs of a structured or paged document fall in its reading
+    /// order (empty for text and for reports not read from a document).
+    pub order: ReadingOrder,
     index: Index,
 }
 
@@ -472,6 +481,7 @@ impl Report {
             notes: Vec::new(),
             statements: Vec::new(),
             texts: Vec::new(),
+            order: ReadingOrder::default(),
             index: Index::Shared(format_index(format)),
         }
     }
@@ -565,6 +575,13 @@ impl Report {
         self.agency.source = f(self.agency.source);
         self.year.source = f(self.year.source);
         self.published_on.source = f(self.published_on.source);
+    }
+
+    /// A sort key that keeps this report's places in document order, whatever their kind
+    /// (a PDF's cells and page lines, an HTML page's cells and paragraphs): see
+    /// [`ReadingOrder::key`].
+    pub fn order_key(&self, source: &Source) -> (u32, u32, u32, u32, u32) {
+        self.order.key(source)
     }
 
     /// Whether the source showed this table at all.
@@ -664,11 +681,22 @@ mod tests {
         let paged = Source::Paged {
             page: 4,
             page_line: 29,
+            page_column: 1,
             line: 310,
             column: 1,
             len: 3,
         };
         assert_eq!(shown(paged), "p4:L29:1");
+        // A place on the 2nd printed line of a paragraph the extracted text has as one line.
+        let wrapped = Source::Paged {
+            page: 4,
+            page_line: 30,
+            page_column: 7,
+            line: 310,
+            column: 41,
+            len: 2,
+        };
+        assert_eq!(shown(wrapped), "p4:L30:7");
         assert_eq!(shown(Source::Block { page: 0, index: 12 }), "b12");
         assert_eq!(shown(Source::Block { page: 3, index: 0 }), "p3.b0");
         assert_eq!(shown(Source::line(u32::MAX)), "L4294967295");

@@ -13,7 +13,11 @@
 //! - `official-SIZE`: the rendered page itself, its body type set to SIZE points (at 12–14 pt
 //!   LibreOffice prints the tables' label columns narrow, labels wrapping over several lines,
 //!   merged group labels a few characters a line, rows cut by page breaks under repeated
-//!   headers).
+//!   headers);
+//! - `trs-sidebar`, `modern-sidebar`: those pages with a sidebar beside the article — the
+//!   column's navigation on the left (TRS), related links and topics on the right (modern) —
+//!   floated, so that LibreOffice prints it as a narrow column beside the title and the first
+//!   paragraphs, the article going on at full width below it.
 //!
 //! The input is gongkai's own output, so a few string rewrites of its tags do; this is a
 //! fixture tool, not a reader.
@@ -23,7 +27,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [style, input, output] = args.as_slice() else {
-        eprintln!("usage: cms_page trs|modern IN OUT.html");
+        eprintln!(
+            "usage: cms_page trs|modern|trs-sidebar|modern-sidebar|official-SIZE IN OUT.html"
+        );
         return ExitCode::from(2);
     };
     let source = match std::fs::read_to_string(input) {
@@ -55,14 +61,21 @@ fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
+    let (style, sidebar) = match style.strip_suffix("-sidebar") {
+        Some(s) => (s, true),
+        None => (style.as_str(), false),
+    };
     let (title, body) = if input.ends_with(".txt") {
         from_text(&source)
     } else {
         from_rendered(&source)
     };
-    let bytes = match style.as_str() {
+    let bytes = match style {
         "trs" => {
-            let page = trs_page(&title, &word_html(&body));
+            let mut page = trs_page(&title, &word_html(&body));
+            if sidebar {
+                page = page.replacen(TRS_ARTICLE, &format!("{}{TRS_ARTICLE}", trs_sidebar()), 1);
+            }
             let (encoded, _, unmappable) = encoding_rs::GBK.encode(&page);
             if unmappable {
                 eprintln!("{input}: characters GBK cannot encode");
@@ -70,7 +83,17 @@ fn main() -> ExitCode {
             }
             encoded.into_owned()
         }
-        "modern" => modern_page(&title, &modern_html(&body)).into_bytes(),
+        "modern" => {
+            let mut page = modern_page(&title, &modern_html(&body));
+            if sidebar {
+                page = page.replacen(
+                    MODERN_ARTICLE,
+                    &format!("{}{MODERN_ARTICLE}", modern_sidebar()),
+                    1,
+                );
+            }
+            page.into_bytes()
+        }
         other => {
             eprintln!("unknown style {other}");
             return ExitCode::from(2);
@@ -218,6 +241,81 @@ fn modern_html(body: &str) -> String {
             _ => format!("<{tag}>"),
         }
     })
+}
+
+/// Where the article starts on a TRS page: the sidebar goes just before it, inside the layout
+/// table's cell (floated before the cell's nested title table, LibreOffice 7.4 prints it over
+/// the title).
+const TRS_ARTICLE: &str = "<div class=WordSection1";
+/// Where the article starts on a modern page.
+const MODERN_ARTICLE: &str = "<div class=\"article\">";
+
+/// A list of links, as CMS sidebars print them.
+fn links(names: &[&str]) -> String {
+    let mut out = String::from("<ul>");
+    for (i, n) in names.iter().enumerate() {
+        out.push_str(&format!("<li><a href=\"/xxgk/{i}/\">{n}</a></li>"));
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// A TRS site's column navigation, floated left of the article: the catalogue of the
+/// disclosure column, then the other years' reports.
+fn trs_sidebar() -> String {
+    format!(
+        "<div class=\"left-nav\" style=\"float:left; width:25%; margin-right:12pt\"><h3>信息公开目录</h3>{}<h3>年度报告</h3>{}</div>",
+        links(&[
+            "信息公开指南",
+            "信息公开制度",
+            "机构概况",
+            "领导信息",
+            "法规文件",
+            "规划计划",
+            "统计信息",
+            "财政预决算",
+            "人事信息",
+            "重点领域",
+            "建议提案办理",
+            "应急管理",
+            "政府采购",
+            "公益事业",
+            "依申请公开",
+            "信息公开意见箱",
+        ]),
+        links(&[
+            "2023年度报告",
+            "2022年度报告",
+            "2021年度报告",
+            "2020年度报告",
+            "2019年度报告",
+            "2018年度报告",
+            "2017年度报告",
+        ])
+    )
+}
+
+/// A modern site's related links and topics, floated right of the article (the other years'
+/// reports among them, with their titles).
+fn modern_sidebar() -> String {
+    format!(
+        "<div class=\"sidebar\" style=\"float:right; width:30%; margin-left:12pt\"><h3>相关链接</h3>{}<h3>热点专题</h3>{}</div>",
+        links(&[
+            "政府信息公开指南",
+            "政府信息公开制度",
+            "2023年政府信息公开工作年度报告",
+            "2022年政府信息公开工作年度报告",
+            "依申请公开",
+            "政民互动",
+            "机构职能",
+            "领导信息",
+            "规划计划",
+            "财政资金",
+            "人事信息",
+            "建议提案办理",
+        ]),
+        links(&["优化营商环境", "乡村振兴", "民生实事", "12345热线"])
+    )
 }
 
 fn trs_page(title: &str, article: &str) -> String {

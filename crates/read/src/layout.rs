@@ -7,7 +7,7 @@
 //! every line is kept, so that source locations can be given back in the original's terms:
 //! page, table, row and cell, or paragraph.
 
-use gongkai_model::Source;
+use gongkai_model::{ReadingOrder, Source};
 
 /// Where one line of the laid-out text came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,8 +21,16 @@ pub enum Origin {
         row: u32,
         cells: Vec<usize>,
     },
-    /// A line of a page of extracted text (PDF).
-    PageLine { page: u32, line: u32 },
+    /// A line of a page of extracted text (PDF), numbered on its page. A paragraph's wrapped
+    /// lines are laid out as one line (a sentence and its figures read whole): `joins` says
+    /// where each printed line after the first starts — its byte offset in the laid-out line,
+    /// and its own line number on the page — so a place in the paragraph is located on the
+    /// printed line that holds it.
+    PageLine {
+        page: u32,
+        line: u32,
+        joins: Vec<(usize, u32)>,
+    },
 }
 
 /// A laid-out document: its text and one origin per line.
@@ -54,13 +62,21 @@ impl Layout {
                 page: *page,
                 index: *index,
             },
-            Origin::PageLine { page, line: pl } => Source::Paged {
-                page: *page,
-                page_line: *pl,
-                line,
-                column,
-                len,
-            },
+            Origin::PageLine {
+                page,
+                line: pl,
+                joins,
+            } => {
+                let (page_line, page_column) = printed_place(self.line(line), column, *pl, joins);
+                Source::Paged {
+                    page: *page,
+                    page_line,
+                    page_column,
+                    line,
+                    column,
+                    len,
+                }
+            }
             Origin::Row {
                 page,
                 table,
@@ -84,6 +100,23 @@ impl Layout {
         }
     }
 
+    /// Where each table row and paragraph is in the laid-out text: the document's reading
+    /// order, which orders places of different kinds (a cell, a paragraph, a page line).
+    pub fn reading_order(&self) -> ReadingOrder {
+        let mut order = ReadingOrder::default();
+        for (i, origin) in self.origins.iter().enumerate() {
+            let line = i as u32 + 1;
+            match *origin {
+                Origin::Row {
+                    page, table, row, ..
+                } => order.row(page, table, row, line),
+                Origin::Block { page, index } => order.block(page, index, line),
+                Origin::PageLine { .. } => {}
+            }
+        }
+        order
+    }
+
     fn line(&self, no: u32) -> &str {
         let i = (no as usize).saturating_sub(1);
         let (Some(&start), end) = (self.starts.get(i), self.starts.get(i + 1)) else {
@@ -91,6 +124,23 @@ impl Layout {
         };
         let end = end.map_or(self.text.len(), |e| e.saturating_sub(1));
         self.text.get(start..end).unwrap_or("")
+    }
+}
+
+/// The printed line and column of the character at `column` (1-based, in characters) of a
+/// laid-out page line that starts on printed line `first` and goes on to the lines of `joins`.
+fn printed_place(text: &str, column: u32, first: u32, joins: &[(usize, u32)]) -> (u32, u32) {
+    let before = column.saturating_sub(1) as usize;
+    let byte = text
+        .char_indices()
+        .nth(before)
+        .map_or(text.len(), |(b, _)| b);
+    match joins.iter().rev().find(|(start, _)| *start <= byte) {
+        Some(&(start, line)) => {
+            let into = text.get(start..byte).map_or(0, |t| t.chars().count());
+            (line, into as u32 + 1)
+        }
+        None => (first, column),
     }
 }
 
@@ -179,8 +229,25 @@ impl LayoutBuilder {
 
     /// A line of extracted page text, as it is.
     pub fn page_line(&mut self, page: u32, line: u32, text: &str) {
+        self.paragraph_lines(page, line, text, Vec::new());
+    }
+
+    /// The printed lines of a paragraph of extracted page text joined into `text`, the first
+    /// printed on line `line` of the page, the others from the byte offsets `joins` names (see
+    /// [`Origin::PageLine`]).
+    pub fn paragraph_lines(&mut self, page: u32, line: u32, text: &str, joins: Vec<(usize, u32)>) {
+        // Dropping line breaks moves the bytes after them: the offsets move with them.
+        let dropped = |upto: usize| {
+            text.get(..upto).map_or(0, |t| {
+                t.bytes().filter(|b| matches!(b, b'\n' | b'\r')).count()
+            })
+        };
+        let joins = joins
+            .into_iter()
+            .map(|(at, l)| (at - dropped(at), l))
+            .collect();
         let text: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
-        self.push(&text, Origin::PageLine { page, line });
+        self.push(&text, Origin::PageLine { page, line, joins });
     }
 
     fn push(&mut self, line: &str, origin: Origin) {
@@ -249,5 +316,70 @@ mod tests {
             } => assert_eq!((page, page_line), (2, 17)),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_place_in_a_joined_paragraph_is_on_its_printed_line() {
+        let mut b = LayoutBuilder::new();
+        b.page_line(4, 28, "（二）依申请公开");
+        let first = "进一步做好依申请公开工作，";
+        let second = "全年共收到申请";
+        let text = format!("{first}{second}40件。");
+        b.paragraph_lines(
+            4,
+            29,
+            &text,
+            vec![(first.len(), 30), (first.len() + second.len(), 31)],
+        );
+        let l = b.finish();
+        let at = |column| {
+            l.locate(Source::Text {
+                line: 2,
+                column,
+                len: 2,
+                alone: false,
+            })
+        };
+        let place = |s: Source| match s {
+            Source::Paged {
+                page,
+                page_line,
+                page_column,
+                line,
+                column,
+                ..
+            } => (page, page_line, page_column, line, column),
+            other => panic!("{other:?}"),
+        };
+        let n = |s: &str| s.chars().count() as u32;
+        // On the first printed line: as laid out.
+        assert_eq!(place(at(3)), (4, 29, 3, 2, 3));
+        // `收到` on the second, `40` at the start of the third; the snippet keeps the
+        // laid-out line and column.
+        let c = n(first) + 4;
+        assert_eq!(place(at(c)), (4, 30, 4, 2, c));
+        let c = n(first) + n(second) + 1;
+        assert_eq!(place(at(c)), (4, 31, 1, 2, c));
+        assert_eq!(at(c).to_string(), "p4:L31:1");
+    }
+
+    #[test]
+    fn the_reading_order_knows_rows_and_paragraphs() {
+        let mut b = LayoutBuilder::new();
+        b.page(1);
+        b.paragraph("一、总体情况");
+        b.row(2, 3, &["规章".into(), "1".into()]);
+        b.paragraph("二、主动公开");
+        let o = b.finish().reading_order();
+        let grid = Source::Grid {
+            page: 1,
+            table: 2,
+            row: 3,
+            cell: 2,
+        };
+        let before = Source::Block { page: 1, index: 1 };
+        let after = Source::Block { page: 1, index: 2 };
+        assert!(o.key(&before) < o.key(&grid));
+        assert!(o.key(&grid) < o.key(&after));
     }
 }

@@ -62,10 +62,12 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Read, ReadError> {
 }
 
 /// Reads a report from a laid-out structured or paged document; source locations are given
-/// in the original's terms (page, table, row, cell; paragraph).
+/// in the original's terms (page, table, row, cell; paragraph; line on a page), and the report
+/// keeps the document's reading order to sort them by.
 pub fn read_layout(layout: layout::Layout) -> Read {
     let mut read = read_str(layout.text.clone());
     read.report.map_sources(|s| layout.locate(s));
+    read.report.order = layout.reading_order();
     read
 }
 

@@ -44,22 +44,23 @@ fn huaian_2024_prose_agrees_with_its_tables() {
     };
     let v = |rule, at: &str, ev: &str| (rule, Verdict::Holds, at.to_string(), ev.to_string());
     // The paragraph is one line of the layout (its lines on the page joined, as they wrap):
-    // places are its first line on page 2 and the column in the paragraph.
+    // places are the printed lines of page 2 that hold the figures (`和针对性。2024年，全市共受
+    // 理政府信息公开申请3119件，答` is its 4th, line 7), and the column on that line.
     let t = "PROSE-VS-TABLE";
     let s = "PROSE-PARTS-SUM";
     assert_eq!(
         checks(&r),
         vec![
-            v(t, "p2:L4:107", "requests_received: 3119 = 3119"),
-            v(t, "p2:L4:115", "replies_total: 3050 = 3050"),
-            v(t, "p2:L4:129", "requests_carried_in: 34 = 34"),
-            v(t, "p2:L4:135", "requests_carried_out: 103 = 103"),
+            v(t, "p2:L7:25", "requests_received: 3119 = 3119"),
+            v(t, "p2:L8:2", "replies_total: 3050 = 3050"),
+            v(t, "p2:L8:16", "requests_carried_in: 34 = 34"),
+            v(t, "p2:L8:22", "requests_carried_out: 103 = 103"),
             // 72 + 64 + 178 + 37 = 351
-            v(s, "p2:L4:171", "72 + 64 + 178 + 37 = 351"),
-            v(t, "p2:L4:171", "reviews: 351 = 351"),
+            v(s, "p2:L9:27", "72 + 64 + 178 + 37 = 351"),
+            v(t, "p2:L9:27", "reviews: 351 = 351"),
             // 25 + 5 + 9 + 7 = 46; 表四 26 direct + 20 after review
-            v(s, "p2:L4:221", "25 + 5 + 9 + 7 = 46"),
-            v(t, "p2:L4:221", "lawsuits: 46 = 26 + 20"),
+            v(s, "p2:L11:18", "25 + 5 + 9 + 7 = 46"),
+            v(t, "p2:L11:18", "lawsuits: 46 = 26 + 20"),
         ]
     );
     // 市政府网站主动公开各类政府信息 5500 余条, read across the PDF's line break.
@@ -83,7 +84,7 @@ fn hongze_prose_against_tables() {
         vec![(
             "PROSE-VS-TABLE",
             Verdict::Holds,
-            "p1:L19:53".to_string(),
+            "p1:L20:27".to_string(),
             "requests_received: 21 = 21".to_string()
         )]
     );
@@ -95,7 +96,7 @@ fn hongze_prose_against_tables() {
         vec![(
             "PROSE-VS-TABLE",
             Verdict::Fails,
-            "p1:L20:119".to_string(),
+            "p1:L24:7".to_string(),
             "requests_received: 17 ≠ 95".to_string()
         )]
     );

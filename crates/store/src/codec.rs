@@ -25,8 +25,9 @@ pub fn content_hash(bytes: &[u8]) -> String {
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// The exact form of a source place (`at` columns): `T<line>,<column>,<len>,<alone>`,
-/// `G<page>,<table>,<row>,<cell>`, `P<page>,<page_line>,<line>,<column>,<len>` (PDF text) or
-/// `B<page>,<index>` (a paragraph); `None` for nowhere. The display form (`L148`) drops the
+/// `G<page>,<table>,<row>,<cell>`, `P<page>,<page_line>,<line>,<column>,<len>,<page_column>`
+/// (PDF text; stored without the last number before the printed column was kept, read back
+/// with the text's column) or `B<page>,<index>` (a paragraph); `None` for nowhere. The display form (`L148`) drops the
 /// column and length of a piece alone on its line, so it cannot be read back.
 pub fn encode_source(s: &Source) -> Option<String> {
     let mut out = String::new();
@@ -64,10 +65,11 @@ pub fn write_source(out: &mut String, s: &Source) -> bool {
         Source::Paged {
             page,
             page_line,
+            page_column,
             line,
             column,
             len,
-        } => put('P', &[page, page_line, line, column, len]),
+        } => put('P', &[page, page_line, line, column, len, page_column]),
         Source::Block { page, index } => put('B', &[page, index]),
     }
     true
@@ -102,9 +104,19 @@ pub fn decode_source(s: Option<&str>) -> Result<Source> {
             row: *row,
             cell: *cell,
         }),
+        // Stored before the printed column was kept: it was the extracted text's column.
         ("P", [page, page_line, line, column, len]) => Ok(Source::Paged {
             page: *page,
             page_line: *page_line,
+            page_column: *column,
+            line: *line,
+            column: *column,
+            len: *len,
+        }),
+        ("P", [page, page_line, line, column, len, page_column]) => Ok(Source::Paged {
+            page: *page,
+            page_line: *page_line,
+            page_column: *page_column,
             line: *line,
             column: *column,
             len: *len,
@@ -211,7 +223,8 @@ mod tests {
             },
             Source::Paged {
                 page: 3,
-                page_line: 17,
+                page_line: 18,
+                page_column: 2,
                 line: 140,
                 column: 5,
                 len: 2,
@@ -221,6 +234,11 @@ mod tests {
             let e = encode_source(&s);
             assert_eq!(decode_source(e.as_deref()), Ok(s));
         }
+        // A PDF place stored before the printed column was kept.
+        assert_eq!(
+            decode_source(Some("P3,17,140,5,2")).map(|s| s.to_string()),
+            Ok("p3:L17:5".to_string())
+        );
         assert!(decode_source(Some("X1")).is_err());
         assert!(decode_source(Some("T1,2")).is_err());
         assert!(decode_source(Some("T")).is_err());

@@ -22,6 +22,11 @@
 //! 5. A row cut by a page break gets the rest of its label back from the next page (or its
 //!    start from the page before), when only the joined label names a row.
 //!
+//! A page with a sidebar beside the article (see `flows`) is laid out flow by flow: the page
+//! without the sidebar, then the sidebar, its lines numbered on from the article's. A joined
+//! paragraph keeps where each of its printed lines starts, so a place in it is located on the
+//! line that printed it.
+//!
 //! The result goes through the same text pipeline as every other format (`LayoutBuilder`),
 //! with rows located as page / table / row / cell.
 
@@ -32,6 +37,7 @@ use crate::recognize::labels::{LabelIndex, Target};
 use crate::value::parse_token;
 
 use super::bbox::{Page, Word};
+use super::flows::{self, Band, Flow};
 
 /// A page with more words than this is printed line by line without rebuilding cells (the
 /// cell chaining compares segments with the cells above them).
@@ -51,10 +57,10 @@ const MAX_SPLIT_LINES: usize = 4;
 const COLUMN_NEIGHBOURS: usize = 4;
 
 /// A visual line: words whose vertical centres align, left to right.
-struct Line {
-    words: Vec<Word>,
-    y0: f64,
-    y1: f64,
+pub(super) struct Line {
+    pub(super) words: Vec<Word>,
+    pub(super) y0: f64,
+    pub(super) y1: f64,
     /// How many words at the end are the row's values (0: not a value line).
     values: usize,
 }
@@ -79,6 +85,9 @@ struct Segment {
     y0: f64,
     y1: f64,
     text: String,
+    /// Where the text of its column ends when a sidebar narrows it (see [`Band`]), else
+    /// infinity: a line reaching it is full even if the paragraph's other lines are wider.
+    right: f64,
 }
 
 /// A cell rebuilt from segments chained down the page.
@@ -103,11 +112,13 @@ enum Out {
         cells: Vec<OutCell>,
     },
     /// Any other line, with its line number on the page and its words (none for a paragraph
-    /// joined from several lines).
+    /// joined from several lines, which has instead the byte offsets where its printed lines
+    /// after the first start, with their line numbers on the page).
     Line {
         line: u32,
         text: String,
         words: Vec<OutCell>,
+        joins: Vec<(usize, u32)>,
     },
 }
 
@@ -122,7 +133,9 @@ struct OutCell {
 /// Lays out a document's pages: rows of tables as tab-separated cells (located by page, table,
 /// row and cell), other lines as printed (located by page and line).
 pub fn lay_out(pages: &[Page]) -> Layout {
-    let mut outs: Vec<Vec<Out>> = pages.iter().map(lay_out_page).collect();
+    let (mut outs, sidebars): (Vec<Vec<Out>>, Vec<Vec<Out>>) =
+        pages.iter().map(lay_out_page).unzip();
+    // Rows cut by a page break go on in the article, not in a sidebar printed beside it.
     for p in 1..outs.len() {
         let (before, after) = outs.split_at_mut(p);
         if let (Some(prev), Some(next), Some(page)) =
@@ -132,16 +145,18 @@ pub fn lay_out(pages: &[Page]) -> Layout {
         }
     }
     let mut b = LayoutBuilder::new();
-    for (p, page) in outs.into_iter().enumerate() {
+    for (p, (page, sidebar)) in outs.into_iter().zip(sidebars).enumerate() {
         let page_no = p as u32 + 1;
         b.page(page_no);
-        for out in page {
+        for out in page.into_iter().chain(sidebar) {
             match out {
                 Out::Row { table, row, cells } => {
                     let texts: Vec<String> = cells.into_iter().map(|c| c.text).collect();
                     b.row(table, row, &texts);
                 }
-                Out::Line { line, text, .. } => b.page_line(page_no, line, &text),
+                Out::Line {
+                    line, text, joins, ..
+                } => b.paragraph_lines(page_no, line, &text, joins),
             }
         }
     }
@@ -299,21 +314,48 @@ fn names_a_row(label: &str) -> bool {
     })
 }
 
-/// Lays out one page: rows of tables as cells, other lines as printed.
-fn lay_out_page(page: &Page) -> Vec<Out> {
-    let mut b: Vec<Out> = Vec::new();
+/// Lays out one page: the article (the page without its sidebars, see [`flows`]) and its
+/// sidebars after it, each a flow of its own, its lines numbered on from the article's.
+fn lay_out_page(page: &Page) -> (Vec<Out>, Vec<Out>) {
     let h = median_height(&page.words);
-    let mut lines = visual_lines(&page.words, h);
     if page.words.len() > MAX_WORDS_PER_PAGE {
-        for (i, l) in lines.iter().enumerate() {
-            b.push(Out::Line {
+        let lines = visual_lines(&page.words, h);
+        let plain = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Out::Line {
                 line: i as u32 + 1,
                 text: plain_line(&l.words, 0, l.words.len(), h),
                 words: Vec::new(),
-            });
-        }
-        return b;
+                joins: Vec::new(),
+            })
+            .collect();
+        return (plain, Vec::new());
     }
+    let mut numbers = Numbers { line: 1, table: 0 };
+    let mut flows = flows::split(&page.words, h).into_iter();
+    // Each flow in its own type: a sidebar's small print would make the article's word spaces
+    // look like gaps between cells.
+    let mut lay_out = |f: Flow| {
+        let h = median_height(&f.words);
+        lay_out_flow(&f, h, &mut numbers)
+    };
+    let article = flows.next().map(&mut lay_out).unwrap_or_default();
+    let sidebars = flows.flat_map(lay_out).collect();
+    (article, sidebars)
+}
+
+/// The next line and the last table number on a page, counted on over its flows.
+struct Numbers {
+    line: u32,
+    table: u32,
+}
+
+/// Lays out one flow of a page: rows of tables as cells, other lines as printed.
+fn lay_out_flow(flow: &Flow, h: f64, numbers: &mut Numbers) -> Vec<Out> {
+    let mut b: Vec<Out> = Vec::new();
+    let words = &flow.words;
+    let mut lines = visual_lines(words, h);
     for l in &mut lines {
         l.values = trailing_values(&l.words, h);
     }
@@ -325,7 +367,7 @@ fn lay_out_page(page: &Page) -> Vec<Out> {
     let mut cell_of: Vec<usize> = Vec::new();
     // Cells still within reach of the line being read (lines come down the page): the others
     // can take no more segments, and are not looked at again.
-    let tallest = page.words.iter().map(Word::height).fold(h, f64::max);
+    let tallest = words.iter().map(Word::height).fold(h, f64::max);
     let reach = (MAX_CHAIN_GAP + 1.0) * tallest;
     let mut active: Vec<usize> = Vec::new();
     for (li, l) in lines.iter().enumerate() {
@@ -345,7 +387,8 @@ fn lay_out_page(page: &Page) -> Vec<Out> {
             let words = &text_words[start..i];
             start = i;
             for (from, to) in split_by_cells(words, &cells, &active, h) {
-                let s = segment(li, &words[from..to]);
+                let mut s = segment(li, &words[from..to]);
+                s.right = Band::right_at(&flow.bands, s.y0, s.y1);
                 let beside = value_line_beside(&lines, &value_lines, s.y0, s.y1, h);
                 let si = segments.len();
                 match chain_to(&s, beside, &cells, &active, &segments, h) {
@@ -418,8 +461,7 @@ fn lay_out_page(page: &Page) -> Vec<Out> {
     }
     items.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
 
-    let (page_x0, page_x1) = page
-        .words
+    let (page_x0, page_x1) = words
         .iter()
         .fold((f64::MAX, f64::MIN), |(a, z), w| (a.min(w.x0), z.max(w.x1)));
     let wide = 0.5 * (page_x1 - page_x0);
@@ -440,23 +482,27 @@ fn lay_out_page(page: &Page) -> Vec<Out> {
             }
         }
     }
-    let (mut table, mut row, mut last_run) = (0u32, 0u32, None);
-    // A paragraph's line waiting for its continuation: its text, cell, line number on the
-    // page, and its words while it is one line.
-    type Pending = Option<(String, usize, u32, Vec<OutCell>)>;
-    let mut pending: Pending = None;
-    let flush = |b: &mut Vec<Out>, pending: &mut Pending| {
-        if let Some((text, _, line, words)) = pending.take() {
-            b.push(Out::Line { line, text, words });
+    let (mut row, mut last_run) = (0u32, None);
+    let mut pending: Option<Pending> = None;
+    let flush = |b: &mut Vec<Out>, pending: &mut Option<Pending>| {
+        if let Some(p) = pending.take() {
+            b.push(Out::Line {
+                line: p.line,
+                text: p.text,
+                words: p.words,
+                joins: p.joins,
+            });
         }
     };
+    let first_line = numbers.line;
+    numbers.line += items.len() as u32;
     for (n, (_, _, item)) in items.iter().enumerate() {
-        let n = n as u32 + 1;
+        let n = first_line + n as u32;
         match *item {
             Item::Row(r) => {
                 flush(&mut b, &mut pending);
                 if last_run != Some(run_of[r]) {
-                    table += 1;
+                    numbers.table += 1;
                     row = 0;
                     last_run = Some(run_of[r]);
                 }
@@ -467,7 +513,11 @@ fn lay_out_page(page: &Page) -> Vec<Out> {
                     .filter(|&v| run_of[v] == run_of[r])
                     .collect();
                 let cells = row_cells(&lines, &same_run, &segments, &cells, r, h);
-                b.push(Out::Row { table, row, cells });
+                b.push(Out::Row {
+                    table: numbers.table,
+                    row,
+                    cells,
+                });
             }
             Item::Rest(li) => {
                 let segs = &rest_of_line[li];
@@ -489,11 +539,15 @@ fn lay_out_page(page: &Page) -> Vec<Out> {
                     .flat_map(|&si| segments[si].words.iter().cloned())
                     .collect();
                 // The line continues the paragraph of the line before it.
-                if let (Some((before, cell, _, words)), Some(si)) = (pending.as_mut(), single) {
-                    if cell_of[si] == *cell {
-                        join_into(before, &text);
-                        words.clear();
-                        if !is_full_line(&segments[si], &cells[*cell], h) {
+                if let (Some(p), Some(si)) = (pending.as_mut(), single) {
+                    if cell_of[si] == p.cell {
+                        join_into(&mut p.text, &text);
+                        // Where this printed line starts in the joined text (after the space
+                        // `join_into` may put between two Latin words).
+                        let start = p.text.len() - text.trim().len();
+                        p.joins.push((start, n));
+                        p.words.clear();
+                        if !is_full_line(&segments[si], &cells[p.cell], h) {
                             flush(&mut b, &mut pending);
                         }
                         continue;
@@ -502,12 +556,19 @@ fn lay_out_page(page: &Page) -> Vec<Out> {
                 flush(&mut b, &mut pending);
                 match single {
                     Some(si) if is_full_line(&segments[si], &cells[cell_of[si]], h) => {
-                        pending = Some((text, cell_of[si], n, words));
+                        pending = Some(Pending {
+                            text,
+                            cell: cell_of[si],
+                            line: n,
+                            words,
+                            joins: Vec::new(),
+                        });
                     }
                     _ => b.push(Out::Line {
                         line: n,
                         text,
                         words,
+                        joins: Vec::new(),
                     }),
                 }
             }
@@ -515,6 +576,17 @@ fn lay_out_page(page: &Page) -> Vec<Out> {
     }
     flush(&mut b, &mut pending);
     b
+}
+
+/// A paragraph's line waiting for its continuation: its text (the lines joined so far), its
+/// cell, its line number on the page, its words while it is one line, and where each printed
+/// line after the first starts in the text (see [`Out::Line`]).
+struct Pending {
+    text: String,
+    cell: usize,
+    line: u32,
+    words: Vec<OutCell>,
+    joins: Vec<(usize, u32)>,
 }
 
 /// Whether a cell is close enough above a segment to continue into it.
@@ -608,7 +680,7 @@ fn split_by_cells(words: &[Word], cells: &[Cell], active: &[usize], h: f64) -> V
 /// continues its sentence) and its cell has more lines.
 fn is_full_line(s: &Segment, c: &Cell, h: f64) -> bool {
     c.segments.len() > 1
-        && s.x1 >= c.x1 - FULL_LINE_SLACK * h
+        && s.x1 >= c.x1.min(s.right) - FULL_LINE_SLACK * h
         && !s.text.ends_with(['。', '：', ':', '；', '！', '？'])
 }
 
@@ -760,6 +832,7 @@ fn segment(line: usize, words: &[Word]) -> Segment {
         y0,
         y1,
         text,
+        right: f64::INFINITY,
     }
 }
 
@@ -850,7 +923,7 @@ fn median_height(words: &[Word]) -> f64 {
 }
 
 /// Words grouped into lines by their vertical centres, each line left to right.
-fn visual_lines(words: &[Word], h: f64) -> Vec<Line> {
+pub(super) fn visual_lines(words: &[Word], h: f64) -> Vec<Line> {
     let mut order: Vec<&Word> = words.iter().collect();
     order.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
     let tolerance = 0.35 * h;
@@ -883,6 +956,7 @@ fn visual_lines(words: &[Word], h: f64) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::Origin;
 
     fn w(x0: f64, y0: f64, text: &str) -> Word {
         let width = 10.0 * text.chars().count() as f64;
@@ -1022,6 +1096,90 @@ mod tests {
             layout.text,
             "8.属于行政查询事项\t0\n项之和）\n（四）无法提供\t2\n"
         );
+    }
+
+    #[test]
+    fn a_sidebar_is_laid_out_after_the_article_beside_it() {
+        let mut words = vec![
+            w(10.0, 10.0, "某某区应急管理局2020年"),
+            w(330.0, 10.0, "相关链接"),
+            w(10.0, 25.0, "政府信息公开工作年度报告"),
+        ];
+        for (i, link) in ["依申请公开", "政民互动", "机构职能", "政府信息公开指南"]
+            .into_iter()
+            .enumerate()
+        {
+            words.push(w(330.0, 25.0 + 15.0 * i as f64, link));
+        }
+        // A paragraph: three lines beside the sidebar, ending at its gutter, then across the
+        // page; the figure on its second line.
+        let lines = [
+            "一、总体情况。进一步做好政府信息依申请公开相关管理工作，全年共",
+            "收到政府信息公开申请40件，办结40件，其中予以公开30件，部分公开",
+            "5件，不予公开5件，依申请公开工作有序开展，答复及时规范",
+        ];
+        for (i, l) in lines.iter().enumerate() {
+            let mut word = w(10.0, 55.0 + 15.0 * i as f64, l);
+            word.x1 = 310.0;
+            words.push(word);
+        }
+        words.push(w(
+            10.0,
+            100.0,
+            "均在法定期限内办结，未发生行政复议和行政诉讼案件。",
+        ));
+        for i in 0..6 {
+            words.push(w(10.0, 120.0 + 15.0 * i as f64, &"字".repeat(39)));
+        }
+        let layout = super::lay_out(&[Page { words }]);
+        let text: Vec<&str> = layout.text.lines().collect();
+        assert_eq!(text.len(), 3 + 5, "{text:#?}");
+        assert_eq!(text[0], "某某区应急管理局2020年政府信息公开工作年度报告");
+        assert_eq!(
+            text[1],
+            lines.concat() + "均在法定期限内办结，未发生行政复议和行政诉讼案件。"
+        );
+        assert_eq!(
+            &text[text.len() - 5..],
+            [
+                "相关链接",
+                "依申请公开",
+                "政民互动",
+                "机构职能",
+                "政府信息公开指南"
+            ]
+        );
+        // The paragraph is printed on the page's lines 3 to 6 (the title's two lines first,
+        // joined into line 1); the sidebar's lines are numbered on after the article's.
+        assert_eq!(
+            layout.origins[1],
+            Origin::PageLine {
+                page: 1,
+                line: 3,
+                joins: vec![
+                    (lines[0].len(), 4),
+                    (lines[0].len() + lines[1].len(), 5),
+                    (lines.concat().len(), 6),
+                ],
+            }
+        );
+        // `40件`: the 11th character of the page's line 4.
+        let figure = lines[0].chars().count() as u32 + 11;
+        assert_eq!(
+            layout
+                .locate(gongkai_model::Source::Text {
+                    line: 2,
+                    column: figure,
+                    len: 3,
+                    alone: false
+                })
+                .to_string(),
+            "p1:L4:11"
+        );
+        assert!(matches!(
+            layout.origins.last(),
+            Some(Origin::PageLine { line, .. }) if *line > 14
+        ));
     }
 
     proptest::proptest! {

@@ -2,7 +2,8 @@
 //!
 //! The words and their boxes (`pdftotext -bbox-layout`, [`bbox`]) are laid out again with the
 //! rows and columns of tables rebuilt from the coordinates ([`columns`]): one line per table row,
-//! its cells (wrapped labels joined) separated by tabs, located as page / table / row / cell.
+//! its cells (wrapped labels joined) separated by tabs, located as page / table / row / cell. A
+//! sidebar printed beside the article is taken out of its page and read after it ([`flows`]).
 //! When that output cannot be read, the text as `pdftotext -layout` lays it out (table columns
 //! as runs of spaces, which the tokenizer splits on) is read instead.
 //!
@@ -19,6 +20,7 @@ use crate::layout::{Layout, LayoutBuilder};
 
 pub mod bbox;
 pub mod columns;
+pub mod flows;
 
 /// Pages read at most: no annual report has more; a hostile file cannot make us read more.
 const MAX_PAGES: u32 = 300;

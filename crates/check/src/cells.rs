@@ -154,6 +154,10 @@ fn row_cells<'r>(
 
 /// CELL-MISSING: one finding per row of a shown table with `missing` cells.
 fn missing(report: &Report) -> Vec<Finding> {
+    // Most reports have every cell: told by one pass over the states, before any lookup.
+    if !report.cells.iter().any(|c| c.state == CellState::Missing) {
+        return Vec::new();
+    }
     let format = report.format_def();
     let mut out = Vec::new();
     for table in format.tables {
@@ -293,6 +297,14 @@ fn inferred(report: &Report) -> Vec<Finding> {
 
 /// CELL-INCOMPLETE: one finding per row of 表三/表四 with blank or "/" cells.
 fn incomplete(report: &Report) -> Vec<Finding> {
+    // Most reports print a number in every cell: told by one pass over the states.
+    if !report
+        .cells
+        .iter()
+        .any(|c| matches!(c.state, CellState::Blank | CellState::NotApplicable))
+    {
+        return Vec::new();
+    }
     let format = report.format_def();
     let mut out = Vec::new();
     for table in format
@@ -371,6 +383,11 @@ fn nonneg(report: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
     for cell in report.cells.iter().filter(|c| c.state.has_value()) {
         let Some(v) = cell.value else { continue };
+        // A whole, non-negative, finite number is right for every kind of cell: most are, and
+        // need no look at the format.
+        if v >= 0.0 && v.is_finite() && (v - v.round()).abs() <= gongkai_model::arith::EPSILON {
+            continue;
+        }
         let key = cell.key();
         let kind = value_kind(format, &key);
         let problem = match kind {

@@ -40,10 +40,16 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0004_statements.sql"),
         postgres: include_str!("../migrations/postgres/0004_statements.sql"),
     },
+    Migration {
+        version: 5,
+        name: "cell_data",
+        sqlite: include_str!("../migrations/sqlite/0005_cell_data.sql"),
+        postgres: include_str!("../migrations/postgres/0005_cell_data.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Brings the schema up to [`SCHEMA_VERSION`].
 pub(crate) fn migrate(db: &mut dyn Backend) -> Result<()> {

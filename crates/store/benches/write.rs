@@ -4,7 +4,10 @@
 //! checking happen first, outside the timing; then the same reports are stored one transaction
 //! per report and in transactions of 100, into SQLite and (when `GONGKAI_TEST_PG` is set)
 //! PostgreSQL. Prints reports/s and cells/s for each: what `gongkai ingest`'s single writer
-//! thread can take at most, whatever the readers do.
+//! thread can take at most, whatever the readers do. `GONGKAI_WRITE_BATCHES=100` runs only the
+//! batches listed (comma-separated), e.g. under `valgrind --tool=callgrind
+//! --toggle-collect='gongkai_store::Store::store_reports'`, whose instruction count per report
+//! is the measure that does not depend on the machine's load.
 
 use std::time::Instant;
 
@@ -43,15 +46,20 @@ fn main() {
         prepared.len(),
         t.elapsed().as_secs_f64()
     );
+    let batches: Vec<usize> = std::env::var("GONGKAI_WRITE_BATCHES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|b| b.trim().parse().ok()).collect())
+        .filter(|b: &Vec<usize>| !b.is_empty())
+        .unwrap_or_else(|| vec![1, 100]);
     let dir = tempfile::tempdir().expect("temporary directory");
-    for batch in [1usize, 100] {
+    for &batch in &batches {
         let path = dir.path().join(format!("b{batch}.db"));
         let store = Store::open_sqlite(&path).expect("open SQLite");
         write("SQLite", store, &prepared, batch, cells);
     }
     match std::env::var("GONGKAI_TEST_PG") {
         Ok(url) => {
-            for batch in [1usize, 100] {
+            for &batch in &batches {
                 let schema = format!("bench_write_{batch}_{}", std::process::id());
                 match Store::open_postgres_in_schema(&url, &schema) {
                     Ok(store) => write("PostgreSQL", store, &prepared, batch, cells),

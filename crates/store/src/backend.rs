@@ -113,6 +113,7 @@ pub trait Backend: Send {
         f: &mut dyn FnMut(Row) -> Result<()>,
     ) -> Result<()>;
     /// Inserts rows into a table (`rows` are column-major: one vector per column, all of the
-    /// same length).
+    /// same length). Called only inside a transaction, which the caller rolls back whole when
+    /// this fails (SQLite's rows of a failed statement are not undone one by one).
     fn insert_many(&mut self, table: &BulkTable, columns: Vec<Vec<Value<'_>>>) -> Result<()>;
 }

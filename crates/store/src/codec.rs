@@ -75,6 +75,79 @@ pub fn write_source(out: &mut String, s: &Source) -> bool {
     true
 }
 
+/// A source place as the numbers of `cell_data` (migration 0005): the kind (1 text, 2 grid,
+/// 3 PDF text, 4 paragraph; `None` for nowhere) and up to five fields, in the order of the
+/// exact form ([`encode_source`]). Numbers rather than text: nothing to format per cell, and
+/// binding an integer copies nothing.
+pub fn source_numbers(s: &Source) -> (Option<i64>, [Option<i64>; 5]) {
+    let n = |x: u32| Some(i64::from(x));
+    match *s {
+        Source::None => (None, [None; 5]),
+        Source::Text {
+            line,
+            column,
+            len,
+            alone,
+        } => (
+            Some(1),
+            [n(line), n(column), n(len), n(u32::from(alone)), None],
+        ),
+        Source::Grid {
+            page,
+            table,
+            row,
+            cell,
+        } => (Some(2), [n(page), n(table), n(row), n(cell), None]),
+        Source::Paged {
+            page,
+            page_line,
+            line,
+            column,
+            len,
+        } => (Some(3), [n(page), n(page_line), n(line), n(column), n(len)]),
+        Source::Block { page, index } => (Some(4), [n(page), n(index), None, None, None]),
+    }
+}
+
+/// The place [`source_numbers`] made; `None` when the numbers do not make one.
+pub fn source_from_numbers(kind: Option<i64>, at: [Option<i64>; 5]) -> Option<Source> {
+    let Some(kind) = kind else {
+        return Some(Source::None);
+    };
+    let f = |i: usize| {
+        at.get(i)
+            .copied()
+            .flatten()
+            .and_then(|x| u32::try_from(x).ok())
+    };
+    Some(match kind {
+        1 => Source::Text {
+            line: f(0)?,
+            column: f(1)?,
+            len: f(2)?,
+            alone: f(3)? != 0,
+        },
+        2 => Source::Grid {
+            page: f(0)?,
+            table: f(1)?,
+            row: f(2)?,
+            cell: f(3)?,
+        },
+        3 => Source::Paged {
+            page: f(0)?,
+            page_line: f(1)?,
+            line: f(2)?,
+            column: f(3)?,
+            len: f(4)?,
+        },
+        4 => Source::Block {
+            page: f(0)?,
+            index: f(1)?,
+        },
+        _ => return None,
+    })
+}
+
 pub fn decode_source(s: Option<&str>) -> Result<Source> {
     let Some(s) = s.filter(|s| !s.is_empty()) else {
         return Ok(Source::None);
@@ -233,6 +306,8 @@ mod tests {
         ] {
             let e = encode_source(&s);
             assert_eq!(decode_source(e.as_deref()), Ok(s));
+            let (kind, at) = source_numbers(&s);
+            assert_eq!(source_from_numbers(kind, at), Some(s));
         }
         // A PDF place stored before the printed column was kept.
         assert_eq!(
@@ -242,6 +317,11 @@ mod tests {
         assert!(decode_source(Some("X1")).is_err());
         assert!(decode_source(Some("T1,2")).is_err());
         assert!(decode_source(Some("T")).is_err());
+        assert_eq!(source_from_numbers(Some(9), [Some(1); 5]), None);
+        assert_eq!(
+            source_from_numbers(Some(1), [Some(1), None, None, None, None]),
+            None
+        );
     }
 
     #[test]

@@ -19,8 +19,12 @@
 //! - One SQL text for both engines. SQLite accepts `$1` placeholders (numbered in order, they bind
 //!   like PostgreSQL's), `INSERT … ON CONFLICT … DO NOTHING RETURNING id` works on both, and the
 //!   schema keeps to types both spell the same way (BIGINT/INTEGER, text dates). Only the bulk
-//!   insert of cells differs: a cached prepared statement per row in SQLite (in-process, cheap),
-//!   one `unnest` of column arrays per report in PostgreSQL (one round trip instead of 200).
+//!   inserts differ: cached multi-row INSERTs of 32 rows in SQLite (in-process, cheap), one
+//!   `unnest` of column arrays per table and batch in PostgreSQL (one round trip, not 200).
+//! - Cells are stored compactly (migration 0005): `cell_data` names each cell's key by number
+//!   (`cell_keys`), its state by a code and its source place by numbers; the view `cells` shows
+//!   them with KEYS.md's texts, so queries read `cells` as they always did. That halved the
+//!   database and cut the writer's work by a third (see the migration).
 //! - `query!` macros are avoided by construction (no sqlx), so no live database or offline data
 //!   is needed to build.
 //!
@@ -62,9 +66,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use gongkai_model::{
-    CellState, Finding, FormatId, Located, Meaning, Message, Outcome, Quantity, Report, Severity,
-    Source, Statement, StatementKind,
+    CellKey, CellState, Finding, FormatId, Located, Meaning, Message, Outcome, Quantity, Report,
+    Severity, Source, Statement, StatementKind,
 };
+use rustc_hash::FxHashMap;
 use serde_json::json;
 
 use backend::{BulkTable, Col, ColType};
@@ -77,6 +82,9 @@ pub const DEFAULT_DB: &str = "gongkai.db";
 pub struct Store {
     db: Box<dyn Backend>,
     target: String,
+    /// The ids of `cell_keys`, as far as this store has met them (loaded at the first write).
+    /// Emptied when a transaction that may have added keys rolls back.
+    cell_keys: FxHashMap<CellKey, i64>,
 }
 
 /// A report to store: what was read and checked, and where it came from.
@@ -168,8 +176,10 @@ pub struct ImportSummary {
     pub merged: usize,
 }
 
+/// The cells' own table (migration 0005); the view `cells` shows them with their keys, state
+/// names and source texts.
 const CELLS: BulkTable = BulkTable {
-    table: "cells",
+    table: "cell_data",
     columns: &[
         Col {
             name: "report_id",
@@ -180,16 +190,8 @@ const CELLS: BulkTable = BulkTable {
             ty: ColType::Int,
         },
         Col {
-            name: "\"table\"",
-            ty: ColType::Text,
-        },
-        Col {
-            name: "\"row\"",
-            ty: ColType::Text,
-        },
-        Col {
-            name: "\"column\"",
-            ty: ColType::Text,
+            name: "key_id",
+            ty: ColType::Int,
         },
         Col {
             name: "value",
@@ -197,19 +199,35 @@ const CELLS: BulkTable = BulkTable {
         },
         Col {
             name: "state",
-            ty: ColType::Text,
+            ty: ColType::Int,
         },
         Col {
             name: "text",
             ty: ColType::Text,
         },
         Col {
-            name: "source",
-            ty: ColType::Text,
+            name: "at_kind",
+            ty: ColType::Int,
         },
         Col {
-            name: "at",
-            ty: ColType::Text,
+            name: "at1",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "at2",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "at3",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "at4",
+            ty: ColType::Int,
+        },
+        Col {
+            name: "at5",
+            ty: ColType::Int,
         },
         Col {
             name: "inferred_rule",
@@ -418,7 +436,11 @@ impl Store {
 
     fn with_backend(mut db: Box<dyn Backend>, target: String) -> Result<Store> {
         migrate::migrate(db.as_mut())?;
-        Ok(Store { db, target })
+        Ok(Store {
+            db,
+            target,
+            cell_keys: FxHashMap::default(),
+        })
     }
 
     pub fn dialect(&self) -> Dialect {
@@ -463,7 +485,8 @@ impl Store {
     /// findings go in together, one bulk insert per table for the whole batch (in PostgreSQL one
     /// round trip each instead of one per report).
     pub fn store_reports(&mut self, news: &[NewReport<'_>]) -> Result<Vec<Stored>> {
-        self.in_transaction(|s| {
+        let result = self.in_transaction(|s| {
+            s.ensure_cell_keys(news)?;
             let mut stored = Vec::with_capacity(news.len());
             let mut inserted: Vec<(i64, &NewReport<'_>)> = Vec::with_capacity(news.len());
             for new in news {
@@ -487,7 +510,68 @@ impl Store {
                 .collect();
             s.insert_findings(&findings, Scope::Report)?;
             Ok(stored)
-        })
+        });
+        if result.is_err() {
+            // Keys added in the rolled-back transaction are gone again: forget every id, to be
+            // read afresh at the next write.
+            self.cell_keys.clear();
+        }
+        result
+    }
+
+    /// Makes sure every cell key of `news` has its row in `cell_keys`, and knows its id.
+    fn ensure_cell_keys(&mut self, news: &[NewReport<'_>]) -> Result<()> {
+        if self.cell_keys.is_empty() {
+            let rows = self.db.query(
+                "SELECT id, \"table\", \"row\", \"column\" FROM cell_keys",
+                &[],
+            )?;
+            for r in rows {
+                let text = |i: usize| r.get(i).and_then(Value::as_str).unwrap_or_default();
+                if let Some(id) = r.first().and_then(Value::as_i64) {
+                    self.cell_keys
+                        .insert(cell_key(text(1), text(2), text(3)), id);
+                }
+            }
+        }
+        for new in news {
+            for c in &new.report.cells {
+                let key = c.key();
+                if self.cell_keys.contains_key(&key) {
+                    continue;
+                }
+                let params = [
+                    Value::text(key.table),
+                    Value::text(key.row),
+                    Value::text(key.column),
+                ];
+                let mut rows = self.db.query(
+                    "INSERT INTO cell_keys (\"table\", \"row\", \"column\") VALUES ($1, $2, $3)
+                     ON CONFLICT (\"table\", \"row\", \"column\") DO NOTHING RETURNING id",
+                    &params,
+                )?;
+                if rows.is_empty() {
+                    // Another writer added it between our reading the keys and now.
+                    rows = self.db.query(
+                        "SELECT id FROM cell_keys
+                         WHERE \"table\" = $1 AND \"row\" = $2 AND \"column\" = $3",
+                        &params,
+                    )?;
+                }
+                let id = rows
+                    .first()
+                    .and_then(|r| r.first())
+                    .and_then(Value::as_i64)
+                    .ok_or_else(|| {
+                        StoreError::data(
+                            format!("单元格键 {key} 无法登记"),
+                            format!("cell key {key} could not be registered"),
+                        )
+                    })?;
+                self.cell_keys.insert(key, id);
+            }
+        }
+        Ok(())
     }
 
     /// The report's own row, unless its content hash is stored already.
@@ -537,36 +621,33 @@ impl Store {
         if n == 0 {
             return Ok(());
         }
-        // Both forms of every cell's source go into one buffer (two allocations per cell
-        // otherwise, a good part of what storing a cell costs): (display, exact) ranges.
-        let mut sources = String::with_capacity(n * 24);
-        let mut spans = Vec::with_capacity(n);
-        for c in reports.iter().flat_map(|(_, new)| &new.report.cells) {
-            let a = sources.len();
-            let _ = c.source.write_display(&mut sources);
-            let b = sources.len();
-            let exact = codec::write_source(&mut sources, &c.source);
-            spans.push((a..b, exact.then_some(b..sources.len())));
-        }
-        let mut spans = spans.into_iter();
         let mut cols: Vec<Vec<Value<'_>>> = (0..CELLS.columns.len())
             .map(|_| Vec::with_capacity(n))
             .collect();
         for (id, new) in reports {
             for (i, c) in new.report.cells.iter().enumerate() {
-                let (display, exact) = spans.next().unwrap_or_default();
+                let key = c.key();
+                let key_id = self.cell_keys.get(&key).copied().ok_or_else(|| {
+                    StoreError::data(
+                        format!("单元格键 {key} 未登记"),
+                        format!("cell key {key} is not registered"),
+                    )
+                })?;
+                let (kind, at) = codec::source_numbers(&c.source);
                 let inf = c.inferred_by.as_ref();
                 let row = [
                     Value::int(*id),
                     Value::int(i as i64),
-                    Value::text(c.table),
-                    Value::text(c.row),
-                    Value::text(c.column),
+                    Value::int(key_id),
                     Value::Real(c.value),
-                    Value::text(c.state.key()),
+                    Value::int(state_code(c.state)),
                     Value::text(c.text.as_str()),
-                    Value::text(sources.get(display).unwrap_or_default()),
-                    Value::opt_text(exact.and_then(|e| sources.get(e))),
+                    Value::Int(kind),
+                    Value::Int(at[0]),
+                    Value::Int(at[1]),
+                    Value::Int(at[2]),
+                    Value::Int(at[3]),
+                    Value::Int(at[4]),
                     Value::opt_text(inf.map(|x| x.rule)),
                     Value::opt_text(inf.map(|x| x.along)),
                     Value::opt_text(inf.map(|x| x.evidence.as_str())),
@@ -770,9 +851,11 @@ impl Store {
         let info = report_info(row)?;
 
         let cells_rows = self.db.query(
-            "SELECT \"table\", \"row\", \"column\", value, state, text, at,
-                    inferred_rule, inferred_along, inferred_evidence
-             FROM cells WHERE report_id = $1 ORDER BY ord",
+            "SELECT k.\"table\", k.\"row\", k.\"column\", d.value, d.state, d.text,
+                    d.at_kind, d.at1, d.at2, d.at3, d.at4, d.at5,
+                    d.inferred_rule, d.inferred_along, d.inferred_evidence
+             FROM cell_data d JOIN cell_keys k ON k.id = d.key_id
+             WHERE d.report_id = $1 ORDER BY d.ord",
             &[Value::int(id)],
         )?;
         let mut cells = Vec::with_capacity(cells_rows.len());
@@ -882,7 +965,7 @@ impl Store {
 
     pub fn counts(&mut self) -> Result<Counts> {
         let rows = self.db.query(
-            "SELECT (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM cells),
+            "SELECT (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM cell_data),
                     (SELECT COUNT(*) FROM findings), (SELECT COUNT(*) FROM units)",
             &[],
         )?;
@@ -1165,17 +1248,29 @@ fn report_info(row: Row) -> Result<ReportInfo> {
     })
 }
 
-fn state_from_key(s: &str) -> Option<CellState> {
-    Some(match s {
-        "number" => CellState::Number,
-        "not_applicable" => CellState::NotApplicable,
-        "blank" => CellState::Blank,
-        "missing" => CellState::Missing,
-        "inferred" => CellState::Inferred,
+/// The stored code of a cell state (`cell_data.state`; the view `cells` spells it out).
+fn state_code(s: CellState) -> i64 {
+    match s {
+        CellState::Number => 0,
+        CellState::NotApplicable => 1,
+        CellState::Blank => 2,
+        CellState::Missing => 3,
+        CellState::Inferred => 4,
+    }
+}
+
+fn state_from_code(code: i64) -> Option<CellState> {
+    Some(match code {
+        0 => CellState::Number,
+        1 => CellState::NotApplicable,
+        2 => CellState::Blank,
+        3 => CellState::Missing,
+        4 => CellState::Inferred,
         _ => return None,
     })
 }
 
+/// A cell from `cell_data` joined with its key, in [`Store::load_report`]'s column order.
 fn decode_cell(row: Row) -> Result<gongkai_model::Cell> {
     let mut it = row.into_iter();
     let mut next = || it.next().unwrap_or(Value::Text(None));
@@ -1186,15 +1281,28 @@ fn decode_cell(row: Row) -> Result<gongkai_model::Cell> {
     );
     let key = cell_key(&t, &r, &c);
     let value = next().as_f64();
-    let state_key = next().into_string().unwrap_or_default();
-    let state = state_from_key(&state_key).ok_or_else(|| {
+    let code = next().as_i64();
+    let state = code.and_then(state_from_code).ok_or_else(|| {
         StoreError::data(
-            format!("单元格 {key} 的状态“{state_key}”未知"),
-            format!("cell {key} has unknown state {state_key:?}"),
+            format!("单元格 {key} 的状态代码 {code:?} 未知"),
+            format!("cell {key} has unknown state code {code:?}"),
         )
     })?;
     let text = next().into_string().unwrap_or_default();
-    let source = decode_source(next().as_str())?;
+    let kind = next().as_i64();
+    let at = [
+        next().as_i64(),
+        next().as_i64(),
+        next().as_i64(),
+        next().as_i64(),
+        next().as_i64(),
+    ];
+    let source = codec::source_from_numbers(kind, at).ok_or_else(|| {
+        StoreError::data(
+            format!("单元格 {key} 的来源位置有误"),
+            format!("cell {key} has a malformed source place"),
+        )
+    })?;
     let (rule, along, evidence) = (
         next().into_string(),
         next().into_string(),

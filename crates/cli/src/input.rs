@@ -18,6 +18,15 @@ pub const EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "html", "htm", "shtml", "docx", "doc", "pdf",
 ];
 
+/// The extensions read, as `.txt、.md…`, joined with `sep`.
+pub fn kinds(sep: &str) -> String {
+    EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// An input not read yet: a file (read when its turn comes, so that a directory of any size
 /// is never held in memory at once), standard input, or an error found while listing.
 pub struct Pending {
@@ -72,14 +81,10 @@ pub fn list(paths: &[PathBuf], lang: Lang) -> Result<Vec<Pending>> {
             files.sort();
             if files.is_empty() {
                 // A directory with nothing to check is almost always the wrong directory.
-                let kinds = EXTENSIONS
-                    .iter()
-                    .map(|e| format!(".{e}"))
-                    .collect::<Vec<_>>()
-                    .join(match lang {
-                        Lang::Zh => "、",
-                        Lang::En => ", ",
-                    });
+                let kinds = kinds(match lang {
+                    Lang::Zh => "、",
+                    Lang::En => ", ",
+                });
                 out.push(Pending {
                     name: p.display().to_string(),
                     what: PendingKind::Read(Err(match lang {

@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use gongkai_model::Lang;
 
-/// Files picked up in directories: every kind the readers take (`gongkai_read::read_bytes`
-/// sniffs the content, so a file named on the command line is read whatever its name).
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "docx", "pdf"];
+// Files picked up in directories: every kind the readers take, the same list `check` uses
+// (`gongkai_read::read_bytes` sniffs the content, so a file named on the command line is read
+// whatever its name).
+use crate::input::{kinds, EXTENSIONS};
 
 /// One item of a walk: a file to read, or a path that cannot be read (name, why).
 pub type Item = Result<PathBuf, (String, String)>;
@@ -24,15 +25,6 @@ pub fn walk(paths: &[PathBuf], lang: Lang) -> impl Iterator<Item = Item> + Send 
 /// directories once more rather than keeping every path.
 pub fn count(paths: &[PathBuf], lang: Lang) -> usize {
     walk(paths, lang).count()
-}
-
-/// The extensions read, as `.txt、.md…`, joined with `sep`.
-fn kinds(sep: &str) -> String {
-    EXTENSIONS
-        .iter()
-        .map(|e| format!(".{e}"))
-        .collect::<Vec<_>>()
-        .join(sep)
 }
 
 fn top(p: &Path, lang: Lang) -> Box<dyn Iterator<Item = Item> + Send> {

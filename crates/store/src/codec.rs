@@ -76,13 +76,13 @@ pub fn write_source(out: &mut String, s: &Source) -> bool {
 }
 
 /// A source place as the numbers of `cell_data` (migration 0005): the kind (1 text, 2 grid,
-/// 3 PDF text, 4 paragraph; `None` for nowhere) and up to five fields, in the order of the
+/// 3 PDF text, 4 paragraph; `None` for nowhere) and up to six fields, in the order of the
 /// exact form ([`encode_source`]). Numbers rather than text: nothing to format per cell, and
 /// binding an integer copies nothing.
-pub fn source_numbers(s: &Source) -> (Option<i64>, [Option<i64>; 5]) {
+pub fn source_numbers(s: &Source) -> (Option<i64>, [Option<i64>; 6]) {
     let n = |x: u32| Some(i64::from(x));
     match *s {
-        Source::None => (None, [None; 5]),
+        Source::None => (None, [None; 6]),
         Source::Text {
             line,
             column,
@@ -90,27 +90,38 @@ pub fn source_numbers(s: &Source) -> (Option<i64>, [Option<i64>; 5]) {
             alone,
         } => (
             Some(1),
-            [n(line), n(column), n(len), n(u32::from(alone)), None],
+            [n(line), n(column), n(len), n(u32::from(alone)), None, None],
         ),
         Source::Grid {
             page,
             table,
             row,
             cell,
-        } => (Some(2), [n(page), n(table), n(row), n(cell), None]),
+        } => (Some(2), [n(page), n(table), n(row), n(cell), None, None]),
         Source::Paged {
             page,
             page_line,
+            page_column,
             line,
             column,
             len,
-        } => (Some(3), [n(page), n(page_line), n(line), n(column), n(len)]),
-        Source::Block { page, index } => (Some(4), [n(page), n(index), None, None, None]),
+        } => (
+            Some(3),
+            [
+                n(page),
+                n(page_line),
+                n(line),
+                n(column),
+                n(len),
+                n(page_column),
+            ],
+        ),
+        Source::Block { page, index } => (Some(4), [n(page), n(index), None, None, None, None]),
     }
 }
 
 /// The place [`source_numbers`] made; `None` when the numbers do not make one.
-pub fn source_from_numbers(kind: Option<i64>, at: [Option<i64>; 5]) -> Option<Source> {
+pub fn source_from_numbers(kind: Option<i64>, at: [Option<i64>; 6]) -> Option<Source> {
     let Some(kind) = kind else {
         return Some(Source::None);
     };
@@ -139,6 +150,8 @@ pub fn source_from_numbers(kind: Option<i64>, at: [Option<i64>; 5]) -> Option<So
             line: f(2)?,
             column: f(3)?,
             len: f(4)?,
+            // Cells moved from version 4 have no printed column: it was the extracted text's.
+            page_column: f(5).or(f(3))?,
         },
         4 => Source::Block {
             page: f(0)?,
@@ -309,6 +322,15 @@ mod tests {
             let (kind, at) = source_numbers(&s);
             assert_eq!(source_from_numbers(kind, at), Some(s));
         }
+        // A PDF place moved from version 4's cells, before the printed column was kept.
+        assert_eq!(
+            source_from_numbers(
+                Some(3),
+                [Some(3), Some(17), Some(140), Some(5), Some(2), None]
+            )
+            .map(|s| s.to_string()),
+            Some("p3:L17:5".to_string())
+        );
         // A PDF place stored before the printed column was kept.
         assert_eq!(
             decode_source(Some("P3,17,140,5,2")).map(|s| s.to_string()),
@@ -317,9 +339,9 @@ mod tests {
         assert!(decode_source(Some("X1")).is_err());
         assert!(decode_source(Some("T1,2")).is_err());
         assert!(decode_source(Some("T")).is_err());
-        assert_eq!(source_from_numbers(Some(9), [Some(1); 5]), None);
+        assert_eq!(source_from_numbers(Some(9), [Some(1); 6]), None);
         assert_eq!(
-            source_from_numbers(Some(1), [Some(1), None, None, None, None]),
+            source_from_numbers(Some(1), [Some(1), None, None, None, None, None]),
             None
         );
     }

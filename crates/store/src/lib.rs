@@ -230,6 +230,10 @@ const CELLS: BulkTable = BulkTable {
             ty: ColType::Int,
         },
         Col {
+            name: "at6",
+            ty: ColType::Int,
+        },
+        Col {
             name: "inferred_rule",
             ty: ColType::Text,
         },
@@ -648,6 +652,7 @@ impl Store {
                     Value::Int(at[2]),
                     Value::Int(at[3]),
                     Value::Int(at[4]),
+                    Value::Int(at[5]),
                     Value::opt_text(inf.map(|x| x.rule)),
                     Value::opt_text(inf.map(|x| x.along)),
                     Value::opt_text(inf.map(|x| x.evidence.as_str())),
@@ -852,7 +857,7 @@ impl Store {
 
         let cells_rows = self.db.query(
             "SELECT k.\"table\", k.\"row\", k.\"column\", d.value, d.state, d.text,
-                    d.at_kind, d.at1, d.at2, d.at3, d.at4, d.at5,
+                    d.at_kind, d.at1, d.at2, d.at3, d.at4, d.at5, d.at6,
                     d.inferred_rule, d.inferred_along, d.inferred_evidence
              FROM cell_data d JOIN cell_keys k ON k.id = d.key_id
              WHERE d.report_id = $1 ORDER BY d.ord",
@@ -1291,6 +1296,7 @@ fn decode_cell(row: Row) -> Result<gongkai_model::Cell> {
     let text = next().into_string().unwrap_or_default();
     let kind = next().as_i64();
     let at = [
+        next().as_i64(),
         next().as_i64(),
         next().as_i64(),
         next().as_i64(),

@@ -317,6 +317,7 @@ fn the_view_spells_sources_and_states_as_the_model_does() {
         Source::Paged {
             page: 4,
             page_line: 29,
+            page_column: 7,
             line: 140,
             column: 1,
             len: 2,

@@ -12,7 +12,8 @@
 --
 -- state: 0 number, 1 not_applicable, 2 blank, 3 missing, 4 inferred.
 -- at_kind: NULL nowhere; 1 text (at1..at4 = line, column, length, alone on its line);
--- 2 grid (page, table, row, cell); 3 PDF text (page, line on the page, line, column, length);
+-- 2 grid (page, table, row, cell); 3 PDF text (page, line on the page, line, column, length,
+-- column on the page; the last NULL for cells moved from version 4, which did not keep it);
 -- 4 paragraph (page, index).
 --
 -- Unlike SQLite's, the reference to the report is checked immediately: PostgreSQL needs no
@@ -40,6 +41,7 @@ CREATE TABLE cell_data (
     at3               BIGINT,
     at4               BIGINT,
     at5               BIGINT,
+    at6               BIGINT,
     inferred_rule     TEXT,
     inferred_along    TEXT,
     inferred_evidence TEXT,
@@ -51,7 +53,7 @@ INSERT INTO cell_keys ("table", "row", "column")
 SELECT DISTINCT "table", "row", "column" FROM cells ORDER BY 1, 2, 3;
 
 INSERT INTO cell_data (report_id, ord, key_id, value, state, text, at_kind, at1, at2, at3, at4,
-                       at5, inferred_rule, inferred_along, inferred_evidence)
+                       at5, at6, inferred_rule, inferred_along, inferred_evidence)
 SELECT c.report_id, c.ord, k.id, c.value,
        CASE c.state WHEN 'number' THEN 0 WHEN 'not_applicable' THEN 1 WHEN 'blank' THEN 2
                   WHEN 'missing' THEN 3 WHEN 'inferred' THEN 4 END,
@@ -62,6 +64,7 @@ SELECT c.report_id, c.ord, k.id, c.value,
        NULLIF(split_part(substr(c.at, 2), ',', 3), '')::bigint,
        NULLIF(split_part(substr(c.at, 2), ',', 4), '')::bigint,
        NULLIF(split_part(substr(c.at, 2), ',', 5), '')::bigint,
+       NULLIF(split_part(substr(c.at, 2), ',', 6), '')::bigint,
        c.inferred_rule, c.inferred_along, c.inferred_evidence
 FROM cells c JOIN cell_keys k ON k."table" = c."table" AND k."row" = c."row" AND k."column" = c."column";
 
@@ -76,13 +79,14 @@ SELECT d.report_id, d.ord, k."table", k."row", k."column", d.value,
            WHEN 1 THEN 'L' || d.at1 || CASE WHEN d.at4 = 0 THEN ':' || d.at2 ELSE '' END
            WHEN 2 THEN CASE WHEN d.at1 > 0 THEN 'p' || d.at1 || '.' ELSE '' END
                        || 't' || d.at2 || '.r' || d.at3 || '.c' || d.at4
-           WHEN 3 THEN 'p' || d.at1 || ':L' || d.at2 || ':' || d.at4
+           WHEN 3 THEN 'p' || d.at1 || ':L' || d.at2 || ':' || COALESCE(d.at6, d.at4)
            WHEN 4 THEN CASE WHEN d.at1 > 0 THEN 'p' || d.at1 || '.' ELSE '' END || 'b' || d.at2
            ELSE '' END AS source,
        CASE d.at_kind
            WHEN 1 THEN 'T' || d.at1 || ',' || d.at2 || ',' || d.at3 || ',' || d.at4
            WHEN 2 THEN 'G' || d.at1 || ',' || d.at2 || ',' || d.at3 || ',' || d.at4
            WHEN 3 THEN 'P' || d.at1 || ',' || d.at2 || ',' || d.at3 || ',' || d.at4 || ',' || d.at5
+                       || COALESCE(',' || d.at6, '')
            WHEN 4 THEN 'B' || d.at1 || ',' || d.at2
            END AS at,
        d.inferred_rule, d.inferred_along, d.inferred_evidence

@@ -12,7 +12,8 @@
 --
 -- state: 0 number, 1 not_applicable, 2 blank, 3 missing, 4 inferred.
 -- at_kind: NULL nowhere; 1 text (at1..at4 = line, column, length, alone on its line);
--- 2 grid (page, table, row, cell); 3 PDF text (page, line on the page, line, column, length);
+-- 2 grid (page, table, row, cell); 3 PDF text (page, line on the page, line, column, length,
+-- column on the page; the last NULL for cells moved from version 4, which did not keep it);
 -- 4 paragraph (page, index).
 --
 -- The reference to the report is checked at commit (DEFERRABLE INITIALLY DEFERRED) rather than
@@ -45,6 +46,7 @@ CREATE TABLE cell_data (
     at3               INTEGER,
     at4               INTEGER,
     at5               INTEGER,
+    at6               INTEGER,
     inferred_rule     TEXT,
     inferred_along    TEXT,
     inferred_evidence TEXT,
@@ -57,7 +59,7 @@ INSERT INTO cell_keys ("table", "row", "column")
 SELECT DISTINCT "table", "row", "column" FROM cells ORDER BY 1, 2, 3;
 
 INSERT INTO cell_data (report_id, ord, key_id, value, state, text, at_kind, at1, at2, at3, at4,
-                       at5, inferred_rule, inferred_along, inferred_evidence)
+                       at5, at6, inferred_rule, inferred_along, inferred_evidence)
 SELECT c.report_id, c.ord, k.id, c.value,
        CASE c.state WHEN 'number' THEN 0 WHEN 'not_applicable' THEN 1 WHEN 'blank' THEN 2
                   WHEN 'missing' THEN 3 WHEN 'inferred' THEN 4 END,
@@ -68,6 +70,7 @@ SELECT c.report_id, c.ord, k.id, c.value,
        json_extract('[' || substr(c.at, 2) || ']', '$[2]'),
        json_extract('[' || substr(c.at, 2) || ']', '$[3]'),
        json_extract('[' || substr(c.at, 2) || ']', '$[4]'),
+       json_extract('[' || substr(c.at, 2) || ']', '$[5]'),
        c.inferred_rule, c.inferred_along, c.inferred_evidence
 FROM cells c JOIN cell_keys k ON k."table" = c."table" AND k."row" = c."row" AND k."column" = c."column";
 
@@ -82,13 +85,14 @@ SELECT d.report_id, d.ord, k."table", k."row", k."column", d.value,
            WHEN 1 THEN 'L' || d.at1 || CASE WHEN d.at4 = 0 THEN ':' || d.at2 ELSE '' END
            WHEN 2 THEN CASE WHEN d.at1 > 0 THEN 'p' || d.at1 || '.' ELSE '' END
                        || 't' || d.at2 || '.r' || d.at3 || '.c' || d.at4
-           WHEN 3 THEN 'p' || d.at1 || ':L' || d.at2 || ':' || d.at4
+           WHEN 3 THEN 'p' || d.at1 || ':L' || d.at2 || ':' || COALESCE(d.at6, d.at4)
            WHEN 4 THEN CASE WHEN d.at1 > 0 THEN 'p' || d.at1 || '.' ELSE '' END || 'b' || d.at2
            ELSE '' END AS source,
        CASE d.at_kind
            WHEN 1 THEN 'T' || d.at1 || ',' || d.at2 || ',' || d.at3 || ',' || d.at4
            WHEN 2 THEN 'G' || d.at1 || ',' || d.at2 || ',' || d.at3 || ',' || d.at4
            WHEN 3 THEN 'P' || d.at1 || ',' || d.at2 || ',' || d.at3 || ',' || d.at4 || ',' || d.at5
+                       || COALESCE(',' || d.at6, '')
            WHEN 4 THEN 'B' || d.at1 || ',' || d.at2
            END AS at,
        d.inferred_rule, d.inferred_along, d.inferred_evidence

@@ -10,7 +10,7 @@ use gongkai_write::Summary;
 use rayon::prelude::*;
 
 use crate::args::{CheckArgs, CheckFormat, ColorArg};
-use crate::input::{list, Input};
+use crate::input::{pending, Input};
 
 /// The outcome for one input.
 enum Checked {
@@ -57,7 +57,6 @@ const BATCH: usize = 256;
 
 pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let lang: Lang = args.lang.into();
-    let inputs = list(&args.files, lang)?;
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
@@ -73,7 +72,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         closed: false,
     };
     let mut summary = Summary::default();
-    let mut inputs = inputs.into_iter();
+    let mut inputs = pending(&args.files, lang);
     loop {
         let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
         if batch.is_empty() {

@@ -12,7 +12,7 @@
 //! are walked one listing at a time ([`files`]), reports flow through a bounded channel and are
 //! dropped once written.
 
-mod files;
+use crate::input::walk as files;
 
 use std::collections::HashSet;
 use std::io::IsTerminal;

@@ -1,15 +1,15 @@
-//! The files an ingest reads: named files, and directories walked recursively in sorted order,
-//! one directory listing at a time, so memory does not grow with the size of the corpus.
+//! The files `check` and `ingest` read: named files, and directories walked recursively in
+//! sorted order, one directory listing at a time, so memory does not grow with the size of the
+//! corpus.
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
 use gongkai_model::Lang;
 
-// Files picked up in directories: every kind the readers take, the same list `check` uses
-// (`gongkai_read::read_bytes` sniffs the content, so a file named on the command line is read
-// whatever its name).
-use crate::input::{kinds, EXTENSIONS};
+// Files picked up in directories: every kind the readers take (`gongkai_read::read_bytes`
+// sniffs the content, so a file named on the command line is read whatever its name).
+use super::{kinds, EXTENSIONS};
 
 /// One item of a walk: a file to read, or a path that cannot be read (name, why).
 pub type Item = Result<PathBuf, (String, String)>;

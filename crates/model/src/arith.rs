@@ -66,11 +66,7 @@ fn holds(compare: Compare, lhs: f64, rhs: f64) -> bool {
 
 /// Evaluates a relation over a report's cells.
 pub fn evaluate(rel: &Relation, report: &Report) -> Eval {
-    let (lhs_at, rhs_at) = if rel.positions.len() == rel.lhs.len() + rel.rhs.len() {
-        rel.positions.split_at(rel.lhs.len())
-    } else {
-        (&[][..], &[][..])
-    };
+    let (lhs_at, rhs_at) = rel.side_positions();
     let (l, lm, le) = side(report, &rel.lhs, lhs_at);
     let (r, rm, re) = side(report, &rel.rhs, rhs_at);
     let mut missing = lm;
@@ -164,11 +160,7 @@ pub fn infer_missing(report: &mut Report, relations: &[Relation]) -> Vec<CellKey
 /// If exactly one operand is missing and every other has a value, the value the relation gives
 /// it (only when that value is admissible for the cell's kind).
 fn solve_single_unknown(rel: &Relation, report: &Report) -> Option<(CellKey, f64, String)> {
-    let (lhs_at, rhs_at) = if rel.positions.len() == rel.lhs.len() + rel.rhs.len() {
-        rel.positions.split_at(rel.lhs.len())
-    } else {
-        (&[][..], &[][..])
-    };
+    let (lhs_at, rhs_at) = rel.side_positions();
     let (l, lm, le) = side(report, &rel.lhs, lhs_at);
     let (r, rm, re) = side(report, &rel.rhs, rhs_at);
     if !le.is_empty() || !re.is_empty() || lm.len() + rm.len() != 1 {

@@ -74,6 +74,16 @@ impl Relation {
         self.lhs.iter().chain(self.rhs.iter())
     }
 
+    /// The positions of the left and right operands in format order ([`Self::positions`]);
+    /// empty slices when they are not known.
+    pub fn side_positions(&self) -> (&[usize], &[usize]) {
+        if self.positions.len() == self.lhs.len() + self.rhs.len() {
+            self.positions.split_at(self.lhs.len())
+        } else {
+            (&[], &[])
+        }
+    }
+
     pub fn involves(&self, key: &CellKey) -> bool {
         self.cells().any(|k| k == key)
     }

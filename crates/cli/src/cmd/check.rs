@@ -180,15 +180,8 @@ impl<W: Write> Printer<'_, W> {
                 self.write(|out| writeln!(out, "{line}"))?;
             }
             CheckFormat::Json => {
-                let summary = serde_json::json!({
-                    "files": summary.files,
-                    "files_with_errors": summary.files_with_errors,
-                    "unreadable": summary.unreadable,
-                    "error": summary.errors,
-                    "warning": summary.warnings,
-                    "notice": summary.notices,
-                });
-                let summary = serde_json::to_string_pretty(&summary)?.replace('\n', "\n  ");
+                let summary =
+                    serde_json::to_string_pretty(&summary_json(summary))?.replace('\n', "\n  ");
                 let files = self.files;
                 self.write(|out| {
                     if files == 0 {
@@ -202,6 +195,18 @@ impl<W: Write> Printer<'_, W> {
         }
         self.write(|out| out.flush())
     }
+}
+
+/// The closing `summary` object of the JSON document.
+fn summary_json(summary: &Summary) -> serde_json::Value {
+    serde_json::json!({
+        "files": summary.files,
+        "files_with_errors": summary.files_with_errors,
+        "unreadable": summary.unreadable,
+        "error": summary.errors,
+        "warning": summary.warnings,
+        "notice": summary.notices,
+    })
 }
 
 /// One element of the `files` array, pretty-printed at its depth in the document (as
@@ -265,14 +270,7 @@ mod tests {
             printer.end(&summary).expect("ends");
             let doc = serde_json::json!({
                 "files": whole,
-                "summary": {
-                    "files": summary.files,
-                    "files_with_errors": summary.files_with_errors,
-                    "unreadable": summary.unreadable,
-                    "error": summary.errors,
-                    "warning": summary.warnings,
-                    "notice": summary.notices,
-                }
+                "summary": summary_json(&summary),
             });
             let want = format!("{}\n", serde_json::to_string_pretty(&doc).expect("pretty"));
             assert_eq!(

@@ -26,6 +26,19 @@ pub struct Word {
 }
 
 impl Word {
+    /// A word for tests: 10 points a character wide and 10 high, its top left at (x0, y0).
+    #[cfg(test)]
+    pub(crate) fn test(x0: f64, y0: f64, text: &str) -> Word {
+        let width = 10.0 * text.chars().count() as f64;
+        Word {
+            x0,
+            y0,
+            x1: x0 + width,
+            y1: y0 + 10.0,
+            text: text.to_string(),
+        }
+    }
+
     pub fn height(&self) -> f64 {
         self.y1 - self.y0
     }

@@ -959,14 +959,7 @@ mod tests {
     use crate::layout::Origin;
 
     fn w(x0: f64, y0: f64, text: &str) -> Word {
-        let width = 10.0 * text.chars().count() as f64;
-        Word {
-            x0,
-            y0,
-            x1: x0 + width,
-            y1: y0 + 10.0,
-            text: text.to_string(),
-        }
+        Word::test(x0, y0, text)
     }
 
     fn lay_out(words: Vec<Word>) -> String {

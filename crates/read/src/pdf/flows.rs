@@ -370,14 +370,7 @@ mod tests {
     use super::*;
 
     fn w(x0: f64, y0: f64, text: &str) -> Word {
-        let width = 10.0 * text.chars().count() as f64;
-        Word {
-            x0,
-            y0,
-            x1: x0 + width,
-            y1: y0 + 10.0,
-            text: text.to_string(),
-        }
+        Word::test(x0, y0, text)
     }
 
     /// An article of 30-character lines beside a column of links for 13 lines, then lines

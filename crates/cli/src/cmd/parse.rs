@@ -7,12 +7,11 @@ use anyhow::{bail, Result};
 use gongkai_model::Lang;
 
 use crate::args::{ParseArgs, ParseFormat};
-use crate::input::collect;
+use crate::input::single;
 
 pub fn run(args: ParseArgs) -> Result<ExitCode> {
     let lang: Lang = args.lang.into();
-    let mut inputs = collect(std::slice::from_ref(&args.file), lang)?;
-    if inputs.len() != 1 {
+    let Some(input) = single(&args.file, lang) else {
         bail!(
             "{}",
             match lang {
@@ -20,8 +19,7 @@ pub fn run(args: ParseArgs) -> Result<ExitCode> {
                 Lang::En => "parse takes exactly one file; use check for many",
             }
         );
-    }
-    let input = inputs.remove(0);
+    };
     let bytes = match input.bytes {
         Ok(b) => b,
         Err(e) => bail!("{}: {e}", input.name),

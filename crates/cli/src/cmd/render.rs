@@ -13,7 +13,7 @@ use gongkai_write::render::{render, Render, Target};
 use gongkai_write::{draft, Narrative, Summary};
 
 use crate::args::{ColorArg, RenderArgs, RenderTo};
-use crate::input::collect;
+use crate::input::single;
 
 /// A report loaded for rendering, with the text its sources point into.
 struct Loaded {
@@ -40,8 +40,7 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
             }
         );
     };
-    let mut inputs = collect(std::slice::from_ref(file), lang)?;
-    if inputs.len() != 1 {
+    let Some(input) = single(file, lang) else {
         bail!(
             "{}",
             match lang {
@@ -49,8 +48,7 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
                 Lang::En => "render takes exactly one file",
             }
         );
-    }
-    let input = inputs.remove(0);
+    };
     let bytes = match input.bytes {
         Ok(b) => b,
         Err(e) => bail!("{}: {e}", input.name),

@@ -5,7 +5,6 @@ pub mod walk;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
 use gongkai_model::Lang;
 
 /// One input to read: its display name and bytes, or why it could not be read.
@@ -54,10 +53,16 @@ impl Pending {
     }
 }
 
-/// Expands the arguments into inputs, in order, reading them all: a directory yields its
-/// report files in sorted order; `-` is standard input.
-pub fn collect(paths: &[PathBuf], lang: Lang) -> Result<Vec<Input>> {
-    Ok(pending(paths, lang).map(|p| p.read(lang)).collect())
+/// The one input `path` names, read; `None` when it names several (a directory of reports) or
+/// none. Only as many entries as that takes are looked at, and only the one file is read.
+pub fn single(path: &Path, lang: Lang) -> Option<Input> {
+    let paths = [path.to_path_buf()];
+    let mut inputs = pending(&paths, lang);
+    let first = inputs.next()?;
+    match inputs.next() {
+        Some(_) => None,
+        None => Some(first.read(lang)),
+    }
 }
 
 /// The arguments as inputs, in order, listed as they are reached and not read yet: a directory

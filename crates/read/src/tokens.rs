@@ -7,7 +7,7 @@
 //! tables by label from this stream, so it does not depend on the layout.
 
 use crate::document::Document;
-use crate::value::{parse_token, Printed};
+use crate::value::{may_end_value, parse_token, Printed};
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
@@ -278,36 +278,6 @@ fn split_cell<'a>(no: u32, text: &'a str, start: usize, out: &mut Vec<Token<'a>>
             out.push(token(no, w, start + at, TokenKind::Value(p)));
         }
     }
-}
-
-/// Whether a value ([`parse_token`]) can end with this character: a digit or an ASCII mark, a
-/// unit, or the last character of a not-applicable or missing mark.
-fn may_end_value(c: char) -> bool {
-    c.is_ascii()
-        || ('０'..='９').contains(&c)
-        || matches!(
-            c,
-            '元' | '次'
-                | '件'
-                | '条'
-                | '项'
-                | '个'
-                | '家'
-                | '起'
-                | '缺'
-                | '失'
-                | '）'
-                | '—'
-                | '―'
-                | '─'
-                | '－'
-                | '–'
-                | '／'
-                | '无'
-                | '空'
-                | '×'
-                | '用'
-        )
 }
 
 /// A single trailing number after words is a value only when the words end a label, not a

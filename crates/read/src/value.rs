@@ -55,7 +55,7 @@ pub fn parse_token(text: &str) -> Option<Printed> {
     if is_not_applicable(t) {
         return Some(Printed::NotApplicable);
     }
-    if matches!(t, "缺" | "缺失" | "（缺）" | "(缺)") {
+    if MISSING_MARKS.contains(&t) {
         return Some(Printed::Missing);
     }
     // Plain digits, the commonest value: no folding needed.
@@ -82,10 +82,7 @@ pub fn parse_token(text: &str) -> Option<Printed> {
         return None;
     }
     let last = t.chars().next_back()?;
-    if !(last.is_ascii_digit()
-        || ('０'..='９').contains(&last)
-        || matches!(last, '元' | '次' | '件' | '条' | '项' | '个' | '家' | '起'))
-    {
+    if !(last.is_ascii_digit() || ('０'..='９').contains(&last) || UNIT_ENDS.contains(&last)) {
         return None;
     }
     let folded: String = t
@@ -127,27 +124,55 @@ pub fn parse_token(text: &str) -> Option<Printed> {
     })
 }
 
+/// The marks of a cell not applicable.
+const NOT_APPLICABLE: &[&str] = &[
+    "/",
+    "／",
+    "\\",
+    "—",
+    "——",
+    "-",
+    "--",
+    "－",
+    "–",
+    "―",
+    "─",
+    "无",
+    "空",
+    "×",
+    "不适用",
+    "N/A",
+    "n/a",
+];
+
+/// The marks of a cell left out on purpose (`缺`): read as missing.
+const MISSING_MARKS: &[&str] = &["缺", "缺失", "（缺）", "(缺)"];
+
+/// The last characters of the units a number may be printed with (`12件`, `14.4万元`).
+const UNIT_ENDS: &[char] = &['元', '次', '件', '条', '项', '个', '家', '起'];
+
 /// Whether a token marks a cell as not applicable.
 pub fn is_not_applicable(t: &str) -> bool {
-    matches!(
-        t,
-        "/" | "／"
-            | "\\"
-            | "—"
-            | "——"
-            | "-"
-            | "--"
-            | "－"
-            | "–"
-            | "―"
-            | "─"
-            | "无"
-            | "空"
-            | "×"
-            | "不适用"
-            | "N/A"
-            | "n/a"
-    )
+    NOT_APPLICABLE.contains(&t)
+}
+
+/// Whether a value ([`parse_token`]) can end with this character: any ASCII character or
+/// full-width digit, a unit's last character, or the last character of a not-applicable or
+/// missing mark. A text ending otherwise is no value, and holds none at its end.
+pub fn may_end_value(c: char) -> bool {
+    static MARK_ENDS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    c.is_ascii()
+        || ('０'..='９').contains(&c)
+        || UNIT_ENDS.contains(&c)
+        || MARK_ENDS
+            .get_or_init(|| {
+                NOT_APPLICABLE
+                    .iter()
+                    .chain(MISSING_MARKS)
+                    .filter_map(|m| m.chars().next_back())
+                    .collect()
+            })
+            .contains(&c)
 }
 
 fn split_unit(s: &str) -> Option<(&str, Unit)> {

@@ -196,11 +196,20 @@ fn digit(c: char) -> Option<u32> {
 
 /// The value of a Chinese numeral digit as used in years (`二〇二一年`, `二○二一`, `二零二一`).
 fn cn_digit(c: char) -> Option<u32> {
-    "〇一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .or(matches!(c, '○' | '零').then_some(0))
-        .map(|v| v as u32)
+    // A match, not a search through the numerals: it is asked of every character of a line.
+    match c {
+        '〇' | '○' | '零' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    }
 }
 
 /// Skips at most `max` white-space characters.

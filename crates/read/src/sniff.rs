@@ -52,12 +52,17 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// An HTML document starts (after a BOM, white space and comments) with a doctype or a known
 /// element; a text that merely mentions `<table>` somewhere is not HTML.
 fn looks_like_html(head: &[u8]) -> bool {
-    let lower: Vec<u8> = head
+    let start = head
         .iter()
-        .skip_while(|b| b.is_ascii_whitespace() || **b == 0xEF || **b == 0xBB || **b == 0xBF)
-        .take(512)
-        .map(u8::to_ascii_lowercase)
-        .collect();
+        .position(|b| !(b.is_ascii_whitespace() || *b == 0xEF || *b == 0xBB || *b == 0xBF))
+        .unwrap_or(head.len());
+    let rest = head.get(start..).unwrap_or(&[]);
+    // Every start below opens a tag: a text (the common case) is told by its first byte.
+    if rest.first() != Some(&b'<') {
+        return false;
+    }
+    // The longest start is 14 bytes: only those are lowered.
+    let lower: Vec<u8> = rest.iter().take(16).map(u8::to_ascii_lowercase).collect();
     [
         &b"<!doctype html"[..],
         b"<html",

@@ -52,13 +52,7 @@ pub fn parse_token(text: &str) -> Option<Printed> {
     if t.is_empty() {
         return None;
     }
-    if is_not_applicable(t) {
-        return Some(Printed::NotApplicable);
-    }
-    if MISSING_MARKS.contains(&t) {
-        return Some(Printed::Missing);
-    }
-    // Plain digits, the commonest value: no folding needed.
+    // Plain digits, the commonest value: no folding needed (and no mark has a digit).
     if t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
         if t.len() > 1 && t.starts_with('0') {
             return None;
@@ -71,6 +65,15 @@ pub fn parse_token(text: &str) -> Option<Printed> {
             unit: Unit::None,
             signed: false,
         });
+    }
+    // Labels and sentences are longer than any mark: not compared with each.
+    if t.len() <= MAX_MARK_BYTES {
+        if is_not_applicable(t) {
+            return Some(Printed::NotApplicable);
+        }
+        if MISSING_MARKS.contains(&t) {
+            return Some(Printed::Missing);
+        }
     }
     // Most tokens are words: reject them without allocating. A value starts with a digit or a
     // sign and ends with a digit or a unit.
@@ -147,6 +150,22 @@ const NOT_APPLICABLE: &[&str] = &[
 
 /// The marks of a cell left out on purpose (`缺`): read as missing.
 const MISSING_MARKS: &[&str] = &["缺", "缺失", "（缺）", "(缺)"];
+
+/// The longest not-applicable or missing mark, in bytes: a longer text is neither.
+const MAX_MARK_BYTES: usize = longest(NOT_APPLICABLE, longest(MISSING_MARKS, 0));
+
+/// The length in bytes of the longest of `marks`, or `at_least` if that is more.
+const fn longest(marks: &[&str], at_least: usize) -> usize {
+    let mut max = at_least;
+    let mut i = 0;
+    while i < marks.len() {
+        if marks[i].len() > max {
+            max = marks[i].len();
+        }
+        i += 1;
+    }
+    max
+}
 
 /// The last characters of the units a number may be printed with (`12件`, `14.4万元`).
 const UNIT_ENDS: &[char] = &['元', '次', '件', '条', '项', '个', '家', '起'];

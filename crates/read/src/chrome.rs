@@ -61,7 +61,7 @@ const MEMO_MAX_BYTES: usize = 96;
 fn decide(t: &str) -> bool {
     // A sentence is never chrome (see [`Shape::prose`]): most long lines are told so from their
     // bytes, before a pass over their characters.
-    if crate::scan::has_sentence_mark(t) && !t.contains("我是") {
+    if crate::scan::has_sentence_mark(t) && !(t.contains('我') && t.contains("我是")) {
         return false;
     }
     let shape = Shape::of(t);

@@ -18,7 +18,9 @@
 use crate::chrome::is_chrome;
 use crate::document::Document;
 use gongkai_model::{Date, Located};
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::RangeInclusive;
+use std::sync::OnceLock;
 
 /// Report-level fields read from a document.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,7 +150,7 @@ fn head_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<
     let non_blank = doc
         .lines()
         .take(MAX_SCANNED_LINES)
-        .filter(|(_, text)| !cut(text, MAX_LINE_BYTES).trim().is_empty());
+        .filter(|(_, text)| !crate::scan::trim(cut(text, MAX_LINE_BYTES)).is_empty());
     for (no, text) in non_blank.take(MAX_HEAD_LINES) {
         let line = Line::new(no, text, chrome);
         head.push(line);
@@ -167,7 +169,7 @@ fn tail_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<
     let mut tail: Vec<Line<'_>> = (1..=doc.line_count())
         .rev()
         .take(MAX_SCANNED_LINES)
-        .filter(|&no| !cut(doc.line(no), MAX_LINE_BYTES).trim().is_empty())
+        .filter(|&no| !crate::scan::trim(cut(doc.line(no), MAX_LINE_BYTES)).is_empty())
         .map(|no| Line::new(no, doc.line(no), chrome))
         .filter(|l| !l.chrome)
         .take(TAIL_LINES)
@@ -435,11 +437,7 @@ const TITLE_CHROME: &[&str] = &[
 
 /// The byte range of the title in a line, if the line is a report title.
 fn title_span(text: &str) -> Option<(usize, usize)> {
-    let end = TITLE_CHROME
-        .iter()
-        .filter_map(|m| text.find(m))
-        .min()
-        .unwrap_or(text.len());
+    let end = title_chrome_start(text).unwrap_or(text.len());
     let part = text.get(..end)?;
     let trimmed = part
         .trim()
@@ -458,6 +456,24 @@ fn title_span(text: &str) -> Option<(usize, usize)> {
         && !NOT_TITLE_WORDS.iter().any(|w| trimmed.contains(w))
         && !is_section_heading(trimmed);
     is_title.then_some((start, start + trimmed.len()))
+}
+
+/// Where the first of [`TITLE_CHROME`] starts in `text`: the least of their first positions,
+/// found in one scan (leftmost-first matching reports the match that starts first) rather
+/// than one search per marker.
+fn title_chrome_start(text: &str) -> Option<usize> {
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let automaton = AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(TITLE_CHROME)
+            .ok()
+    });
+    match automaton {
+        Some(ac) => ac.find(text).map(|m| m.start()),
+        // The markers are fixed literals: building cannot fail; should it, search one by one.
+        None => TITLE_CHROME.iter().filter_map(|m| text.find(m)).min(),
+    }
 }
 
 /// A report title with what it says.
@@ -938,7 +954,10 @@ fn labelled_date(head: &[Line<'_>]) -> Option<Hit<Date>> {
     let mut best: Option<(u8, Hit<Date>)> = None;
     for &line in head {
         // Every label ends in 日期, 时间 or 于: lines without one need no date scan.
-        if !line.text.contains(['期', '间', '間']) && !line.text.contains("发布于") {
+        // (The characters are found by bytes: this is asked of every head line.)
+        if !crate::scan::has_any_of3(line.text, ['期', '间', '間'])
+            && !(line.text.contains('于') && line.text.contains("发布于"))
+        {
             continue;
         }
         for (date, start, len) in dates_in(line.text) {

@@ -4,7 +4,8 @@
 //! - [`trim`]: [`str::trim`] with a fast path: most lines and cells begin and end with a
 //!   character that cannot be white space (an ideograph, a digit, a letter), and that is told
 //!   from the first and last bytes alone;
-//! - [`has_sentence_mark`]: whether a text has `。`, `；`, `！` or `？`.
+//! - [`has_sentence_mark`]: whether a text has `。`, `；`, `！` or `？`;
+//! - [`has_any_of3`]: whether a text has one of three CJK characters.
 
 /// `s` without leading and trailing white space, exactly as [`str::trim`] gives it.
 #[inline]
@@ -13,6 +14,16 @@ pub fn trim(s: &str) -> &str {
     match (b.first(), b.last()) {
         (Some(&first), Some(&last)) if !may_start_space(first) && !may_end_space(b, last) => s,
         _ => s.trim(),
+    }
+}
+
+/// `s` without leading white space, exactly as [`str::trim_start`] gives it, told from the
+/// first byte when that cannot start white space.
+#[inline]
+pub fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&first) if !may_start_space(first) => s,
+        _ => s.trim_start(),
     }
 }
 
@@ -46,9 +57,30 @@ pub fn has_sentence_mark(text: &str) -> bool {
     })
 }
 
+/// Whether `text` has one of `chars`, each of them three bytes long in UTF-8 (the CJK
+/// characters): memchr finds their last bytes, continuation bytes rare enough that most of the
+/// text is skipped, and the two bytes before are compared. `str::contains(&[char])` decodes
+/// every character instead. Any other character is looked for by [`str::contains`].
+pub fn has_any_of3(text: &str, chars: [char; 3]) -> bool {
+    let mut encoded = [[0u8; 3]; 3];
+    for (c, e) in chars.iter().zip(encoded.iter_mut()) {
+        if c.len_utf8() != 3 {
+            return text.contains(chars);
+        }
+        c.encode_utf8(e);
+    }
+    let bytes = text.as_bytes();
+    let [a, b, c] = encoded;
+    memchr::memchr3_iter(a[2], b[2], c[2], bytes).any(|i| {
+        i.checked_sub(2)
+            .and_then(|start| bytes.get(start..=i))
+            .is_some_and(|found| found == a || found == b || found == c)
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{has_sentence_mark, trim};
+    use super::{has_any_of3, has_sentence_mark, trim, trim_start};
     use proptest::prelude::*;
 
     #[test]
@@ -73,6 +105,13 @@ mod tests {
     }
 
     #[test]
+    fn trims_start_like_std() {
+        for s in ["", " ", "\u{3000}规章\u{3000}", "规章 ", "\u{a0}x", "\t表三", "、", "\u{85}"] {
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+        }
+    }
+
+    #[test]
     fn sentence_marks() {
         assert!(has_sentence_mark("共收到12件。"));
         assert!(has_sentence_mark("是否？"));
@@ -80,9 +119,18 @@ mod tests {
     }
 
     proptest! {
+        /// The byte search finds a character exactly where `str::contains` does.
+        #[test]
+        fn any_of3_like_std(s in "[期间間于年月日发布a-z0-9 ：\u{9f}\u{4e9f}]{0,12}|\\PC{0,12}") {
+            for chars in [['期', '间', '間'], ['年', '年', '月'], ['a', '期', '间']] {
+                prop_assert_eq!(has_any_of3(&s, chars), s.contains(chars), "{:?}", chars);
+            }
+        }
+
         #[test]
         fn always_like_std(s in "\\PC{0,12}|[ \u{3000}\u{a0}\u{2003}\t]{0,3}[a-z一-龥0-9]{0,5}[ \u{3000}\u{a0}\u{85}\t]{0,3}") {
             prop_assert_eq!(trim(&s), s.trim());
+            prop_assert_eq!(trim_start(&s), s.trim_start());
         }
     }
 }

@@ -159,7 +159,7 @@ fn tokenize_line<'a>(
     // One cell on its own line (seeds 000, 003 and all prose): no splitting, no allocation.
     if !has_cell_separator(line) && !has_wide_gap(line) {
         let text = crate::scan::trim(line);
-        let start = line.len() - line.trim_start().len();
+        let start = leading_space(line, text);
         let first = out.len();
         split_cell(no, text, start, out);
         let count = out.len() - first;
@@ -183,7 +183,7 @@ fn tokenize_line<'a>(
     let first_index = out.len();
     for &(offset, raw) in cells_buf.iter() {
         let text = crate::scan::trim(raw);
-        let start = offset + (raw.len() - raw.trim_start().len());
+        let start = offset + leading_space(raw, text);
         if text.is_empty() {
             if multi {
                 out.push(token(no, text, start, TokenKind::Empty));
@@ -213,6 +213,16 @@ fn tokenize_line<'a>(
     {
         first.first_in_line = true;
         first.whole_line = non_empty == 1 && count == 1;
+    }
+}
+
+/// Bytes of white space before `trimmed` (`crate::scan::trim(s)`) in `s`: none when trimming
+/// kept all of `s` (most cells), else counted as [`str::trim_start`] does.
+fn leading_space(s: &str, trimmed: &str) -> usize {
+    if trimmed.len() == s.len() {
+        0
+    } else {
+        s.len() - crate::scan::trim_start(s).len()
     }
 }
 
@@ -321,7 +331,13 @@ pub fn is_page_number(line: &str) -> bool {
         return false;
     }
     // Page furniture starts with a dash or 第 (after white space): decide the rest at once.
-    if !line.trim_start().starts_with(['-', '—', '–', '－', '第']) {
+    let start = crate::scan::trim_start(line);
+    if !start.starts_with(['-', '—', '–', '－', '第']) {
+        return false;
+    }
+    // `第` does not start a dashed number, and a page one always has 页: table labels such as
+    // `第二十条第（一）项` are told so without a copy of the line.
+    if start.starts_with('第') && !line.contains('页') {
         return false;
     }
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();

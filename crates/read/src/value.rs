@@ -88,6 +88,51 @@ pub fn parse_token(text: &str) -> Option<Printed> {
     if !(last.is_ascii_digit() || ('０'..='９').contains(&last) || UNIT_ENDS.contains(&last)) {
         return None;
     }
+    // A sentence that opens with a year and ends with a unit (`2021年…共公开12条`) has a
+    // character no number has: told before the whole of it is folded.
+    if !t.chars().all(may_be_in_number) {
+        return None;
+    }
+    parse_number_token(t)
+}
+
+/// Whether `c` may be part of a number token: white space, a digit, a separator, a sign or a
+/// character of a sign word or unit. [`parse_number_token`] reads nothing else.
+fn may_be_in_number(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || c.is_whitespace()
+        || matches!(
+            c,
+            '.' | '．'
+                | ','
+                | '，'
+                | '+'
+                | '＋'
+                | '-'
+                | '－'
+                | '−'
+                | '–'
+                | '增'
+                | '加'
+                | '减'
+                | '少'
+                | '万'
+                | '元'
+                | '人'
+                | '次'
+                | '件'
+                | '条'
+                | '项'
+                | '个'
+                | '家'
+                | '起'
+        )
+}
+
+/// A trimmed token that starts and ends like a number, read as one: digits folded to ASCII,
+/// white space dropped, a sign word or sign, the number and a unit.
+fn parse_number_token(t: &str) -> Option<Printed> {
     let folded: String = t
         .chars()
         .map(|c| match c {
@@ -279,6 +324,23 @@ pub fn cell_value(printed: &Printed, kind: ValueKind) -> CellValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut in `parse_token` never hides a number: whatever `parse_number_token`
+        /// reads is made only of characters `may_be_in_number` admits.
+        #[test]
+        fn every_number_is_made_of_number_characters(
+            v in "[增减+\\-－＋−–]?[加少]?[0-9０-９ ]{1,5}([.,．，][0-9０-９]{1,3})?(万元|元|件|条|项|个|家|起|次|人次)?[年月日a]?",
+            w in "[0-9０-９.,．，+\\-－＋−–增加减少万元人次件条项个家起 \u{3000}\u{a0}年月日号我局共a%]{1,10}"
+        ) {
+            for s in [&v, &w] {
+                if parse_number_token(s).is_some() {
+                    prop_assert!(s.chars().all(may_be_in_number), "{}", s);
+                }
+            }
+        }
+    }
 
     fn num(t: &str, kind: ValueKind) -> Option<f64> {
         match cell_value(&parse_token(t)?, kind) {

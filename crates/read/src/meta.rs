@@ -17,8 +17,8 @@
 
 use crate::chrome::is_chrome;
 use crate::document::Document;
-use gongkai_model::{Date, Located};
 use aho_corasick::{AhoCorasick, MatchKind};
+use gongkai_model::{Date, Located};
 use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
@@ -955,9 +955,9 @@ fn labelled_date(head: &[Line<'_>]) -> Option<Hit<Date>> {
     for &line in head {
         // Every label ends in 日期, 时间 or 于: lines without one need no date scan.
         // (The characters are found by bytes: this is asked of every head line.)
-        if !crate::scan::has_any_of3(line.text, ['期', '间', '間'])
-            && !(line.text.contains('于') && line.text.contains("发布于"))
-        {
+        let may_have_label = crate::scan::has_any_of3(line.text, ['期', '间', '間'])
+            || (line.text.contains('于') && line.text.contains("发布于"));
+        if !may_have_label {
             continue;
         }
         for (date, start, len) in dates_in(line.text) {

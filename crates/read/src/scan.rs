@@ -106,7 +106,16 @@ mod tests {
 
     #[test]
     fn trims_start_like_std() {
-        for s in ["", " ", "\u{3000}规章\u{3000}", "规章 ", "\u{a0}x", "\t表三", "、", "\u{85}"] {
+        for s in [
+            "",
+            " ",
+            "\u{3000}规章\u{3000}",
+            "规章 ",
+            "\u{a0}x",
+            "\t表三",
+            "、",
+            "\u{85}",
+        ] {
             assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
         }
     }

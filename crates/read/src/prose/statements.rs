@@ -53,11 +53,56 @@ fn is_clause_mark(c: char) -> bool {
 
 /// An ideograph at which nothing in [`Builder::sentence`] can start: not a numeral (a number's
 /// first character), nor the first character of 百分之, 其中 or 包括. Most characters of a
-/// sentence are such, and are stepped over without the other tests.
+/// sentence are such, and are stepped over without the other tests ([`inert_len`], which the
+/// tests tie to this definition).
+#[cfg(test)]
 fn is_plain_ideograph(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-        && !numbers::starts_number(c)
-        && !matches!(c, '百' | '其' | '包')
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) && !starts_a_word(c)
+}
+
+/// Whether `c` starts what [`Builder::sentence`] looks for among ideographs: a number, 百分之,
+/// 其中 or 包括.
+const fn starts_a_word(c: char) -> bool {
+    numbers::starts_number(c) || matches!(c, '百' | '其' | '包')
+}
+
+/// The first code point of [`INERT`]'s range: U+4000 is the first character whose UTF-8 lead
+/// byte is 0xE4, U+9FFF the last with lead byte 0xE9.
+const INERT_FIRST: u32 = 0x4000;
+const INERT_LEN: usize = 0x6000;
+
+/// One bit per code point U+4000..=U+9FFF: set where the character starts nothing
+/// [`Builder::sentence`] looks for (so it is stepped over). Outside the CJK block
+/// (U+4E00..=U+9FFF) every character is inert as well: none is a mark, bracket or numeral.
+static INERT: [u64; INERT_LEN / 64] = inert_table();
+
+const fn inert_table() -> [u64; INERT_LEN / 64] {
+    let mut table = [0u64; INERT_LEN / 64];
+    let mut i = 0;
+    while i < INERT_LEN {
+        let inert = match char::from_u32(INERT_FIRST + i as u32) {
+            Some(c) => !starts_a_word(c),
+            None => false,
+        };
+        if inert {
+            table[i / 64] |= 1 << (i % 64);
+        }
+        i += 1;
+    }
+    table
+}
+
+/// The length of the inert three-byte character at the start of `bytes` (lead byte 0xE4..=0xE9,
+/// so U+4000..=U+9FFF), or 0: the byte-level form of the step over plain ideographs.
+#[inline]
+fn inert_len(bytes: &[u8]) -> usize {
+    let [b0 @ 0xE4..=0xE9, b1, b2, ..] = *bytes else {
+        return 0;
+    };
+    let c = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+    let i = (c - INERT_FIRST) as usize;
+    let inert = INERT.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1);
+    if inert { 3 } else { 0 }
 }
 
 fn is_sentence_end(c: char) -> bool {
@@ -460,16 +505,18 @@ impl Builder {
         let mut marks: Vec<usize> = vec![s];
         let mut items: Vec<Item> = Vec::new();
         let mut last_fig_end = s;
+        let bytes = text.as_bytes();
         let mut i = s;
         while i < e {
+            // Nothing starts at an inert ideograph: stepped over on its bytes alone.
+            let inert = bytes.get(i..e).map_or(0, inert_len);
+            if inert > 0 {
+                i += inert;
+                continue;
+            }
             let Some(c) = text.get(i..e).and_then(|r| r.chars().next()) else {
                 break;
             };
-            if is_plain_ideograph(c) {
-                // Nothing starts at an ideograph other than those matched below.
-                i += c.len_utf8();
-                continue;
-            }
             let rest = &text[i..e];
             let after = &rest[c.len_utf8()..];
             // One look at the character decides which of the (few) words can start here.
@@ -1123,6 +1170,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn inert_characters_start_nothing() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let inert = inert_len(c.encode_utf8(&mut buf).as_bytes()) > 0;
+            if is_plain_ideograph(c) {
+                assert!(inert, "{c} is plain");
+            }
+            if inert {
+                assert_eq!(c.len_utf8(), 3, "{c}");
+                assert!(
+                    !is_clause_mark(c)
+                        && !starts_a_word(c)
+                        && !matches!(c, '（' | '(' | '）' | ')'),
+                    "{c} starts something"
+                );
+            }
+        }
     }
 
     #[test]

@@ -109,6 +109,24 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?')
 }
 
+/// The byte just past the first sentence end ([`is_sentence_end`]) at or after byte `from` of
+/// `bytes` (UTF-8 text, `from` at a character): found on the bytes, as `。` is E3 80 82, `！`
+/// EF BC 81 and `？` EF BC 9F, and lead bytes and ASCII never occur inside another character.
+fn sentence_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'!' | b'?' => return Some(i + 1),
+            0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => return Some(i + 3),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some(&[0xBC, 0x81 | 0x9F])) => {
+                return Some(i + 3);
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 /// Words a subject may start with that say nothing about what is counted.
 const LEAD_FILLERS: &[&str] = &[
     "其中",
@@ -160,6 +178,45 @@ const LEAD_FILLERS: &[&str] = &[
     "实现",
     "达到",
 ];
+
+/// Whether a word of [`LEAD_FILLERS`] starts with `c`: most subjects start with none of these
+/// characters, and skip the walk of the list.
+fn starts_lead_filler(c: char) -> bool {
+    matches!(
+        c,
+        '今' | '全'
+            | '共'
+            | '其'
+            | '包'
+            | '又'
+            | '另'
+            | '合'
+            | '同'
+            | '含'
+            | '均'
+            | '实'
+            | '年'
+            | '并'
+            | '当'
+            | '总'
+            | '我'
+            | '截'
+            | '本'
+            | '此'
+            | '目'
+            | '累'
+            | '达'
+            | '还'
+    )
+}
+
+/// Whether a word of [`TRAIL_FILLERS`] ends with `c`.
+fn ends_trail_filler(c: char) -> bool {
+    matches!(
+        c,
+        '为' | '了' | '共' | '别' | '到' | '各' | '均' | '有' | '约' | '计' | '达'
+    )
+}
 
 /// Words a subject may end with before its number.
 const TRAIL_FILLERS: &[&str] = &[
@@ -367,7 +424,14 @@ fn has_clause_mark(text: &str) -> bool {
 /// Whether a paragraph reads as prose (sentences), not a label or a lone value.
 fn is_prose(text: &str) -> bool {
     // The length first: it looks at ten characters at most, the marks at the whole text.
-    crate::scan::trim(text).chars().take(10).count() >= 10 || has_clause_mark(text)
+    has_ten_chars(crate::scan::trim(text)) || has_clause_mark(text)
+}
+
+/// Whether `text` holds at least ten characters: counted on the bytes that start one (forty
+/// bytes hold ten characters at least, as none is longer than four).
+fn has_ten_chars(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 40 || bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count() >= 10
 }
 
 /// A figure, zero phrase or list mark found in a sentence, at a byte range of the paragraph.
@@ -427,6 +491,17 @@ struct Builder {
     out: Vec<Statement>,
     sentence_no: u32,
     paragraph_no: u32,
+    /// Buffers [`Builder::sentence`] fills and empties for every sentence, kept to reuse their
+    /// memory.
+    scratch: Scratch,
+}
+
+/// A sentence's working lists: its clause marks, what was found in it, and its figures' spans.
+#[derive(Default)]
+struct Scratch {
+    marks: Vec<usize>,
+    items: Vec<Item>,
+    figures: Vec<(usize, usize)>,
 }
 
 impl Builder {
@@ -473,12 +548,9 @@ impl Builder {
         let text: &str = &para.text;
         let mut prev_figs: Vec<usize> = Vec::new();
         let mut start = 0;
-        for (i, c) in text.char_indices() {
-            if is_sentence_end(c) {
-                let end = i + c.len_utf8();
-                self.sentence(&para, start, end, &mut prev_figs, &mut cursor);
-                start = end;
-            }
+        while let Some(end) = sentence_end(text.as_bytes(), start) {
+            self.sentence(&para, start, end, &mut prev_figs, &mut cursor);
+            start = end;
         }
         if start < text.len() {
             self.sentence(&para, start, text.len(), &mut prev_figs, &mut cursor);
@@ -502,8 +574,15 @@ impl Builder {
         }
         self.sentence_no += 1;
         // Clause marks (positions just after them), for subjects and zero phrases.
-        let mut marks: Vec<usize> = vec![s];
-        let mut items: Vec<Item> = Vec::new();
+        let Scratch {
+            mut marks,
+            mut items,
+            mut figures,
+        } = std::mem::take(&mut self.scratch);
+        marks.clear();
+        items.clear();
+        figures.clear();
+        marks.push(s);
         let mut last_fig_end = s;
         let bytes = text.as_bytes();
         let mut i = s;
@@ -573,22 +652,21 @@ impl Builder {
             i += c.len_utf8();
         }
         marks.push(e);
-        self.zeros(text, &marks, &mut items);
+        // Figures are found in order: their spans, for the zeros (clauses without one) and for
+        // where each figure's after-text stops (the next figure).
+        figures.extend(items.iter().filter_map(|it| match it {
+            Item::Figure(f) => Some((f.start, f.end)),
+            _ => None,
+        }));
+        self.zeros(text, &marks, &figures, &mut items);
         items.sort_by_key(Item::start);
 
         let mut cur_figs: Vec<usize> = Vec::new();
         let mut stack: Vec<List> = Vec::new();
         let mut plain_parens = 0usize;
         let mut prev_end = s;
-        let figure_ends: Vec<(usize, usize)> = items
-            .iter()
-            .filter_map(|it| match it {
-                Item::Figure(f) => Some((f.start, f.end)),
-                _ => None,
-            })
-            .collect();
         let mut fig_no = 0;
-        for item in items {
+        for item in items.drain(..) {
             match item {
                 Item::Open { .. } => {
                     let mut wholes: Vec<usize> = cur_figs
@@ -657,7 +735,7 @@ impl Builder {
                     }
                 }
                 Item::Figure(f) => {
-                    let next_start = figure_ends.get(fig_no + 1).map_or(e, |(st, _)| *st);
+                    let next_start = figures.get(fig_no + 1).map_or(e, |(st, _)| *st);
                     fig_no += 1;
                     let mark = last_mark(&marks, f.start);
                     let region_start = mark.max(prev_end).max(s);
@@ -732,6 +810,11 @@ impl Builder {
             }
         }
         *prev_figs = cur_figs;
+        self.scratch = Scratch {
+            marks,
+            items,
+            figures,
+        };
     }
 
     /// Makes `st` (about to be pushed at `idx`) a part of the open list's whole, if it is one.
@@ -842,14 +925,13 @@ impl Builder {
     }
 
     /// Zeros said in words, one per clause at most, in clauses without a figure.
-    fn zeros(&self, text: &str, marks: &[usize], items: &mut Vec<Item>) {
-        let figures: Vec<(usize, usize)> = items
-            .iter()
-            .filter_map(|it| match it {
-                Item::Figure(f) => Some((f.start, f.end)),
-                _ => None,
-            })
-            .collect();
+    fn zeros(
+        &self,
+        text: &str,
+        marks: &[usize],
+        figures: &[(usize, usize)],
+        items: &mut Vec<Item>,
+    ) {
         let mut fi = 0;
         for w in marks.windows(2) {
             let (a, b) = (w[0], w[1]);
@@ -951,13 +1033,19 @@ pub(crate) fn clean(s: &str) -> String {
         .rsplit(is_clause_mark)
         .next()
         .unwrap_or("");
-    let mut t = String::with_capacity(last.len());
-    t.extend(last.chars().filter(|c| !c.is_whitespace()));
-    let mut rest: &str = &t;
+    // Copied without its white space only when it has some (rarely).
+    let unspaced: String;
+    let mut rest: &str = if last.contains(char::is_whitespace) {
+        unspaced = last.chars().filter(|c| !c.is_whitespace()).collect();
+        &unspaced
+    } else {
+        last
+    };
     loop {
         let before = rest.len();
         rest = rest.trim_start_matches(['、', '（', '(', '）', ')', '“', '”', '"', '《', '》']);
-        if let Some(f) = LEAD_FILLERS.iter().find(|f| rest.starts_with(*f)) {
+        let lead = rest.chars().next().is_some_and(starts_lead_filler);
+        if let Some(f) = LEAD_FILLERS.iter().find(|f| lead && rest.starts_with(*f)) {
             rest = &rest[f.len()..];
         }
         rest = strip_leading_date(rest);
@@ -968,7 +1056,8 @@ pub(crate) fn clean(s: &str) -> String {
     loop {
         let before = rest.len();
         rest = rest.trim_end_matches(['、', '（', '(', '）', ')', '“', '"']);
-        if let Some(f) = TRAIL_FILLERS.iter().find(|f| rest.ends_with(*f)) {
+        let trail = rest.chars().next_back().is_some_and(ends_trail_filler);
+        if let Some(f) = TRAIL_FILLERS.iter().find(|f| trail && rest.ends_with(*f)) {
             // 为 ends 行为, 作为, 认为 …: those are words, not a copula before the number.
             let word = *f == "为"
                 && ["行为", "作为", "认为", "成为", "视为"]
@@ -1172,6 +1261,26 @@ mod tests {
             .collect()
     }
 
+    proptest::proptest! {
+        /// The byte scans agree with their definitions on characters.
+        #[test]
+        fn byte_scans_agree_with_chars(text in "[a-z0-9 !?。！？，、一十百其中（）\\u{3000}\\u{FF01}-\\u{FF5E}\\u{3001}-\\u{3010}]{0,30}") {
+            let ends: Vec<usize> = text
+                .char_indices()
+                .filter(|(_, c)| is_sentence_end(*c))
+                .map(|(i, c)| i + c.len_utf8())
+                .collect();
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some(end) = sentence_end(text.as_bytes(), from) {
+                found.push(end);
+                from = end;
+            }
+            proptest::prop_assert_eq!(found, ends);
+            proptest::prop_assert_eq!(has_ten_chars(&text), text.chars().take(10).count() >= 10);
+        }
+    }
+
     #[test]
     fn inert_characters_start_nothing() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
@@ -1189,6 +1298,16 @@ mod tests {
                     "{c} starts something"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn filler_shortcuts_are_the_lists_first_and_last_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lead = LEAD_FILLERS.iter().any(|f| f.starts_with(c));
+            assert_eq!(starts_lead_filler(c), lead, "{c}");
+            let trail = TRAIL_FILLERS.iter().any(|f| f.ends_with(c));
+            assert_eq!(ends_trail_filler(c), trail, "{c}");
         }
     }
 

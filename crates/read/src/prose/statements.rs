@@ -21,8 +21,10 @@
 //! are windows of a few dozen characters), so reading stays linear in the input.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use gongkai_model::{Meaning, Quantity, Source, Statement, StatementKind, Unit};
+use memchr::memmem::Finder;
 
 use super::meaning::{self, Reading};
 use super::numbers::{self, Figure};
@@ -53,7 +55,7 @@ fn is_clause_mark(c: char) -> bool {
 
 /// An ideograph at which nothing in [`Builder::sentence`] can start: not a numeral (a number's
 /// first character), nor the first character of 百分之, 其中 or 包括. Most characters of a
-/// sentence are such, and are stepped over without the other tests ([`inert_len`], which the
+/// sentence are such, and are stepped over without the other tests ([`skip_inert`], which the
 /// tests tie to this definition).
 #[cfg(test)]
 fn is_plain_ideograph(c: char) -> bool {
@@ -72,8 +74,9 @@ const INERT_FIRST: u32 = 0x4000;
 const INERT_LEN: usize = 0x6000;
 
 /// One bit per code point U+4000..=U+9FFF: set where the character starts nothing
-/// [`Builder::sentence`] looks for (so it is stepped over). Outside the CJK block
-/// (U+4E00..=U+9FFF) every character is inert as well: none is a mark, bracket or numeral.
+/// [`Builder::sentence`] looks for (so it is stepped over), nor is one of the [`ZERO_WORDS`]
+/// (whose places it notes). Outside the CJK block (U+4E00..=U+9FFF) every character is inert as
+/// well: none is a mark, bracket or numeral.
 static INERT: [u64; INERT_LEN / 64] = inert_table();
 
 const fn inert_table() -> [u64; INERT_LEN / 64] {
@@ -81,7 +84,7 @@ const fn inert_table() -> [u64; INERT_LEN / 64] {
     let mut i = 0;
     while i < INERT_LEN {
         let inert = match char::from_u32(INERT_FIRST + i as u32) {
-            Some(c) => !starts_a_word(c),
+            Some(c) => !starts_a_word(c) && !is_zero_word(c),
             None => false,
         };
         if inert {
@@ -92,21 +95,64 @@ const fn inert_table() -> [u64; INERT_LEN / 64] {
     table
 }
 
-/// The length of the inert three-byte character at the start of `bytes` (lead byte 0xE4..=0xE9,
-/// so U+4000..=U+9FFF), or 0: the byte-level form of the step over plain ideographs.
+/// The first byte at or after `i` of `bytes` (UTF-8 text, `i` at a character) that does not
+/// start an inert three-byte character (lead byte 0xE4..=0xE9, so U+4000..=U+9FFF): the
+/// byte-level form of the step over plain ideographs.
 #[inline]
-fn inert_len(bytes: &[u8]) -> usize {
-    let [b0 @ 0xE4..=0xE9, b1, b2, ..] = *bytes else {
-        return 0;
-    };
-    let c = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-    let i = (c - INERT_FIRST) as usize;
-    let inert = INERT.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1);
-    if inert { 3 } else { 0 }
+fn skip_inert(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&[b0 @ 0xE4..=0xE9, b1, b2]) = bytes.get(i..i + 3) {
+        let c = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+        let bit = (c - INERT_FIRST) as usize;
+        if !INERT
+            .get(bit / 64)
+            .is_some_and(|w| w >> (bit % 64) & 1 == 1)
+        {
+            break;
+        }
+        i += 3;
+    }
+    i
+}
+
+/// Characters every zero said in words holds (`为零`; each negation of [`NEG_VERBAL`] and
+/// [`NEG_BARE`] holds 未, 无 or 没): a clause without one holds no zero, and is not read for one.
+const ZERO_WORDS: [char; 4] = ['为', '未', '无', '没'];
+
+const fn is_zero_word(c: char) -> bool {
+    let mut i = 0;
+    while i < ZERO_WORDS.len() {
+        if ZERO_WORDS[i] as u32 == c as u32 {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+/// The ends of the sentences of `text` ([`sentence_end`] one after the other). Most paragraphs
+/// end their sentences with `。` only: found then by a searcher for it, not byte by byte.
+fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    static FINDERS: LazyLock<[Finder<'static>; 3]> =
+        LazyLock::new(|| ["。", "！", "？"].map(Finder::new));
+    let bytes = text.as_bytes();
+    let [period, bang, question] = &*FINDERS;
+    let only_periods = memchr::memchr2(b'!', b'?', bytes).is_none()
+        && bang.find(bytes).is_none()
+        && question.find(bytes).is_none();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let end = if only_periods {
+            from + period.find(bytes.get(from..)?)? + "。".len()
+        } else {
+            sentence_end(bytes, from)?
+        };
+        from = end;
+        Some(end)
+    })
 }
 
 /// The byte just past the first sentence end ([`is_sentence_end`]) at or after byte `from` of
@@ -502,6 +548,8 @@ struct Scratch {
     marks: Vec<usize>,
     items: Vec<Item>,
     figures: Vec<(usize, usize)>,
+    /// Where the sentence holds one of the [`ZERO_WORDS`].
+    zero_words: Vec<usize>,
 }
 
 impl Builder {
@@ -548,7 +596,7 @@ impl Builder {
         let text: &str = &para.text;
         let mut prev_figs: Vec<usize> = Vec::new();
         let mut start = 0;
-        while let Some(end) = sentence_end(text.as_bytes(), start) {
+        for end in sentence_ends(text) {
             self.sentence(&para, start, end, &mut prev_figs, &mut cursor);
             start = end;
         }
@@ -578,21 +626,19 @@ impl Builder {
             mut marks,
             mut items,
             mut figures,
+            mut zero_words,
         } = std::mem::take(&mut self.scratch);
         marks.clear();
         items.clear();
         figures.clear();
+        zero_words.clear();
         marks.push(s);
         let mut last_fig_end = s;
-        let bytes = text.as_bytes();
+        let sentence_bytes = text.as_bytes().get(..e).unwrap_or_default();
         let mut i = s;
         while i < e {
             // Nothing starts at an inert ideograph: stepped over on its bytes alone.
-            let inert = bytes.get(i..e).map_or(0, inert_len);
-            if inert > 0 {
-                i += inert;
-                continue;
-            }
+            i = skip_inert(sentence_bytes, i);
             let Some(c) = text.get(i..e).and_then(|r| r.chars().next()) else {
                 break;
             };
@@ -627,6 +673,7 @@ impl Builder {
                     items.push(Item::Paren { start: i });
                 }
                 '）' | ')' => items.push(Item::Close { start: i }),
+                c if is_zero_word(c) => zero_words.push(i),
                 '其' | '包' if rest.starts_with("其中") || rest.starts_with("包括") => {
                     items.push(Item::Open { start: i });
                     i += "其中".len();
@@ -658,7 +705,7 @@ impl Builder {
             Item::Figure(f) => Some((f.start, f.end)),
             _ => None,
         }));
-        self.zeros(text, &marks, &figures, &mut items);
+        self.zeros(text, &marks, &figures, &zero_words, &mut items);
         items.sort_by_key(Item::start);
 
         let mut cur_figs: Vec<usize> = Vec::new();
@@ -814,6 +861,7 @@ impl Builder {
             marks,
             items,
             figures,
+            zero_words,
         };
     }
 
@@ -930,15 +978,24 @@ impl Builder {
         text: &str,
         marks: &[usize],
         figures: &[(usize, usize)],
+        zero_words: &[usize],
         items: &mut Vec<Item>,
     ) {
         let mut fi = 0;
+        let mut zi = 0;
         for w in marks.windows(2) {
             let (a, b) = (w[0], w[1]);
             while figures.get(fi).is_some_and(|(_, fe)| *fe <= a) {
                 fi += 1;
             }
             if figures.get(fi).is_some_and(|(fs, _)| *fs < b) {
+                continue;
+            }
+            while zero_words.get(zi).is_some_and(|&z| z < a) {
+                zi += 1;
+            }
+            if !zero_words.get(zi).is_some_and(|&z| z < b) {
+                // None of the ZERO_WORDS in the clause: no zero in it.
                 continue;
             }
             let Some(clause) = text.get(a..b) else {
@@ -1276,8 +1333,21 @@ mod tests {
                 found.push(end);
                 from = end;
             }
-            proptest::prop_assert_eq!(found, ends);
+            proptest::prop_assert_eq!(&found, &ends);
+            let all: Vec<usize> = sentence_ends(&text).collect();
+            proptest::prop_assert_eq!(all, ends);
             proptest::prop_assert_eq!(has_ten_chars(&text), text.chars().take(10).count() >= 10);
+        }
+    }
+
+    #[test]
+    fn every_zero_in_words_holds_a_zero_word() {
+        for w in NEG_VERBAL
+            .iter()
+            .chain(NEG_BARE)
+            .chain(&["为零", "为0", "为０"])
+        {
+            assert!(w.contains(ZERO_WORDS), "{w}");
         }
     }
 
@@ -1285,8 +1355,8 @@ mod tests {
     fn inert_characters_start_nothing() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut buf = [0u8; 4];
-            let inert = inert_len(c.encode_utf8(&mut buf).as_bytes()) > 0;
-            if is_plain_ideograph(c) {
+            let inert = skip_inert(c.encode_utf8(&mut buf).as_bytes(), 0) > 0;
+            if is_plain_ideograph(c) && !ZERO_WORDS.contains(&c) {
                 assert!(inert, "{c} is plain");
             }
             if inert {
@@ -1294,7 +1364,8 @@ mod tests {
                 assert!(
                     !is_clause_mark(c)
                         && !starts_a_word(c)
-                        && !matches!(c, '（' | '(' | '）' | ')'),
+                        && !matches!(c, '（' | '(' | '）' | ')')
+                        && !ZERO_WORDS.contains(&c),
                     "{c} starts something"
                 );
             }

@@ -103,10 +103,10 @@ fn skip_inert(bytes: &[u8], mut i: usize) -> usize {
     while let Some(&[b0 @ 0xE4..=0xE9, b1, b2]) = bytes.get(i..i + 3) {
         let c = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
         let bit = (c - INERT_FIRST) as usize;
-        if !INERT
+        let inert = INERT
             .get(bit / 64)
-            .is_some_and(|w| w >> (bit % 64) & 1 == 1)
-        {
+            .is_some_and(|w| w >> (bit % 64) & 1 == 1);
+        if !inert {
             break;
         }
         i += 3;
@@ -994,7 +994,7 @@ impl Builder {
             while zero_words.get(zi).is_some_and(|&z| z < a) {
                 zi += 1;
             }
-            if !zero_words.get(zi).is_some_and(|&z| z < b) {
+            if zero_words.get(zi).is_none_or(|&z| z >= b) {
                 // None of the ZERO_WORDS in the clause: no zero in it.
                 continue;
             }

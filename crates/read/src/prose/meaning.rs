@@ -294,7 +294,21 @@ struct Lexicon {
     words: AhoCorasick,
     /// Per pattern (in [`PATTERNS`] order): its `all` groups and its `not` words, as word ids.
     patterns: Vec<(Vec<Vec<usize>>, Vec<usize>)>,
-    count: usize,
+    /// The ids of 复议, 诉讼, 应诉 and 复议后起诉, for [`both_cases`].
+    cases: [usize; 4],
+}
+
+/// Most words a [`Lexicon`] may hold: one bit each in a [`Present`] (a test checks that the
+/// patterns' words fit).
+const MAX_WORDS: usize = 256;
+
+/// Which words of the [`Lexicon`] occur in a subject, one bit per word id.
+struct Present([u64; MAX_WORDS / 64]);
+
+impl Present {
+    fn has(&self, id: usize) -> bool {
+        self.0.get(id / 64).is_some_and(|w| w >> (id % 64) & 1 == 1)
+    }
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -320,27 +334,29 @@ fn lexicon() -> &'static Lexicon {
                 (all, not)
             })
             .collect();
+        let cases = ["复议", "诉讼", "应诉", "复议后起诉"].map(&mut id);
         // Fixed, valid literals: building cannot fail; should it, an automaton that finds
         // nothing leaves every figure without a meaning rather than a wrong one.
         let automaton = AhoCorasick::new(&words)
             .or_else(|_| AhoCorasick::new(Vec::<String>::new()))
             .unwrap_or_else(|_| unreachable!("an empty automaton always builds"));
         Lexicon {
-            count: words.len(),
             words: automaton,
             patterns,
+            cases,
         }
     })
 }
 
 /// Which words of the [`Lexicon`] occur in `subject` (overlapping occurrences included, so
 /// the answer is `subject.contains(word)` for each).
-fn words_in(subject: &str) -> Vec<bool> {
+fn words_in(subject: &str) -> Present {
     let lex = lexicon();
-    let mut present = vec![false; lex.count];
+    let mut present = Present([0; MAX_WORDS / 64]);
     for m in lex.words.find_overlapping_iter(subject) {
-        if let Some(slot) = present.get_mut(m.pattern().as_usize()) {
-            *slot = true;
+        let id = m.pattern().as_usize();
+        if let Some(word) = present.0.get_mut(id / 64) {
+            *word |= 1 << (id % 64);
         }
     }
     present
@@ -351,7 +367,8 @@ pub fn of_figure(subject: &str, unit: Unit) -> Reading {
     if unit == Unit::Percent {
         return Reading::default();
     }
-    if both_cases(subject) {
+    let present = words_in(subject);
+    if both_cases(&present) {
         return Reading {
             reviews_and_lawsuits: true,
             ..Reading::default()
@@ -361,8 +378,7 @@ pub fn of_figure(subject: &str, unit: Unit) -> Reading {
         Units::Counts => countable(unit),
         Units::Money => unit.is_money(),
     };
-    let present = words_in(subject);
-    let has = |w: &usize| present.get(*w).copied().unwrap_or(false);
+    let has = |w: &usize| present.has(*w);
     PATTERNS
         .iter()
         .zip(&lexicon().patterns)
@@ -377,11 +393,13 @@ pub fn of_figure(subject: &str, unit: Unit) -> Reading {
         .unwrap_or_default()
 }
 
-/// Whether a subject names both reviews and lawsuits.
-fn both_cases(subject: &str) -> bool {
-    subject.contains("复议")
-        && (subject.contains("诉讼") || subject.contains("应诉"))
-        && !subject.contains("复议后起诉")
+/// Whether a subject names both reviews and lawsuits: 复议, and 诉讼 or 应诉, but not
+/// 复议后起诉 (`present` is [`words_in`] of the subject).
+fn both_cases(present: &Present) -> bool {
+    let [review, lawsuit, defence, after_review] = lexicon().cases;
+    present.has(review)
+        && (present.has(lawsuit) || present.has(defence))
+        && !present.has(after_review)
 }
 
 /// The meanings a zero phrased in words is about (`未收到政府信息公开申请` → received;
@@ -445,14 +463,19 @@ mod tests {
                 .collect();
             let present = words_in(&subject);
             let lex = lexicon();
+            prop_assert!(all_words().len() <= MAX_WORDS);
+            let both = subject.contains("复议")
+                && (subject.contains("诉讼") || subject.contains("应诉"))
+                && !subject.contains("复议后起诉");
+            prop_assert_eq!(both_cases(&present), both);
             for (p, (all, not)) in PATTERNS.iter().zip(&lex.patterns) {
                 for (group, ids) in p.all.iter().zip(all) {
                     for (w, id) in group.iter().zip(ids) {
-                        prop_assert_eq!(present[*id], subject.contains(w), "{} in {}", w, subject);
+                        prop_assert_eq!(present.has(*id), subject.contains(w), "{} in {}", w, subject);
                     }
                 }
                 for (w, id) in p.not.iter().zip(not) {
-                    prop_assert_eq!(present[*id], subject.contains(w), "{} in {}", w, subject);
+                    prop_assert_eq!(present.has(*id), subject.contains(w), "{} in {}", w, subject);
                 }
             }
         }

@@ -81,6 +81,36 @@ const UNITS: &[(&str, Unit)] = &[
     ("％", Unit::Percent),
 ];
 
+/// Whether a spelling in [`UNITS`] starts with `c` (one match instead of a walk of the list).
+fn may_start_unit(c: char) -> bool {
+    matches!(
+        c,
+        '人' | '亿'
+            | '万'
+            | '件'
+            | '户'
+            | '场'
+            | '条'
+            | '项'
+            | '个'
+            | '起'
+            | '次'
+            | '家'
+            | '名'
+            | '位'
+            | '期'
+            | '篇'
+            | '份'
+            | '批'
+            | '宗'
+            | '例'
+            | '封'
+            | '元'
+            | '%'
+            | '％'
+    )
+}
+
 /// What may not follow a unit: the unit character is then the start of another word
 /// (`条例`, `次日`, `名单`, `个工作日`, `个百分点`, `人民`, `场所`, `批准`).
 const AFTER_UNIT_BLOCKS: &[(&str, &[&str])] = &[
@@ -157,7 +187,7 @@ const BEFORE: &[(&str, Before)] = &[
 ];
 
 #[inline]
-fn digit_value(c: char) -> Option<u32> {
+const fn digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
         '０'..='９' => Some(c as u32 - '０' as u32),
@@ -166,7 +196,7 @@ fn digit_value(c: char) -> Option<u32> {
 }
 
 #[inline]
-fn cn_digit(c: char) -> Option<u32> {
+const fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '零' => 0,
         '一' | '壹' => 1,
@@ -183,7 +213,7 @@ fn cn_digit(c: char) -> Option<u32> {
 }
 
 #[inline]
-fn cn_multiplier(c: char) -> Option<f64> {
+const fn cn_multiplier(c: char) -> Option<f64> {
     Some(match c {
         '十' | '拾' => 10.0,
         '百' | '佰' => 100.0,
@@ -196,7 +226,7 @@ fn cn_multiplier(c: char) -> Option<f64> {
 
 /// Whether `c` can start a number.
 #[inline]
-pub fn starts_number(c: char) -> bool {
+pub const fn starts_number(c: char) -> bool {
     digit_value(c).is_some() || cn_digit(c).is_some() || cn_multiplier(c).is_some()
 }
 
@@ -204,17 +234,17 @@ pub fn starts_number(c: char) -> bool {
 /// `三万` 30000, `二〇一七` 2017), with the place value of its last non-zero digit. `None` when
 /// the run is not a well-formed number.
 pub fn chinese(run: &str) -> Option<(f64, f64)> {
-    let chars: Vec<char> = run.chars().collect();
-    if chars.is_empty() || chars.len() > MAX_NUMBER_CHARS {
+    // The run is walked twice (is it digits only? then its value), never collected.
+    if run.is_empty() || run.chars().count() > MAX_NUMBER_CHARS {
         return None;
     }
-    if chars.iter().all(|c| cn_digit(*c).is_some()) {
+    if run.chars().all(|c| cn_digit(c).is_some()) {
         // A digit sequence (二〇一七), or a single digit.
         let mut v = 0.0;
         let mut place = 1.0;
         let mut trailing_zeros = 0;
-        for c in &chars {
-            let d = cn_digit(*c)?;
+        for c in run.chars() {
+            let d = cn_digit(c)?;
             v = v * 10.0 + f64::from(d);
             trailing_zeros = if d == 0 { trailing_zeros + 1 } else { 0 };
         }
@@ -228,7 +258,7 @@ pub fn chinese(run: &str) -> Option<(f64, f64)> {
     let mut digit: Option<f64> = None;
     let mut place = 1.0;
     let mut prev_was_digit = false;
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in run.chars().enumerate() {
         if let Some(d) = cn_digit(c) {
             // Two digits in a row are only allowed after 零 (一百零五).
             if prev_was_digit && digit != Some(0.0) {
@@ -322,24 +352,26 @@ pub fn number_at(text: &str, start: usize) -> Option<Number> {
 /// following 万/亿 multiplier when a count unit follows it (`1.5万条`; but `14.4万元` is 14.4 in 万元).
 fn arabic(text: &str, start: usize) -> Option<Number> {
     let rest = text.get(start..)?;
-    let mut int = String::new();
+    // The digits as ASCII, integer part then fraction: at most MAX_NUMBER_CHARS + 8 of them,
+    // held on the stack (numbers are read by the thousand; most count nothing).
+    let mut digits = [0u8; MAX_NUMBER_CHARS + MAX_FRACTION_DIGITS];
+    let mut n_int = 0;
     let mut end = start;
     let mut chars = rest.char_indices().peekable();
-    let mut count = 0;
     while let Some(&(i, c)) = chars.peek() {
-        if count >= MAX_NUMBER_CHARS {
+        if n_int >= MAX_NUMBER_CHARS {
             return None;
         }
         if let Some(d) = digit_value(c) {
-            int.push(char::from_digit(d, 10)?);
+            *digits.get_mut(n_int)? = b'0' + d as u8;
+            n_int += 1;
             end = start + i + c.len_utf8();
             chars.next();
-            count += 1;
-        } else if c == ',' && !int.is_empty() {
+        } else if c == ',' && n_int > 0 {
             // A thousands separator only when exactly three digits follow.
             let after = &rest[i + 1..];
-            let digits = after.chars().take_while(|c| c.is_ascii_digit()).count();
-            if digits == 3 {
+            let following = after.bytes().take_while(u8::is_ascii_digit).count();
+            if following == 3 {
                 chars.next();
             } else {
                 break;
@@ -348,10 +380,10 @@ fn arabic(text: &str, start: usize) -> Option<Number> {
             break;
         }
     }
-    if int.is_empty() {
+    if n_int == 0 {
         return None;
     }
-    let mut frac = String::new();
+    let mut n_frac = 0;
     if let Some(after) = text.get(end..) {
         let mut it = after.char_indices();
         if let Some((_, dot)) = it.next() {
@@ -359,30 +391,28 @@ fn arabic(text: &str, start: usize) -> Option<Number> {
                 let mut frac_end = end;
                 for (i, c) in it {
                     match digit_value(c) {
-                        Some(d) if frac.len() < 8 => {
-                            frac.push(char::from_digit(d, 10)?);
+                        Some(d) if n_frac < MAX_FRACTION_DIGITS => {
+                            *digits.get_mut(n_int + n_frac)? = b'0' + d as u8;
+                            n_frac += 1;
                             frac_end = end + i + c.len_utf8();
                         }
                         _ => break,
                     }
                 }
-                if !frac.is_empty() {
+                if n_frac > 0 {
                     end = frac_end;
                 }
             }
         }
     }
-    let literal = if frac.is_empty() {
-        int.clone()
-    } else {
-        format!("{int}.{frac}")
-    };
-    let mut value: f64 = literal.parse().ok()?;
-    let decimals = frac.len() as u8;
+    let int = digits.get(..n_int)?;
+    let frac = digits.get(n_int..n_int + n_frac)?;
+    let mut value = decimal_value(int, frac)?;
+    let decimals = n_frac as u8;
     let mut place = if decimals > 0 {
         10f64.powi(-i32::from(decimals))
     } else {
-        let zeros = int.chars().rev().take_while(|c| *c == '0').count();
+        let zeros = int.iter().rev().take_while(|d| **d == b'0').count();
         if zeros == int.len() {
             1.0
         } else {
@@ -412,6 +442,42 @@ fn arabic(text: &str, start: usize) -> Option<Number> {
     })
 }
 
+/// Digits kept after a decimal point.
+const MAX_FRACTION_DIGITS: usize = 8;
+
+/// 10^0 ..= 10^8, each exact in an `f64`.
+const POWERS_OF_TEN: [f64; MAX_FRACTION_DIGITS + 1] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
+/// The value of the decimal `int.frac` (ASCII digits), exactly as `"int.frac".parse::<f64>()`
+/// gives it. Up to 15 digits the integer they spell and the power of ten are exact in an `f64`,
+/// so one division is correctly rounded, as the parse is (the parser's own fast path); longer
+/// numbers are parsed from the spelled-out literal.
+fn decimal_value(int: &[u8], frac: &[u8]) -> Option<f64> {
+    if int.len() + frac.len() <= 15 {
+        let n = int
+            .iter()
+            .chain(frac)
+            .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+        let scale = POWERS_OF_TEN.get(frac.len())?;
+        return Some(n as f64 / scale);
+    }
+    let mut literal = [0u8; MAX_NUMBER_CHARS + 1 + MAX_FRACTION_DIGITS];
+    let mut len = 0;
+    for (slot, d) in literal.iter_mut().zip(int) {
+        *slot = *d;
+        len += 1;
+    }
+    if !frac.is_empty() {
+        *literal.get_mut(len)? = b'.';
+        len += 1;
+        for d in frac {
+            *literal.get_mut(len)? = *d;
+            len += 1;
+        }
+    }
+    std::str::from_utf8(literal.get(..len)?).ok()?.parse().ok()
+}
+
 /// Skips up to two spaces (ASCII, no-break or ideographic): extracted PDFs print `2020 条`.
 fn skip_spaces(text: &str, mut at: usize) -> usize {
     for _ in 0..2 {
@@ -428,7 +494,7 @@ pub fn unit_at(text: &str, at: usize) -> Option<(Unit, usize)> {
     let rest = text.get(at..)?;
     // Most numbers in prose are followed by something else (年, 月, 、): decided on the first
     // character before the list of spellings is tried.
-    if !rest.starts_with(|c| UNITS.iter().any(|(s, _)| s.starts_with(c))) {
+    if !rest.starts_with(may_start_unit) {
         return None;
     }
     let (spelling, unit) = UNITS.iter().find(|(s, _)| rest.starts_with(s))?;
@@ -696,6 +762,25 @@ mod tests {
             "人民",
         ] {
             assert_eq!(fig(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn unit_starts_are_the_first_characters_of_the_units() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let listed = UNITS.iter().any(|(s, _)| s.starts_with(c));
+            assert_eq!(may_start_unit(c), listed, "{c}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Digits turned into a value without a string agree with parsing the literal.
+        #[test]
+        fn decimal_value_is_the_parsed_literal(int in "[0-9]{1,24}", frac in "[0-9]{0,8}") {
+            let literal = if frac.is_empty() { int.clone() } else { format!("{int}.{frac}") };
+            let parsed: f64 = literal.parse().unwrap();
+            let value = decimal_value(int.as_bytes(), frac.as_bytes());
+            proptest::prop_assert_eq!(value.map(f64::to_bits), Some(parsed.to_bits()));
         }
     }
 

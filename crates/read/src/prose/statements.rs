@@ -21,8 +21,10 @@
 //! are windows of a few dozen characters), so reading stays linear in the input.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use gongkai_model::{Meaning, Quantity, Source, Statement, StatementKind, Unit};
+use memchr::memmem::Finder;
 
 use super::meaning::{self, Reading};
 use super::numbers::{self, Figure};
@@ -53,15 +55,122 @@ fn is_clause_mark(c: char) -> bool {
 
 /// An ideograph at which nothing in [`Builder::sentence`] can start: not a numeral (a number's
 /// first character), nor the first character of 百分之, 其中 or 包括. Most characters of a
-/// sentence are such, and are stepped over without the other tests.
+/// sentence are such, and are stepped over without the other tests ([`skip_inert`], which the
+/// tests tie to this definition).
+#[cfg(test)]
 fn is_plain_ideograph(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-        && !numbers::starts_number(c)
-        && !matches!(c, '百' | '其' | '包')
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) && !starts_a_word(c)
+}
+
+/// Whether `c` starts what [`Builder::sentence`] looks for among ideographs: a number, 百分之,
+/// 其中 or 包括.
+const fn starts_a_word(c: char) -> bool {
+    numbers::starts_number(c) || matches!(c, '百' | '其' | '包')
+}
+
+/// The first code point of [`INERT`]'s range: U+4000 is the first character whose UTF-8 lead
+/// byte is 0xE4, U+9FFF the last with lead byte 0xE9.
+const INERT_FIRST: u32 = 0x4000;
+const INERT_LEN: usize = 0x6000;
+
+/// One bit per code point U+4000..=U+9FFF: set where the character starts nothing
+/// [`Builder::sentence`] looks for (so it is stepped over), nor is one of the [`ZERO_WORDS`]
+/// (whose places it notes). Outside the CJK block (U+4E00..=U+9FFF) every character is inert as
+/// well: none is a mark, bracket or numeral.
+static INERT: [u64; INERT_LEN / 64] = inert_table();
+
+const fn inert_table() -> [u64; INERT_LEN / 64] {
+    let mut table = [0u64; INERT_LEN / 64];
+    let mut i = 0;
+    while i < INERT_LEN {
+        let inert = match char::from_u32(INERT_FIRST + i as u32) {
+            Some(c) => !starts_a_word(c) && !is_zero_word(c),
+            None => false,
+        };
+        if inert {
+            table[i / 64] |= 1 << (i % 64);
+        }
+        i += 1;
+    }
+    table
+}
+
+/// The first byte at or after `i` of `bytes` (UTF-8 text, `i` at a character) that does not
+/// start an inert three-byte character (lead byte 0xE4..=0xE9, so U+4000..=U+9FFF): the
+/// byte-level form of the step over plain ideographs.
+#[inline]
+fn skip_inert(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&[b0 @ 0xE4..=0xE9, b1, b2]) = bytes.get(i..i + 3) {
+        let c = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+        let bit = (c - INERT_FIRST) as usize;
+        let inert = INERT
+            .get(bit / 64)
+            .is_some_and(|w| w >> (bit % 64) & 1 == 1);
+        if !inert {
+            break;
+        }
+        i += 3;
+    }
+    i
+}
+
+/// Characters every zero said in words holds (`为零`; each negation of [`NEG_VERBAL`] and
+/// [`NEG_BARE`] holds 未, 无 or 没): a clause without one holds no zero, and is not read for one.
+const ZERO_WORDS: [char; 4] = ['为', '未', '无', '没'];
+
+const fn is_zero_word(c: char) -> bool {
+    let mut i = 0;
+    while i < ZERO_WORDS.len() {
+        if ZERO_WORDS[i] as u32 == c as u32 {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+/// The ends of the sentences of `text` ([`sentence_end`] one after the other). Most paragraphs
+/// end their sentences with `。` only: found then by a searcher for it, not byte by byte.
+fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    static FINDERS: LazyLock<[Finder<'static>; 3]> =
+        LazyLock::new(|| ["。", "！", "？"].map(Finder::new));
+    let bytes = text.as_bytes();
+    let [period, bang, question] = &*FINDERS;
+    let only_periods = memchr::memchr2(b'!', b'?', bytes).is_none()
+        && bang.find(bytes).is_none()
+        && question.find(bytes).is_none();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let end = if only_periods {
+            from + period.find(bytes.get(from..)?)? + "。".len()
+        } else {
+            sentence_end(bytes, from)?
+        };
+        from = end;
+        Some(end)
+    })
+}
+
+/// The byte just past the first sentence end ([`is_sentence_end`]) at or after byte `from` of
+/// `bytes` (UTF-8 text, `from` at a character): found on the bytes, as `。` is E3 80 82, `！`
+/// EF BC 81 and `？` EF BC 9F, and lead bytes and ASCII never occur inside another character.
+fn sentence_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'!' | b'?' => return Some(i + 1),
+            0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => return Some(i + 3),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some(&[0xBC, 0x81 | 0x9F])) => {
+                return Some(i + 3);
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// Words a subject may start with that say nothing about what is counted.
@@ -115,6 +224,45 @@ const LEAD_FILLERS: &[&str] = &[
     "实现",
     "达到",
 ];
+
+/// Whether a word of [`LEAD_FILLERS`] starts with `c`: most subjects start with none of these
+/// characters, and skip the walk of the list.
+fn starts_lead_filler(c: char) -> bool {
+    matches!(
+        c,
+        '今' | '全'
+            | '共'
+            | '其'
+            | '包'
+            | '又'
+            | '另'
+            | '合'
+            | '同'
+            | '含'
+            | '均'
+            | '实'
+            | '年'
+            | '并'
+            | '当'
+            | '总'
+            | '我'
+            | '截'
+            | '本'
+            | '此'
+            | '目'
+            | '累'
+            | '达'
+            | '还'
+    )
+}
+
+/// Whether a word of [`TRAIL_FILLERS`] ends with `c`.
+fn ends_trail_filler(c: char) -> bool {
+    matches!(
+        c,
+        '为' | '了' | '共' | '别' | '到' | '各' | '均' | '有' | '约' | '计' | '达'
+    )
+}
 
 /// Words a subject may end with before its number.
 const TRAIL_FILLERS: &[&str] = &[
@@ -322,7 +470,14 @@ fn has_clause_mark(text: &str) -> bool {
 /// Whether a paragraph reads as prose (sentences), not a label or a lone value.
 fn is_prose(text: &str) -> bool {
     // The length first: it looks at ten characters at most, the marks at the whole text.
-    crate::scan::trim(text).chars().take(10).count() >= 10 || has_clause_mark(text)
+    has_ten_chars(crate::scan::trim(text)) || has_clause_mark(text)
+}
+
+/// Whether `text` holds at least ten characters: counted on the bytes that start one (forty
+/// bytes hold ten characters at least, as none is longer than four).
+fn has_ten_chars(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 40 || bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count() >= 10
 }
 
 /// A figure, zero phrase or list mark found in a sentence, at a byte range of the paragraph.
@@ -382,6 +537,19 @@ struct Builder {
     out: Vec<Statement>,
     sentence_no: u32,
     paragraph_no: u32,
+    /// Buffers [`Builder::sentence`] fills and empties for every sentence, kept to reuse their
+    /// memory.
+    scratch: Scratch,
+}
+
+/// A sentence's working lists: its clause marks, what was found in it, and its figures' spans.
+#[derive(Default)]
+struct Scratch {
+    marks: Vec<usize>,
+    items: Vec<Item>,
+    figures: Vec<(usize, usize)>,
+    /// Where the sentence holds one of the [`ZERO_WORDS`].
+    zero_words: Vec<usize>,
 }
 
 impl Builder {
@@ -428,12 +596,9 @@ impl Builder {
         let text: &str = &para.text;
         let mut prev_figs: Vec<usize> = Vec::new();
         let mut start = 0;
-        for (i, c) in text.char_indices() {
-            if is_sentence_end(c) {
-                let end = i + c.len_utf8();
-                self.sentence(&para, start, end, &mut prev_figs, &mut cursor);
-                start = end;
-            }
+        for end in sentence_ends(text) {
+            self.sentence(&para, start, end, &mut prev_figs, &mut cursor);
+            start = end;
         }
         if start < text.len() {
             self.sentence(&para, start, text.len(), &mut prev_figs, &mut cursor);
@@ -457,19 +622,26 @@ impl Builder {
         }
         self.sentence_no += 1;
         // Clause marks (positions just after them), for subjects and zero phrases.
-        let mut marks: Vec<usize> = vec![s];
-        let mut items: Vec<Item> = Vec::new();
+        let Scratch {
+            mut marks,
+            mut items,
+            mut figures,
+            mut zero_words,
+        } = std::mem::take(&mut self.scratch);
+        marks.clear();
+        items.clear();
+        figures.clear();
+        zero_words.clear();
+        marks.push(s);
         let mut last_fig_end = s;
+        let sentence_bytes = text.as_bytes().get(..e).unwrap_or_default();
         let mut i = s;
         while i < e {
+            // Nothing starts at an inert ideograph: stepped over on its bytes alone.
+            i = skip_inert(sentence_bytes, i);
             let Some(c) = text.get(i..e).and_then(|r| r.chars().next()) else {
                 break;
             };
-            if is_plain_ideograph(c) {
-                // Nothing starts at an ideograph other than those matched below.
-                i += c.len_utf8();
-                continue;
-            }
             let rest = &text[i..e];
             let after = &rest[c.len_utf8()..];
             // One look at the character decides which of the (few) words can start here.
@@ -501,6 +673,7 @@ impl Builder {
                     items.push(Item::Paren { start: i });
                 }
                 '）' | ')' => items.push(Item::Close { start: i }),
+                c if is_zero_word(c) => zero_words.push(i),
                 '其' | '包' if rest.starts_with("其中") || rest.starts_with("包括") => {
                     items.push(Item::Open { start: i });
                     i += "其中".len();
@@ -526,22 +699,21 @@ impl Builder {
             i += c.len_utf8();
         }
         marks.push(e);
-        self.zeros(text, &marks, &mut items);
+        // Figures are found in order: their spans, for the zeros (clauses without one) and for
+        // where each figure's after-text stops (the next figure).
+        figures.extend(items.iter().filter_map(|it| match it {
+            Item::Figure(f) => Some((f.start, f.end)),
+            _ => None,
+        }));
+        self.zeros(text, &marks, &figures, &zero_words, &mut items);
         items.sort_by_key(Item::start);
 
         let mut cur_figs: Vec<usize> = Vec::new();
         let mut stack: Vec<List> = Vec::new();
         let mut plain_parens = 0usize;
         let mut prev_end = s;
-        let figure_ends: Vec<(usize, usize)> = items
-            .iter()
-            .filter_map(|it| match it {
-                Item::Figure(f) => Some((f.start, f.end)),
-                _ => None,
-            })
-            .collect();
         let mut fig_no = 0;
-        for item in items {
+        for item in items.drain(..) {
             match item {
                 Item::Open { .. } => {
                     let mut wholes: Vec<usize> = cur_figs
@@ -610,7 +782,7 @@ impl Builder {
                     }
                 }
                 Item::Figure(f) => {
-                    let next_start = figure_ends.get(fig_no + 1).map_or(e, |(st, _)| *st);
+                    let next_start = figures.get(fig_no + 1).map_or(e, |(st, _)| *st);
                     fig_no += 1;
                     let mark = last_mark(&marks, f.start);
                     let region_start = mark.max(prev_end).max(s);
@@ -685,6 +857,12 @@ impl Builder {
             }
         }
         *prev_figs = cur_figs;
+        self.scratch = Scratch {
+            marks,
+            items,
+            figures,
+            zero_words,
+        };
     }
 
     /// Makes `st` (about to be pushed at `idx`) a part of the open list's whole, if it is one.
@@ -795,21 +973,29 @@ impl Builder {
     }
 
     /// Zeros said in words, one per clause at most, in clauses without a figure.
-    fn zeros(&self, text: &str, marks: &[usize], items: &mut Vec<Item>) {
-        let figures: Vec<(usize, usize)> = items
-            .iter()
-            .filter_map(|it| match it {
-                Item::Figure(f) => Some((f.start, f.end)),
-                _ => None,
-            })
-            .collect();
+    fn zeros(
+        &self,
+        text: &str,
+        marks: &[usize],
+        figures: &[(usize, usize)],
+        zero_words: &[usize],
+        items: &mut Vec<Item>,
+    ) {
         let mut fi = 0;
+        let mut zi = 0;
         for w in marks.windows(2) {
             let (a, b) = (w[0], w[1]);
             while figures.get(fi).is_some_and(|(_, fe)| *fe <= a) {
                 fi += 1;
             }
             if figures.get(fi).is_some_and(|(fs, _)| *fs < b) {
+                continue;
+            }
+            while zero_words.get(zi).is_some_and(|&z| z < a) {
+                zi += 1;
+            }
+            if zero_words.get(zi).is_none_or(|&z| z >= b) {
+                // None of the ZERO_WORDS in the clause: no zero in it.
                 continue;
             }
             let Some(clause) = text.get(a..b) else {
@@ -904,13 +1090,19 @@ pub(crate) fn clean(s: &str) -> String {
         .rsplit(is_clause_mark)
         .next()
         .unwrap_or("");
-    let mut t = String::with_capacity(last.len());
-    t.extend(last.chars().filter(|c| !c.is_whitespace()));
-    let mut rest: &str = &t;
+    // Copied without its white space only when it has some (rarely).
+    let unspaced: String;
+    let mut rest: &str = if last.contains(char::is_whitespace) {
+        unspaced = last.chars().filter(|c| !c.is_whitespace()).collect();
+        &unspaced
+    } else {
+        last
+    };
     loop {
         let before = rest.len();
         rest = rest.trim_start_matches(['、', '（', '(', '）', ')', '“', '”', '"', '《', '》']);
-        if let Some(f) = LEAD_FILLERS.iter().find(|f| rest.starts_with(*f)) {
+        let lead = rest.chars().next().is_some_and(starts_lead_filler);
+        if let Some(f) = LEAD_FILLERS.iter().find(|f| lead && rest.starts_with(*f)) {
             rest = &rest[f.len()..];
         }
         rest = strip_leading_date(rest);
@@ -921,7 +1113,8 @@ pub(crate) fn clean(s: &str) -> String {
     loop {
         let before = rest.len();
         rest = rest.trim_end_matches(['、', '（', '(', '）', ')', '“', '"']);
-        if let Some(f) = TRAIL_FILLERS.iter().find(|f| rest.ends_with(*f)) {
+        let trail = rest.chars().next_back().is_some_and(ends_trail_filler);
+        if let Some(f) = TRAIL_FILLERS.iter().find(|f| trail && rest.ends_with(*f)) {
             // 为 ends 行为, 作为, 认为 …: those are words, not a copula before the number.
             let word = *f == "为"
                 && ["行为", "作为", "认为", "成为", "视为"]
@@ -1123,6 +1316,70 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    proptest::proptest! {
+        /// The byte scans agree with their definitions on characters.
+        #[test]
+        fn byte_scans_agree_with_chars(text in "[a-z0-9 !?。！？，、一十百其中（）\\u{3000}\\u{FF01}-\\u{FF5E}\\u{3001}-\\u{3010}]{0,30}") {
+            let ends: Vec<usize> = text
+                .char_indices()
+                .filter(|(_, c)| is_sentence_end(*c))
+                .map(|(i, c)| i + c.len_utf8())
+                .collect();
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some(end) = sentence_end(text.as_bytes(), from) {
+                found.push(end);
+                from = end;
+            }
+            proptest::prop_assert_eq!(&found, &ends);
+            let all: Vec<usize> = sentence_ends(&text).collect();
+            proptest::prop_assert_eq!(all, ends);
+            proptest::prop_assert_eq!(has_ten_chars(&text), text.chars().take(10).count() >= 10);
+        }
+    }
+
+    #[test]
+    fn every_zero_in_words_holds_a_zero_word() {
+        for w in NEG_VERBAL
+            .iter()
+            .chain(NEG_BARE)
+            .chain(&["为零", "为0", "为０"])
+        {
+            assert!(w.contains(ZERO_WORDS), "{w}");
+        }
+    }
+
+    #[test]
+    fn inert_characters_start_nothing() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let inert = skip_inert(c.encode_utf8(&mut buf).as_bytes(), 0) > 0;
+            if is_plain_ideograph(c) && !ZERO_WORDS.contains(&c) {
+                assert!(inert, "{c} is plain");
+            }
+            if inert {
+                assert_eq!(c.len_utf8(), 3, "{c}");
+                assert!(
+                    !is_clause_mark(c)
+                        && !starts_a_word(c)
+                        && !matches!(c, '（' | '(' | '）' | ')')
+                        && !ZERO_WORDS.contains(&c),
+                    "{c} starts something"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn filler_shortcuts_are_the_lists_first_and_last_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lead = LEAD_FILLERS.iter().any(|f| f.starts_with(c));
+            assert_eq!(starts_lead_filler(c), lead, "{c}");
+            let trail = TRAIL_FILLERS.iter().any(|f| f.ends_with(c));
+            assert_eq!(ends_trail_filler(c), trail, "{c}");
+        }
     }
 
     #[test]

@@ -139,7 +139,7 @@ impl<'a> Pass<'a> {
         self.tables.iter().position(|t| t.def.key == key)
     }
 
-    fn token(&mut self, tok: &Token<'a>, forms: &[String]) {
+    fn token(&mut self, tok: &Token<'a>, forms: &Forms) {
         match &tok.kind {
             TokenKind::Text => self.text(tok, forms),
             TokenKind::Value(p) => {
@@ -159,7 +159,7 @@ impl<'a> Pass<'a> {
         }
     }
 
-    fn text(&mut self, tok: &Token<'a>, forms: &[String]) {
+    fn text(&mut self, tok: &Token<'a>, forms: &Forms) {
         let source = self.source(tok);
         if tok.first_in_line {
             if let Some(sec) = sections::heading(tok.text, self.def) {
@@ -174,7 +174,7 @@ impl<'a> Pass<'a> {
                 return;
             }
         }
-        let targets = self.index.lookup_forms(forms);
+        let targets = self.index.targets(forms);
         if targets.is_empty() && self.split_glued_label(tok) {
             return;
         }
@@ -305,14 +305,15 @@ impl<'a> Pass<'a> {
         }
         let piece = last.last()?;
         let forms = labels::label_forms(piece);
-        let named = self.index.lookup_forms(&forms);
+        let named = self.index.targets(&forms);
         // A header row puts column labels side by side (`自然人    总计`): a piece that is also a
         // column label is not taken for a row.
         if named.iter().any(|t| !matches!(t, Target::Row(..))) {
             return None;
         }
         let exact: Vec<Target> = named
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|t| matches!(t, Target::Row(..)) && t.table().key == table)
             .collect();
         match exact.as_slice() {
@@ -343,7 +344,7 @@ impl<'a> Pass<'a> {
         let forms = label_forms(label);
         let is_row = self
             .index
-            .lookup_forms(&forms)
+            .targets(&forms)
             .iter()
             .any(|t| matches!(t, Target::Row(..)));
         if !is_row {
@@ -371,7 +372,7 @@ impl<'a> Pass<'a> {
             ..tok.clone()
         };
         self.text(&label_tok, &forms);
-        self.token(&run_tok, &[]);
+        self.token(&run_tok, &Forms::default());
         true
     }
 

@@ -304,8 +304,9 @@ impl std::ops::Deref for Forms {
 /// none for text too long to be a label.
 pub fn label_forms(text: &str) -> Forms {
     // No label is a sentence: prose needs no matching copy.
+    // A text of no more bytes than that has no more characters either: counted only past it.
     if text.len() > MAX_LABEL_CHARS * 4
-        || text.chars().count() > MAX_LABEL_CHARS
+        || (text.len() > MAX_LABEL_CHARS && text.chars().count() > MAX_LABEL_CHARS)
         || crate::scan::has_sentence_mark(text)
     {
         return Forms::default();

@@ -284,6 +284,15 @@ impl Cell {
         }
     }
 
+    /// Whether this is the cell of `key`: `cell.key() == *key`, telling the keys taken from the
+    /// format data (nearly all of them, the very strings the cell holds) by their addresses
+    /// before comparing any text.
+    fn has_key(&self, key: &CellKey) -> bool {
+        same_text(self.table, key.table)
+            && same_text(self.row, key.row)
+            && same_text(self.column, key.column)
+    }
+
     /// A cell the source does not have.
     pub fn missing(key: CellKey, source: Source) -> Cell {
         Cell {
@@ -297,6 +306,11 @@ impl Cell {
             inferred_by: None,
         }
     }
+}
+
+/// `a == b`, answered without reading the texts when they are the same string.
+fn same_text(a: &str, b: &str) -> bool {
+    std::ptr::eq(a, b) || a == b
 }
 
 /// A calendar date (publication dates).
@@ -520,7 +534,7 @@ impl Report {
         self.index
             .get(key)
             .and_then(|i| self.cells.get(i))
-            .filter(|c| c.key() == *key)
+            .filter(|c| c.has_key(key))
     }
 
     /// [`cell`](Self::cell) for a key whose place in the format's cell order is known (as
@@ -528,16 +542,27 @@ impl Report {
     /// keeps its cells in that order, looked up otherwise.
     pub fn cell_at(&self, position: usize, key: &CellKey) -> Option<&Cell> {
         if let Index::Shared(_) = self.index {
-            if let Some(c) = self.cells.get(position).filter(|c| c.key() == *key) {
+            if let Some(c) = self.cells.get(position).filter(|c| c.has_key(key)) {
                 return Some(c);
             }
         }
         self.cell(key)
     }
 
+    /// [`cell_mut`](Self::cell_mut) for a key whose place in the format's cell order is known,
+    /// as [`cell_at`](Self::cell_at).
+    pub fn cell_at_mut(&mut self, position: usize, key: &CellKey) -> Option<&mut Cell> {
+        if let Index::Shared(_) = self.index {
+            if self.cells.get(position).is_some_and(|c| c.has_key(key)) {
+                return self.cells.get_mut(position);
+            }
+        }
+        self.cell_mut(key)
+    }
+
     pub fn cell_mut(&mut self, key: &CellKey) -> Option<&mut Cell> {
         match self.index.get(key) {
-            Some(i) => self.cells.get_mut(i).filter(|c| c.key() == *key),
+            Some(i) => self.cells.get_mut(i).filter(|c| c.has_key(key)),
             None => None,
         }
     }

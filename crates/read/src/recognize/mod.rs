@@ -492,11 +492,13 @@ impl<'a> Pass<'a> {
         };
         let relations = formats::relations(format);
         let mut unresolved: Vec<RowRead<'a>> = Vec::new();
-        for table in &self.tables {
+        // The place of each table's first cell in the format's cell order (the report's).
+        let mut first = 0;
+        for table in &mut self.tables {
             if format == FormatId::Legacy {
                 break;
             }
-            for read in rows_of(table) {
+            for read in rows_of(table, first) {
                 if !read.place_direct(&mut report, &mut self.notes) {
                     unresolved.push(read);
                 } else if read.slots.is_empty() {
@@ -508,6 +510,7 @@ impl<'a> Pass<'a> {
                     }
                 }
             }
+            first += table.def.cell_count();
             self.notes.extend(orphan_notes(table));
         }
         for read in &unresolved {
@@ -586,70 +589,59 @@ fn row_place(table: &TableDef, row: &RowDef) -> Option<usize> {
 }
 
 /// The rows of a table as read, ready to place: labelled rows in format order (so that
-/// placement of later rows can lean on earlier ones), or the single run of 表四.
-fn rows_of<'a>(table: &TableRead<'a>) -> Vec<RowRead<'a>> {
+/// placement of later rows can lean on earlier ones), or the single run of 表四. `first` is the
+/// place of the table's first cell in the format's cell order. The printed cells are moved out
+/// of `table`, which is read once.
+fn rows_of<'a>(table: &mut TableRead<'a>, first: usize) -> Vec<RowRead<'a>> {
     let def = table.def;
     let kind = |c: &str| {
         def.column(c)
             .map_or(gongkai_model::ValueKind::Count, |c| c.kind)
+    };
+    let targets_of = |r: &'static RowDef| {
+        r.columns.iter().map(move |c| {
+            (
+                CellKey {
+                    table: def.key,
+                    row: r.key,
+                    column: c,
+                },
+                kind(c),
+            )
+        })
     };
     match def.layout {
         TableLayout::SingleRun => {
             if table.found.is_none() {
                 return Vec::new();
             }
-            let targets = def
-                .rows
-                .iter()
-                .flat_map(|r| {
-                    r.columns.iter().map(move |c| {
-                        (
-                            CellKey {
-                                table: def.key,
-                                row: r.key,
-                                column: c,
-                            },
-                            kind(c),
-                        )
-                    })
-                })
-                .collect();
+            let mut targets = Vec::with_capacity(def.cell_count());
+            targets.extend(def.rows.iter().flat_map(targets_of));
             vec![RowRead {
                 label: def.label,
                 targets,
+                first,
                 label_source: table.found.unwrap_or_default(),
-                slots: table.run.clone(),
+                slots: std::mem::take(&mut table.run),
             }]
         }
-        TableLayout::LabelledRows => def
-            .rows
-            .iter()
-            .zip(&table.rows)
-            .filter_map(|(r, read)| {
-                let RowSlots {
-                    source: src, slots, ..
-                } = read.as_ref()?;
-                Some(RowRead {
-                    label: r.label,
-                    targets: r
-                        .columns
-                        .iter()
-                        .map(|c| {
-                            (
-                                CellKey {
-                                    table: def.key,
-                                    row: r.key,
-                                    column: c,
-                                },
-                                kind(c),
-                            )
-                        })
-                        .collect(),
-                    label_source: *src,
-                    slots: slots.clone(),
-                })
-            })
-            .collect(),
+        TableLayout::LabelledRows => {
+            let mut out = Vec::with_capacity(def.rows.len());
+            let mut row_first = first;
+            for (r, read) in def.rows.iter().zip(&mut table.rows) {
+                if let Some(RowSlots { source, slots, .. }) = read.take() {
+                    out.push(RowRead {
+                        label: r.label,
+                        targets: targets_of(r).collect(),
+                        first: row_first,
+                        label_source: source,
+                        slots,
+                    });
+                }
+                row_first += r.columns.len();
+            }
+            out
+        }
     }
 }
 

@@ -287,6 +287,7 @@ impl Cell {
     /// Whether this is the cell of `key`: `cell.key() == *key`, telling the keys taken from the
     /// format data (nearly all of them, the very strings the cell holds) by their addresses
     /// before comparing any text.
+    #[inline]
     fn has_key(&self, key: &CellKey) -> bool {
         same_text(self.table, key.table)
             && same_text(self.row, key.row)
@@ -309,6 +310,7 @@ impl Cell {
 }
 
 /// `a == b`, answered without reading the texts when they are the same string.
+#[inline]
 fn same_text(a: &str, b: &str) -> bool {
     std::ptr::eq(a, b) || a == b
 }

@@ -15,7 +15,7 @@ use gongkai_model::arith::infer_missing;
 use gongkai_model::format::{GroupDef, RowDef, TableDef, TableLayout};
 use gongkai_model::{
     formats, Cell, CellKey, Finding, FormatDef, FormatId, Found, Message, Outcome, Report,
-    Severity, Source,
+    Severity, Source, ValueKind,
 };
 
 use crate::normalize::norm;
@@ -598,17 +598,10 @@ fn rows_of<'a>(table: &mut TableRead<'a>, first: usize) -> Vec<RowRead<'a>> {
         def.column(c)
             .map_or(gongkai_model::ValueKind::Count, |c| c.kind)
     };
-    let targets_of = |r: &'static RowDef| {
-        r.columns.iter().map(move |c| {
-            (
-                CellKey {
-                    table: def.key,
-                    row: r.key,
-                    column: c,
-                },
-                kind(c),
-            )
-        })
+    let key = |r: &'static RowDef, column| CellKey {
+        table: def.key,
+        row: r.key,
+        column,
     };
     match def.layout {
         TableLayout::SingleRun => {
@@ -616,7 +609,11 @@ fn rows_of<'a>(table: &mut TableRead<'a>, first: usize) -> Vec<RowRead<'a>> {
                 return Vec::new();
             }
             let mut targets = Vec::with_capacity(def.cell_count());
-            targets.extend(def.rows.iter().flat_map(targets_of));
+            targets.extend(
+                def.rows
+                    .iter()
+                    .flat_map(|r| r.columns.iter().map(move |c| (key(r, c), kind(c)))),
+            );
             vec![RowRead {
                 label: def.label,
                 targets,
@@ -628,11 +625,22 @@ fn rows_of<'a>(table: &mut TableRead<'a>, first: usize) -> Vec<RowRead<'a>> {
         TableLayout::LabelledRows => {
             let mut out = Vec::with_capacity(def.rows.len());
             let mut row_first = first;
+            // The kinds of the last row's columns: rows mostly share their table's columns
+            // (one list for all of 表三's rows), so the columns are looked up once per list.
+            let mut kinds: (&[&str], Vec<ValueKind>) = (&[], Vec::new());
             for (r, read) in def.rows.iter().zip(&mut table.rows) {
                 if let Some(RowSlots { source, slots, .. }) = read.take() {
+                    if !std::ptr::eq(kinds.0, r.columns) {
+                        kinds = (r.columns, r.columns.iter().map(|c| kind(c)).collect());
+                    }
                     out.push(RowRead {
                         label: r.label,
-                        targets: targets_of(r).collect(),
+                        targets: r
+                            .columns
+                            .iter()
+                            .zip(&kinds.1)
+                            .map(|(c, k)| (key(r, c), *k))
+                            .collect(),
                         first: row_first,
                         label_source: source,
                         slots,

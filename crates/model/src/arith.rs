@@ -130,6 +130,11 @@ pub fn evidence(rel: &Relation, report: &Report) -> String {
 /// Fills `missing` cells that a relation fixes, repeatedly, until nothing changes.
 /// Returns the keys of the cells it inferred, in the order it inferred them.
 pub fn infer_missing(report: &mut Report, relations: &[Relation]) -> Vec<CellKey> {
+    // Only a cell of the report that is `missing` can be inferred (an operand the report does
+    // not have at all is not set): with none, no relation need be looked at.
+    if !report.cells.iter().any(|c| c.state == CellState::Missing) {
+        return Vec::new();
+    }
     let mut inferred = Vec::new();
     loop {
         let mut changed = false;

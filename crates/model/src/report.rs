@@ -542,6 +542,7 @@ impl Report {
     /// [`cell`](Self::cell) for a key whose place in the format's cell order is known (as
     /// [`crate::relation::Relation::positions`] keep it): taken from there when this report
     /// keeps its cells in that order, looked up otherwise.
+    #[inline]
     pub fn cell_at(&self, position: usize, key: &CellKey) -> Option<&Cell> {
         if let Index::Shared(_) = self.index {
             if let Some(c) = self.cells.get(position).filter(|c| c.has_key(key)) {

@@ -433,6 +433,9 @@ enum Index {
 struct FormatIndex {
     by_address: FxHashMap<[usize; 3], usize>,
     by_content: FxHashMap<CellKey, usize>,
+    /// The format's cells, every one `missing`: what [`Report::empty`] starts from (copied
+    /// whole, cheaper than making each cell again).
+    empty_cells: Vec<Cell>,
 }
 
 fn address(key: &CellKey) -> [usize; 3] {
@@ -473,6 +476,7 @@ fn format_index(format: FormatId) -> &'static FormatIndex {
                 .map(|(i, k)| (address(k), i))
                 .collect(),
             by_content: keys.iter().enumerate().map(|(i, k)| (*k, i)).collect(),
+            empty_cells: keys.iter().map(|k| Cell::missing(*k, Source::None)).collect(),
         }
     })
 }
@@ -480,25 +484,20 @@ fn format_index(format: FormatId) -> &'static FormatIndex {
 impl Report {
     /// A report of the given format whose every cell is `missing`.
     pub fn empty(format: FormatId) -> Report {
-        let def = formats::get(format);
-        // Sized at once: collected from the nested iterator, the vector would grow (and copy
-        // its cells) a dozen times.
-        let mut cells: Vec<Cell> =
-            Vec::with_capacity(def.tables.iter().map(|t| t.cell_count()).sum());
-        cells.extend(def.cell_keys().map(|k| Cell::missing(k, Source::None)));
+        let index = format_index(format);
         Report {
             agency: Located::none(),
             year: Located::none(),
             format,
             published_on: Located::none(),
-            cells,
+            cells: index.empty_cells.clone(),
             sections: Vec::new(),
             tables: Vec::new(),
             notes: Vec::new(),
             statements: Vec::new(),
             texts: Vec::new(),
             order: ReadingOrder::default(),
-            index: Index::Shared(format_index(format)),
+            index: Index::Shared(index),
         }
     }
 

@@ -463,6 +463,10 @@ impl<'a> Pass<'a> {
             if is_value && table.found.is_none() {
                 table.found = Some(tok.source());
             }
+            if table.run.is_empty() {
+                // Room for the table's cells, so that the run does not grow value by value.
+                table.run.reserve(table.def.cell_count());
+            }
             table.run.push(slot);
             return;
         }

@@ -476,7 +476,10 @@ fn format_index(format: FormatId) -> &'static FormatIndex {
                 .map(|(i, k)| (address(k), i))
                 .collect(),
             by_content: keys.iter().enumerate().map(|(i, k)| (*k, i)).collect(),
-            empty_cells: keys.iter().map(|k| Cell::missing(*k, Source::None)).collect(),
+            empty_cells: keys
+                .iter()
+                .map(|k| Cell::missing(*k, Source::None))
+                .collect(),
         }
     })
 }

@@ -362,3 +362,58 @@ fn dedupe(list: &mut Vec<Target>) {
     }
     *list = out;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every label, alias and header text of every format, and the markers.
+    fn printed_labels() -> Vec<&'static str> {
+        let mut out = Vec::new();
+        for format in formats::all() {
+            out.extend(format.markers.iter().copied());
+            for t in format.tables {
+                for r in t.rows {
+                    out.push(r.label);
+                    out.extend(r.aliases.iter().copied());
+                }
+                for g in t.groups {
+                    out.push(g.label);
+                    out.extend(g.aliases.iter().copied());
+                }
+                for c in t.columns {
+                    out.push(c.label);
+                    out.extend(c.aliases.iter().copied());
+                }
+                out.extend(t.headers.iter().copied());
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// What the forms remember of each format is what the index answers for them.
+        #[test]
+        fn remembered_lookups_agree_with_the_index(
+            pick in 0usize..10_000,
+            before in "[（）()一二三0-9、. 其他总计]{0,3}",
+            after in "[（）()0-9件 ]{0,3}",
+        ) {
+            let labels = printed_labels();
+            let label = labels[pick % labels.len()];
+            for text in [label.to_string(), format!("{before}{label}{after}")] {
+                let forms = label_forms(&text);
+                for id in [FormatId::F2019, FormatId::F2021, FormatId::Legacy] {
+                    let index = LabelIndex::of(id);
+                    let looked_up = index.lookup_forms(&forms);
+                    let remembered = index.targets(&forms);
+                    prop_assert_eq!(remembered.len(), looked_up.len());
+                    prop_assert!(remembered.iter().zip(&looked_up).all(|(a, b)| same(a, b)));
+                    prop_assert_eq!(index.names(&forms), index.names_any(&forms));
+                    prop_assert_eq!(index.marker_of(&forms), index.marker(&forms));
+                }
+            }
+        }
+    }
+}

@@ -556,7 +556,14 @@ fn consistent_splits<'s>(
         .filter_map(|slots| {
             let mut trial = report.clone();
             for (i, ((key, kind), slot)) in row.targets.iter().zip(&slots).enumerate() {
-                set_from_slot(&mut trial, row.first + i, *key, *kind, slot, &mut Vec::new());
+                set_from_slot(
+                    &mut trial,
+                    row.first + i,
+                    *key,
+                    *kind,
+                    slot,
+                    &mut Vec::new(),
+                );
             }
             infer_missing(&mut trial, relations);
             (!relevant.iter().any(|r| conflicts(r, &trial))).then_some((slots, trial))

@@ -40,9 +40,7 @@ pub fn complete_short_labels(tokens: &[Token<'_>], forms: &mut [Forms], format: 
             continue;
         };
         if tokens[j].line <= tokens[i].line
-            || forms
-                .get(j)
-                .is_none_or(|f| !index.targets(f).is_empty())
+            || forms.get(j).is_none_or(|f| !index.targets(f).is_empty())
         {
             continue;
         }

@@ -200,7 +200,7 @@ fn run_percent(report: &Report) -> Vec<Finding> {
 }
 
 fn run_vs_table(report: &Report) -> Vec<Finding> {
-    let checks = against_tables(report)
+    let checks = compared_with_tables(report, false)
         .into_iter()
         .filter(|c| c.rule == PROSE_VS_TABLE.doc.id)
         .collect();
@@ -208,7 +208,7 @@ fn run_vs_table(report: &Report) -> Vec<Finding> {
 }
 
 fn run_vs_appendix(report: &Report) -> Vec<Finding> {
-    let checks = against_tables(report)
+    let checks = compared_with_tables(report, false)
         .into_iter()
         .filter(|c| c.rule == PROSE_VS_APPENDIX.doc.id)
         .collect();
@@ -781,6 +781,12 @@ struct Compared {
 /// Figures in the prose checked against the report's tables (or, in a legacy report, against
 /// the cell its 附表 or another statement filled: PROSE-VS-APPENDIX and PROSE-VS-TABLE).
 pub fn against_tables(report: &Report) -> Vec<ProseCheck> {
+    compared_with_tables(report, true)
+}
+
+/// [`against_tables`]; the checks that hold only when `holding` (a rule's findings leave them
+/// out, and their messages are most of the work).
+fn compared_with_tables(report: &Report, holding: bool) -> Vec<ProseCheck> {
     let mut out = Vec::new();
     for (si, s) in report.statements.iter().enumerate() {
         if s.kind == StatementKind::Percent || s.meaning.is_none() {
@@ -788,6 +794,9 @@ pub fn against_tables(report: &Report) -> Vec<ProseCheck> {
         }
         let readings: Vec<Compared> = s.readings().filter_map(|m| compare(report, s, m)).collect();
         if readings.is_empty() || readings.iter().all(|r| r.fits.is_none()) {
+            continue;
+        }
+        if !holding && verdict_of(&readings) == Verdict::Holds {
             continue;
         }
         out.push(verdict(report, si, s, &readings));
@@ -897,16 +906,21 @@ fn value_text(values: &Option<Vec<f64>>) -> String {
     }
 }
 
-fn verdict(report: &Report, si: usize, s: &Statement, readings: &[Compared]) -> ProseCheck {
+/// Holds when every reading fits the tables, fails when none does.
+fn verdict_of(readings: &[Compared]) -> Verdict {
     let all_fit = readings.iter().all(|r| r.fits == Some(true));
     let none_fit = readings.iter().all(|r| r.fits == Some(false));
-    let verdict = if all_fit {
+    if all_fit {
         Verdict::Holds
     } else if none_fit {
         Verdict::Fails
     } else {
         Verdict::Undecided
-    };
+    }
+}
+
+fn verdict(report: &Report, si: usize, s: &Statement, readings: &[Compared]) -> ProseCheck {
+    let verdict = verdict_of(readings);
     let stated = if s.unit.is_money() {
         format!("{}{}", s.quantity, s.unit)
     } else {

@@ -284,6 +284,16 @@ impl Cell {
         }
     }
 
+    /// Whether this is the cell of `key`: `cell.key() == *key`, telling the keys taken from the
+    /// format data (nearly all of them, the very strings the cell holds) by their addresses
+    /// before comparing any text.
+    #[inline]
+    fn has_key(&self, key: &CellKey) -> bool {
+        same_text(self.table, key.table)
+            && same_text(self.row, key.row)
+            && same_text(self.column, key.column)
+    }
+
     /// A cell the source does not have.
     pub fn missing(key: CellKey, source: Source) -> Cell {
         Cell {
@@ -297,6 +307,12 @@ impl Cell {
             inferred_by: None,
         }
     }
+}
+
+/// `a == b`, answered without reading the texts when they are the same string.
+#[inline]
+fn same_text(a: &str, b: &str) -> bool {
+    std::ptr::eq(a, b) || a == b
 }
 
 /// A calendar date (publication dates).
@@ -417,6 +433,9 @@ enum Index {
 struct FormatIndex {
     by_address: FxHashMap<[usize; 3], usize>,
     by_content: FxHashMap<CellKey, usize>,
+    /// The format's cells, every one `missing`: what [`Report::empty`] starts from (copied
+    /// whole, cheaper than making each cell again).
+    empty_cells: Vec<Cell>,
 }
 
 fn address(key: &CellKey) -> [usize; 3] {
@@ -457,6 +476,10 @@ fn format_index(format: FormatId) -> &'static FormatIndex {
                 .map(|(i, k)| (address(k), i))
                 .collect(),
             by_content: keys.iter().enumerate().map(|(i, k)| (*k, i)).collect(),
+            empty_cells: keys
+                .iter()
+                .map(|k| Cell::missing(*k, Source::None))
+                .collect(),
         }
     })
 }
@@ -464,25 +487,20 @@ fn format_index(format: FormatId) -> &'static FormatIndex {
 impl Report {
     /// A report of the given format whose every cell is `missing`.
     pub fn empty(format: FormatId) -> Report {
-        let def = formats::get(format);
-        // Sized at once: collected from the nested iterator, the vector would grow (and copy
-        // its cells) a dozen times.
-        let mut cells: Vec<Cell> =
-            Vec::with_capacity(def.tables.iter().map(|t| t.cell_count()).sum());
-        cells.extend(def.cell_keys().map(|k| Cell::missing(k, Source::None)));
+        let index = format_index(format);
         Report {
             agency: Located::none(),
             year: Located::none(),
             format,
             published_on: Located::none(),
-            cells,
+            cells: index.empty_cells.clone(),
             sections: Vec::new(),
             tables: Vec::new(),
             notes: Vec::new(),
             statements: Vec::new(),
             texts: Vec::new(),
             order: ReadingOrder::default(),
-            index: Index::Shared(format_index(format)),
+            index: Index::Shared(index),
         }
     }
 
@@ -520,24 +538,36 @@ impl Report {
         self.index
             .get(key)
             .and_then(|i| self.cells.get(i))
-            .filter(|c| c.key() == *key)
+            .filter(|c| c.has_key(key))
     }
 
     /// [`cell`](Self::cell) for a key whose place in the format's cell order is known (as
     /// [`crate::relation::Relation::positions`] keep it): taken from there when this report
     /// keeps its cells in that order, looked up otherwise.
+    #[inline]
     pub fn cell_at(&self, position: usize, key: &CellKey) -> Option<&Cell> {
         if let Index::Shared(_) = self.index {
-            if let Some(c) = self.cells.get(position).filter(|c| c.key() == *key) {
+            if let Some(c) = self.cells.get(position).filter(|c| c.has_key(key)) {
                 return Some(c);
             }
         }
         self.cell(key)
     }
 
+    /// [`cell_mut`](Self::cell_mut) for a key whose place in the format's cell order is known,
+    /// as [`cell_at`](Self::cell_at).
+    pub fn cell_at_mut(&mut self, position: usize, key: &CellKey) -> Option<&mut Cell> {
+        if let Index::Shared(_) = self.index {
+            if self.cells.get(position).is_some_and(|c| c.has_key(key)) {
+                return self.cells.get_mut(position);
+            }
+        }
+        self.cell_mut(key)
+    }
+
     pub fn cell_mut(&mut self, key: &CellKey) -> Option<&mut Cell> {
         match self.index.get(key) {
-            Some(i) => self.cells.get_mut(i).filter(|c| c.key() == *key),
+            Some(i) => self.cells.get_mut(i).filter(|c| c.has_key(key)),
             None => None,
         }
     }

@@ -32,19 +32,19 @@ impl Detection {
             if t.kind != TokenKind::Text || f.is_empty() {
                 continue;
             }
-            if let Some(m) = i19.marker(f) {
+            if let Some(m) = i19.marker_of(f) {
                 if !seen19.contains(&m) {
                     seen19.push(m);
                     d.f2019.push(i);
                 }
             }
-            if let Some(m) = i21.marker(f) {
+            if let Some(m) = i21.marker_of(f) {
                 if !seen21.contains(&m) {
                     seen21.push(m);
                     d.f2021.push(i);
                 }
             }
-            if !d.tabular && (i21.names_any(f) || i19.names_any(f)) {
+            if !d.tabular && (i21.names(f) || i19.names(f)) {
                 d.tabular = is_table_label(f);
             }
         }

@@ -2,7 +2,7 @@
 //! column, or another header of a table. Built once per format from the format data.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::OnceLock;
 
 use gongkai_model::format::{ColumnDef, GroupDef, RowDef, TableDef};
@@ -31,6 +31,8 @@ impl Target {
 pub const MAX_LABEL_CHARS: usize = 80;
 
 pub struct LabelIndex {
+    /// Which format's index this is: the slot of [`Forms`]' cache it fills.
+    slot: usize,
     map: HashMap<String, Vec<Target>>,
     /// Every row's matching forms, for labels wrapped over two lines (a prefix is printed).
     rows: Vec<(String, Target)>,
@@ -41,17 +43,13 @@ pub struct LabelIndex {
 impl LabelIndex {
     /// The index of a format, built on first use.
     pub fn of(id: FormatId) -> &'static LabelIndex {
-        static CACHE: [OnceLock<LabelIndex>; 3] =
+        static CACHE: [OnceLock<LabelIndex>; FORMATS] =
             [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        let slot = match id {
-            FormatId::F2019 => 0,
-            FormatId::F2021 => 1,
-            FormatId::Legacy => 2,
-        };
-        CACHE[slot].get_or_init(|| LabelIndex::build(formats::get(id)))
+        let slot = format_slot(id);
+        CACHE[slot].get_or_init(|| LabelIndex::build(formats::get(id), slot))
     }
 
-    fn build(format: &'static FormatDef) -> LabelIndex {
+    fn build(format: &'static FormatDef, slot: usize) -> LabelIndex {
         let mut map: HashMap<String, Vec<Target>> = HashMap::default();
         let mut rows = Vec::new();
         let mut add = |text: &str, target: Target| {
@@ -92,7 +90,12 @@ impl LabelIndex {
             dedupe(list);
         }
         let markers = format.markers.iter().map(|m| norm(m)).collect();
-        LabelIndex { map, rows, markers }
+        LabelIndex {
+            slot,
+            map,
+            rows,
+            markers,
+        }
     }
 
     /// The one row of `table` whose label is nearest to this printed text, when the text is long
@@ -191,6 +194,46 @@ impl LabelIndex {
     pub fn marker(&self, forms: &[String]) -> Option<usize> {
         self.markers.iter().position(|m| forms.contains(m))
     }
+
+    /// [`lookup_forms`](Self::lookup_forms) and [`marker`](Self::marker) of shared forms,
+    /// worked out once per label and format and kept with the forms: every report prints the
+    /// same labels, and each is asked about several times while it is read.
+    fn named<'f>(&self, forms: &'f Forms) -> Option<&'f Named> {
+        let shared = forms.shared.as_ref()?;
+        Some(shared.named[self.slot].get_or_init(|| Named {
+            targets: self.lookup_forms(&shared.forms).into(),
+            marker: self.marker(&shared.forms),
+        }))
+    }
+
+    /// Everything a label with these forms may name: [`lookup_forms`](Self::lookup_forms),
+    /// remembered with the forms.
+    pub fn targets<'f>(&self, forms: &'f Forms) -> &'f [Target] {
+        self.named(forms).map_or(&[], |n| &n.targets)
+    }
+
+    /// Whether a label with these forms names anything: [`names_any`](Self::names_any),
+    /// remembered with the forms (no list in the index is empty, so naming anything is having
+    /// a target).
+    pub fn names(&self, forms: &Forms) -> bool {
+        !self.targets(forms).is_empty()
+    }
+
+    /// [`marker`](Self::marker), remembered with the forms.
+    pub fn marker_of(&self, forms: &Forms) -> Option<usize> {
+        self.named(forms).and_then(|n| n.marker)
+    }
+}
+
+/// How many formats there are: the slots of the per-format caches.
+const FORMATS: usize = 3;
+
+fn format_slot(id: FormatId) -> usize {
+    match id {
+        FormatId::F2019 => 0,
+        FormatId::F2021 => 1,
+        FormatId::Legacy => 2,
+    }
 }
 
 /// Levenshtein distance between two character strings, giving up (returning `limit + 1`) as
@@ -219,13 +262,32 @@ fn edit_distance(a: &[char], b: &[char], limit: usize) -> usize {
 /// every token printing that label holds the same ones, so handing them out allocates nothing.
 #[derive(Debug, Clone, Default)]
 pub struct Forms {
-    shared: Option<std::rc::Rc<[String]>>,
+    shared: Option<std::rc::Rc<SharedForms>>,
+}
+
+/// The forms of a label, and what they name in each format once asked ([`LabelIndex::targets`]).
+#[derive(Debug)]
+struct SharedForms {
+    forms: Box<[String]>,
+    named: [OnceCell<Named>; FORMATS],
+}
+
+/// What a label names in one format.
+#[derive(Debug)]
+struct Named {
+    targets: Box<[Target]>,
+    marker: Option<usize>,
 }
 
 impl Forms {
     fn new(forms: Vec<String>) -> Forms {
         Forms {
-            shared: (!forms.is_empty()).then(|| forms.into()),
+            shared: (!forms.is_empty()).then(|| {
+                std::rc::Rc::new(SharedForms {
+                    forms: forms.into(),
+                    named: Default::default(),
+                })
+            }),
         }
     }
 }
@@ -234,7 +296,7 @@ impl std::ops::Deref for Forms {
     type Target = [String];
 
     fn deref(&self) -> &[String] {
-        self.shared.as_deref().unwrap_or(&[])
+        self.shared.as_deref().map_or(&[], |s| &s.forms)
     }
 }
 
@@ -242,8 +304,9 @@ impl std::ops::Deref for Forms {
 /// none for text too long to be a label.
 pub fn label_forms(text: &str) -> Forms {
     // No label is a sentence: prose needs no matching copy.
+    // A text of no more bytes than that has no more characters either: counted only past it.
     if text.len() > MAX_LABEL_CHARS * 4
-        || text.chars().count() > MAX_LABEL_CHARS
+        || (text.len() > MAX_LABEL_CHARS && text.chars().count() > MAX_LABEL_CHARS)
         || crate::scan::has_sentence_mark(text)
     {
         return Forms::default();
@@ -298,4 +361,59 @@ fn dedupe(list: &mut Vec<Target>) {
         }
     }
     *list = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every label, alias and header text of every format, and the markers.
+    fn printed_labels() -> Vec<&'static str> {
+        let mut out = Vec::new();
+        for format in formats::all() {
+            out.extend(format.markers.iter().copied());
+            for t in format.tables {
+                for r in t.rows {
+                    out.push(r.label);
+                    out.extend(r.aliases.iter().copied());
+                }
+                for g in t.groups {
+                    out.push(g.label);
+                    out.extend(g.aliases.iter().copied());
+                }
+                for c in t.columns {
+                    out.push(c.label);
+                    out.extend(c.aliases.iter().copied());
+                }
+                out.extend(t.headers.iter().copied());
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// What the forms remember of each format is what the index answers for them.
+        #[test]
+        fn remembered_lookups_agree_with_the_index(
+            pick in 0usize..10_000,
+            before in "[（）()一二三0-9、. 其他总计]{0,3}",
+            after in "[（）()0-9件 ]{0,3}",
+        ) {
+            let labels = printed_labels();
+            let label = labels[pick % labels.len()];
+            for text in [label.to_string(), format!("{before}{label}{after}")] {
+                let forms = label_forms(&text);
+                for id in [FormatId::F2019, FormatId::F2021, FormatId::Legacy] {
+                    let index = LabelIndex::of(id);
+                    let looked_up = index.lookup_forms(&forms);
+                    let remembered = index.targets(&forms);
+                    prop_assert_eq!(remembered.len(), looked_up.len());
+                    prop_assert!(remembered.iter().zip(&looked_up).all(|(a, b)| same(a, b)));
+                    prop_assert_eq!(index.names(&forms), index.names_any(&forms));
+                    prop_assert_eq!(index.marker_of(&forms), index.marker(&forms));
+                }
+            }
+        }
+    }
 }

@@ -11,13 +11,11 @@ mod placement;
 pub mod sections;
 mod wrapped;
 
-use rustc_hash::FxHashMap as HashMap;
-
 use gongkai_model::arith::infer_missing;
-use gongkai_model::format::{TableDef, TableLayout};
+use gongkai_model::format::{GroupDef, RowDef, TableDef, TableLayout};
 use gongkai_model::{
     formats, Cell, CellKey, Finding, FormatDef, FormatId, Found, Message, Outcome, Report,
-    Severity, Source,
+    Severity, Source, ValueKind,
 };
 
 use crate::normalize::norm;
@@ -69,7 +67,8 @@ struct Pass<'a> {
 #[derive(Clone, Copy, PartialEq)]
 enum Pending {
     None,
-    Row(usize, &'static str),
+    /// (table index, the row's place in the table's rows).
+    Row(usize, usize),
     Discard,
 }
 
@@ -78,9 +77,62 @@ enum Pending {
 enum After<'a> {
     Nothing,
     /// Text that names nothing of the format.
-    Unknown(&'a str, Source),
+    Unknown(&'a str, At),
     /// A row group's merged label (no numbers of its own in the format).
-    Group(&'static str, Source),
+    Group(&'static str, At),
+}
+
+/// Where a token is, as far as telling two texts apart needs: with the text, it says as much
+/// as the token's [`Source`], without counting the characters of a (long) text as that does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct At {
+    line: u32,
+    col: u32,
+    alone: bool,
+}
+
+impl At {
+    fn of(tok: &Token<'_>) -> At {
+        At {
+            line: tok.line,
+            col: tok.col,
+            alone: tok.whole_line,
+        }
+    }
+}
+
+/// What the targets of a text in the current table say: the row it names, whether it is a
+/// header too, the group it names.
+#[derive(Default)]
+struct Here {
+    any: bool,
+    row: Option<&'static RowDef>,
+    header_too: bool,
+    group: Option<&'static GroupDef>,
+}
+
+impl Here {
+    fn of(targets: impl Iterator<Item = Target>) -> Here {
+        let mut here = Here::default();
+        for t in targets {
+            here.any = true;
+            match t {
+                Target::Row(_, r) => {
+                    here.row.get_or_insert(r);
+                }
+                Target::Group(_, g) => {
+                    here.header_too = true;
+                    here.group.get_or_insert(g);
+                }
+                _ => here.header_too = true,
+            }
+        }
+        here
+    }
+
+    fn one(target: Target) -> Here {
+        Here::of(std::iter::once(target))
+    }
 }
 
 /// What was read of one labelled row: where its label is, its printed cells, and how many of
@@ -95,9 +147,8 @@ struct RowSlots<'a> {
 struct TableRead<'a> {
     def: &'static TableDef,
     found: Option<Source>,
-    rows: HashMap<&'static str, RowSlots<'a>>,
-    /// Row keys in the order they were read.
-    order: Vec<&'static str>,
+    /// What was read of each row of the table, by the row's place in `def.rows`.
+    rows: Vec<Option<RowSlots<'a>>>,
     /// Values of a single-run table (表四).
     run: Vec<Slot<'a>>,
     seen_row: bool,
@@ -117,8 +168,7 @@ impl<'a> Pass<'a> {
                 .map(|t| TableRead {
                     def: t,
                     found: None,
-                    rows: HashMap::default(),
-                    order: Vec::new(),
+                    rows: t.rows.iter().map(|_| None).collect(),
                     run: Vec::new(),
                     seen_row: false,
                     orphans: Vec::new(),
@@ -131,22 +181,18 @@ impl<'a> Pass<'a> {
         }
     }
 
-    fn source(&self, tok: &Token<'_>) -> Source {
-        tok.source()
-    }
-
     fn table_index(&self, key: &str) -> Option<usize> {
         self.tables.iter().position(|t| t.def.key == key)
     }
 
-    fn token(&mut self, tok: &Token<'a>, forms: &[String]) {
+    fn token(&mut self, tok: &Token<'a>, forms: &Forms) {
         match &tok.kind {
             TokenKind::Text => self.text(tok, forms),
             TokenKind::Value(p) => {
                 let slot = Slot::Value {
                     printed: p.clone(),
                     text: tok.text,
-                    source: self.source(tok),
+                    source: tok.source(),
                 };
                 self.value(slot, tok);
             }
@@ -159,14 +205,15 @@ impl<'a> Pass<'a> {
         }
     }
 
-    fn text(&mut self, tok: &Token<'a>, forms: &[String]) {
-        let source = self.source(tok);
+    fn text(&mut self, tok: &Token<'a>, forms: &Forms) {
+        // The place is worked out only where it is kept: most text is prose, and counting the
+        // characters of a paragraph for a place no one keeps is the costliest step here.
         if tok.first_in_line {
             if let Some(sec) = sections::heading(tok.text, self.def) {
                 if !self.sections.iter().any(|s| s.key == sec.key) {
                     self.sections.push(Found {
                         key: sec.key,
-                        source,
+                        source: tok.source(),
                     });
                 }
                 self.current = sec.table.and_then(|k| self.table_index(k));
@@ -174,41 +221,40 @@ impl<'a> Pass<'a> {
                 return;
             }
         }
-        let targets = self.index.lookup_forms(forms);
+        let targets = self.index.targets(forms);
         if targets.is_empty() && self.split_glued_label(tok) {
             return;
         }
-        let mut here: Vec<Target> = match self.current {
-            Some(c) => targets
-                .iter()
-                .copied()
-                .filter(|t| t.table().key == self.tables[c].def.key)
-                .collect(),
-            None => Vec::new(),
+        let mut here = match self.current {
+            Some(c) => {
+                let key = self.tables[c].def.key;
+                Here::of(targets.iter().copied().filter(|t| t.table().key == key))
+            }
+            None => Here::default(),
         };
-        if here.is_empty() {
+        if !here.any {
             // The first line of a wrapped row label of this table.
             if let Some(t) = self
                 .current
                 .and_then(|c| self.index.row_by_prefix(forms, self.tables[c].def.key))
             {
-                here = vec![t];
+                here = Here::one(t);
             }
         }
-        if here.is_empty() {
+        if !here.any {
             // A row label of this table printed with a typo or a dropped word.
             if let Some(c) = self.current {
                 let table = self.tables[c].def;
                 if let Some((t @ Target::Row(_, r), _)) = self.index.row_fuzzy(forms, table.key) {
-                    if !self.tables[c].rows.contains_key(r.key) {
+                    if !self.tables[c].has_row(r) {
                         self.notes
-                            .push(fuzzy_note(table, r.label, tok.text, source));
-                        here = vec![t];
+                            .push(fuzzy_note(table, r.label, tok.text, tok.source()));
+                        here = Here::one(t);
                     }
                 }
             }
         }
-        if here.is_empty() {
+        if !here.any {
             // A laid-out page (PDF) puts the label columns of a row side by side, so one piece
             // of text can hold a wrapped group label's last line and the row's own label
             // (`理结果     （二）部分公开（区分处理的，`): the row label is the rightmost column.
@@ -217,10 +263,10 @@ impl<'a> Pass<'a> {
                 .filter(|c| self.tables[*c].def.layout != TableLayout::SingleRun)
                 .and_then(|c| self.row_in_last_column(tok.text, self.tables[c].def.key))
             {
-                here = vec![t];
+                here = Here::one(t);
             }
         }
-        if here.is_empty() {
+        if !here.any {
             // A row label of another table, specific enough to trust, means that table has
             // started even though its heading is missing or was not recognised.
             let elsewhere = targets.iter().find(|t| {
@@ -230,10 +276,10 @@ impl<'a> Pass<'a> {
             match elsewhere {
                 Some(t) if self.current.is_none() || self.pending_complete() => {
                     self.current = self.table_index(t.table().key);
-                    here = vec![*t];
+                    here = Here::one(*t);
                 }
                 _ => {
-                    self.unknown_text(tok, source);
+                    self.unknown_text(tok);
                     return;
                 }
             }
@@ -243,48 +289,43 @@ impl<'a> Pass<'a> {
         };
         let table = &mut self.tables[ti];
         if table.found.is_none() {
-            table.found = Some(source);
+            table.found = Some(tok.source());
         }
         if table.def.layout == TableLayout::SingleRun {
             // 表四: its labels are all header cells; the values follow as one run.
             return;
         }
-        let row = here.iter().find_map(|t| match t {
-            Target::Row(_, r) => Some(*r),
-            _ => None,
-        });
-        let header_too = here.iter().any(|t| !matches!(t, Target::Row(..)));
-        match row {
+        match here.row {
             // While no row has been read, a word that is both a column header and a row
             // label (总计, 其他) is the header.
-            Some(r) if !header_too || table.seen_row => {
+            Some(r) if !here.header_too || table.seen_row => {
                 table.seen_row = true;
-                if table.rows.contains_key(r.key) {
-                    self.notes
-                        .push(duplicate_note(table.def, r.label, r.key, source));
-                    self.pending = Pending::Discard;
-                } else {
-                    table.rows.insert(
-                        r.key,
-                        RowSlots {
-                            source,
+                let place = row_place(table.def, r);
+                match place.and_then(|p| Some((p, table.rows.get_mut(p)?))) {
+                    Some((_, Some(_))) => {
+                        self.notes
+                            .push(duplicate_note(table.def, r.label, r.key, tok.source()));
+                        self.pending = Pending::Discard;
+                    }
+                    Some((p, slot @ None)) => {
+                        *slot = Some(RowSlots {
+                            source: tok.source(),
                             // Room for the row's cells (and an empty cell or two), so that
                             // reading them does not grow the vector cell by cell.
                             slots: Vec::with_capacity(r.columns.len() + 2),
                             values: 0,
-                        },
-                    );
-                    table.order.push(r.key);
-                    self.pending = Pending::Row(ti, r.key);
+                        });
+                        self.pending = Pending::Row(ti, p);
+                    }
+                    // A row of no place in this table (the label index names rows of their own
+                    // table only): nothing of it could be placed, so its values are let go.
+                    None => self.pending = Pending::Discard,
                 }
             }
             _ => {
                 self.pending = Pending::None;
-                if let Some(g) = here.iter().find_map(|t| match t {
-                    Target::Group(_, g) => Some(*g),
-                    _ => None,
-                }) {
-                    self.after = After::Group(g.label, source);
+                if let Some(g) = here.group {
+                    self.after = After::Group(g.label, At::of(tok));
                     return;
                 }
             }
@@ -305,14 +346,15 @@ impl<'a> Pass<'a> {
         }
         let piece = last.last()?;
         let forms = labels::label_forms(piece);
-        let named = self.index.lookup_forms(&forms);
+        let named = self.index.targets(&forms);
         // A header row puts column labels side by side (`自然人    总计`): a piece that is also a
         // column label is not taken for a row.
         if named.iter().any(|t| !matches!(t, Target::Row(..))) {
             return None;
         }
         let exact: Vec<Target> = named
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|t| matches!(t, Target::Row(..)) && t.table().key == table)
             .collect();
         match exact.as_slice() {
@@ -343,7 +385,7 @@ impl<'a> Pass<'a> {
         let forms = label_forms(label);
         let is_row = self
             .index
-            .lookup_forms(&forms)
+            .targets(&forms)
             .iter()
             .any(|t| matches!(t, Target::Row(..)));
         if !is_row {
@@ -371,21 +413,21 @@ impl<'a> Pass<'a> {
             ..tok.clone()
         };
         self.text(&label_tok, &forms);
-        self.token(&run_tok, &[]);
+        self.token(&run_tok, &Forms::default());
         true
     }
 
     /// Text that names nothing in the current table: prose, a wrapped label's second line, a
     /// provincial extra row, or something printed where a value should be.
-    fn unknown_text(&mut self, tok: &Token<'a>, source: Source) {
-        if let Pending::Row(ti, key) = self.pending {
-            let n = self.tables[ti].def.row(key).map_or(0, |r| r.columns.len());
-            let have = self.tables[ti].rows.get(key).map_or(0, |r| r.values);
+    fn unknown_text(&mut self, tok: &Token<'a>) {
+        if let Pending::Row(ti, place) = self.pending {
+            let n = self.tables[ti].columns_of(place);
+            let have = self.tables[ti].read_row(place).map_or(0, |r| r.values);
             if have < n && looks_like_bad_value(tok.text) {
-                if let Some(row) = self.tables[ti].rows.get_mut(key) {
+                if let Some(row) = self.tables[ti].read_row_mut(place) {
                     row.slots.push(Slot::Unreadable {
                         text: tok.text,
-                        source,
+                        source: tok.source(),
                     });
                     row.values += 1;
                 }
@@ -396,14 +438,16 @@ impl<'a> Pass<'a> {
                 self.pending = Pending::None;
             }
         }
-        self.after = After::Unknown(tok.text, source);
+        self.after = After::Unknown(tok.text, At::of(tok));
     }
 
     fn pending_complete(&self) -> bool {
         match self.pending {
-            Pending::Row(ti, key) => {
-                let n = self.tables[ti].def.row(key).map_or(0, |r| r.columns.len());
-                self.tables[ti].rows.get(key).is_some_and(|r| r.values >= n)
+            Pending::Row(ti, place) => {
+                let n = self.tables[ti].columns_of(place);
+                self.tables[ti]
+                    .read_row(place)
+                    .is_some_and(|r| r.values >= n)
             }
             _ => true,
         }
@@ -419,12 +463,16 @@ impl<'a> Pass<'a> {
             if is_value && table.found.is_none() {
                 table.found = Some(tok.source());
             }
+            if table.run.is_empty() {
+                // Room for the table's cells, so that the run does not grow value by value.
+                table.run.reserve(table.def.cell_count());
+            }
             table.run.push(slot);
             return;
         }
         match self.pending {
-            Pending::Row(pi, key) if pi == ti => {
-                if let Some(row) = table.rows.get_mut(key) {
+            Pending::Row(pi, place) if pi == ti => {
+                if let Some(row) = table.read_row_mut(place) {
                     if is_value {
                         row.values += 1;
                     }
@@ -448,11 +496,13 @@ impl<'a> Pass<'a> {
         };
         let relations = formats::relations(format);
         let mut unresolved: Vec<RowRead<'a>> = Vec::new();
-        for table in &self.tables {
+        // The place of each table's first cell in the format's cell order (the report's).
+        let mut first = 0;
+        for table in &mut self.tables {
             if format == FormatId::Legacy {
                 break;
             }
-            for read in rows_of(table) {
+            for read in rows_of(table, first) {
                 if !read.place_direct(&mut report, &mut self.notes) {
                     unresolved.push(read);
                 } else if read.slots.is_empty() {
@@ -464,6 +514,7 @@ impl<'a> Pass<'a> {
                     }
                 }
             }
+            first += table.def.cell_count();
             self.notes.extend(orphan_notes(table));
         }
         for read in &unresolved {
@@ -510,70 +561,99 @@ impl<'a> Pass<'a> {
     }
 }
 
+impl<'a> TableRead<'a> {
+    /// What was read of the row at this place of `def.rows`, once its label was seen.
+    fn read_row(&self, place: usize) -> Option<&RowSlots<'a>> {
+        self.rows.get(place)?.as_ref()
+    }
+
+    fn read_row_mut(&mut self, place: usize) -> Option<&mut RowSlots<'a>> {
+        self.rows.get_mut(place)?.as_mut()
+    }
+
+    /// How many cells the row at this place has in the format.
+    fn columns_of(&self, place: usize) -> usize {
+        self.def.rows.get(place).map_or(0, |r| r.columns.len())
+    }
+
+    /// Whether this row's label has been read already.
+    fn has_row(&self, row: &RowDef) -> bool {
+        row_place(self.def, row).is_some_and(|p| self.read_row(p).is_some())
+    }
+}
+
+/// The place of a row in its table's rows: found by address (the label index hands out the
+/// format's own row definitions), or by key for a definition held elsewhere.
+fn row_place(table: &TableDef, row: &RowDef) -> Option<usize> {
+    table
+        .rows
+        .iter()
+        .position(|r| std::ptr::eq(r, row))
+        .or_else(|| table.rows.iter().position(|r| r.key == row.key))
+}
+
 /// The rows of a table as read, ready to place: labelled rows in format order (so that
-/// placement of later rows can lean on earlier ones), or the single run of 表四.
-fn rows_of<'a>(table: &TableRead<'a>) -> Vec<RowRead<'a>> {
+/// placement of later rows can lean on earlier ones), or the single run of 表四. `first` is the
+/// place of the table's first cell in the format's cell order. The printed cells are moved out
+/// of `table`, which is read once.
+fn rows_of<'a>(table: &mut TableRead<'a>, first: usize) -> Vec<RowRead<'a>> {
     let def = table.def;
     let kind = |c: &str| {
         def.column(c)
             .map_or(gongkai_model::ValueKind::Count, |c| c.kind)
+    };
+    let key = |r: &'static RowDef, column| CellKey {
+        table: def.key,
+        row: r.key,
+        column,
     };
     match def.layout {
         TableLayout::SingleRun => {
             if table.found.is_none() {
                 return Vec::new();
             }
-            let targets = def
-                .rows
-                .iter()
-                .flat_map(|r| {
-                    r.columns.iter().map(move |c| {
-                        (
-                            CellKey {
-                                table: def.key,
-                                row: r.key,
-                                column: c,
-                            },
-                            kind(c),
-                        )
-                    })
-                })
-                .collect();
+            let mut targets = Vec::with_capacity(def.cell_count());
+            targets.extend(
+                def.rows
+                    .iter()
+                    .flat_map(|r| r.columns.iter().map(move |c| (key(r, c), kind(c)))),
+            );
             vec![RowRead {
                 label: def.label,
                 targets,
+                first,
                 label_source: table.found.unwrap_or_default(),
-                slots: table.run.clone(),
+                slots: std::mem::take(&mut table.run),
             }]
         }
-        TableLayout::LabelledRows => def
-            .rows
-            .iter()
-            .filter_map(|r| {
-                let RowSlots {
-                    source: src, slots, ..
-                } = table.rows.get(r.key)?;
-                Some(RowRead {
-                    label: r.label,
-                    targets: r
-                        .columns
-                        .iter()
-                        .map(|c| {
-                            (
-                                CellKey {
-                                    table: def.key,
-                                    row: r.key,
-                                    column: c,
-                                },
-                                kind(c),
-                            )
-                        })
-                        .collect(),
-                    label_source: *src,
-                    slots: slots.clone(),
-                })
-            })
-            .collect(),
+        TableLayout::LabelledRows => {
+            let mut out = Vec::with_capacity(def.rows.len());
+            let mut row_first = first;
+            // The kinds of the last row's columns: rows mostly share their table's columns
+            // (one list for all of 表三's rows), so the columns are looked up once per list.
+            let mut kinds: (&[&str], Vec<ValueKind>) = (&[], Vec::new());
+            for (r, read) in def.rows.iter().zip(&mut table.rows) {
+                if let Some(RowSlots { source, slots, .. }) = read.take() {
+                    if !std::ptr::eq(kinds.0, r.columns) {
+                        kinds = (r.columns, r.columns.iter().map(|c| kind(c)).collect());
+                    }
+                    out.push(RowRead {
+                        label: r.label,
+                        targets: r
+                            .columns
+                            .iter()
+                            .zip(&kinds.1)
+                            .map(|(c, k)| (key(r, c), *k))
+                            .collect(),
+                        first: row_first,
+                        label_source: source,
+                        slots,
+                    });
+                }
+                row_first += r.columns.len();
+            }
+            out
+        }
     }
 }
 

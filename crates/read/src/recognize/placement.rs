@@ -52,6 +52,9 @@ pub struct RowRead<'a> {
     /// A short description for messages: the row's official label, or the table's name.
     pub label: &'static str,
     pub targets: Vec<(CellKey, ValueKind)>,
+    /// The place of the first target in the format's cell order; the others follow it (a
+    /// row's cells, and a table's, are consecutive there).
+    pub first: usize,
     pub label_source: Source,
     pub slots: Vec<Slot<'a>>,
 }
@@ -93,8 +96,8 @@ impl<'a> RowRead<'a> {
             }
             values
         };
-        for ((key, kind), slot) in self.targets.iter().zip(chosen) {
-            set_from_slot(report, *key, *kind, slot, notes);
+        for (i, ((key, kind), slot)) in self.targets.iter().zip(chosen).enumerate() {
+            set_from_slot(report, self.first + i, *key, *kind, slot, notes);
         }
         true
     }
@@ -108,9 +111,10 @@ impl<'a> RowRead<'a> {
     }
 }
 
-/// Sets one cell from what was printed for it.
+/// Sets one cell (at place `at` of the format's cell order) from what was printed for it.
 fn set_from_slot(
     report: &mut Report,
+    at: usize,
     key: CellKey,
     kind: ValueKind,
     slot: &Slot,
@@ -132,7 +136,7 @@ fn set_from_slot(
             (CellState::Missing, None)
         }
     };
-    if let Some(cell) = report.cell_mut(&key) {
+    if let Some(cell) = report.cell_at_mut(at, &key) {
         *cell = Cell {
             table: key.table,
             row: key.row,
@@ -551,8 +555,15 @@ fn consistent_splits<'s>(
         .into_iter()
         .filter_map(|slots| {
             let mut trial = report.clone();
-            for ((key, kind), slot) in row.targets.iter().zip(&slots) {
-                set_from_slot(&mut trial, *key, *kind, slot, &mut Vec::new());
+            for (i, ((key, kind), slot)) in row.targets.iter().zip(&slots).enumerate() {
+                set_from_slot(
+                    &mut trial,
+                    row.first + i,
+                    *key,
+                    *kind,
+                    slot,
+                    &mut Vec::new(),
+                );
             }
             infer_missing(&mut trial, relations);
             (!relevant.iter().any(|r| conflicts(r, &trial))).then_some((slots, trial))
@@ -589,8 +600,8 @@ fn resolve_glued(
     });
     let label = row.label;
     if same {
-        for ((key, kind), slot) in row.targets.iter().zip(first) {
-            set_from_slot(report, *key, *kind, slot, notes);
+        for (i, ((key, kind), slot)) in row.targets.iter().zip(first).enumerate() {
+            set_from_slot(report, row.first + i, *key, *kind, slot, notes);
         }
         let parts: Vec<&str> = first.iter().map(|s| s.text()).collect();
         let (zh_how, en_how) = if consistent.len() == 1 {
@@ -677,9 +688,9 @@ fn apply(
     reading: &Reading,
     notes: &mut Vec<Finding>,
 ) {
-    for ((key, kind), pick) in row.targets.iter().zip(reading) {
+    for (at, ((key, kind), pick)) in row.targets.iter().zip(reading).enumerate() {
         match pick.and_then(|i| values.get(i)) {
-            Some(slot) => set_from_slot(report, *key, *kind, slot, notes),
+            Some(slot) => set_from_slot(report, row.first + at, *key, *kind, slot, notes),
             None => set_missing(report, *key, row.label_source),
         }
     }

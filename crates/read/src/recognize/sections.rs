@@ -24,7 +24,7 @@ pub fn heading(line: &str, format: &'static FormatDef) -> Option<&'static Sectio
         .find(|(_, forms)| {
             forms
                 .iter()
-                .any(|l| words == *l || (l.chars().count() >= 4 && words.starts_with(l.as_str())))
+                .any(|l| words == l.text || (l.may_prefix && words.starts_with(l.text.as_str())))
         })
         .map(|(s, _)| *s)
 }
@@ -57,7 +57,14 @@ fn heading_words(line: &str) -> Option<Rc<str>> {
 }
 
 /// A section with the matching forms of its label and variants.
-type SectionForms = (&'static SectionDef, Vec<String>);
+type SectionForms = (&'static SectionDef, Vec<SectionForm>);
+
+/// One matching form of a section's label.
+struct SectionForm {
+    text: String,
+    /// Whether the form is long enough (four characters) to match the start of a heading.
+    may_prefix: bool,
+}
 
 /// Each section of the format with the matching forms of its label and variants, computed once.
 fn normalized_sections(format: &'static FormatDef) -> &'static [SectionForms] {
@@ -75,7 +82,13 @@ fn normalized_sections(format: &'static FormatDef) -> &'static [SectionForms] {
             .map(|s| {
                 let forms = std::iter::once(s.label)
                     .chain(s.aliases.iter().copied())
-                    .map(norm)
+                    .map(|l| {
+                        let text = norm(l);
+                        SectionForm {
+                            may_prefix: text.chars().count() >= 4,
+                            text,
+                        }
+                    })
                     .collect();
                 (s, forms)
             })

@@ -29,7 +29,7 @@ pub fn complete_short_labels(tokens: &[Token<'_>], forms: &mut [Forms], format: 
         };
         let n = first.chars().count();
         if !(MIN_PREFIX_CHARS..LONG_PREFIX_CHARS).contains(&n)
-            || !index.lookup_forms(&forms[i]).is_empty()
+            || !index.targets(&forms[i]).is_empty()
         {
             continue;
         }
@@ -40,14 +40,12 @@ pub fn complete_short_labels(tokens: &[Token<'_>], forms: &mut [Forms], format: 
             continue;
         };
         if tokens[j].line <= tokens[i].line
-            || forms
-                .get(j)
-                .is_none_or(|f| !index.lookup_forms(f).is_empty())
+            || forms.get(j).is_none_or(|f| !index.targets(f).is_empty())
         {
             continue;
         }
         let joined = label_forms(&format!("{}{}", tokens[i].text, tokens[j].text));
-        let Some((table, row)) = one_row(&index.lookup_forms(&joined)) else {
+        let Some((table, row)) = one_row(index.targets(&joined)) else {
             continue;
         };
         if !only_row_starting_with(format, table, row, first) {

@@ -150,16 +150,89 @@ impl Shape {
 
 /// The line without white space (ASCII, full-width and no-break spaces), with full-width `：`,
 /// `｜` and `＞` folded to ASCII so the marker tables need one spelling.
+///
+/// Done on bytes: the runs of characters kept as they are (nearly all of a line) are copied
+/// whole, and only the bytes that can start white space or a folded form are looked at
+/// (continuation bytes never can, so every cut falls on a character boundary).
 fn compact(t: &str) -> String {
     // Never longer than the line: reserved at once rather than grown.
     let mut out = String::with_capacity(t.len());
-    out.extend(t.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
-        '：' => ':',
-        '｜' => '|',
-        '＞' | '»' | '›' => '>',
-        other => other,
-    }));
+    let bytes = t.as_bytes();
+    let mut kept_from = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if !MAY_START_DROPPED_OR_FOLDED[b as usize] {
+            i += 1;
+            continue;
+        }
+        let Some((len, folded)) = dropped_or_folded(b, bytes.get(i + 1..).unwrap_or(&[])) else {
+            i += 1;
+            continue;
+        };
+        // (Runs of white space leave nothing to copy between them.)
+        if kept_from < i {
+            out.push_str(t.get(kept_from..i).unwrap_or(""));
+        }
+        if let Some(c) = folded {
+            out.push(c);
+        }
+        i += len;
+        kept_from = i;
+    }
+    out.push_str(t.get(kept_from..).unwrap_or(""));
     out
+}
+
+/// The first bytes [`dropped_or_folded`] looks further at: ASCII white space and the lead
+/// bytes C2, E1, E2, E3 and EF.
+static MAY_START_DROPPED_OR_FOLDED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x09;
+    while b <= 0x0D {
+        table[b] = true;
+        b += 1;
+    }
+    table[b' ' as usize] = true;
+    table[0xC2] = true;
+    table[0xE1] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table[0xEF] = true;
+    table
+};
+
+/// For a character starting with byte `b` (followed by `rest`) that [`compact`] does not keep
+/// as it is: its length in bytes, and the ASCII character it is folded to (`None`: dropped,
+/// the white space of [`char::is_whitespace`]).
+#[inline]
+fn dropped_or_folded(b: u8, rest: &[u8]) -> Option<(usize, Option<char>)> {
+    match b {
+        0x09..=0x0D | b' ' => Some((1, None)),
+        // U+0085, U+00A0; `»`.
+        0xC2 => match rest.first() {
+            Some(0x85 | 0xA0) => Some((2, None)),
+            Some(0xBB) => Some((2, Some('>'))),
+            _ => None,
+        },
+        // U+1680.
+        0xE1 => (rest.get(..2) == Some(&[0x9A, 0x80])).then_some((3, None)),
+        // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F; `›` (U+203A).
+        0xE2 => match rest.get(..2) {
+            Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] | [0x81, 0x9F]) => Some((3, None)),
+            Some([0x80, 0xBA]) => Some((3, Some('>'))),
+            _ => None,
+        },
+        // U+3000.
+        0xE3 => (rest.get(..2) == Some(&[0x80, 0x80])).then_some((3, None)),
+        // `：`, `＞`, `｜`.
+        0xEF => match rest.get(..2) {
+            Some([0xBC, 0x9A]) => Some((3, Some(':'))),
+            Some([0xBC, 0x9E]) => Some((3, Some('>'))),
+            Some([0xBD, 0x9C]) => Some((3, Some('|'))),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Sentence punctuation: a line with it is prose, whatever words it mentions.
@@ -384,6 +457,43 @@ fn is_chatbot(compact: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`compact`] as defined on characters; the byte version must give the same.
+    fn compact_by_chars(t: &str) -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '：' => ':',
+                '｜' => '|',
+                '＞' | '»' | '›' => '>',
+                other => other,
+            })
+            .collect()
+    }
+
+    /// Every character, between others and at either end, is dropped, folded or kept as the
+    /// character definition says.
+    #[test]
+    fn compact_of_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for t in [
+                format!("规{c}章"),
+                format!("{c}a"),
+                format!("a{c}"),
+                c.to_string(),
+            ] {
+                assert_eq!(compact(&t), compact_by_chars(&t), "{:?}", t);
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn compact_like_chars(t in "[ \t\u{3000}\u{a0}\u{85}\u{2003}\u{202f}：｜＞»›:a规章]{0,16}|\\PC{0,24}") {
+            prop_assert_eq!(compact(&t), compact_by_chars(&t));
+        }
+    }
 
     /// The chrome lines of each seed, checked by hand against the pages. Every other line is
     /// content (headings, table labels and values, prose, the signature block) or blank.

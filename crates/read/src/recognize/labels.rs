@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::cell::{OnceCell, RefCell};
 use std::sync::OnceLock;
 
-use gongkai_model::format::{ColumnDef, GroupDef, RowDef, TableDef};
+use gongkai_model::format::{ColumnDef, GroupDef, RowDef, SectionDef, TableDef};
 use gongkai_model::{formats, FormatDef, FormatId};
 
 use crate::normalize::{norm, norm_both};
@@ -219,6 +219,20 @@ impl LabelIndex {
         !self.targets(forms).is_empty()
     }
 
+    /// The part a line opens, `heading()` (a pure function of the printed text the forms were
+    /// made from, in this index's format), remembered with the forms: most lines of a report
+    /// are labels, printed alike in every report.
+    pub fn heading_of(
+        &self,
+        forms: &Forms,
+        heading: impl FnOnce() -> Option<&'static SectionDef>,
+    ) -> Option<&'static SectionDef> {
+        match &forms.shared {
+            Some(shared) => *shared.heading[self.slot].get_or_init(heading),
+            None => heading(),
+        }
+    }
+
     /// [`marker`](Self::marker), remembered with the forms.
     pub fn marker_of(&self, forms: &Forms) -> Option<usize> {
         self.named(forms).and_then(|n| n.marker)
@@ -258,7 +272,7 @@ fn edit_distance(a: &[char], b: &[char], limit: usize) -> usize {
 }
 
 /// The matching forms of one printed label: none, one, or two (with and without parenthesised
-/// explanations). Shared: the forms of a label are made once per thread ([`cached_forms`]) and
+/// explanations). Shared: the forms of a label are made once per thread ([`label_forms`]) and
 /// every token printing that label holds the same ones, so handing them out allocates nothing.
 #[derive(Debug, Clone, Default)]
 pub struct Forms {
@@ -270,6 +284,8 @@ pub struct Forms {
 struct SharedForms {
     forms: Box<[String]>,
     named: [OnceCell<Named>; FORMATS],
+    /// The part the label opens in each format, once asked ([`LabelIndex::heading_of`]).
+    heading: [OnceCell<Option<&'static SectionDef>>; FORMATS],
 }
 
 /// What a label names in one format.
@@ -286,6 +302,7 @@ impl Forms {
                 std::rc::Rc::new(SharedForms {
                     forms: forms.into(),
                     named: Default::default(),
+                    heading: Default::default(),
                 })
             }),
         }
@@ -301,31 +318,76 @@ impl std::ops::Deref for Forms {
 }
 
 /// The matching forms of a printed label (with and without parenthesised explanations);
-/// none for text too long to be a label.
+/// none for text too long to be a label. Remembered per thread by printed text: reports print
+/// the same official labels (and the same few variants of them) over and over, and normalising
+/// one costs far more than looking it up.
 pub fn label_forms(text: &str) -> Forms {
-    // No label is a sentence: prose needs no matching copy.
-    // A text of no more bytes than that has no more characters either: counted only past it.
-    if text.len() > MAX_LABEL_CHARS * 4
-        || (text.len() > MAX_LABEL_CHARS && text.chars().count() > MAX_LABEL_CHARS)
-        || crate::scan::has_sentence_mark(text)
-    {
-        return Forms::default();
-    }
-    cached_forms(text)
+    MEMO.with(|memo| match memo.try_borrow_mut() {
+        Ok(mut memo) => remembered_forms(&mut memo, text),
+        Err(_) => unremembered_forms(text),
+    })
 }
 
-/// Entries kept by [`cached_forms`] on each thread; past this the cache starts over, so its
+/// [`label_forms`] of each text, the memo taken once for all of them (`None` for no text:
+/// no forms).
+pub fn label_forms_each<'t>(texts: impl ExactSizeIterator<Item = Option<&'t str>>) -> Vec<Forms> {
+    MEMO.with(|memo| {
+        let mut out = Vec::with_capacity(texts.len());
+        let mut memo = memo.try_borrow_mut().ok();
+        out.extend(texts.map(|text| match (text, memo.as_deref_mut()) {
+            (None, _) => Forms::default(),
+            (Some(text), Some(memo)) => remembered_forms(memo, text),
+            (Some(text), None) => unremembered_forms(text),
+        }));
+        out
+    })
+}
+
+/// Entries kept by the memo of [`label_forms`] on each thread; past this it starts over, so its
 /// memory is bounded whatever the number of reports read.
 const FORMS_CACHE_ENTRIES: usize = 1024;
 
-/// [`forms`], remembered per thread by printed text: reports print the same official labels
-/// (and the same few variants of them) over and over, and normalising one costs far more than
-/// looking it up.
-fn cached_forms(text: &str) -> Forms {
-    thread_local! {
-        static MEMO: crate::memo::Store<Forms> = RefCell::default();
+thread_local! {
+    /// Printed label → its forms; only texts that may be labels are kept.
+    static MEMO: crate::memo::Store<Forms> = RefCell::default();
+}
+
+/// [`unremembered_forms`], remembered in `memo`. The memo is asked first: a text in it passed
+/// the tests for a label when it was put there, so they need not be run again (scanning for a
+/// sentence mark costs more than the lookup).
+fn remembered_forms(memo: &mut HashMap<Box<str>, Forms>, text: &str) -> Forms {
+    if text.len() > MAX_LABEL_CHARS * 4 {
+        return Forms::default();
     }
-    crate::memo::remembered(&MEMO, FORMS_CACHE_ENTRIES, text, || forms(text))
+    if let Some(known) = memo.get(text) {
+        return known.clone();
+    }
+    if !may_be_label(text) {
+        return Forms::default();
+    }
+    let made = forms(text);
+    if memo.len() >= FORMS_CACHE_ENTRIES {
+        memo.clear();
+    }
+    memo.insert(text.into(), made.clone());
+    made
+}
+
+/// What [`label_forms`] is, without the memo.
+fn unremembered_forms(text: &str) -> Forms {
+    if may_be_label(text) {
+        forms(text)
+    } else {
+        Forms::default()
+    }
+}
+
+/// Whether a text may be a label: no label is a sentence, so prose needs no matching copy.
+fn may_be_label(text: &str) -> bool {
+    // A text of no more bytes than that has no more characters either: counted only past it.
+    !(text.len() > MAX_LABEL_CHARS * 4
+        || (text.len() > MAX_LABEL_CHARS && text.chars().count() > MAX_LABEL_CHARS)
+        || crate::scan::has_sentence_mark(text))
 }
 
 /// The matching forms of a label: with and without parenthesised explanations.
@@ -392,7 +454,70 @@ mod tests {
         out
     }
 
+    /// Every part's heading as printed (`一、总体情况`), with its variants.
+    fn printed_headings() -> Vec<String> {
+        let mut out = Vec::new();
+        for format in formats::all() {
+            for s in format.sections {
+                for label in std::iter::once(s.label).chain(s.aliases.iter().copied()) {
+                    out.push(format!("{}、{label}", s.number));
+                }
+            }
+        }
+        out
+    }
+
     proptest! {
+        /// The remembered forms of a text are its forms, whether it is a label, a heading or
+        /// prose, one at a time or all at once; and the heading remembered with them is the
+        /// heading of that very text, whichever texts were asked about before.
+        #[test]
+        fn remembered_forms_and_headings_agree_with_their_definitions(
+            picks in proptest::collection::vec(0usize..10_000, 1..6),
+            before in "[（）()一二三0-9、. 第部分]{0,3}",
+            after in "[（）()0-9件。；？ ]{0,3}",
+            prose in "[一二三、。；，（）()0-9年度部分总体情况 a-z]{0,120}",
+        ) {
+            let labels = printed_labels();
+            let headings = printed_headings();
+            let mut texts = vec![prose];
+            for pick in picks {
+                let label = labels[pick % labels.len()];
+                let heading = &headings[pick % headings.len()];
+                texts.push(label.to_string());
+                texts.push(format!("{before}{label}{after}"));
+                texts.push(heading.clone());
+                texts.push(format!("{heading}{after}"));
+                texts.push(format!("{before}{heading}"));
+            }
+            let formats = [FormatId::F2019, FormatId::F2021, FormatId::Legacy];
+            let heading_of = |text: &str, id: FormatId| {
+                crate::recognize::sections::heading(text, formats::get(id)).map(|s| s.key)
+            };
+            for round in 0..2 {
+                let asked: Vec<Option<&str>> =
+                    texts.iter().map(|t| Some(t.as_str())).chain([None]).collect();
+                let each = label_forms_each(asked.into_iter());
+                prop_assert_eq!(each.len(), texts.len() + 1);
+                prop_assert!(each[texts.len()].is_empty());
+                for (text, at_once) in texts.iter().zip(&each) {
+                    let forms = label_forms(text);
+                    let made = unremembered_forms(text);
+                    prop_assert_eq!(&*forms, &*made);
+                    prop_assert_eq!(&**at_once, &*made);
+                    for id in formats {
+                        let index = LabelIndex::of(id);
+                        let remembered = index
+                            .heading_of(&forms, || {
+                                crate::recognize::sections::heading(text, formats::get(id))
+                            })
+                            .map(|s| s.key);
+                        prop_assert_eq!(remembered, heading_of(text, id), "round {}", round);
+                    }
+                }
+            }
+        }
+
         /// What the forms remember of each format is what the index answers for them.
         #[test]
         fn remembered_lookups_agree_with_the_index(

@@ -28,20 +28,21 @@ use placement::{resolve, RowRead, Slot};
 /// breaks ties when the labels do not tell the format.
 pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
     // Each label's matching forms are computed once and used by every step below.
-    let mut forms: Vec<Forms> = tokens
-        .iter()
-        .map(|t| match t.kind {
-            TokenKind::Text => label_forms(t.text),
-            _ => Forms::default(),
-        })
-        .collect();
+    let mut forms: Vec<Forms> = labels::label_forms_each(
+        tokens
+            .iter()
+            .map(|t| matches!(t.kind, TokenKind::Text).then_some(t.text)),
+    );
     let detection = Detection::scan(tokens, &forms);
     let format = detection.decide(year);
     let def = formats::get(format);
-    wrapped::complete_short_labels(tokens, &mut forms, format);
-    let mut state = Pass::new(def);
-    for (tok, f) in tokens.iter().zip(&forms) {
-        state.token(tok, f);
+    // The tokens whose forms are now those of a whole wrapped label, not of their own text.
+    let completed = wrapped::complete_short_labels(tokens, &mut forms, format);
+    let mut completed = completed.iter().peekable();
+    let mut state = Pass::new(def, tokens.len());
+    for (i, (tok, f)) in tokens.iter().zip(&forms).enumerate() {
+        let own = completed.next_if_eq(&&i).is_none();
+        state.token(tok, f, own);
     }
     let mut report = state.finish();
     if detection.mixed() {
@@ -62,6 +63,11 @@ struct Pass<'a> {
     notes: Vec<Finding>,
     /// The last text that matched nothing, for messages about values that follow it.
     after: After<'a>,
+    /// The printed cells of every labelled row, row after row: a row's cells are read while
+    /// it is the pending row, which it is once, for one unbroken stretch of the pass, and only
+    /// the pending row is given cells, so each row's cells are one range here ([`RowSlots`]).
+    /// One vector for all rows, not one per row.
+    slots: Vec<Slot<'a>>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -135,12 +141,22 @@ impl Here {
     }
 }
 
-/// What was read of one labelled row: where its label is, its printed cells, and how many of
-/// them are values (kept as a count so that checking completeness stays O(1)).
-struct RowSlots<'a> {
+/// What was read of one labelled row: where its label is, where its printed cells are in the
+/// pass's [`Pass::slots`] (`len` of them from `start`), and how many of them are values (kept as
+/// a count so that checking completeness stays O(1)).
+struct RowSlots {
     source: Source,
-    slots: Vec<Slot<'a>>,
+    start: usize,
+    len: usize,
     values: usize,
+}
+
+impl RowSlots {
+    /// This row's printed cells, out of the pass's.
+    fn slots<'s, 'a>(&self, all: &'s [Slot<'a>]) -> &'s [Slot<'a>] {
+        all.get(self.start..self.start + self.len)
+            .unwrap_or_default()
+    }
 }
 
 /// What was read of one table.
@@ -148,7 +164,7 @@ struct TableRead<'a> {
     def: &'static TableDef,
     found: Option<Source>,
     /// What was read of each row of the table, by the row's place in `def.rows`.
-    rows: Vec<Option<RowSlots<'a>>>,
+    rows: Vec<Option<RowSlots>>,
     /// Values of a single-run table (表四).
     run: Vec<Slot<'a>>,
     seen_row: bool,
@@ -157,7 +173,8 @@ struct TableRead<'a> {
 }
 
 impl<'a> Pass<'a> {
-    fn new(def: &'static FormatDef) -> Self {
+    /// A pass over `tokens` tokens (each gives at most one printed cell).
+    fn new(def: &'static FormatDef, tokens: usize) -> Self {
         Pass {
             def,
             index: LabelIndex::of(def.id),
@@ -178,6 +195,7 @@ impl<'a> Pass<'a> {
             pending: Pending::None,
             notes: Vec::new(),
             after: After::Nothing,
+            slots: Vec::with_capacity(tokens),
         }
     }
 
@@ -185,9 +203,10 @@ impl<'a> Pass<'a> {
         self.tables.iter().position(|t| t.def.key == key)
     }
 
-    fn token(&mut self, tok: &Token<'a>, forms: &Forms) {
+    /// Reads one token; `own_forms` says whether `forms` were made from its own text.
+    fn token(&mut self, tok: &Token<'a>, forms: &Forms, own_forms: bool) {
         match &tok.kind {
-            TokenKind::Text => self.text(tok, forms),
+            TokenKind::Text => self.text(tok, forms, own_forms),
             TokenKind::Value(p) => {
                 let slot = Slot::Value {
                     printed: p.clone(),
@@ -205,11 +224,17 @@ impl<'a> Pass<'a> {
         }
     }
 
-    fn text(&mut self, tok: &Token<'a>, forms: &Forms) {
+    fn text(&mut self, tok: &Token<'a>, forms: &Forms, own_forms: bool) {
         // The place is worked out only where it is kept: most text is prose, and counting the
         // characters of a paragraph for a place no one keeps is the costliest step here.
         if tok.first_in_line {
-            if let Some(sec) = sections::heading(tok.text, self.def) {
+            let heading = || sections::heading(tok.text, self.def);
+            let heading = if own_forms {
+                self.index.heading_of(forms, heading)
+            } else {
+                heading()
+            };
+            if let Some(sec) = heading {
                 if !self.sections.iter().any(|s| s.key == sec.key) {
                     self.sections.push(Found {
                         key: sec.key,
@@ -310,9 +335,8 @@ impl<'a> Pass<'a> {
                     Some((p, slot @ None)) => {
                         *slot = Some(RowSlots {
                             source: tok.source(),
-                            // Room for the row's cells (and an empty cell or two), so that
-                            // reading them does not grow the vector cell by cell.
-                            slots: Vec::with_capacity(r.columns.len() + 2),
+                            start: self.slots.len(),
+                            len: 0,
                             values: 0,
                         });
                         self.pending = Pending::Row(ti, p);
@@ -412,8 +436,8 @@ impl<'a> Pass<'a> {
             whole_line: false,
             ..tok.clone()
         };
-        self.text(&label_tok, &forms);
-        self.token(&run_tok, &Forms::default());
+        self.text(&label_tok, &forms, true);
+        self.token(&run_tok, &Forms::default(), true);
         true
     }
 
@@ -425,10 +449,12 @@ impl<'a> Pass<'a> {
             let have = self.tables[ti].read_row(place).map_or(0, |r| r.values);
             if have < n && looks_like_bad_value(tok.text) {
                 if let Some(row) = self.tables[ti].read_row_mut(place) {
-                    row.slots.push(Slot::Unreadable {
+                    debug_assert_eq!(row.start + row.len, self.slots.len());
+                    self.slots.push(Slot::Unreadable {
                         text: tok.text,
                         source: tok.source(),
                     });
+                    row.len += 1;
                     row.values += 1;
                 }
                 return;
@@ -476,7 +502,9 @@ impl<'a> Pass<'a> {
                     if is_value {
                         row.values += 1;
                     }
-                    row.slots.push(slot);
+                    debug_assert_eq!(row.start + row.len, self.slots.len());
+                    self.slots.push(slot);
+                    row.len += 1;
                 }
             }
             Pending::Discard => {}
@@ -495,14 +523,14 @@ impl<'a> Pass<'a> {
             Report::empty(format)
         };
         let relations = formats::relations(format);
-        let mut unresolved: Vec<RowRead<'a>> = Vec::new();
+        let mut unresolved: Vec<RowRead<'_>> = Vec::new();
         // The place of each table's first cell in the format's cell order (the report's).
         let mut first = 0;
-        for table in &mut self.tables {
+        for table in &self.tables {
             if format == FormatId::Legacy {
                 break;
             }
-            for read in rows_of(table, first) {
+            for read in rows_of(table, &self.slots, first) {
                 if !read.place_direct(&mut report, &mut self.notes) {
                     unresolved.push(read);
                 } else if read.slots.is_empty() {
@@ -561,13 +589,13 @@ impl<'a> Pass<'a> {
     }
 }
 
-impl<'a> TableRead<'a> {
+impl TableRead<'_> {
     /// What was read of the row at this place of `def.rows`, once its label was seen.
-    fn read_row(&self, place: usize) -> Option<&RowSlots<'a>> {
+    fn read_row(&self, place: usize) -> Option<&RowSlots> {
         self.rows.get(place)?.as_ref()
     }
 
-    fn read_row_mut(&mut self, place: usize) -> Option<&mut RowSlots<'a>> {
+    fn read_row_mut(&mut self, place: usize) -> Option<&mut RowSlots> {
         self.rows.get_mut(place)?.as_mut()
     }
 
@@ -594,9 +622,9 @@ fn row_place(table: &TableDef, row: &RowDef) -> Option<usize> {
 
 /// The rows of a table as read, ready to place: labelled rows in format order (so that
 /// placement of later rows can lean on earlier ones), or the single run of 表四. `first` is the
-/// place of the table's first cell in the format's cell order. The printed cells are moved out
-/// of `table`, which is read once.
-fn rows_of<'a>(table: &mut TableRead<'a>, first: usize) -> Vec<RowRead<'a>> {
+/// place of the table's first cell in the format's cell order; `slots` are the pass's printed
+/// cells of labelled rows.
+fn rows_of<'s>(table: &'s TableRead<'_>, slots: &'s [Slot<'_>], first: usize) -> Vec<RowRead<'s>> {
     let def = table.def;
     let kind = |c: &str| {
         def.column(c)
@@ -623,7 +651,7 @@ fn rows_of<'a>(table: &mut TableRead<'a>, first: usize) -> Vec<RowRead<'a>> {
                 targets,
                 first,
                 label_source: table.found.unwrap_or_default(),
-                slots: std::mem::take(&mut table.run),
+                slots: &table.run,
             }]
         }
         TableLayout::LabelledRows => {
@@ -632,8 +660,8 @@ fn rows_of<'a>(table: &mut TableRead<'a>, first: usize) -> Vec<RowRead<'a>> {
             // The kinds of the last row's columns: rows mostly share their table's columns
             // (one list for all of 表三's rows), so the columns are looked up once per list.
             let mut kinds: (&[&str], Vec<ValueKind>) = (&[], Vec::new());
-            for (r, read) in def.rows.iter().zip(&mut table.rows) {
-                if let Some(RowSlots { source, slots, .. }) = read.take() {
+            for (r, read) in def.rows.iter().zip(&table.rows) {
+                if let Some(read) = read {
                     if !std::ptr::eq(kinds.0, r.columns) {
                         kinds = (r.columns, r.columns.iter().map(|c| kind(c)).collect());
                     }
@@ -646,8 +674,8 @@ fn rows_of<'a>(table: &mut TableRead<'a>, first: usize) -> Vec<RowRead<'a>> {
                             .map(|(c, k)| (key(r, c), *k))
                             .collect(),
                         first: row_first,
-                        label_source: source,
-                        slots,
+                        label_source: read.source,
+                        slots: read.slots(slots),
                     });
                 }
                 row_first += r.columns.len();

@@ -56,7 +56,7 @@ pub struct RowRead<'a> {
     /// row's cells, and a table's, are consecutive there).
     pub first: usize,
     pub label_source: Source,
-    pub slots: Vec<Slot<'a>>,
+    pub slots: &'a [Slot<'a>],
 }
 
 /// Most placements tried for one row; beyond this the row is left `missing` and reported.

@@ -21,16 +21,26 @@ const MIN_PREFIX_CHARS: usize = 2;
 const LOOKAHEAD_TOKENS: usize = 12;
 
 /// Replaces the forms of short first lines of wrapped row labels with those of the whole label.
-pub fn complete_short_labels(tokens: &[Token<'_>], forms: &mut [Forms], format: FormatId) {
+/// Returns the places of the tokens whose forms were replaced, in order.
+pub fn complete_short_labels(
+    tokens: &[Token<'_>],
+    forms: &mut [Forms],
+    format: FormatId,
+) -> Vec<usize> {
+    let mut completed = Vec::new();
     let index = LabelIndex::of(format);
     for i in 0..tokens.len().min(forms.len()) {
         let Some(first) = forms[i].first() else {
             continue;
         };
+        // Most forms name something (remembered with them, so asked first) or are long: a text
+        // of more bytes than a short one's characters can take (four each at most) is not
+        // counted.
+        if !index.targets(&forms[i]).is_empty() || first.len() >= LONG_PREFIX_CHARS * 4 {
+            continue;
+        }
         let n = first.chars().count();
-        if !(MIN_PREFIX_CHARS..LONG_PREFIX_CHARS).contains(&n)
-            || !index.targets(&forms[i]).is_empty()
-        {
+        if !(MIN_PREFIX_CHARS..LONG_PREFIX_CHARS).contains(&n) {
             continue;
         }
         // The continuation: the next text, on a later line.
@@ -52,7 +62,9 @@ pub fn complete_short_labels(tokens: &[Token<'_>], forms: &mut [Forms], format: 
             continue;
         }
         forms[i] = joined;
+        completed.push(i);
     }
+    completed
 }
 
 /// The one row a lookup names, as (table key, row key).

@@ -11,6 +11,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+/// The allocator of the `gongkai` binary (src/main.rs), so that the bench measures what it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let n: usize = std::env::args()
         .skip(1)

@@ -10,6 +10,11 @@ use clap::Parser;
 
 use args::{Cli, Command};
 
+/// Reading allocates many small, short-lived strings and vectors; mimalloc serves them in fewer
+/// instructions than the system allocator (measured in `benches/read_check.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {

@@ -390,8 +390,8 @@ pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> 
     let mut lines: Vec<(u32, &str)> = Vec::new();
     let mut blanks = 0;
     for (no, line) in doc.lines() {
-        let trimmed = crate::scan::trim(line);
-        if trimmed.is_empty() {
+        // Half the lines of a text are empty: told so without a trim.
+        if line.is_empty() || crate::scan::trim_start(line).is_empty() {
             blanks += 1;
             if blanks > 1 {
                 b.paragraph(&lines);
@@ -410,9 +410,7 @@ pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> 
             blanks = 0;
             continue;
         }
-        let joins = lines
-            .last()
-            .is_some_and(|(_, prev)| continues(prev, trimmed));
+        let joins = lines.last().is_some_and(|(_, prev)| continues(prev, line));
         if !joins {
             b.paragraph(&lines);
             lines.clear();
@@ -447,7 +445,8 @@ fn is_heading_start(line: &str) -> bool {
     t.starts_with('第') && t.chars().take(6).any(|c| matches!(c, '部' | '章' | '节'))
 }
 
-/// Whether line `next` continues the sentence `prev` left open (a PDF line break).
+/// Whether line `next` continues the sentence `prev` left open (a PDF line break). Neither
+/// need be trimmed.
 fn continues(prev: &str, next: &str) -> bool {
     let p = crate::scan::trim(prev);
     let Some(last) = p.chars().last() else {
@@ -467,14 +466,44 @@ fn has_clause_mark(text: &str) -> bool {
     text.chars().any(is_clause_mark)
 }
 
-/// Whether a paragraph reads as prose (sentences), not a label or a lone value.
-fn is_prose(text: &str) -> bool {
-    // The length first: it looks at ten characters at most, the marks at the whole text.
+/// Whether a paragraph reads as prose (sentences), not a label or a lone value: ten characters
+/// at least once trimmed ([`has_ten_chars`]), or a clause mark ([`has_clause_mark`]).
+#[cfg(test)]
+fn is_prose_by_definition(text: &str) -> bool {
     has_ten_chars(crate::scan::trim(text)) || has_clause_mark(text)
+}
+
+/// [`is_prose_by_definition`] in one pass over the bytes of the trimmed text (clause marks are
+/// not white space, so the trim keeps them all), which is under forty bytes when it decides
+/// anything: most lines are short labels and values. The marks are told on their bytes: ASCII,
+/// `。` E3 80 82, and `，；：！？` EF BC 8C/9B/9A/81/9F.
+fn is_prose(text: &str) -> bool {
+    let bytes = crate::scan::trim(text).as_bytes();
+    if bytes.len() >= 40 {
+        return true;
+    }
+    let mut chars = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let mark = match b {
+            b',' | b';' | b':' | b'!' | b'?' => true,
+            0xE3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
+            0xEF => matches!(
+                bytes.get(i + 1..i + 3),
+                Some(&[0xBC, 0x8C | 0x9B | 0x9A | 0x81 | 0x9F])
+            ),
+            _ => false,
+        };
+        chars += usize::from(b & 0xC0 != 0x80);
+        if mark || chars >= 10 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `text` holds at least ten characters: counted on the bytes that start one (forty
 /// bytes hold ten characters at least, as none is longer than four).
+#[cfg(test)]
 fn has_ten_chars(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.len() >= 40 || bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count() >= 10
@@ -578,15 +607,15 @@ impl Builder {
                     });
                     text.push_str(line);
                 }
+                if !is_prose(&text) {
+                    return;
+                }
                 Para {
                     text: Cow::Owned(text),
                     segs,
                 }
             }
         };
-        if !is_prose(&para.text) {
-            return;
-        }
         self.paragraph_no += 1;
         let mut cursor = Cursor {
             seg: 0,
@@ -1321,7 +1350,7 @@ mod tests {
     proptest::proptest! {
         /// The byte scans agree with their definitions on characters.
         #[test]
-        fn byte_scans_agree_with_chars(text in "[a-z0-9 !?。！？，、一十百其中（）\\u{3000}\\u{FF01}-\\u{FF5E}\\u{3001}-\\u{3010}]{0,30}") {
+        fn byte_scans_agree_with_chars(text in "[a-z0-9 !?,;:。！？，、一十百其中（）\\u{3000}\\u{FF01}-\\u{FF5E}\\u{3001}-\\u{3010}]{0,30}") {
             let ends: Vec<usize> = text
                 .char_indices()
                 .filter(|(_, c)| is_sentence_end(*c))
@@ -1337,6 +1366,7 @@ mod tests {
             let all: Vec<usize> = sentence_ends(&text).collect();
             proptest::prop_assert_eq!(all, ends);
             proptest::prop_assert_eq!(has_ten_chars(&text), text.chars().take(10).count() >= 10);
+            proptest::prop_assert_eq!(is_prose(&text), is_prose_by_definition(&text));
         }
     }
 

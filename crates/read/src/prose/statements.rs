@@ -482,21 +482,30 @@ fn is_prose(text: &str) -> bool {
     if bytes.len() >= 40 {
         return true;
     }
+    // Character by character, stepped on the lead byte.
     let mut chars = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let mark = match b {
-            b',' | b';' | b':' | b'!' | b'?' => true,
-            0xE3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
-            0xEF => matches!(
-                bytes.get(i + 1..i + 3),
-                Some(&[0xBC, 0x8C | 0x9B | 0x9A | 0x81 | 0x9F])
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (mark, len) = match b {
+            b',' | b';' | b':' | b'!' | b'?' => (true, 1),
+            0x00..=0x7F => (false, 1),
+            0xE3 => (bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]), 3),
+            0xEF => (
+                matches!(
+                    bytes.get(i + 1..i + 3),
+                    Some(&[0xBC, 0x8C | 0x9B | 0x9A | 0x81 | 0x9F])
+                ),
+                3,
             ),
-            _ => false,
+            0xE0..=0xEF => (false, 3),
+            0xF0..=0xFF => (false, 4),
+            _ => (false, 2),
         };
-        chars += usize::from(b & 0xC0 != 0x80);
+        chars += 1;
         if mark || chars >= 10 {
             return true;
         }
+        i += len;
     }
     false
 }
@@ -711,9 +720,15 @@ impl Builder {
                 _ => {}
             }
             if numbers::starts_number(c) {
-                if let Some(num) = numbers::number_at(&text[..e], i) {
-                    let end = num.end;
-                    if let Some(mut f) = numbers::figure_of(&text[..e], i, num) {
+                if let Some(end) = numbers::number_end(&text[..e], i) {
+                    // Most numbers count nothing (`2022年`, `1月`): read as a figure, value and
+                    // all, only where a unit may follow.
+                    let figure = if numbers::unit_may_follow(&text[..e], end) {
+                        numbers::figure_at(&text[..e], i)
+                    } else {
+                        None
+                    };
+                    if let Some(mut f) = figure {
                         // An approximation word never reaches into the previous figure.
                         f.start = f.start.max(last_fig_end);
                         last_fig_end = f.end;

@@ -578,6 +578,21 @@ struct Builder {
     /// Buffers [`Builder::sentence`] fills and empties for every sentence, kept to reuse their
     /// memory.
     scratch: Scratch,
+    /// The current sentence as its statements store it, once known: every statement of a short
+    /// sentence stores the same text, counted and copied once.
+    stored: Stored,
+}
+
+/// What the statements of the current sentence store as their sentence.
+#[derive(Default)]
+enum Stored {
+    /// Not looked at yet (no statement so far).
+    #[default]
+    Unknown,
+    /// The whole sentence, trimmed.
+    Whole(String),
+    /// A window around each statement's piece: the sentence is long.
+    Windows,
 }
 
 /// A sentence's working lists: its clause marks, what was found in it, and its figures' spans.
@@ -659,6 +674,7 @@ impl Builder {
             return;
         }
         self.sentence_no += 1;
+        self.stored = Stored::Unknown;
         // Clause marks (positions just after them), for subjects and zero phrases.
         let Scratch {
             mut marks,
@@ -844,8 +860,13 @@ impl Builder {
                     let after = text.get(f.end..after_end.max(f.end)).unwrap_or("");
                     let after = head_chars(after, MAX_AFTER_CHARS);
                     let before = clean(region);
-                    let subject = if f.unit.is_classifier() && !clean(after).is_empty() {
-                        clean(after)
+                    let classified = f
+                        .unit
+                        .is_classifier()
+                        .then(|| clean(after))
+                        .filter(|a| !a.is_empty());
+                    let subject = if let Some(classified) = classified {
+                        classified
                     } else if before.is_empty() && adjacent {
                         // `11条217284人(户)次`: the second figure counts the same thing.
                         cur_figs
@@ -1051,9 +1072,29 @@ impl Builder {
         }
     }
 
+    /// The current sentence `s..e` of `text` as stored for the piece `start..end`: whole when
+    /// short ([`whole_sentence`], decided and copied at its first statement), else a window
+    /// around the piece ([`sentence_window`]).
+    fn sentence_text(
+        &mut self,
+        text: &str,
+        s: usize,
+        e: usize,
+        start: usize,
+        end: usize,
+    ) -> String {
+        if matches!(self.stored, Stored::Unknown) {
+            self.stored = whole_sentence(text, s, e).map_or(Stored::Windows, Stored::Whole);
+        }
+        match &self.stored {
+            Stored::Whole(whole) => whole.clone(),
+            _ => sentence_window(text, s, e, start, end),
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn make(
-        &self,
+        &mut self,
         para: &Para<'_>,
         cursor: &mut Cursor,
         (s, e): (usize, usize),
@@ -1077,7 +1118,7 @@ impl Builder {
             part_of: None,
             share_of: None,
             text,
-            sentence: sentence_text(&para.text, s, e, start, end),
+            sentence: self.sentence_text(&para.text, s, e, start, end),
             sentence_no: self.sentence_no,
             paragraph_no: self.paragraph_no,
             source: source(para, cursor, start, end),
@@ -1274,14 +1315,19 @@ fn zero_in(clause: &str, at: usize) -> Option<Item> {
     None
 }
 
-/// The sentence as stored: whole when short, else a window around the piece.
-fn sentence_text(text: &str, s: usize, e: usize, start: usize, end: usize) -> String {
+/// The sentence `s..e` of `text` as stored when it is short (whole, trimmed; empty when the
+/// bounds are not in the text), `None` when it is long: its statements store a window around
+/// their pieces.
+fn whole_sentence(text: &str, s: usize, e: usize) -> Option<String> {
     let Some(sentence) = text.get(s..e) else {
-        return String::new();
+        return Some(String::new());
     };
-    if sentence.chars().take(MAX_SENTENCE_CHARS + 1).count() <= MAX_SENTENCE_CHARS {
-        return sentence.trim().to_string();
-    }
+    (sentence.chars().take(MAX_SENTENCE_CHARS + 1).count() <= MAX_SENTENCE_CHARS)
+        .then(|| sentence.trim().to_string())
+}
+
+/// A long sentence `s..e` of `text` as stored for the piece `start..end`: a window around it.
+fn sentence_window(text: &str, s: usize, e: usize, start: usize, end: usize) -> String {
     let before = text.get(s..start.max(s)).unwrap_or("");
     let before = tail_chars(before, SENTENCE_WINDOW_CHARS);
     let piece = text.get(start..end.min(e)).unwrap_or("");

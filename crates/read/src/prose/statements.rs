@@ -670,7 +670,7 @@ impl Builder {
         let Some(sentence) = text.get(s..e) else {
             return;
         };
-        if sentence.trim().is_empty() {
+        if crate::scan::trim_start(sentence).is_empty() {
             return;
         }
         self.sentence_no += 1;
@@ -1187,7 +1187,7 @@ pub(crate) fn clean(s: &str) -> String {
         let before = rest.len();
         rest = rest.trim_start_matches(['、', '（', '(', '）', ')', '“', '”', '"', '《', '》']);
         let lead = rest.chars().next().is_some_and(starts_lead_filler);
-        if let Some(f) = LEAD_FILLERS.iter().find(|f| lead && rest.starts_with(*f)) {
+        if let Some(f) = lead.then(|| first_starting(rest, LEAD_FILLERS)).flatten() {
             rest = &rest[f.len()..];
         }
         rest = strip_leading_date(rest);
@@ -1199,9 +1199,9 @@ pub(crate) fn clean(s: &str) -> String {
         let before = rest.len();
         rest = rest.trim_end_matches(['、', '（', '(', '）', ')', '“', '"']);
         let trail = rest.chars().next_back().is_some_and(ends_trail_filler);
-        if let Some(f) = TRAIL_FILLERS.iter().find(|f| trail && rest.ends_with(*f)) {
+        if let Some(f) = trail.then(|| first_ending(rest, TRAIL_FILLERS)).flatten() {
             // 为 ends 行为, 作为, 认为 …: those are words, not a copula before the number.
-            let word = *f == "为"
+            let word = f == "为"
                 && ["行为", "作为", "认为", "成为", "视为"]
                     .iter()
                     .any(|w| rest.ends_with(w));
@@ -1214,6 +1214,27 @@ pub(crate) fn clean(s: &str) -> String {
         }
     }
     rest.to_string()
+}
+
+/// The first of `words` that `s` starts with. Every word starts with a three-byte character
+/// (CJK): compared on its bytes before the whole word, as most words of a list start with
+/// another.
+fn first_starting<'w>(s: &str, words: &[&'w str]) -> Option<&'w str> {
+    let head = s.as_bytes().first_chunk::<3>()?;
+    words
+        .iter()
+        .copied()
+        .find(|w| w.as_bytes().first_chunk::<3>() == Some(head) && s.starts_with(w))
+}
+
+/// The first of `words` that `s` ends with; every word ends with a three-byte character
+/// ([`first_starting`] at the other end).
+fn first_ending<'w>(s: &str, words: &[&'w str]) -> Option<&'w str> {
+    let tail = s.as_bytes().last_chunk::<3>()?;
+    words
+        .iter()
+        .copied()
+        .find(|w| w.as_bytes().last_chunk::<3>() == Some(tail) && s.ends_with(w))
 }
 
 /// `2017年度`, `2020年`, `二〇一七年` at the start of a subject.
@@ -1467,6 +1488,13 @@ mod tests {
     fn filler_shortcuts_are_the_lists_first_and_last_characters() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let lead = LEAD_FILLERS.iter().any(|f| f.starts_with(c));
+            // [`first_starting`] and [`first_ending`] compare a word's first and last three bytes.
+            if lead || TRAIL_FILLERS.iter().any(|f| f.starts_with(c)) {
+                assert_eq!(c.len_utf8(), 3, "{c}");
+            }
+            if TRAIL_FILLERS.iter().any(|f| f.ends_with(c)) {
+                assert_eq!(c.len_utf8(), 3, "{c}");
+            }
             assert_eq!(starts_lead_filler(c), lead, "{c}");
             let trail = TRAIL_FILLERS.iter().any(|f| f.ends_with(c));
             assert_eq!(ends_trail_filler(c), trail, "{c}");

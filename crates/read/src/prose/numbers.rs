@@ -365,15 +365,30 @@ pub fn number_end(text: &str, start: usize) -> Option<usize> {
 /// `余`/`多`, a character that starts a unit ([`may_start_unit`]). Where none may,
 /// [`figure_of`] finds no figure.
 pub fn unit_may_follow(text: &str, end: usize) -> bool {
-    let mut at = skip_spaces(text, end);
-    if text
-        .get(at..)
-        .is_some_and(|r| r.starts_with('余') || r.starts_with('多'))
-    {
-        at = skip_spaces(text, at + '余'.len_utf8());
+    let bytes = text.as_bytes();
+    let mut at = skip_space_bytes(bytes, end);
+    // 余 E4 BD 99, 多 E5 A4 9A.
+    if matches!(
+        bytes.get(at..at + 3),
+        Some(&[0xE4, 0xBD, 0x99] | &[0xE5, 0xA4, 0x9A])
+    ) {
+        at = skip_space_bytes(bytes, at + 3);
     }
     text.get(at..)
         .is_some_and(|r| r.starts_with(may_start_unit))
+}
+
+/// [`skip_spaces`] on the bytes: ` ` 20, no-break space C2 A0, ideographic space E3 80 80.
+fn skip_space_bytes(bytes: &[u8], mut at: usize) -> usize {
+    for _ in 0..2 {
+        match bytes.get(at..) {
+            Some(&[b' ', ..]) => at += 1,
+            Some(&[0xC2, 0xA0, ..]) => at += 2,
+            Some(&[0xE3, 0x80, 0x80, ..]) => at += 3,
+            _ => break,
+        }
+    }
+    at
 }
 
 /// The byte just past the run of Chinese numerals (at most [`MAX_NUMBER_CHARS`]) that starts
@@ -900,6 +915,7 @@ mod tests {
                 if let (Some(n), Some(_)) = (num, figure_at(&text, start)) {
                     proptest::prop_assert!(unit_may_follow(&text, n.end));
                 }
+                proptest::prop_assert_eq!(skip_space_bytes(text.as_bytes(), start), skip_spaces(&text, start));
             }
         }
 

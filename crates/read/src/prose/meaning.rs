@@ -292,8 +292,13 @@ pub struct Reading {
 /// automaton instead of once per word and pattern (the patterns hold well over a hundred).
 struct Lexicon {
     words: AhoCorasick,
-    /// Per pattern (in [`PATTERNS`] order): its `all` groups and its `not` words, as word ids.
+    /// Per pattern (in [`PATTERNS`] order): its `all` groups and its `not` words, as word ids
+    /// (kept for the tests, which check them word by word).
+    #[cfg(test)]
     patterns: Vec<(Vec<Vec<usize>>, Vec<usize>)>,
+    /// The same as sets of words: per pattern, each `all` group's and the `not` words' bits, so
+    /// that a pattern is tried with a few word-wide ANDs.
+    masks: Vec<(Vec<Present>, Present)>,
     /// The ids of 复议, 诉讼, 应诉 and 复议后起诉, for [`both_cases`].
     cases: [usize; 4],
 }
@@ -303,12 +308,35 @@ struct Lexicon {
 const MAX_WORDS: usize = 256;
 
 /// Which words of the [`Lexicon`] occur in a subject, one bit per word id.
+#[derive(Clone, Copy)]
 struct Present([u64; MAX_WORDS / 64]);
 
 impl Present {
     fn has(&self, id: usize) -> bool {
         self.0.get(id / 64).is_some_and(|w| w >> (id % 64) & 1 == 1)
     }
+
+    /// The set of the words `ids`.
+    fn of(ids: &[usize]) -> Present {
+        let mut set = Present([0; MAX_WORDS / 64]);
+        for &id in ids {
+            if let Some(word) = set.0.get_mut(id / 64) {
+                *word |= 1 << (id % 64);
+            }
+        }
+        set
+    }
+
+    /// Whether a word of `other` is one of these.
+    fn meets(&self, other: &Present) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+}
+
+/// Whether a pattern's word sets ([`Lexicon::masks`]) match the words `present`: a word of
+/// each `all` group, none of `not`.
+fn matches_masks((all, not): &(Vec<Present>, Present), present: &Present) -> bool {
+    all.iter().all(|g| g.meets(present)) && !not.meets(present)
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -322,7 +350,7 @@ fn lexicon() -> &'static Lexicon {
                 words.len() - 1
             }
         };
-        let patterns = PATTERNS
+        let patterns: Vec<(Vec<Vec<usize>>, Vec<usize>)> = PATTERNS
             .iter()
             .map(|p| {
                 let all = p
@@ -334,6 +362,15 @@ fn lexicon() -> &'static Lexicon {
                 (all, not)
             })
             .collect();
+        let masks = patterns
+            .iter()
+            .map(|(all, not)| {
+                (
+                    all.iter().map(|g| Present::of(g)).collect(),
+                    Present::of(not),
+                )
+            })
+            .collect();
         let cases = ["复议", "诉讼", "应诉", "复议后起诉"].map(&mut id);
         // Fixed, valid literals: building cannot fail; should it, an automaton that finds
         // nothing leaves every figure without a meaning rather than a wrong one.
@@ -342,7 +379,9 @@ fn lexicon() -> &'static Lexicon {
             .unwrap_or_else(|_| unreachable!("an empty automaton always builds"));
         Lexicon {
             words: automaton,
+            #[cfg(test)]
             patterns,
+            masks,
             cases,
         }
     })
@@ -378,13 +417,10 @@ pub fn of_figure(subject: &str, unit: Unit) -> Reading {
         Units::Counts => countable(unit),
         Units::Money => unit.is_money(),
     };
-    let has = |w: &usize| present.has(*w);
     PATTERNS
         .iter()
-        .zip(&lexicon().patterns)
-        .find(|(p, (all, not))| {
-            fits(p.units) && all.iter().all(|g| g.iter().any(has)) && !not.iter().any(has)
-        })
+        .zip(&lexicon().masks)
+        .find(|(p, masks)| fits(p.units) && matches_masks(masks, &present))
         .map(|(p, _)| Reading {
             meaning: Some(p.meaning),
             alternatives: p.alternatives.to_vec(),
@@ -468,7 +504,10 @@ mod tests {
                 && (subject.contains("诉讼") || subject.contains("应诉"))
                 && !subject.contains("复议后起诉");
             prop_assert_eq!(both_cases(&present), both);
-            for (p, (all, not)) in PATTERNS.iter().zip(&lex.patterns) {
+            for ((p, (all, not)), masks) in PATTERNS.iter().zip(&lex.patterns).zip(&lex.masks) {
+                let has = |w: &usize| present.has(*w);
+                let by_ids = all.iter().all(|g| g.iter().any(has)) && !not.iter().any(has);
+                prop_assert_eq!(matches_masks(masks, &present), by_ids);
                 for (group, ids) in p.all.iter().zip(all) {
                     for (w, id) in group.iter().zip(ids) {
                         prop_assert_eq!(present.has(*id), subject.contains(w), "{} in {}", w, subject);

@@ -324,13 +324,7 @@ pub fn number_at(text: &str, start: usize) -> Option<Number> {
     if digit_value(first).is_some() {
         arabic(text, start)
     } else if cn_digit(first).is_some() || cn_multiplier(first).is_some() {
-        let mut end = start;
-        for (n, (i, c)) in rest.char_indices().enumerate() {
-            if n >= MAX_NUMBER_CHARS || !(cn_digit(c).is_some() || cn_multiplier(c).is_some()) {
-                break;
-            }
-            end = start + i + c.len_utf8();
-        }
+        let end = chinese_run_end(rest, start);
         let run = text.get(start..end)?;
         let (value, place) = chinese(run)?;
         let multiplier_only = run.chars().all(|c| cn_multiplier(c).is_some());
@@ -346,6 +340,143 @@ pub fn number_at(text: &str, start: usize) -> Option<Number> {
     } else {
         None
     }
+}
+
+/// Where the number printed at byte `start` of `text` ends, if one starts there: the `end` of
+/// [`number_at`], without the value. Most numbers of prose count nothing (`2022年`, `1月`), and
+/// the scan for figures needs only where they end, until a unit may follow
+/// ([`unit_may_follow`]).
+pub fn number_end(text: &str, start: usize) -> Option<usize> {
+    let rest = text.get(start..)?;
+    let first = rest.chars().next()?;
+    if digit_value(first).is_some() {
+        arabic_end(text.as_bytes(), start)
+    } else if cn_digit(first).is_some() || cn_multiplier(first).is_some() {
+        let end = chinese_run_end(rest, start);
+        // Where the run is no well-formed number, none starts here.
+        chinese(text.get(start..end)?)?;
+        Some(end)
+    } else {
+        None
+    }
+}
+
+/// Whether a unit may follow a number ending at byte `end` of `text`: after up to two spaces and
+/// `余`/`多`, a character that starts a unit ([`may_start_unit`]). Where none may,
+/// [`figure_of`] finds no figure.
+pub fn unit_may_follow(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = skip_space_bytes(bytes, end);
+    // 余 E4 BD 99, 多 E5 A4 9A.
+    if matches!(
+        bytes.get(at..at + 3),
+        Some(&[0xE4, 0xBD, 0x99] | &[0xE5, 0xA4, 0x9A])
+    ) {
+        at = skip_space_bytes(bytes, at + 3);
+    }
+    text.get(at..)
+        .is_some_and(|r| r.starts_with(may_start_unit))
+}
+
+/// [`skip_spaces`] on the bytes: ` ` 20, no-break space C2 A0, ideographic space E3 80 80.
+fn skip_space_bytes(bytes: &[u8], mut at: usize) -> usize {
+    for _ in 0..2 {
+        match bytes.get(at..) {
+            Some(&[b' ', ..]) => at += 1,
+            Some(&[0xC2, 0xA0, ..]) => at += 2,
+            Some(&[0xE3, 0x80, 0x80, ..]) => at += 3,
+            _ => break,
+        }
+    }
+    at
+}
+
+/// The byte just past the run of Chinese numerals (at most [`MAX_NUMBER_CHARS`]) that starts
+/// `rest`, which starts at byte `start` of its text.
+fn chinese_run_end(rest: &str, start: usize) -> usize {
+    let mut end = start;
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if n >= MAX_NUMBER_CHARS || !(cn_digit(c).is_some() || cn_multiplier(c).is_some()) {
+            break;
+        }
+        end = start + i + c.len_utf8();
+    }
+    end
+}
+
+/// The length of the digit (ASCII, or full-width EF BC 90..=99) at byte `i` of `bytes`, 0 where
+/// none is.
+fn digit_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i) {
+        Some(b'0'..=b'9') => 1,
+        Some(0xEF) if matches!(bytes.get(i + 1..i + 3), Some(&[0xBC, 0x90..=0x99])) => 3,
+        _ => 0,
+    }
+}
+
+/// The `end` of [`arabic`] at byte `start` of `bytes` (UTF-8 text), read on the bytes alone:
+/// the same digits, separators, fraction and multiplier, no value.
+fn arabic_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut n_int = 0;
+    let mut i = start;
+    let mut end = start;
+    while let Some(&b) = bytes.get(i) {
+        if n_int >= MAX_NUMBER_CHARS {
+            return None;
+        }
+        let len = digit_len(bytes, i);
+        if len > 0 {
+            n_int += 1;
+            i += len;
+            end = i;
+        } else if b == b',' && n_int > 0 {
+            let following = bytes
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .count();
+            if following != 3 {
+                break;
+            }
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if n_int == 0 {
+        return None;
+    }
+    // `.` or `．` (EF BC 8E), then up to MAX_FRACTION_DIGITS digits.
+    let dot = match bytes.get(end) {
+        Some(b'.') => 1,
+        Some(0xEF) if bytes.get(end + 1..end + 3) == Some(&[0xBC, 0x8E]) => 3,
+        _ => 0,
+    };
+    if dot > 0 {
+        let mut j = end + dot;
+        let mut n_frac = 0;
+        while n_frac < MAX_FRACTION_DIGITS {
+            let len = digit_len(bytes, j);
+            if len == 0 {
+                break;
+            }
+            n_frac += 1;
+            j += len;
+        }
+        if n_frac > 0 {
+            end = j;
+        }
+    }
+    // 万 (E4 B8 87) or 亿 (E4 BA BF) as a multiplier: not before 元 (E5 85 83).
+    let multiplier = matches!(
+        bytes.get(end..end + 3),
+        Some(&[0xE4, 0xB8, 0x87] | &[0xE4, 0xBA, 0xBF])
+    );
+    if multiplier && bytes.get(end + 3..end + 6) != Some("元".as_bytes()) {
+        end += 3;
+    }
+    Some(end)
 }
 
 /// Arabic digits (ASCII or full-width), thousands separators `1,234`, a decimal part, and a
@@ -774,6 +905,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The extent alone is the extent of the number read, and a figure is found only where
+        /// a unit may follow its number.
+        #[test]
+        fn number_end_and_unit_prefilter_agree(text in "[0-9０-９,.．万亿元余多 \u{a0}\u{3000}条件人第一二三四五六七八九十百千零〇两年%]{0,30}") {
+            for (start, _) in text.char_indices() {
+                let num = number_at(&text, start);
+                proptest::prop_assert_eq!(number_end(&text, start), num.map(|n| n.end));
+                if let (Some(n), Some(_)) = (num, figure_at(&text, start)) {
+                    proptest::prop_assert!(unit_may_follow(&text, n.end));
+                }
+                proptest::prop_assert_eq!(skip_space_bytes(text.as_bytes(), start), skip_spaces(&text, start));
+            }
+        }
+
         /// Digits turned into a value without a string agree with parsing the literal.
         #[test]
         fn decimal_value_is_the_parsed_literal(int in "[0-9]{1,24}", frac in "[0-9]{0,8}") {

@@ -390,8 +390,8 @@ pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> 
     let mut lines: Vec<(u32, &str)> = Vec::new();
     let mut blanks = 0;
     for (no, line) in doc.lines() {
-        let trimmed = crate::scan::trim(line);
-        if trimmed.is_empty() {
+        // Half the lines of a text are empty: told so without a trim.
+        if line.is_empty() || crate::scan::trim_start(line).is_empty() {
             blanks += 1;
             if blanks > 1 {
                 b.paragraph(&lines);
@@ -410,9 +410,7 @@ pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> 
             blanks = 0;
             continue;
         }
-        let joins = lines
-            .last()
-            .is_some_and(|(_, prev)| continues(prev, trimmed));
+        let joins = lines.last().is_some_and(|(_, prev)| continues(prev, line));
         if !joins {
             b.paragraph(&lines);
             lines.clear();
@@ -447,7 +445,8 @@ fn is_heading_start(line: &str) -> bool {
     t.starts_with('第') && t.chars().take(6).any(|c| matches!(c, '部' | '章' | '节'))
 }
 
-/// Whether line `next` continues the sentence `prev` left open (a PDF line break).
+/// Whether line `next` continues the sentence `prev` left open (a PDF line break). Neither
+/// need be trimmed.
 fn continues(prev: &str, next: &str) -> bool {
     let p = crate::scan::trim(prev);
     let Some(last) = p.chars().last() else {
@@ -467,14 +466,53 @@ fn has_clause_mark(text: &str) -> bool {
     text.chars().any(is_clause_mark)
 }
 
-/// Whether a paragraph reads as prose (sentences), not a label or a lone value.
-fn is_prose(text: &str) -> bool {
-    // The length first: it looks at ten characters at most, the marks at the whole text.
+/// Whether a paragraph reads as prose (sentences), not a label or a lone value: ten characters
+/// at least once trimmed ([`has_ten_chars`]), or a clause mark ([`has_clause_mark`]).
+#[cfg(test)]
+fn is_prose_by_definition(text: &str) -> bool {
     has_ten_chars(crate::scan::trim(text)) || has_clause_mark(text)
+}
+
+/// [`is_prose_by_definition`] in one pass over the bytes of the trimmed text (clause marks are
+/// not white space, so the trim keeps them all), which is under forty bytes when it decides
+/// anything: most lines are short labels and values. The marks are told on their bytes: ASCII,
+/// `。` E3 80 82, and `，；：！？` EF BC 8C/9B/9A/81/9F.
+fn is_prose(text: &str) -> bool {
+    let bytes = crate::scan::trim(text).as_bytes();
+    if bytes.len() >= 40 {
+        return true;
+    }
+    // Character by character, stepped on the lead byte.
+    let mut chars = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (mark, len) = match b {
+            b',' | b';' | b':' | b'!' | b'?' => (true, 1),
+            0x00..=0x7F => (false, 1),
+            0xE3 => (bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]), 3),
+            0xEF => (
+                matches!(
+                    bytes.get(i + 1..i + 3),
+                    Some(&[0xBC, 0x8C | 0x9B | 0x9A | 0x81 | 0x9F])
+                ),
+                3,
+            ),
+            0xE0..=0xEF => (false, 3),
+            0xF0..=0xFF => (false, 4),
+            _ => (false, 2),
+        };
+        chars += 1;
+        if mark || chars >= 10 {
+            return true;
+        }
+        i += len;
+    }
+    false
 }
 
 /// Whether `text` holds at least ten characters: counted on the bytes that start one (forty
 /// bytes hold ten characters at least, as none is longer than four).
+#[cfg(test)]
 fn has_ten_chars(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.len() >= 40 || bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count() >= 10
@@ -540,6 +578,21 @@ struct Builder {
     /// Buffers [`Builder::sentence`] fills and empties for every sentence, kept to reuse their
     /// memory.
     scratch: Scratch,
+    /// The current sentence as its statements store it, once known: every statement of a short
+    /// sentence stores the same text, counted and copied once.
+    stored: Stored,
+}
+
+/// What the statements of the current sentence store as their sentence.
+#[derive(Default)]
+enum Stored {
+    /// Not looked at yet (no statement so far).
+    #[default]
+    Unknown,
+    /// The whole sentence, trimmed.
+    Whole(String),
+    /// A window around each statement's piece: the sentence is long.
+    Windows,
 }
 
 /// A sentence's working lists: its clause marks, what was found in it, and its figures' spans.
@@ -578,15 +631,15 @@ impl Builder {
                     });
                     text.push_str(line);
                 }
+                if !is_prose(&text) {
+                    return;
+                }
                 Para {
                     text: Cow::Owned(text),
                     segs,
                 }
             }
         };
-        if !is_prose(&para.text) {
-            return;
-        }
         self.paragraph_no += 1;
         let mut cursor = Cursor {
             seg: 0,
@@ -617,10 +670,11 @@ impl Builder {
         let Some(sentence) = text.get(s..e) else {
             return;
         };
-        if sentence.trim().is_empty() {
+        if crate::scan::trim_start(sentence).is_empty() {
             return;
         }
         self.sentence_no += 1;
+        self.stored = Stored::Unknown;
         // Clause marks (positions just after them), for subjects and zero phrases.
         let Scratch {
             mut marks,
@@ -682,9 +736,15 @@ impl Builder {
                 _ => {}
             }
             if numbers::starts_number(c) {
-                if let Some(num) = numbers::number_at(&text[..e], i) {
-                    let end = num.end;
-                    if let Some(mut f) = numbers::figure_of(&text[..e], i, num) {
+                if let Some(end) = numbers::number_end(&text[..e], i) {
+                    // Most numbers count nothing (`2022年`, `1月`): read as a figure, value and
+                    // all, only where a unit may follow.
+                    let figure = if numbers::unit_may_follow(&text[..e], end) {
+                        numbers::figure_at(&text[..e], i)
+                    } else {
+                        None
+                    };
+                    if let Some(mut f) = figure {
                         // An approximation word never reaches into the previous figure.
                         f.start = f.start.max(last_fig_end);
                         last_fig_end = f.end;
@@ -800,8 +860,13 @@ impl Builder {
                     let after = text.get(f.end..after_end.max(f.end)).unwrap_or("");
                     let after = head_chars(after, MAX_AFTER_CHARS);
                     let before = clean(region);
-                    let subject = if f.unit.is_classifier() && !clean(after).is_empty() {
-                        clean(after)
+                    let classified = f
+                        .unit
+                        .is_classifier()
+                        .then(|| clean(after))
+                        .filter(|a| !a.is_empty());
+                    let subject = if let Some(classified) = classified {
+                        classified
                     } else if before.is_empty() && adjacent {
                         // `11条217284人(户)次`: the second figure counts the same thing.
                         cur_figs
@@ -1007,9 +1072,29 @@ impl Builder {
         }
     }
 
+    /// The current sentence `s..e` of `text` as stored for the piece `start..end`: whole when
+    /// short ([`whole_sentence`], decided and copied at its first statement), else a window
+    /// around the piece ([`sentence_window`]).
+    fn sentence_text(
+        &mut self,
+        text: &str,
+        s: usize,
+        e: usize,
+        start: usize,
+        end: usize,
+    ) -> String {
+        if matches!(self.stored, Stored::Unknown) {
+            self.stored = whole_sentence(text, s, e).map_or(Stored::Windows, Stored::Whole);
+        }
+        match &self.stored {
+            Stored::Whole(whole) => whole.clone(),
+            _ => sentence_window(text, s, e, start, end),
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn make(
-        &self,
+        &mut self,
         para: &Para<'_>,
         cursor: &mut Cursor,
         (s, e): (usize, usize),
@@ -1033,7 +1118,7 @@ impl Builder {
             part_of: None,
             share_of: None,
             text,
-            sentence: sentence_text(&para.text, s, e, start, end),
+            sentence: self.sentence_text(&para.text, s, e, start, end),
             sentence_no: self.sentence_no,
             paragraph_no: self.paragraph_no,
             source: source(para, cursor, start, end),
@@ -1102,7 +1187,7 @@ pub(crate) fn clean(s: &str) -> String {
         let before = rest.len();
         rest = rest.trim_start_matches(['、', '（', '(', '）', ')', '“', '”', '"', '《', '》']);
         let lead = rest.chars().next().is_some_and(starts_lead_filler);
-        if let Some(f) = LEAD_FILLERS.iter().find(|f| lead && rest.starts_with(*f)) {
+        if let Some(f) = lead.then(|| first_starting(rest, LEAD_FILLERS)).flatten() {
             rest = &rest[f.len()..];
         }
         rest = strip_leading_date(rest);
@@ -1114,9 +1199,9 @@ pub(crate) fn clean(s: &str) -> String {
         let before = rest.len();
         rest = rest.trim_end_matches(['、', '（', '(', '）', ')', '“', '"']);
         let trail = rest.chars().next_back().is_some_and(ends_trail_filler);
-        if let Some(f) = TRAIL_FILLERS.iter().find(|f| trail && rest.ends_with(*f)) {
+        if let Some(f) = trail.then(|| first_ending(rest, TRAIL_FILLERS)).flatten() {
             // 为 ends 行为, 作为, 认为 …: those are words, not a copula before the number.
-            let word = *f == "为"
+            let word = f == "为"
                 && ["行为", "作为", "认为", "成为", "视为"]
                     .iter()
                     .any(|w| rest.ends_with(w));
@@ -1129,6 +1214,27 @@ pub(crate) fn clean(s: &str) -> String {
         }
     }
     rest.to_string()
+}
+
+/// The first of `words` that `s` starts with. Every word starts with a three-byte character
+/// (CJK): compared on its bytes before the whole word, as most words of a list start with
+/// another.
+fn first_starting<'w>(s: &str, words: &[&'w str]) -> Option<&'w str> {
+    let head = s.as_bytes().first_chunk::<3>()?;
+    words
+        .iter()
+        .copied()
+        .find(|w| w.as_bytes().first_chunk::<3>() == Some(head) && s.starts_with(w))
+}
+
+/// The first of `words` that `s` ends with; every word ends with a three-byte character
+/// ([`first_starting`] at the other end).
+fn first_ending<'w>(s: &str, words: &[&'w str]) -> Option<&'w str> {
+    let tail = s.as_bytes().last_chunk::<3>()?;
+    words
+        .iter()
+        .copied()
+        .find(|w| w.as_bytes().last_chunk::<3>() == Some(tail) && s.ends_with(w))
 }
 
 /// `2017年度`, `2020年`, `二〇一七年` at the start of a subject.
@@ -1230,14 +1336,19 @@ fn zero_in(clause: &str, at: usize) -> Option<Item> {
     None
 }
 
-/// The sentence as stored: whole when short, else a window around the piece.
-fn sentence_text(text: &str, s: usize, e: usize, start: usize, end: usize) -> String {
+/// The sentence `s..e` of `text` as stored when it is short (whole, trimmed; empty when the
+/// bounds are not in the text), `None` when it is long: its statements store a window around
+/// their pieces.
+fn whole_sentence(text: &str, s: usize, e: usize) -> Option<String> {
     let Some(sentence) = text.get(s..e) else {
-        return String::new();
+        return Some(String::new());
     };
-    if sentence.chars().take(MAX_SENTENCE_CHARS + 1).count() <= MAX_SENTENCE_CHARS {
-        return sentence.trim().to_string();
-    }
+    (sentence.chars().take(MAX_SENTENCE_CHARS + 1).count() <= MAX_SENTENCE_CHARS)
+        .then(|| sentence.trim().to_string())
+}
+
+/// A long sentence `s..e` of `text` as stored for the piece `start..end`: a window around it.
+fn sentence_window(text: &str, s: usize, e: usize, start: usize, end: usize) -> String {
     let before = text.get(s..start.max(s)).unwrap_or("");
     let before = tail_chars(before, SENTENCE_WINDOW_CHARS);
     let piece = text.get(start..end.min(e)).unwrap_or("");
@@ -1321,7 +1432,7 @@ mod tests {
     proptest::proptest! {
         /// The byte scans agree with their definitions on characters.
         #[test]
-        fn byte_scans_agree_with_chars(text in "[a-z0-9 !?。！？，、一十百其中（）\\u{3000}\\u{FF01}-\\u{FF5E}\\u{3001}-\\u{3010}]{0,30}") {
+        fn byte_scans_agree_with_chars(text in "[a-z0-9 !?,;:。！？，、一十百其中（）\\u{3000}\\u{FF01}-\\u{FF5E}\\u{3001}-\\u{3010}]{0,30}") {
             let ends: Vec<usize> = text
                 .char_indices()
                 .filter(|(_, c)| is_sentence_end(*c))
@@ -1337,6 +1448,7 @@ mod tests {
             let all: Vec<usize> = sentence_ends(&text).collect();
             proptest::prop_assert_eq!(all, ends);
             proptest::prop_assert_eq!(has_ten_chars(&text), text.chars().take(10).count() >= 10);
+            proptest::prop_assert_eq!(is_prose(&text), is_prose_by_definition(&text));
         }
     }
 
@@ -1376,6 +1488,13 @@ mod tests {
     fn filler_shortcuts_are_the_lists_first_and_last_characters() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let lead = LEAD_FILLERS.iter().any(|f| f.starts_with(c));
+            // [`first_starting`] and [`first_ending`] compare a word's first and last three bytes.
+            if lead || TRAIL_FILLERS.iter().any(|f| f.starts_with(c)) {
+                assert_eq!(c.len_utf8(), 3, "{c}");
+            }
+            if TRAIL_FILLERS.iter().any(|f| f.ends_with(c)) {
+                assert_eq!(c.len_utf8(), 3, "{c}");
+            }
             assert_eq!(starts_lead_filler(c), lead, "{c}");
             let trail = TRAIL_FILLERS.iter().any(|f| f.ends_with(c));
             assert_eq!(ends_trail_filler(c), trail, "{c}");

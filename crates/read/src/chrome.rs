@@ -35,7 +35,7 @@ pub fn is_chrome(line: &str) -> bool {
     }
     // Most lines are table values or sentences: decide those without allocating. A sentence is
     // never chrome — but for a chatbot's greeting (`您好！我是智能客服`).
-    if crate::value::parse_token(t).is_some() {
+    if crate::value::parse_trimmed(t).is_some() {
         return false;
     }
     // Short lines are mostly table labels and headings, printed alike in every report: looked

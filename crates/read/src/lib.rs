@@ -92,7 +92,11 @@ pub fn read_str(text: String) -> Read {
     // Each line is classified once; the metadata reader and the tokenizer both use it.
     let chrome: Vec<bool> = document
         .lines()
-        .map(|(_, line)| !scan::trim(line).is_empty() && chrome::is_chrome(line))
+        .map(|(_, line)| {
+            // Trimmed once here: `is_chrome` of the trimmed line is `is_chrome` of the line.
+            let text = scan::trim(line);
+            !text.is_empty() && chrome::is_chrome(text)
+        })
         .collect();
     let is_chrome = |no: u32, _: &str| {
         (no as usize)

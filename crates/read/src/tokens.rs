@@ -7,7 +7,7 @@
 //! tables by label from this stream, so it does not depend on the layout.
 
 use crate::document::Document;
-use crate::value::{may_end_value, parse_token, Printed};
+use crate::value::{may_end_value, parse_token, parse_trimmed, Printed};
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,17 +49,45 @@ pub fn tokenize<'a>(doc: &'a Document, skip: impl Fn(u32, &str) -> bool) -> Vec<
     // The cells of one line, reused from line to line.
     let mut cells = Vec::new();
     for (no, line) in doc.lines() {
-        if crate::scan::trim(line).is_empty() || skip(no, line) || is_page_number(line) {
+        // Trimmed once, and the trimmed text passed on: indented lines are common.
+        let trimmed = crate::scan::trim(line);
+        if trimmed.is_empty() || skip(no, line) || is_page_number(line) {
             continue;
         }
-        tokenize_line(no, line, &mut cells, &mut out);
+        tokenize_line(no, Line::new(line, trimmed), &mut cells, &mut out);
     }
     out
 }
 
+/// A line with its text trimmed ([`crate::scan::trim`]), and where that starts in it.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    trimmed: &'a str,
+    /// Bytes of white space before `trimmed`.
+    lead: usize,
+}
+
+impl<'a> Line<'a> {
+    /// `trimmed` must be `crate::scan::trim(text)`.
+    fn new(text: &'a str, trimmed: &'a str) -> Line<'a> {
+        debug_assert_eq!(trimmed, crate::scan::trim(text));
+        Line {
+            text,
+            trimmed,
+            lead: leading_space(text, trimmed),
+        }
+    }
+}
+
 /// The cells of one line into `v` (cleared first): `(byte offset, text)`; `text` untrimmed.
-fn cells<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
+fn cells<'a>(line: Line<'a>, v: &mut Vec<(usize, &'a str)>) {
     v.clear();
+    let Line {
+        text: line,
+        trimmed,
+        ..
+    } = line;
     if line.contains('\t') {
         split_at_separators(line, |b| (b.first() == Some(&b'\t')).then_some(1), v);
     } else if line.contains('|') || line.contains('｜') {
@@ -73,7 +101,7 @@ fn cells<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
             v,
         );
     } else {
-        split_on_wide_gaps(line, v);
+        split_on_wide_gaps(line, has_wide_gap(trimmed), v);
     }
 }
 
@@ -104,11 +132,11 @@ fn split_at_separators<'a>(
 /// Space-aligned columns (`label      5     0`): split on runs of two or more spaces (an
 /// ideographic space counts as two) — but only when at least two of the pieces are values,
 /// so that prose with a double space stays whole.
-/// Whether a line has a run of two or more spaces (or an ideographic space) inside it.
-fn has_wide_gap(line: &str) -> bool {
+/// Whether a trimmed line has a run of two or more spaces (or an ideographic space).
+fn has_wide_gap(trimmed: &str) -> bool {
     // Two spaces, an ideographic space (E3 80 80), or a space and a no-break space (20 C2 A0):
     // each starts with a space or E3, which memchr finds; the bytes after are then compared.
-    let t = crate::scan::trim(line).as_bytes();
+    let t = trimmed.as_bytes();
     memchr::memchr2_iter(b' ', 0xE3, t).any(|i| {
         let after = t.get(i + 1..).unwrap_or(&[]);
         match t.get(i) {
@@ -118,8 +146,9 @@ fn has_wide_gap(line: &str) -> bool {
     })
 }
 
-fn split_on_wide_gaps<'a>(line: &'a str, pieces: &mut Vec<(usize, &'a str)>) {
-    if !has_wide_gap(line) {
+/// (`wide_gap`: whether the line [`has_wide_gap`].)
+fn split_on_wide_gaps<'a>(line: &'a str, wide_gap: bool, pieces: &mut Vec<(usize, &'a str)>) {
+    if !wide_gap {
         pieces.push((0, line));
         return;
     }
@@ -155,14 +184,15 @@ fn split_on_wide_gaps<'a>(line: &'a str, pieces: &mut Vec<(usize, &'a str)>) {
 
 fn tokenize_line<'a>(
     no: u32,
-    line: &'a str,
+    whole: Line<'a>,
     cells_buf: &mut Vec<(usize, &'a str)>,
     out: &mut Vec<Token<'a>>,
 ) {
+    let line = whole.text;
     // One cell on its own line (seeds 000, 003 and all prose): no splitting, no allocation.
-    if is_single_cell(line) {
-        let text = crate::scan::trim(line);
-        let start = leading_space(line, text);
+    if is_single_cell(whole) {
+        let text = whole.trimmed;
+        let start = whole.lead;
         let first = out.len();
         split_cell(no, text, start, out);
         let count = out.len() - first;
@@ -181,7 +211,7 @@ fn tokenize_line<'a>(
         }
         return;
     }
-    cells(line, cells_buf);
+    cells(whole, cells_buf);
     let multi = cells_buf.len() > 1;
     let first_index = out.len();
     for &(offset, raw) in cells_buf.iter() {
@@ -237,21 +267,18 @@ const SHORT_LINE_BYTES: usize = 64;
 /// Whether a line is one cell: neither a separator ([`has_cell_separator`]) nor a wide gap
 /// ([`has_wide_gap`]). Short lines (values, labels, most headings) are looked at in one pass
 /// over their bytes; longer ones by the two searches.
-fn is_single_cell(line: &str) -> bool {
+fn is_single_cell(line: Line<'_>) -> bool {
+    let Line {
+        text: line,
+        trimmed,
+        lead,
+    } = line;
     if line.len() > SHORT_LINE_BYTES {
-        return !has_cell_separator(line) && !has_wide_gap(line);
+        return !has_cell_separator(line) && !has_wide_gap(trimmed);
     }
     let bytes = line.as_bytes();
-    // Wide gaps count only inside the trimmed line: its bounds, taken when a gap is found.
-    let mut trimmed: Option<(usize, usize)> = None;
-    let mut inside = |i: usize| {
-        let (start, end) = *trimmed.get_or_insert_with(|| {
-            let t = crate::scan::trim(line);
-            let start = leading_space(line, t);
-            (start, start + t.len())
-        });
-        i >= start && i < end
-    };
+    // Wide gaps count only inside the trimmed line.
+    let inside = |i: usize| i >= lead && i < lead + trimmed.len();
     for (i, &b) in bytes.iter().enumerate() {
         // Separators and gaps start with one of these bytes; the rest are passed at once.
         if !STARTS_SEPARATOR_OR_GAP[b as usize] {
@@ -285,14 +312,17 @@ static STARTS_SEPARATOR_OR_GAP: [bool; 256] = {
     table
 };
 
-/// Bytes of white space before `trimmed` (`crate::scan::trim(s)`) in `s`: none when trimming
-/// kept all of `s` (most cells), else counted as [`str::trim_start`] does.
+/// Bytes of white space before `trimmed` (`crate::scan::trim(s)`) in `s`: where the trimmed
+/// text starts in `s`, told from the addresses of the two (`trimmed` is a part of `s`) rather
+/// than by trimming again. (A text of white space alone trims to an empty text at its start,
+/// but all of it is leading space.)
 fn leading_space(s: &str, trimmed: &str) -> usize {
-    if trimmed.len() == s.len() {
-        0
-    } else {
-        s.len() - crate::scan::trim_start(s).len()
+    if trimmed.is_empty() {
+        return s.len();
     }
+    let lead = (trimmed.as_ptr() as usize).wrapping_sub(s.as_ptr() as usize);
+    debug_assert_eq!(lead, s.len() - s.trim_start().len());
+    lead
 }
 
 /// Whether a line holds a tab or a bar (either width) between cells: a scan of the bytes, not
@@ -307,7 +337,8 @@ pub fn has_cell_separator(line: &str) -> bool {
 /// One cell's text: a value, a run of values (`0 0 0 0`), a label followed by values
 /// (`（七）总计 5 0 0`), or text.
 fn split_cell<'a>(no: u32, text: &'a str, start: usize, out: &mut Vec<Token<'a>>) {
-    if let Some(p) = parse_token(text) {
+    // (The cell is trimmed, and so are its words: they are split at white space.)
+    if let Some(p) = parse_trimmed(text) {
         out.push(token(no, text, start, TokenKind::Value(p)));
         return;
     }
@@ -320,7 +351,7 @@ fn split_cell<'a>(no: u32, text: &'a str, start: usize, out: &mut Vec<Token<'a>>
         return;
     }
     let last_word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
-    if last_word.len() == text.len() || parse_token(last_word).is_none() {
+    if last_word.len() == text.len() || parse_trimmed(last_word).is_none() {
         out.push(token(no, text, start, TokenKind::Text));
         return;
     }
@@ -341,7 +372,7 @@ fn split_cell<'a>(no: u32, text: &'a str, start: usize, out: &mut Vec<Token<'a>>
     let trailing = words
         .iter()
         .rev()
-        .take_while(|(_, w)| parse_token(w).is_some())
+        .take_while(|(_, w)| parse_trimmed(w).is_some())
         .count();
     if trailing == 0 || (trailing == 1 && words.len() > 1 && !looks_like_row_end(&words)) {
         out.push(token(no, text, start, TokenKind::Text));
@@ -353,7 +384,7 @@ fn split_cell<'a>(no: u32, text: &'a str, start: usize, out: &mut Vec<Token<'a>>
         out.push(token(no, &text[..label_end], start, TokenKind::Text));
     }
     for &(at, w) in &words[split..] {
-        if let Some(p) = parse_token(w) {
+        if let Some(p) = parse_trimmed(w) {
             out.push(token(no, w, start + at, TokenKind::Value(p)));
         }
     }
@@ -438,9 +469,10 @@ mod tests {
         fn single_cell_as_the_searches_say(
             line in "[ \t|｜\u{3000}\u{a0}a0规章、】]{0,12}|\\PC{0,20}"
         ) {
+            let trimmed = crate::scan::trim(&line);
             prop_assert_eq!(
-                is_single_cell(&line),
-                !has_cell_separator(&line) && !has_wide_gap(&line),
+                is_single_cell(Line::new(&line, trimmed)),
+                !has_cell_separator(&line) && !has_wide_gap(trimmed),
                 "{:?}", line
             );
         }

@@ -48,7 +48,17 @@ pub enum CellValue {
 
 /// Parses a token as a value token; `None` if it is text (a label, prose).
 pub fn parse_token(text: &str) -> Option<Printed> {
-    let t = crate::scan::trim(text);
+    parse_trimmed(crate::scan::trim(text))
+}
+
+/// [`parse_token`] of a text already trimmed (a cell, a word, a line the caller has trimmed):
+/// not trimmed again.
+pub fn parse_trimmed(t: &str) -> Option<Printed> {
+    debug_assert_eq!(
+        t,
+        crate::scan::trim(t),
+        "parse_trimmed of an untrimmed text"
+    );
     if t.is_empty() {
         return None;
     }

@@ -377,6 +377,13 @@ fn incomplete(report: &Report) -> Vec<Finding> {
     out
 }
 
+/// Whether `v` is exactly a whole number from 0 below 2^53: a few instructions that answer
+/// for nearly every printed value (rounding and the tolerance need not be looked at).
+#[inline]
+fn plainly_whole(v: f64) -> bool {
+    (0.0..9.0e15).contains(&v) && (v as u64) as f64 == v
+}
+
 /// CELL-NONNEG: counts are whole and ≥ 0, amounts ≥ 0; changes may be anything.
 fn nonneg(report: &Report) -> Vec<Finding> {
     let format = report.format_def();
@@ -385,7 +392,9 @@ fn nonneg(report: &Report) -> Vec<Finding> {
         let Some(v) = cell.value else { continue };
         // A whole, non-negative, finite number is right for every kind of cell: most are, and
         // need no look at the format.
-        if v >= 0.0 && v.is_finite() && (v - v.round()).abs() <= gongkai_model::arith::EPSILON {
+        if plainly_whole(v)
+            || (v >= 0.0 && v.is_finite() && (v - v.round()).abs() <= gongkai_model::arith::EPSILON)
+        {
             continue;
         }
         let key = cell.key();
@@ -439,4 +448,48 @@ fn nonneg(report: &Report) -> Vec<Finding> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plainly_whole;
+    use gongkai_model::arith::EPSILON;
+
+    /// The shortcut of CELL-NONNEG's test says "whole and ≥ 0" only where the full test does.
+    #[test]
+    fn plainly_whole_only_where_whole_and_not_negative() {
+        let full = |v: f64| v >= 0.0 && v.is_finite() && (v - v.round()).abs() <= EPSILON;
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            1e-9,
+            -1e-9,
+            3.000_000_1,
+            8.99e15,
+            9.0e15,
+            1e300,
+            f64::MAX,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            f64::MIN_POSITIVE,
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..10_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(f64::from_bits(x));
+            values.push((x % 100_000) as f64 / [1.0, 10.0, 100.0][(x % 3) as usize]);
+        }
+        for v in values {
+            if plainly_whole(v) {
+                assert!(full(v), "{v}");
+            }
+        }
+        assert!(plainly_whole(0.0) && plainly_whole(42.0) && plainly_whole(-0.0));
+    }
 }

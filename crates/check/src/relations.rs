@@ -292,8 +292,18 @@ pub(crate) fn check(report: &Report) -> Vec<Finding> {
     let format = report.format_def();
     let mut out = Vec::new();
     let shown = Shown::of(report);
+    // A table's relations come one after another: whether it is shown is asked once for them.
+    let mut last_table: Option<(&str, bool)> = None;
     for rel in formats::relations(report.format) {
-        if !shown.table(rel.def.table) {
+        let table_shown = match last_table {
+            Some((table, answer)) if std::ptr::eq(table, rel.def.table) => answer,
+            _ => {
+                let answer = shown.table(rel.def.table);
+                last_table = Some((rel.def.table, answer));
+                answer
+            }
+        };
+        if !table_shown {
             continue;
         }
         match arith::evaluate(rel, report) {

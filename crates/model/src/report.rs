@@ -294,6 +294,17 @@ impl Cell {
             && same_text(self.column, key.column)
     }
 
+    /// A copy of a `missing` cell (no text, no inference): `clone` without its calls to clone
+    /// an empty text and an absent inference.
+    #[inline]
+    fn copy_missing(&self) -> Cell {
+        Cell {
+            text: String::new(),
+            inferred_by: None,
+            ..*self
+        }
+    }
+
     /// A cell the source does not have.
     pub fn missing(key: CellKey, source: Source) -> Cell {
         Cell {
@@ -493,7 +504,7 @@ impl Report {
             year: Located::none(),
             format,
             published_on: Located::none(),
-            cells: index.empty_cells.clone(),
+            cells: index.empty_cells.iter().map(Cell::copy_missing).collect(),
             sections: Vec::new(),
             tables: Vec::new(),
             notes: Vec::new(),
@@ -626,7 +637,7 @@ impl Report {
 
 #[cfg(test)]
 mod tests {
-    use super::{address, format_index, Report, Source};
+    use super::{address, format_index, Cell, Report, Source};
     use crate::format::{CellKey, FormatId};
 
     #[test]
@@ -685,6 +696,20 @@ mod tests {
                     ));
                 }
             }
+        }
+    }
+
+    /// The copies [`Report::empty`] makes are the format's cells, each `missing`, as
+    /// `Cell::missing` builds them.
+    #[test]
+    fn an_empty_report_has_every_cell_of_its_format_missing() {
+        for format in [FormatId::F2019, FormatId::F2021, FormatId::Legacy] {
+            let built: Vec<Cell> = crate::formats::get(format)
+                .cell_keys()
+                .map(|k| Cell::missing(k, Source::None))
+                .collect();
+            assert_eq!(Report::empty(format).cells, built, "{format:?}");
+            assert_eq!(format_index(format).empty_cells, built, "{format:?}");
         }
     }
 

@@ -200,7 +200,7 @@ impl<'a> Pass<'a> {
     }
 
     fn table_index(&self, key: &str) -> Option<usize> {
-        self.tables.iter().position(|t| t.def.key == key)
+        self.tables.iter().position(|t| same_key(t.def.key, key))
     }
 
     /// Reads one token; `own_forms` says whether `forms` were made from its own text.
@@ -235,7 +235,7 @@ impl<'a> Pass<'a> {
                 heading()
             };
             if let Some(sec) = heading {
-                if !self.sections.iter().any(|s| s.key == sec.key) {
+                if !self.sections.iter().any(|s| same_key(s.key, sec.key)) {
                     self.sections.push(Found {
                         key: sec.key,
                         source: tok.source(),
@@ -253,7 +253,12 @@ impl<'a> Pass<'a> {
         let mut here = match self.current {
             Some(c) => {
                 let key = self.tables[c].def.key;
-                Here::of(targets.iter().copied().filter(|t| t.table().key == key))
+                Here::of(
+                    targets
+                        .iter()
+                        .copied()
+                        .filter(|t| same_key(t.table().key, key)),
+                )
             }
             None => Here::default(),
         };
@@ -379,7 +384,7 @@ impl<'a> Pass<'a> {
         let exact: Vec<Target> = named
             .iter()
             .copied()
-            .filter(|t| matches!(t, Target::Row(..)) && t.table().key == table)
+            .filter(|t| matches!(t, Target::Row(..)) && same_key(t.table().key, table))
             .collect();
         match exact.as_slice() {
             [one] => Some(*one),
@@ -610,6 +615,13 @@ impl TableRead<'_> {
     }
 }
 
+/// `a == b` for keys, answered without reading the texts when they are the same string (keys
+/// handed out from the format data nearly always are).
+#[inline]
+fn same_key(a: &str, b: &str) -> bool {
+    std::ptr::eq(a, b) || a == b
+}
+
 /// The place of a row in its table's rows: found by address (the label index hands out the
 /// format's own row definitions), or by key for a definition held elsewhere.
 fn row_place(table: &TableDef, row: &RowDef) -> Option<usize> {
@@ -816,4 +828,20 @@ fn mixed_note(d: &Detection, tokens: &[Token<'_>]) -> Finding {
             ),
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_key;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut by address answers as comparing the texts does.
+        #[test]
+        fn same_key_is_text_equality(a in "[ab表一]{0,3}", b in "[ab表一]{0,3}") {
+            prop_assert_eq!(same_key(&a, &b), a == b);
+            prop_assert!(same_key(&a, &a));
+            prop_assert!(same_key(&a, &a.clone()));
+        }
+    }
 }

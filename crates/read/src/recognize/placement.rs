@@ -84,22 +84,30 @@ impl<'a> RowRead<'a> {
     pub fn place_direct(&self, report: &mut Report, notes: &mut Vec<Finding>) -> bool {
         let interior = self.interior();
         let n = self.targets.len();
-        let chosen: Vec<&Slot> = if interior.len() == n {
-            interior.iter().collect()
-        } else {
-            let values: Vec<&Slot> = interior
-                .iter()
-                .filter(|s| !matches!(s, Slot::Empty { .. }))
-                .collect();
-            if values.len() != n {
-                return false;
-            }
-            values
-        };
+        if interior.len() == n {
+            self.set_each(interior.iter(), report, notes);
+            return true;
+        }
+        let is_value = |s: &&Slot| !matches!(s, Slot::Empty { .. });
+        if interior.iter().filter(is_value).count() != n {
+            return false;
+        }
+        self.set_each(interior.iter().filter(is_value), report, notes);
+        true
+    }
+
+    /// Sets the row's cells, in order, from the slots chosen for them (as many as targets).
+    fn set_each<'s>(
+        &self,
+        chosen: impl Iterator<Item = &'s Slot<'a>>,
+        report: &mut Report,
+        notes: &mut Vec<Finding>,
+    ) where
+        'a: 's,
+    {
         for (i, ((key, kind), slot)) in self.targets.iter().zip(chosen).enumerate() {
             set_from_slot(report, self.first + i, *key, *kind, slot, notes);
         }
-        true
     }
 
     /// The printed values (no empty cells), for rows whose count does not fit.
@@ -136,17 +144,17 @@ fn set_from_slot(
             (CellState::Missing, None)
         }
     };
+    // Every field assigned in place: the same cell as building it anew, without moving a
+    // whole cell in and dropping the old one.
     if let Some(cell) = report.cell_at_mut(at, &key) {
-        *cell = Cell {
-            table: key.table,
-            row: key.row,
-            column: key.column,
-            value,
-            state,
-            text: slot.text().to_string(),
-            source: slot.source(),
-            inferred_by: None,
-        };
+        cell.table = key.table;
+        cell.row = key.row;
+        cell.column = key.column;
+        cell.value = value;
+        cell.state = state;
+        cell.text = slot.text().to_string();
+        cell.source = slot.source();
+        cell.inferred_by = None;
     }
 }
 

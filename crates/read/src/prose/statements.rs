@@ -46,7 +46,7 @@ const MIN_WRAPPED_LINE_CHARS: usize = 20;
 /// Clause marks: a subject never reaches back across one. `、` is not one (it separates the
 /// parts of a list, which the previous figure already bounds, and joins nouns inside a subject:
 /// `乡镇人民政府(开发区)、办事处主动公开政府信息1383条`).
-fn is_clause_mark(c: char) -> bool {
+const fn is_clause_mark(c: char) -> bool {
     matches!(
         c,
         '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?'
@@ -68,15 +68,38 @@ const fn starts_a_word(c: char) -> bool {
     numbers::starts_number(c) || matches!(c, '百' | '其' | '包')
 }
 
-/// The first code point of [`INERT`]'s range: U+4000 is the first character whose UTF-8 lead
-/// byte is 0xE4, U+9FFF the last with lead byte 0xE9.
-const INERT_FIRST: u32 = 0x4000;
-const INERT_LEN: usize = 0x6000;
+/// Whether [`Builder::sentence`] does nothing at `c` but step over it: `c` starts no word or
+/// number, is no clause mark or bracket, nor one of the [`ZERO_WORDS`] (whose places it notes).
+const fn is_inert(c: char) -> bool {
+    !starts_a_word(c)
+        && !is_zero_word(c)
+        && !is_clause_mark(c)
+        && !matches!(c, '（' | '(' | '）' | ')')
+}
 
-/// One bit per code point U+4000..=U+9FFF: set where the character starts nothing
-/// [`Builder::sentence`] looks for (so it is stepped over), nor is one of the [`ZERO_WORDS`]
-/// (whose places it notes). Outside the CJK block (U+4E00..=U+9FFF) every character is inert as
-/// well: none is a mark, bracket or numeral.
+/// One bit per ASCII character: set where it is [`is_inert`] (letters, spaces, most signs; not
+/// digits, `,;:!?` or brackets).
+const ASCII_INERT: u128 = ascii_inert_mask();
+
+const fn ascii_inert_mask() -> u128 {
+    let mut mask = 0u128;
+    let mut b = 0u8;
+    while b < 0x80 {
+        if is_inert(b as char) {
+            mask |= 1 << b;
+        }
+        b += 1;
+    }
+    mask
+}
+
+/// The first code point of [`INERT`]'s range: U+2000 is the first character whose UTF-8 lead
+/// byte is 0xE2, U+9FFF the last with lead byte 0xE9. The range holds the CJK ideographs and the
+/// punctuation most met between them (`、“”《》`).
+const INERT_FIRST: u32 = 0x2000;
+const INERT_LEN: usize = 0x8000;
+
+/// One bit per code point U+2000..=U+9FFF: set where the character is [`is_inert`].
 static INERT: [u64; INERT_LEN / 64] = inert_table();
 
 const fn inert_table() -> [u64; INERT_LEN / 64] {
@@ -84,7 +107,7 @@ const fn inert_table() -> [u64; INERT_LEN / 64] {
     let mut i = 0;
     while i < INERT_LEN {
         let inert = match char::from_u32(INERT_FIRST + i as u32) {
-            Some(c) => !starts_a_word(c) && !is_zero_word(c),
+            Some(c) => is_inert(c),
             None => false,
         };
         if inert {
@@ -96,11 +119,21 @@ const fn inert_table() -> [u64; INERT_LEN / 64] {
 }
 
 /// The first byte at or after `i` of `bytes` (UTF-8 text, `i` at a character) that does not
-/// start an inert three-byte character (lead byte 0xE4..=0xE9, so U+4000..=U+9FFF): the
-/// byte-level form of the step over plain ideographs.
+/// start an [`is_inert`] character told on its bytes: ASCII ([`ASCII_INERT`]), or three bytes
+/// with lead byte 0xE2..=0xE9 ([`INERT`]). The byte-level form of the step over plain text.
 #[inline]
 fn skip_inert(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(&[b0 @ 0xE4..=0xE9, b1, b2]) = bytes.get(i..i + 3) {
+    while let Some(&b0) = bytes.get(i) {
+        if b0 < 0x80 {
+            if ASCII_INERT >> b0 & 1 == 0 {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(&[b0 @ 0xE2..=0xE9, b1, b2]) = bytes.get(i..i + 3) else {
+            break;
+        };
         let c = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
         let bit = (c - INERT_FIRST) as usize;
         let inert = INERT
@@ -1467,12 +1500,13 @@ mod tests {
     fn inert_characters_start_nothing() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut buf = [0u8; 4];
-            let inert = skip_inert(c.encode_utf8(&mut buf).as_bytes(), 0) > 0;
+            let skipped = skip_inert(c.encode_utf8(&mut buf).as_bytes(), 0);
+            let inert = skipped > 0;
             if is_plain_ideograph(c) && !ZERO_WORDS.contains(&c) {
                 assert!(inert, "{c} is plain");
             }
             if inert {
-                assert_eq!(c.len_utf8(), 3, "{c}");
+                assert_eq!(skipped, c.len_utf8(), "{c}");
                 assert!(
                     !is_clause_mark(c)
                         && !starts_a_word(c)

@@ -29,12 +29,18 @@ pub fn remembered<V: Clone + 'static>(
             return known.clone();
         }
         let made = make();
-        if memo.len() >= entries {
-            memo.clear();
-        }
-        memo.insert(text.into(), made.clone());
+        keep(&mut memo, entries, text, made.clone());
         made
     })
+}
+
+/// Puts `value` in `memo` under `text`, starting the memo over first when it holds `entries`:
+/// the bound every memo keeps (for callers that hold the memo across many lookups).
+pub fn keep<V>(memo: &mut FxHashMap<Box<str>, V>, entries: usize, text: &str, value: V) {
+    if memo.len() >= entries {
+        memo.clear();
+    }
+    memo.insert(text.into(), value);
 }
 
 #[cfg(test)]

@@ -106,8 +106,11 @@ pub fn parse_trimmed(t: &str) -> Option<Printed> {
     parse_number_token(t)
 }
 
-/// Whether `c` may be part of a number token: white space, a digit, a separator, a sign or a
-/// character of a sign word or unit. [`parse_number_token`] reads nothing else.
+/// Whether `c` may be part of a number token: white space, or a character that folds
+/// ([`fold`]) to a digit, a separator, or a character of a sign ([`SIGNS`]) or unit ([`UNITS`]).
+/// [`parse_number_token`] reads nothing else. A match rather than a walk of the lists (it is
+/// asked of every character of a candidate token); a test checks every character against the
+/// lists.
 fn may_be_in_number(c: char) -> bool {
     c.is_ascii_digit()
         || ('０'..='９').contains(&c)
@@ -140,32 +143,37 @@ fn may_be_in_number(c: char) -> bool {
         )
 }
 
+/// A character of a number token as [`parse_number_token`] reads it: full-width digits, point,
+/// plus and comma and the dashes folded to ASCII.
+fn fold(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '．' => '.',
+        '＋' => '+',
+        '－' | '−' | '–' => '-',
+        '，' => ',',
+        _ => c,
+    }
+}
+
+/// The signs a change may be printed with (`增271`, `减7`, `+3`), longest first, and their sign.
+const SIGNS: &[(&str, f64)] = &[
+    ("增加", 1.0),
+    ("减少", -1.0),
+    ("增", 1.0),
+    ("减", -1.0),
+    ("+", 1.0),
+    ("-", -1.0),
+];
+
 /// A trimmed token that starts and ends like a number, read as one: digits folded to ASCII,
 /// white space dropped, a sign word or sign, the number and a unit.
 fn parse_number_token(t: &str) -> Option<Printed> {
-    let folded: String = t
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '．' => '.',
-            '＋' => '+',
-            '－' | '−' | '–' => '-',
-            '，' => ',',
-            _ => c,
-        })
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let folded: String = t.chars().map(fold).filter(|c| !c.is_whitespace()).collect();
     let mut s = folded.as_str();
     let mut sign = 1.0;
     let mut signed = false;
-    for (prefix, sg) in [
-        ("增加", 1.0),
-        ("减少", -1.0),
-        ("增", 1.0),
-        ("减", -1.0),
-        ("+", 1.0),
-        ("-", -1.0),
-    ] {
+    for &(prefix, sg) in SIGNS {
         if let Some(rest) = s.strip_prefix(prefix) {
             s = rest;
             sign = sg;
@@ -250,18 +258,6 @@ pub fn may_end_value(c: char) -> bool {
 }
 
 fn split_unit(s: &str) -> Option<(&str, Unit)> {
-    const UNITS: &[(&str, Unit)] = &[
-        ("万元", Unit::WanYuan),
-        ("元", Unit::Yuan),
-        ("人次", Unit::Count),
-        ("件", Unit::Count),
-        ("条", Unit::Count),
-        ("项", Unit::Count),
-        ("个", Unit::Count),
-        ("次", Unit::Count),
-        ("家", Unit::Count),
-        ("起", Unit::Count),
-    ];
     for (suffix, unit) in UNITS {
         if let Some(num) = s.strip_suffix(suffix) {
             return Some((num, *unit));
@@ -269,6 +265,20 @@ fn split_unit(s: &str) -> Option<(&str, Unit)> {
     }
     Some((s, Unit::None))
 }
+
+/// The units a number may be printed with, tried as suffixes in this order (万元 before 元).
+const UNITS: &[(&str, Unit)] = &[
+    ("万元", Unit::WanYuan),
+    ("元", Unit::Yuan),
+    ("人次", Unit::Count),
+    ("件", Unit::Count),
+    ("条", Unit::Count),
+    ("项", Unit::Count),
+    ("个", Unit::Count),
+    ("次", Unit::Count),
+    ("家", Unit::Count),
+    ("起", Unit::Count),
+];
 
 /// A plain decimal number: digits, optional thousands separators in groups of three, an
 /// optional fraction. Leading zeros are allowed only for 0 itself (`05` is not a count).
@@ -357,6 +367,36 @@ mod tests {
             CellValue::Number(v) => Some(v),
             _ => None,
         }
+    }
+
+    /// The match of `may_be_in_number` is what the lists of `parse_number_token` admit.
+    #[test]
+    fn number_characters_are_those_of_the_lists() {
+        let listed = |c: char| {
+            let f = fold(c);
+            c.is_whitespace()
+                || f.is_ascii_digit()
+                || matches!(f, '.' | ',')
+                || SIGNS.iter().any(|(word, _)| word.contains(f))
+                || UNITS.iter().any(|(word, _)| word.contains(f))
+        };
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(may_be_in_number(c), listed(c), "{c:?}");
+        }
+    }
+
+    /// The tokenizer's shortcut ends (`may_end_value`) are the units' last characters.
+    #[test]
+    fn unit_ends_are_the_last_characters_of_the_units() {
+        let mut ends: Vec<char> = UNITS
+            .iter()
+            .filter_map(|(unit, _)| unit.chars().next_back())
+            .collect();
+        ends.sort_unstable();
+        ends.dedup();
+        let mut listed = UNIT_ENDS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(ends, listed);
     }
 
     #[test]

@@ -366,10 +366,7 @@ fn remembered_forms(memo: &mut HashMap<Box<str>, Forms>, text: &str) -> Forms {
         return Forms::default();
     }
     let made = forms(text);
-    if memo.len() >= FORMS_CACHE_ENTRIES {
-        memo.clear();
-    }
-    memo.insert(text.into(), made.clone());
+    crate::memo::keep(memo, FORMS_CACHE_ENTRIES, text, made.clone());
     made
 }
 

@@ -73,7 +73,7 @@ fn some_key(report: &Report, pick: usize) -> Option<CellKey> {
         .cells
         .iter()
         .filter(|c| c.value.is_some())
-        .map(|c| c.key)
+        .map(|c| c.key())
         .collect();
     keys.get(pick % keys.len().max(1)).copied()
 }

@@ -26,7 +26,7 @@ fn set(r: &mut Report, key: CellKey, v: f64) {
     let c = r.cell_mut(&key).unwrap();
     c.value = Some(v);
     c.state = CellState::Number;
-    c.text = gongkai_model::report::format_value(v);
+    c.text = gongkai_model::report::format_value(v).into();
 }
 
 fn format_for(year: i32) -> FormatId {

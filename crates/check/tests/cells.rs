@@ -110,7 +110,7 @@ fn a_fractional_count_is_an_error() {
     let mut r = consistent(FormatId::F2021);
     set(&mut r, key("proactive", "licensing", "decisions"), 2.5);
     if let Some(c) = r.cell_mut(&key("proactive", "licensing", "decisions")) {
-        c.text = "2.5件".to_string();
+        c.text = "2.5件".into();
     }
     let findings = check(&r);
     assert_eq!(findings.len(), 1, "{:#?}", ids(&findings));

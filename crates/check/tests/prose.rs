@@ -477,7 +477,7 @@ fn legacy_figures_stated_twice_must_agree() {
         column: "year",
         value: Some(v),
         state: CellState::Number,
-        text: String::new(),
+        text: Default::default(),
         source: s.source,
         inferred_by: None,
     };

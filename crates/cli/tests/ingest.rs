@@ -335,7 +335,7 @@ fn corpus_workflow(db: &Db, dir: &Path) {
             // Three more carried in than 2022 carried out: X-CARRY must say so.
             let c = r.cell_mut(&carried_in).unwrap();
             c.value = Some(last_out + 3.0);
-            c.text = gongkai_model::report::format_value(last_out + 3.0);
+            c.text = gongkai_model::report::format_value(last_out + 3.0).into();
         }
         last_out = r.value(&carried_out).unwrap();
         let agency = if year == 2022 {

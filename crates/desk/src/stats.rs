@@ -72,7 +72,7 @@ impl YearTable {
             if let Some(v) = self.get(cell.row, cell.column) {
                 cell.value = Some(v as f64);
                 cell.state = CellState::Number;
-                cell.text = v.to_string();
+                cell.text = v.to_string().into();
             }
         }
         report

@@ -15,5 +15,7 @@ pub use finding::{Finding, Lang, Message, Outcome, Severity};
 pub use format::{CellKey, FormatDef, FormatId, RowDef, TableDef, ValueKind};
 pub use order::ReadingOrder;
 pub use relation::Relation;
-pub use report::{Cell, CellState, Date, Found, Inference, Located, Report, SectionText, Source};
+pub use report::{
+    Cell, CellState, CellText, Date, Found, Inference, Located, Report, SectionText, Source,
+};
 pub use statement::{Meaning, Quantity, Statement, StatementKind, Unit};

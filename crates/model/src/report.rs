@@ -238,6 +238,10 @@ pub struct Inference {
     pub evidence: String,
 }
 
+/// A cell's printed text: a string that keeps short texts (a figure, a mark: nearly every cell's)
+/// inline rather than in an allocation of its own. Reads as a `&str`; serialises as a string.
+pub type CellText = compact_str::CompactString;
+
 /// One cell of a report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
@@ -249,8 +253,8 @@ pub struct Cell {
     #[serde(serialize_with = "ser_value")]
     pub value: Option<f64>,
     pub state: CellState,
-    /// The text as printed (empty when nothing was printed).
-    pub text: String,
+    /// The text as printed (empty when nothing was printed). Serialised as a string.
+    pub text: CellText,
     pub source: Source,
     /// For inferred cells: the relation that fixed the value.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -299,7 +303,7 @@ impl Cell {
     #[inline]
     fn copy_missing(&self) -> Cell {
         Cell {
-            text: String::new(),
+            text: CellText::const_new(""),
             inferred_by: None,
             ..*self
         }
@@ -313,7 +317,7 @@ impl Cell {
             column: key.column,
             value: None,
             state: CellState::Missing,
-            text: String::new(),
+            text: CellText::const_new(""),
             source,
             inferred_by: None,
         }
@@ -710,6 +714,36 @@ mod tests {
                 .collect();
             assert_eq!(Report::empty(format).cells, built, "{format:?}");
             assert_eq!(format_index(format).empty_cells, built, "{format:?}");
+        }
+    }
+
+    /// A cell's text serialises as the string it holds, short (kept inline) or long, exactly
+    /// as a `String` does (KEYS.md: `text` is a string).
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn a_cell_text_serialises_as_a_string() {
+        let key = CellKey {
+            table: "requests",
+            row: "granted",
+            column: "total",
+        };
+        for text in [
+            "",
+            "5",
+            "1,234件",
+            "/",
+            "（一）予以公开：超过二十四个字节的一段印出的文字",
+        ] {
+            let cell = Cell {
+                text: text.into(),
+                ..Cell::missing(key, Source::line(3))
+            };
+            let json = serde_json::to_value(&cell).unwrap();
+            assert_eq!(json["text"], serde_json::Value::String(text.to_string()));
+            assert_eq!(
+                serde_json::to_string(&cell.text).unwrap(),
+                serde_json::to_string(text).unwrap()
+            );
         }
     }
 

@@ -1328,7 +1328,7 @@ fn decode_cell(row: Row) -> Result<gongkai_model::Cell> {
         column: key.column,
         value,
         state,
-        text,
+        text: text.into(),
         source,
         inferred_by,
     })

@@ -164,7 +164,7 @@ pub fn generate(seed: u64, opts: &GenOptions) -> Report {
             .unwrap_or(ValueKind::Count);
         cell.value = Some(value);
         cell.state = CellState::Number;
-        cell.text = styles.print(kind, value);
+        cell.text = styles.print(kind, value).into();
         cell.source = Source::None;
     }
     report.agency = Located::new(agency, Source::None);

@@ -57,10 +57,10 @@ pub fn apply(report: &Report, m: &Mutation) -> Report {
             Mutation::DeleteValue(_) => {
                 cell.state = CellState::Missing;
                 cell.value = None;
-                cell.text = String::new();
+                cell.text = Default::default();
             }
             Mutation::ChangeValue(_, v) => {
-                cell.text = ValueStyles::detect(kind, &cell.text).print(kind, v);
+                cell.text = ValueStyles::detect(kind, &cell.text).print(kind, v).into();
                 cell.state = CellState::Number;
                 cell.value = Some(v);
             }

@@ -49,7 +49,7 @@ fn cell_lines_point_at_the_values() {
                 .unwrap_or_else(|| panic!("{opts:?}: no line for {}", cell.key()));
             let text = ls.get(*line as usize - 1).copied().unwrap_or_default();
             assert!(
-                text.contains(&cell.text),
+                text.contains(cell.text.as_str()),
                 "{opts:?}: {} = {:?} not on line {line}: {text:?}",
                 cell.key(),
                 cell.text
@@ -180,7 +180,7 @@ fn pipe_and_tab_rows_end_with_their_values() {
                     .columns
                     .iter()
                     .filter_map(|c| report.get(table.key, row.key, c))
-                    .map(|c| c.text.clone())
+                    .map(|c| c.text.to_string())
                     .collect();
                 let line = if table.layout == TableLayout::SingleRun {
                     w.cell_lines[&gongkai_model::CellKey {

@@ -789,7 +789,7 @@ impl Reader<'_> {
             column: key.column,
             value,
             state,
-            text,
+            text: text.into(),
             source: self.source(v),
             inferred_by: None,
         })

@@ -424,7 +424,7 @@ pub fn report_from_json(text: &str) -> Result<Report, JsonError> {
             column: key.column,
             value: value.filter(|_| state.has_value()),
             state,
-            text: field("text").unwrap_or("").to_string(),
+            text: field("text").unwrap_or("").into(),
             source: field("source").map_or(Source::None, parse_source),
             inferred_by,
         };

@@ -130,7 +130,7 @@ fn with_states(mut r: Report, cells: &[(&str, &str, CellState)]) -> Report {
         if let Some(c) = r.cell_mut(&key) {
             c.state = state;
             c.value = None;
-            c.text = String::new();
+            c.text = Default::default();
         }
     }
     r

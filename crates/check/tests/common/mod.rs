@@ -51,7 +51,7 @@ pub fn set(report: &mut Report, k: CellKey, value: f64) {
     let cell = report.cell_mut(&k).expect("cell of the format");
     cell.state = CellState::Number;
     cell.value = Some(value);
-    cell.text = gongkai_model::report::format_value(value);
+    cell.text = gongkai_model::report::format_value(value).into();
     cell.source = source;
 }
 
@@ -61,7 +61,7 @@ pub fn blank(report: &mut Report, k: CellKey) {
     let cell = report.cell_mut(&k).expect("cell of the format");
     cell.state = CellState::Blank;
     cell.value = None;
-    cell.text = String::new();
+    cell.text = Default::default();
     cell.source = source;
 }
 
@@ -71,7 +71,7 @@ pub fn not_applicable(report: &mut Report, k: CellKey, mark: &str) {
     let cell = report.cell_mut(&k).expect("cell of the format");
     cell.state = CellState::NotApplicable;
     cell.value = None;
-    cell.text = mark.to_string();
+    cell.text = mark.into();
     cell.source = source;
 }
 
@@ -80,7 +80,7 @@ pub fn remove(report: &mut Report, k: CellKey) {
     let cell = report.cell_mut(&k).expect("cell of the format");
     cell.state = CellState::Missing;
     cell.value = None;
-    cell.text = String::new();
+    cell.text = Default::default();
     cell.source = Source::None;
 }
 

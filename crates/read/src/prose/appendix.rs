@@ -164,7 +164,7 @@ pub fn fill(report: &mut Report, appendices: &[Appendix<'_>], doc: &Document) {
                     column: column.key,
                     value,
                     state,
-                    text,
+                    text: text.into(),
                     source: at,
                     inferred_by: None,
                 });
@@ -179,9 +179,9 @@ pub fn fill(report: &mut Report, appendices: &[Appendix<'_>], doc: &Document) {
                 if let Some(column) = table.columns.iter().find(|x| x.key == *c) {
                     cells.push(Cell {
                         text: if extra {
-                            format!("{}：", row.label)
+                            format!("{}：", row.label).into()
                         } else {
-                            String::new()
+                            Default::default()
                         },
                         ..Cell::missing(
                             gongkai_model::CellKey {

@@ -55,7 +55,7 @@ pub fn fill(report: &mut Report) {
             column,
             value: Some(value),
             state: CellState::Number,
-            text: st.sentence.clone(),
+            text: st.sentence.as_str().into(),
             source: st.source,
             inferred_by: None,
         });

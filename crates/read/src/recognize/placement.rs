@@ -10,8 +10,8 @@
 use gongkai_model::arith::{evaluate, infer_missing, Eval, EPSILON};
 use gongkai_model::report::format_value;
 use gongkai_model::{
-    formats, Cell, CellKey, CellState, Finding, FormatId, Message, Outcome, Relation, Report,
-    Severity, Source, ValueKind,
+    formats, Cell, CellKey, CellState, CellText, Finding, FormatId, Message, Outcome, Relation,
+    Report, Severity, Source, ValueKind,
 };
 
 use crate::value::{cell_value, CellValue, Printed};
@@ -152,7 +152,7 @@ fn set_from_slot(
         cell.column = key.column;
         cell.value = value;
         cell.state = state;
-        cell.text = slot.text().to_string();
+        cell.text = CellText::new(slot.text());
         cell.source = slot.source();
         cell.inferred_by = None;
     }

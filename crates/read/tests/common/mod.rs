@@ -170,7 +170,7 @@ impl TableOut<'_> {
         let text = self
             .report
             .cell(&key)
-            .map(|c| c.text.clone())
+            .map(|c| c.text.to_string())
             .unwrap_or_default();
         C {
             text,

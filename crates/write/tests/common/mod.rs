@@ -33,7 +33,7 @@ fn set(
     let c = r.cell_mut(&k).expect("cell of the format");
     c.state = state;
     c.value = value;
-    c.text = text.to_string();
+    c.text = text.into();
     c.source = source;
 }
 

@@ -324,6 +324,17 @@ impl Cell {
     }
 }
 
+impl Cell {
+    /// Whether this is the cell of `key` by the addresses of the key strings alone: `true`
+    /// means it is (`has_key`); `false` says nothing (the same texts may be held elsewhere).
+    #[inline]
+    pub(crate) fn has_key_by_address(&self, key: &CellKey) -> bool {
+        std::ptr::eq(self.table, key.table)
+            && std::ptr::eq(self.row, key.row)
+            && std::ptr::eq(self.column, key.column)
+    }
+}
+
 /// `a == b`, answered without reading the texts when they are the same string.
 #[inline]
 fn same_text(a: &str, b: &str) -> bool {
@@ -567,6 +578,17 @@ impl Report {
             }
         }
         self.cell(key)
+    }
+
+    /// The cells in the format's order when this report keeps them so (made by
+    /// [`Report::empty`]): the cell of a key is then at the key's position, if anywhere, so a
+    /// caller may look there first (it must still make sure the cell there is the key's).
+    #[inline]
+    pub(crate) fn cells_in_format_order(&self) -> Option<&[Cell]> {
+        match self.index {
+            Index::Shared(_) => Some(&self.cells),
+            Index::Owned(_) => None,
+        }
     }
 
     /// [`cell_mut`](Self::cell_mut) for a key whose place in the format's cell order is known,

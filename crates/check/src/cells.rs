@@ -377,11 +377,13 @@ fn incomplete(report: &Report) -> Vec<Finding> {
     out
 }
 
-/// Whether `v` is exactly a whole number from 0 below 2^53: a few instructions that answer
-/// for nearly every printed value (rounding and the tolerance need not be looked at).
+/// Whether `v` is exactly a whole number from 0 below 9·10^15: a few instructions that answer
+/// for nearly every printed value (rounding and the tolerance need not be looked at). Within
+/// that range a value converts to `i64` exactly as to `u64`, in one instruction where the
+/// conversion to `u64` takes several.
 #[inline]
 fn plainly_whole(v: f64) -> bool {
-    (0.0..9.0e15).contains(&v) && (v as u64) as f64 == v
+    (0.0..9.0e15).contains(&v) && (v as i64) as f64 == v
 }
 
 /// CELL-NONNEG: counts are whole and ≥ 0, amounts ≥ 0; changes may be anything.

@@ -593,6 +593,7 @@ impl Report {
 
     /// [`cell_mut`](Self::cell_mut) for a key whose place in the format's cell order is known,
     /// as [`cell_at`](Self::cell_at).
+    #[inline]
     pub fn cell_at_mut(&mut self, position: usize, key: &CellKey) -> Option<&mut Cell> {
         if let Index::Shared(_) = self.index {
             if self.cells.get(position).is_some_and(|c| c.has_key(key)) {

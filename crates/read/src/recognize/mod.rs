@@ -207,20 +207,22 @@ impl<'a> Pass<'a> {
     fn token(&mut self, tok: &Token<'a>, forms: &Forms, own_forms: bool) {
         match &tok.kind {
             TokenKind::Text => self.text(tok, forms, own_forms),
-            TokenKind::Value(p) => {
-                let slot = Slot::Value {
-                    printed: p.clone(),
-                    text: tok.text,
-                    source: tok.source(),
-                };
-                self.value(slot, tok);
-            }
-            TokenKind::Empty => {
-                let slot = Slot::Empty {
-                    source: tok.source(),
-                };
-                self.value(slot, tok);
-            }
+            TokenKind::Value(_) | TokenKind::Empty => self.value(tok),
+        }
+    }
+
+    /// The printed cell a value or empty token is (`Empty` for text, which is never one), made
+    /// only where it is kept: its place costs a count of the token's characters.
+    fn slot(tok: &Token<'a>) -> Slot<'a> {
+        match &tok.kind {
+            TokenKind::Value(p) => Slot::Value {
+                printed: p.clone(),
+                text: tok.text,
+                source: tok.source(),
+            },
+            TokenKind::Empty | TokenKind::Text => Slot::Empty {
+                source: tok.source(),
+            },
         }
     }
 
@@ -365,15 +367,7 @@ impl<'a> Pass<'a> {
     /// The row of `table` named by the last of the columns a laid-out line holds (pieces apart by
     /// two or more spaces), exactly or as the first line of a wrapped label.
     fn row_in_last_column(&self, text: &str, table: &str) -> Option<Target> {
-        let last = text
-            .split("  ")
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>();
-        if last.len() < 2 {
-            return None;
-        }
-        let piece = last.last()?;
+        let piece = last_of_columns(text)?;
         let forms = labels::label_forms(piece);
         let named = self.index.targets(&forms);
         // A header row puts column labels side by side (`自然人    总计`): a piece that is also a
@@ -484,11 +478,12 @@ impl<'a> Pass<'a> {
         }
     }
 
-    fn value(&mut self, slot: Slot<'a>, tok: &Token<'a>) {
+    /// Reads a value or empty token.
+    fn value(&mut self, tok: &Token<'a>) {
         let Some(ti) = self.current else {
             return;
         };
-        let is_value = !matches!(slot, Slot::Empty { .. });
+        let is_value = matches!(tok.kind, TokenKind::Value(_));
         let table = &mut self.tables[ti];
         if table.def.layout == TableLayout::SingleRun {
             if is_value && table.found.is_none() {
@@ -498,7 +493,7 @@ impl<'a> Pass<'a> {
                 // Room for the table's cells, so that the run does not grow value by value.
                 table.run.reserve(table.def.cell_count());
             }
-            table.run.push(slot);
+            table.run.push(Self::slot(tok));
             return;
         }
         match self.pending {
@@ -508,7 +503,7 @@ impl<'a> Pass<'a> {
                         row.values += 1;
                     }
                     debug_assert_eq!(row.start + row.len, self.slots.len());
-                    self.slots.push(slot);
+                    self.slots.push(Self::slot(tok));
                     row.len += 1;
                 }
             }
@@ -697,6 +692,19 @@ fn rows_of<'s>(table: &'s TableRead<'_>, slots: &'s [Slot<'_>], first: usize) ->
     }
 }
 
+/// The last of the columns a laid-out line holds (its pieces apart by two or more spaces,
+/// trimmed), when it holds two or more. Most text has no two spaces in a row: that is told by a
+/// scan for a space, before any piece is cut.
+fn last_of_columns(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    if !memchr::memchr_iter(b' ', bytes).any(|i| bytes.get(i + 1) == Some(&b' ')) {
+        return None;
+    }
+    let mut pieces = text.split("  ").map(str::trim).filter(|p| !p.is_empty());
+    pieces.next()?;
+    pieces.last()
+}
+
 /// Something short with a digit in it, printed where a value should be (`1O`, `3件。`).
 fn looks_like_bad_value(text: &str) -> bool {
     let n = text.chars().count();
@@ -832,10 +840,23 @@ fn mixed_note(d: &Detection, tokens: &[Token<'_>]) -> Finding {
 
 #[cfg(test)]
 mod tests {
-    use super::same_key;
+    use super::{last_of_columns, same_key};
     use proptest::prelude::*;
 
     proptest! {
+        /// The last column of a laid-out line is the last of its pieces when there are two or
+        /// more, as cutting the whole line into pieces says.
+        #[test]
+        fn last_of_columns_is_the_last_of_two_or_more_pieces(text in "[ a一（）\u{3000}]{0,12}") {
+            let pieces: Vec<&str> = text
+                .split("  ")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            let expected = if pieces.len() < 2 { None } else { pieces.last().copied() };
+            prop_assert_eq!(last_of_columns(&text), expected);
+        }
+
         /// The shortcut by address answers as comparing the texts does.
         #[test]
         fn same_key_is_text_equality(a in "[ab表一]{0,3}", b in "[ab表一]{0,3}") {

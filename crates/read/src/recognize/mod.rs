@@ -18,6 +18,8 @@ use gongkai_model::{
     Severity, Source, ValueKind,
 };
 
+use std::sync::OnceLock;
+
 use crate::normalize::norm;
 use crate::tokens::{Token, TokenKind};
 use detect::Detection;
@@ -162,6 +164,8 @@ impl RowSlots {
 /// What was read of one table.
 struct TableRead<'a> {
     def: &'static TableDef,
+    /// The cells the table's rows go to (`targets.def` is `def`).
+    targets: &'static TableTargets,
     found: Option<Source>,
     /// What was read of each row of the table, by the row's place in `def.rows`.
     rows: Vec<Option<RowSlots>>,
@@ -179,13 +183,13 @@ impl<'a> Pass<'a> {
             def,
             index: LabelIndex::of(def.id),
             sections: Vec::new(),
-            tables: def
-                .tables
+            tables: table_targets(def.id)
                 .iter()
-                .map(|t| TableRead {
-                    def: t,
+                .map(|targets| TableRead {
+                    def: targets.def,
+                    targets,
                     found: None,
-                    rows: t.rows.iter().map(|_| None).collect(),
+                    rows: targets.def.rows.iter().map(|_| None).collect(),
                     run: Vec::new(),
                     seen_row: false,
                     orphans: Vec::new(),
@@ -535,14 +539,14 @@ impl<'a> Pass<'a> {
                     unresolved.push(read);
                 } else if read.slots.is_empty() {
                     // A row label with no values at all.
-                    for (key, _) in &read.targets {
+                    for (key, _) in read.targets {
                         if let Some(c) = report.cell_mut(key) {
                             *c = Cell::missing(*key, read.label_source);
                         }
                     }
                 }
             }
-            first += table.def.cell_count();
+            first += table.targets.all.len();
             self.notes.extend(orphan_notes(table));
         }
         for read in &unresolved {
@@ -633,29 +637,15 @@ fn row_place(table: &TableDef, row: &RowDef) -> Option<usize> {
 /// cells of labelled rows.
 fn rows_of<'s>(table: &'s TableRead<'_>, slots: &'s [Slot<'_>], first: usize) -> Vec<RowRead<'s>> {
     let def = table.def;
-    let kind = |c: &str| {
-        def.column(c)
-            .map_or(gongkai_model::ValueKind::Count, |c| c.kind)
-    };
-    let key = |r: &'static RowDef, column| CellKey {
-        table: def.key,
-        row: r.key,
-        column,
-    };
+    let targets = table.targets;
     match def.layout {
         TableLayout::SingleRun => {
             if table.found.is_none() {
                 return Vec::new();
             }
-            let mut targets = Vec::with_capacity(def.cell_count());
-            targets.extend(
-                def.rows
-                    .iter()
-                    .flat_map(|r| r.columns.iter().map(move |c| (key(r, c), kind(c)))),
-            );
             vec![RowRead {
                 label: def.label,
-                targets,
+                targets: &targets.all,
                 first,
                 label_source: table.found.unwrap_or_default(),
                 slots: &table.run,
@@ -664,22 +654,11 @@ fn rows_of<'s>(table: &'s TableRead<'_>, slots: &'s [Slot<'_>], first: usize) ->
         TableLayout::LabelledRows => {
             let mut out = Vec::with_capacity(def.rows.len());
             let mut row_first = first;
-            // The kinds of the last row's columns: rows mostly share their table's columns
-            // (one list for all of 表三's rows), so the columns are looked up once per list.
-            let mut kinds: (&[&str], Vec<ValueKind>) = (&[], Vec::new());
-            for (r, read) in def.rows.iter().zip(&table.rows) {
+            for ((r, read), row_targets) in def.rows.iter().zip(&table.rows).zip(&targets.rows) {
                 if let Some(read) = read {
-                    if !std::ptr::eq(kinds.0, r.columns) {
-                        kinds = (r.columns, r.columns.iter().map(|c| kind(c)).collect());
-                    }
                     out.push(RowRead {
                         label: r.label,
-                        targets: r
-                            .columns
-                            .iter()
-                            .zip(&kinds.1)
-                            .map(|(c, k)| (key(r, c), *k))
-                            .collect(),
+                        targets: row_targets,
                         first: row_first,
                         label_source: read.source,
                         slots: read.slots(slots),
@@ -690,6 +669,64 @@ fn rows_of<'s>(table: &'s TableRead<'_>, slots: &'s [Slot<'_>], first: usize) ->
             out
         }
     }
+}
+
+/// The cells of one table's rows, each with the kind of value its column holds, and all the
+/// table's cells in order (where a single run's values go): the same for every report of a
+/// format, so made once per format ([`table_targets`]) rather than for each row read.
+struct TableTargets {
+    def: &'static TableDef,
+    /// By the rows' places in `def.rows`: [`row_targets`] of each.
+    rows: Vec<Box<[(CellKey, ValueKind)]>>,
+    /// Every cell of the table, row after row.
+    all: Box<[(CellKey, ValueKind)]>,
+}
+
+impl TableTargets {
+    fn of(def: &'static TableDef) -> TableTargets {
+        let rows: Vec<Box<[(CellKey, ValueKind)]>> = def
+            .rows
+            .iter()
+            .map(|r| row_targets(def, r).into())
+            .collect();
+        let all = rows.iter().flat_map(|r| r.iter().copied()).collect();
+        TableTargets { def, rows, all }
+    }
+}
+
+/// The cells of a row of `def`, each with the kind of value its column holds (a count for a
+/// column the table does not declare). The keys hold the format's own strings (the row's
+/// column strings), by which a report finds its cells without comparing texts.
+fn row_targets(def: &'static TableDef, r: &'static RowDef) -> Vec<(CellKey, ValueKind)> {
+    r.columns
+        .iter()
+        .map(|c| {
+            let key = CellKey {
+                table: def.key,
+                row: r.key,
+                column: c,
+            };
+            (key, def.column(c).map_or(ValueKind::Count, |c| c.kind))
+        })
+        .collect()
+}
+
+/// The [`TableTargets`] of each of a format's tables, in the format's order; made once.
+fn table_targets(format: FormatId) -> &'static [TableTargets] {
+    static CACHE: [OnceLock<Vec<TableTargets>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match format {
+        FormatId::F2019 => 0,
+        FormatId::F2021 => 1,
+        FormatId::Legacy => 2,
+    };
+    CACHE[slot].get_or_init(|| {
+        formats::get(format)
+            .tables
+            .iter()
+            .map(TableTargets::of)
+            .collect()
+    })
 }
 
 /// The last of the columns a laid-out line holds (its pieces apart by two or more spaces,
@@ -842,6 +879,38 @@ fn mixed_note(d: &Detection, tokens: &[Token<'_>]) -> Finding {
 mod tests {
     use super::{last_of_columns, same_key};
     use proptest::prelude::*;
+
+    /// The targets made once per format are each table's rows' cells in the format's order,
+    /// keyed by the format's own strings, with their columns' kinds; and all of a table's cells
+    /// are its rows' in turn, as many as it counts.
+    #[test]
+    fn table_targets_are_the_formats_cells_with_their_kinds() {
+        use gongkai_model::{formats, FormatId, ValueKind};
+        for format in [FormatId::F2019, FormatId::F2021, FormatId::Legacy] {
+            let def = formats::get(format);
+            let targets = super::table_targets(format);
+            assert_eq!(targets.len(), def.tables.len());
+            let mut keys = def.cell_keys();
+            for (t, table) in targets.iter().zip(def.tables) {
+                assert!(std::ptr::eq(t.def, table));
+                assert_eq!(t.all.len(), table.cell_count());
+                let rows: Vec<_> = t.rows.iter().flat_map(|r| r.iter().copied()).collect();
+                assert_eq!(&rows[..], &t.all[..]);
+                for ((r, row), cells) in table.rows.iter().enumerate().zip(&t.rows) {
+                    assert_eq!(cells.len(), row.columns.len(), "{format:?} row {r}");
+                    for ((key, kind), column) in cells.iter().zip(row.columns) {
+                        assert_eq!(Some(*key), keys.next());
+                        assert!(std::ptr::eq(key.table, table.key));
+                        assert!(std::ptr::eq(key.row, row.key));
+                        assert!(std::ptr::eq(key.column, *column));
+                        let declared = table.column(column).map_or(ValueKind::Count, |c| c.kind);
+                        assert_eq!(*kind, declared);
+                    }
+                }
+            }
+            assert_eq!(keys.next(), None);
+        }
+    }
 
     proptest! {
         /// The last column of a laid-out line is the last of its pieces when there are two or

@@ -51,7 +51,7 @@ impl Slot<'_> {
 pub struct RowRead<'a> {
     /// A short description for messages: the row's official label, or the table's name.
     pub label: &'static str,
-    pub targets: Vec<(CellKey, ValueKind)>,
+    pub targets: &'static [(CellKey, ValueKind)],
     /// The place of the first target in the format's cell order; the others follow it (a
     /// row's cells, and a table's, are consecutive there).
     pub first: usize,

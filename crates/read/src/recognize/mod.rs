@@ -24,7 +24,7 @@ use crate::normalize::norm;
 use crate::tokens::{Token, TokenKind};
 use detect::Detection;
 use labels::{label_forms, Forms, LabelIndex, Target};
-use placement::{resolve, RowRead, Slot};
+use placement::{resolve, LabelPlace, RowRead, Slot};
 
 /// Reads the parts and tables of a report from its tokens. `year` (from the metadata) only
 /// breaks ties when the labels do not tell the format.
@@ -146,14 +146,15 @@ impl Here {
 /// What was read of one labelled row: where its label is, where its printed cells are in the
 /// pass's [`Pass::slots`] (`len` of them from `start`), and how many of them are values (kept as
 /// a count so that checking completeness stays O(1)).
-struct RowSlots {
-    source: Source,
+struct RowSlots<'a> {
+    /// The label's token: its place is made from it only when a cell or a note needs it.
+    label: Token<'a>,
     start: usize,
     len: usize,
     values: usize,
 }
 
-impl RowSlots {
+impl RowSlots<'_> {
     /// This row's printed cells, out of the pass's.
     fn slots<'s, 'a>(&self, all: &'s [Slot<'a>]) -> &'s [Slot<'a>] {
         all.get(self.start..self.start + self.len)
@@ -168,7 +169,7 @@ struct TableRead<'a> {
     targets: &'static TableTargets,
     found: Option<Source>,
     /// What was read of each row of the table, by the row's place in `def.rows`.
-    rows: Vec<Option<RowSlots>>,
+    rows: Vec<Option<RowSlots<'a>>>,
     /// Values of a single-run table (表四).
     run: Vec<Slot<'a>>,
     seen_row: bool,
@@ -345,7 +346,7 @@ impl<'a> Pass<'a> {
                     }
                     Some((p, slot @ None)) => {
                         *slot = Some(RowSlots {
-                            source: tok.source(),
+                            label: tok.clone(),
                             start: self.slots.len(),
                             len: 0,
                             values: 0,
@@ -539,9 +540,10 @@ impl<'a> Pass<'a> {
                     unresolved.push(read);
                 } else if read.slots.is_empty() {
                     // A row label with no values at all.
+                    let label_source = read.label_at.source();
                     for (key, _) in read.targets {
                         if let Some(c) = report.cell_mut(key) {
-                            *c = Cell::missing(*key, read.label_source);
+                            *c = Cell::missing(*key, label_source);
                         }
                     }
                 }
@@ -567,7 +569,7 @@ impl<'a> Pass<'a> {
                                 source: *source,
                                 ..Cell::missing(*key, *source)
                             },
-                            _ => Cell::missing(*key, read.label_source),
+                            _ => Cell::missing(*key, read.label_at.source()),
                         };
                     }
                 }
@@ -593,13 +595,13 @@ impl<'a> Pass<'a> {
     }
 }
 
-impl TableRead<'_> {
+impl<'a> TableRead<'a> {
     /// What was read of the row at this place of `def.rows`, once its label was seen.
-    fn read_row(&self, place: usize) -> Option<&RowSlots> {
+    fn read_row(&self, place: usize) -> Option<&RowSlots<'a>> {
         self.rows.get(place)?.as_ref()
     }
 
-    fn read_row_mut(&mut self, place: usize) -> Option<&mut RowSlots> {
+    fn read_row_mut(&mut self, place: usize) -> Option<&mut RowSlots<'a>> {
         self.rows.get_mut(place)?.as_mut()
     }
 
@@ -647,7 +649,7 @@ fn rows_of<'s>(table: &'s TableRead<'_>, slots: &'s [Slot<'_>], first: usize) ->
                 label: def.label,
                 targets: &targets.all,
                 first,
-                label_source: table.found.unwrap_or_default(),
+                label_at: LabelPlace::Made(table.found.unwrap_or_default()),
                 slots: &table.run,
             }]
         }
@@ -660,7 +662,7 @@ fn rows_of<'s>(table: &'s TableRead<'_>, slots: &'s [Slot<'_>], first: usize) ->
                         label: r.label,
                         targets: row_targets,
                         first: row_first,
-                        label_source: read.source,
+                        label_at: LabelPlace::Token(&read.label),
                         slots: read.slots(slots),
                     });
                 }

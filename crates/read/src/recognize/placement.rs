@@ -14,6 +14,7 @@ use gongkai_model::{
     Report, Severity, Source, ValueKind,
 };
 
+use crate::tokens::Token;
 use crate::value::{cell_value, CellValue, Printed};
 
 /// One printed cell of a row.
@@ -55,8 +56,27 @@ pub struct RowRead<'a> {
     /// The place of the first target in the format's cell order; the others follow it (a
     /// row's cells, and a table's, are consecutive there).
     pub first: usize,
-    pub label_source: Source,
+    /// Where the row's label is (the table's place for a single run).
+    pub label_at: LabelPlace<'a>,
     pub slots: &'a [Slot<'a>],
+}
+
+/// Where a row's label is: its token, whose place is made only when a cell or a note needs it
+/// (counting the label's characters costs more than placing most rows' values), or a place.
+#[derive(Debug, Clone, Copy)]
+pub enum LabelPlace<'a> {
+    Token(&'a Token<'a>),
+    Made(Source),
+}
+
+impl LabelPlace<'_> {
+    /// The label's place: the token's [`Token::source`].
+    pub fn source(&self) -> Source {
+        match self {
+            LabelPlace::Token(tok) => tok.source(),
+            LabelPlace::Made(source) => *source,
+        }
+    }
 }
 
 /// Most placements tried for one row; beyond this the row is left `missing` and reported.
@@ -186,7 +206,9 @@ pub fn resolve(
     let n = row.targets.len();
     let k = values.len();
     let keys: Vec<CellKey> = row.targets.iter().map(|(k, _)| *k).collect();
-    let location = values.first().map_or(row.label_source, |s| s.source());
+    let location = values
+        .first()
+        .map_or_else(|| row.label_at.source(), |s| s.source());
     // Only the format's exact relations (the ones that can fix a value) decide a placement;
     // a "normally ≤" relation must not move a printed value into another cell.
     let relevant: Vec<&Relation> = relations
@@ -246,7 +268,7 @@ pub fn resolve(
                         apply(report, row, &values, &reading, &mut Vec::new());
                     }
                     for key in &unsure {
-                        set_missing(report, *key, row.label_source);
+                        set_missing(report, *key, row.label_at.source());
                     }
                     let mut candidates = vec![values_read
                         .iter()
@@ -282,7 +304,7 @@ pub fn resolve(
     let Some(readings) = readings else {
         // Too many ways to read it: keep nothing, say so.
         for key in &keys {
-            set_missing(report, *key, row.label_source);
+            set_missing(report, *key, row.label_at.source());
         }
         notes.push(count_note(
             row,
@@ -337,7 +359,7 @@ pub fn resolve(
         .map(|(k, _)| *k)
         .collect();
     for key in &ambiguous {
-        set_missing(report, *key, row.label_source);
+        set_missing(report, *key, row.label_at.source());
     }
     let outcome = if consistent && ambiguous.is_empty() {
         Outcome::Fail
@@ -645,7 +667,7 @@ fn resolve_glued(
         );
     } else {
         for key in &keys {
-            set_missing(report, *key, row.label_source);
+            set_missing(report, *key, row.label_at.source());
         }
         let candidates: Vec<String> = consistent
             .iter()
@@ -699,7 +721,7 @@ fn apply(
     for (at, ((key, kind), pick)) in row.targets.iter().zip(reading).enumerate() {
         match pick.and_then(|i| values.get(i)) {
             Some(slot) => set_from_slot(report, row.first + at, *key, *kind, slot, notes),
-            None => set_missing(report, *key, row.label_source),
+            None => set_missing(report, *key, row.label_at.source()),
         }
     }
 }

@@ -208,7 +208,10 @@ impl<'a> Pass<'a> {
         self.tables.iter().position(|t| same_key(t.def.key, key))
     }
 
-    /// Reads one token; `own_forms` says whether `forms` were made from its own text.
+    /// Reads one token; `own_forms` says whether `forms` were made from its own text. Inlined
+    /// into the pass's loop: most tokens are values, read in a few steps, and a call per token
+    /// costs as much again.
+    #[inline(always)]
     fn token(&mut self, tok: &Token<'a>, forms: &Forms, own_forms: bool) {
         match &tok.kind {
             TokenKind::Text => self.text(tok, forms, own_forms),
@@ -218,6 +221,7 @@ impl<'a> Pass<'a> {
 
     /// The printed cell a value or empty token is (`Empty` for text, which is never one), made
     /// only where it is kept: its place costs a count of the token's characters.
+    #[inline]
     fn slot(tok: &Token<'a>) -> Slot<'a> {
         match &tok.kind {
             TokenKind::Value(p) => Slot::Value {
@@ -231,6 +235,7 @@ impl<'a> Pass<'a> {
         }
     }
 
+    #[inline(never)]
     fn text(&mut self, tok: &Token<'a>, forms: &Forms, own_forms: bool) {
         // The place is worked out only where it is kept: most text is prose, and counting the
         // characters of a paragraph for a place no one keeps is the costliest step here.

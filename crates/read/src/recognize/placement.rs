@@ -140,6 +140,7 @@ impl<'a> RowRead<'a> {
 }
 
 /// Sets one cell (at place `at` of the format's cell order) from what was printed for it.
+#[inline]
 fn set_from_slot(
     report: &mut Report,
     at: usize,

@@ -488,7 +488,8 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// Reads a value or empty token.
+    /// Reads a value or empty token (inlined with [`Pass::token`]: most tokens are values).
+    #[inline(always)]
     fn value(&mut self, tok: &Token<'a>) {
         let Some(ti) = self.current else {
             return;

@@ -1060,6 +1060,10 @@ fn labelled_date(head: &[Line<'_>]) -> Option<Hit<Date>> {
     best.map(|(_, hit)| hit)
 }
 
+/// The shortest labelled date: a label of two characters (`日期`, six bytes; no label is
+/// shorter) and the shortest date [`date_at`] reads (`2021-1-1`, eight bytes).
+const MIN_LABELLED_DATE_BYTES: usize = 14;
+
 /// `期`, `间` and `間` in UTF-8.
 const LABEL_END_BYTES: [[u8; 3]; 3] = [[0xE6, 0x9C, 0x9F], [0xE9, 0x97, 0xB4], [0xE9, 0x96, 0x93]];
 
@@ -1074,6 +1078,10 @@ const LABEL_END_BYTES: [[u8; 3]; 3] = [[0xE6, 0x9C, 0x9F], [0xE9, 0x97, 0xB4], [
 /// only the few places after a label end are tried as dates, rather than every digit run.
 /// `labelled_dates_are_those_after_a_label_end` ties it to [`dates_in`] and [`label_before`].
 fn labelled_dates_in(s: &str, mut found: impl FnMut(Date, usize, usize)) {
+    // Most head lines of a table are shorter than the shortest labelled date (`日期2021-1-1`).
+    if s.len() < MIN_LABELLED_DATE_BYTES {
+        return;
+    }
     const PUBLISHED_AT: &str = "发布于";
     let mut try_after = |end: usize| {
         let Some(after) = s.get(end..) else { return };
@@ -1325,6 +1333,10 @@ mod tests {
         let dates: Vec<String> = got.iter().map(|(d, ..)| d.to_string()).collect();
         // `更新时间` is no label (a bare 时间 must be the whole label); `成文日期::` has two colons.
         assert_eq!(dates, ["2021-01-04", "2021-01-05", "2021-01-06"]);
+        // The shortest labelled date is read, and is as short as one can be.
+        let shortest = "日期2021-1-1";
+        assert_eq!(shortest.len(), MIN_LABELLED_DATE_BYTES);
+        assert_eq!(labelled_the_short_way(shortest).len(), 1);
     }
 
     proptest::proptest! {
@@ -1345,7 +1357,7 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(vec![
                 "发布日期", "发布时间", "发布于", "發佈時間", "更新时间", "日期", "时间", "成文日期",
                 "上网时间", "期间", "于", ":", "：", " ", "\u{3000}", "::", "2021-01-04",
-                "2021年1月5日", "二〇二一年一月五日", "２０２１／１／６", "2021.1.7", "12",
+                "2021年1月5日", "2021-1-1", "二〇二一年一月五日", "２０２１／１／６", "2021.1.7", "12",
                 "20210", "年", "信息来源", "。", "abc", "(", "【",
             ]), 0..10),
             noise in "\\PC{0,6}",

@@ -148,11 +148,12 @@ fn head_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<
     // Room for the content lines and a few chrome ones, reserved once rather than grown.
     let mut head = Vec::with_capacity(HEAD_LINES + 16);
     let mut content = 0;
-    let non_blank = doc
-        .lines()
-        .take(MAX_SCANNED_LINES)
-        .filter(|(_, text)| !crate::scan::trim(cut(text, MAX_LINE_BYTES)).is_empty());
-    for (no, text) in non_blank.take(MAX_HEAD_LINES) {
+    for (no, text) in doc.lines().take(MAX_SCANNED_LINES) {
+        // Blank: nothing but white space (what `trim` would leave empty), mostly told from the
+        // first byte.
+        if crate::scan::trim_start(cut(text, MAX_LINE_BYTES)).is_empty() {
+            continue;
+        }
         let line = Line::new(no, text, chrome);
         head.push(line);
         if !line.chrome {
@@ -161,20 +162,31 @@ fn head_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<
                 break;
             }
         }
+        if head.len() == MAX_HEAD_LINES {
+            break;
+        }
     }
     head
 }
 
 /// The last non-blank, non-chrome lines, in document order.
 fn tail_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<Line<'d>> {
-    let mut tail: Vec<Line<'_>> = (1..=doc.line_count())
-        .rev()
-        .take(MAX_SCANNED_LINES)
-        .filter(|&no| !crate::scan::trim(cut(doc.line(no), MAX_LINE_BYTES)).is_empty())
-        .map(|no| Line::new(no, doc.line(no), chrome))
-        .filter(|l| !l.chrome)
-        .take(TAIL_LINES)
-        .collect();
+    let mut tail = Vec::with_capacity(TAIL_LINES);
+    let last = doc.line_count();
+    for no in (1..=last).rev().take(MAX_SCANNED_LINES) {
+        let text = doc.line(no);
+        if crate::scan::trim_start(cut(text, MAX_LINE_BYTES)).is_empty() {
+            continue;
+        }
+        let line = Line::new(no, text, chrome);
+        if line.chrome {
+            continue;
+        }
+        tail.push(line);
+        if tail.len() == TAIL_LINES {
+            break;
+        }
+    }
     tail.reverse();
     tail
 }

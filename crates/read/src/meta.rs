@@ -145,13 +145,15 @@ fn cut(s: &str, max: usize) -> &str {
 /// The first non-blank lines, chrome included (it carries dates), until [`HEAD_LINES`] of them
 /// are content (a page may open with a long navigation menu) or there are [`MAX_HEAD_LINES`].
 fn head_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<Line<'d>> {
-    let mut head = Vec::new();
+    // Room for the content lines and a few chrome ones, reserved once rather than grown.
+    let mut head = Vec::with_capacity(HEAD_LINES + 16);
     let mut content = 0;
-    let non_blank = doc
-        .lines()
-        .take(MAX_SCANNED_LINES)
-        .filter(|(_, text)| !crate::scan::trim(cut(text, MAX_LINE_BYTES)).is_empty());
-    for (no, text) in non_blank.take(MAX_HEAD_LINES) {
+    for (no, text) in doc.lines().take(MAX_SCANNED_LINES) {
+        // Blank: nothing but white space (what `trim` would leave empty), mostly told from the
+        // first byte.
+        if crate::scan::trim_start(cut(text, MAX_LINE_BYTES)).is_empty() {
+            continue;
+        }
         let line = Line::new(no, text, chrome);
         head.push(line);
         if !line.chrome {
@@ -160,22 +162,74 @@ fn head_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<
                 break;
             }
         }
+        if head.len() == MAX_HEAD_LINES {
+            break;
+        }
     }
     head
 }
 
 /// The last non-blank, non-chrome lines, in document order.
 fn tail_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<Line<'d>> {
-    let mut tail: Vec<Line<'_>> = (1..=doc.line_count())
-        .rev()
-        .take(MAX_SCANNED_LINES)
-        .filter(|&no| !crate::scan::trim(cut(doc.line(no), MAX_LINE_BYTES)).is_empty())
-        .map(|no| Line::new(no, doc.line(no), chrome))
-        .filter(|l| !l.chrome)
-        .take(TAIL_LINES)
-        .collect();
+    let mut tail = Vec::with_capacity(TAIL_LINES);
+    let last = doc.line_count();
+    for no in (1..=last).rev().take(MAX_SCANNED_LINES) {
+        let text = doc.line(no);
+        if crate::scan::trim_start(cut(text, MAX_LINE_BYTES)).is_empty() {
+            continue;
+        }
+        let line = Line::new(no, text, chrome);
+        if line.chrome {
+            continue;
+        }
+        tail.push(line);
+        if tail.len() == TAIL_LINES {
+            break;
+        }
+    }
     tail.reverse();
     tail
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+/// Where `word` first occurs in `text`: [`str::find`] without its searcher's setup, which
+/// costs more than the search on the short lines and titles asked here (a title is asked for
+/// some thirty words). memchr finds the word's last byte — a UTF-8 continuation byte for the
+/// Chinese words looked for, rare enough — and the bytes before it are compared.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    let (hay, w) = (text.as_bytes(), word.as_bytes());
+    let Some((&last, _)) = w.split_last() else {
+        return Some(0);
+    };
+    memchr::memchr_iter(last, hay).find_map(|end| {
+        let start = (end + 1).checked_sub(w.len())?;
+        (hay.get(start..=end) == Some(w)).then_some(start)
+    })
+}
+
+/// The byte offset of `piece` in `text`, when `piece` is a subslice of it (a trimmed part).
+fn offset_in(text: &str, piece: &str) -> Option<usize> {
+    let at = (piece.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    (at + piece.len() <= text.len()).then_some(at)
+}
+
+/// Whether `text` holds `word` ([`find_word`]).
+fn has_word(text: &str, word: &str) -> bool {
+    find_word(text, word).is_some()
+}
+
+/// Where `word` last occurs in `text`: [`str::rfind`] the way [`find_word`] is [`str::find`].
+fn rfind_word(text: &str, word: &str) -> Option<usize> {
+    let (hay, w) = (text.as_bytes(), word.as_bytes());
+    let Some((&last, _)) = w.split_last() else {
+        return Some(text.len());
+    };
+    memchr::memrchr_iter(last, hay).find_map(|end| {
+        let start = (end + 1).checked_sub(w.len())?;
+        (hay.get(start..=end) == Some(w)).then_some(start)
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,7 +454,9 @@ fn lone_date(text: &str) -> Option<(Date, usize, usize)> {
         .trim_matches(['(', ')', '（', '）', '[', ']', '【', '】'])
         .trim();
     let (date, rest) = date_at(t)?;
-    let start = text.find(t)?;
+    // `t` is a piece of `text`: its offset, not a search (which would find the same place,
+    // for `t` starts with neither white space nor a bracket).
+    let start = offset_in(text, t)?;
     rest.trim()
         .is_empty()
         .then(|| (date, start, t.len() - rest.len()))
@@ -421,6 +477,7 @@ fn is_section_heading(text: &str) -> bool {
 }
 
 /// Words that make a line a report title, and those that say it is a sentence about one.
+/// (Each has 报 or 報, and each disclosure word 公: `title_span` relies on it.)
 const REPORT_WORDS: &[&str] = &["报告", "報告", "年报", "年報"];
 const DISCLOSURE_WORDS: &[&str] = &["公开", "公開"];
 #[rustfmt::skip]
@@ -437,6 +494,11 @@ const TITLE_CHROME: &[&str] = &[
 
 /// The byte range of the title in a line, if the line is a report title.
 fn title_span(text: &str) -> Option<(usize, usize)> {
+    // Every title word has 报 or 報 and 公 (below): a line without them is no title, told
+    // before the chrome markers are sought in it.
+    if !(has_word(text, "公") && (has_word(text, "报") || has_word(text, "報"))) {
+        return None;
+    }
     let end = title_chrome_start(text).unwrap_or(text.len());
     let part = text.get(..end)?;
     let trimmed = part
@@ -450,10 +512,10 @@ fn title_span(text: &str) -> Option<(usize, usize)> {
     let is_title = (6..=80).contains(&chars)
         && !trimmed.contains(['>', '＞', '»', '›'])
         && !is_chrome(trimmed)
-        && REPORT_WORDS.iter().any(|w| trimmed.contains(w))
-        && DISCLOSURE_WORDS.iter().any(|w| trimmed.contains(w))
+        && REPORT_WORDS.iter().any(|w| has_word(trimmed, w))
+        && DISCLOSURE_WORDS.iter().any(|w| has_word(trimmed, w))
         && !trimmed.contains(['。', '，', ',', '；', ';', '：', ':', '《', '》', '“'])
-        && !NOT_TITLE_WORDS.iter().any(|w| trimmed.contains(w))
+        && !NOT_TITLE_WORDS.iter().any(|w| has_word(trimmed, w))
         && !is_section_heading(trimmed);
     is_title.then_some((start, start + trimmed.len()))
 }
@@ -547,7 +609,7 @@ fn disclosure_start(title: &str) -> Option<usize> {
         "政府信息公开", "政府信息公開", "政府資訊公開", "政务信息公开", "政務信息公開", "政务公开",
         "政務公開", "信息公开", "信息公開", "資訊公開", "公开", "公開",
     ];
-    WORDS.iter().filter_map(|w| title.find(w)).min()
+    WORDS.iter().filter_map(|w| find_word(title, w)).min()
 }
 
 /// `（2022年度）`: a year in brackets is cut out with its brackets.
@@ -573,13 +635,47 @@ fn close_paren_end(s: &str, at: usize) -> usize {
 fn agency_in(raw: &str, offset: usize) -> Option<(String, usize, usize)> {
     let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || is_name_punct(c));
     let name = agency_name(trimmed)?;
-    let start = raw.find(trimmed)?;
+    // A piece of `raw`: its offset (a search would find the same place, for `trimmed` starts
+    // with neither white space nor punctuation).
+    let start = offset_in(raw, trimmed)?;
     Some((name, offset + start, trimmed.len()))
 }
 
+/// Punctuation around a printed name (listed in `NAME_PUNCT` for the tests), matched at once rather
+/// than by a walk of the string for each character of a name.
 fn is_name_punct(c: char) -> bool {
-    "《》“”\"'【】[]〔〕:：,，、.。·-—_|｜".contains(c)
+    matches!(
+        c,
+        '《' | '》'
+            | '“'
+            | '”'
+            | '"'
+            | '\''
+            | '【'
+            | '】'
+            | '['
+            | ']'
+            | '〔'
+            | '〕'
+            | ':'
+            | '：'
+            | ','
+            | '，'
+            | '、'
+            | '.'
+            | '。'
+            | '·'
+            | '-'
+            | '—'
+            | '_'
+            | '|'
+            | '｜'
+    )
 }
+
+/// The punctuation [`is_name_punct`] matches (its tests compare the two).
+#[cfg(test)]
+const NAME_PUNCT: &str = "《》“”\"'【】[]〔〕:：,，、.。·-—_|｜";
 
 /// Administrative levels: a name ending in one is a place, whose government is `…人民政府`.
 const PLACE_LEVELS: &[char] = &[
@@ -796,14 +892,14 @@ fn subject_at(s: &str) -> Option<&str> {
     let run = s.get(..run_end)?;
     let stop = SUBJECT_STOPS
         .iter()
-        .filter_map(|w| run.find(w))
+        .filter_map(|w| find_word(run, w))
         .filter(|&i| i > 0)
         .min()
         .unwrap_or(run.len());
     let span = run.get(..stop)?;
     let end = AGENCY_SUFFIXES
         .iter()
-        .filter_map(|suf| span.rfind(suf).map(|i| i + suf.len()))
+        .filter_map(|suf| rfind_word(span, suf).map(|i| i + suf.len()))
         .max()?;
     let subject = span.get(..end)?;
     let pronoun = subject.starts_with(['我', '本']);
@@ -893,7 +989,7 @@ fn source_agency(head: &[Line<'_>]) -> Option<Hit<String>> {
     ];
     head.iter().find_map(|&line| {
         LABELS.iter().find_map(|label| {
-            let at = line.text.find(label)? + label.len();
+            let at = find_word(line.text, label)? + label.len();
             let rest = line.text.get(at..)?;
             let value = skip_spaces(rest, 2);
             let value = value.strip_prefix([':', '：'])?;
@@ -949,27 +1045,90 @@ fn date_label_rank(label: &str) -> Option<u8> {
 }
 
 /// A date right after a label (`发布日期:2021-01-04`, `发表时间：2018-01-17 11:21:45`,
-/// `发布时间 2021年1月28日`), from any head line, chrome included.
+/// `发布时间 2021年1月28日`), from any head line, chrome included: the best-ranked label, the
+/// first such date on a tie.
 fn labelled_date(head: &[Line<'_>]) -> Option<Hit<Date>> {
     let mut best: Option<(u8, Hit<Date>)> = None;
     for &line in head {
-        // Every label ends in 日期, 时间 or 于: lines without one need no date scan.
-        // (The characters are found by bytes: this is asked of every head line.)
-        let may_have_label = crate::scan::has_any_of3(line.text, ['期', '间', '間'])
-            || (line.text.contains('于') && line.text.contains("发布于"));
-        if !may_have_label {
-            continue;
-        }
-        for (date, start, len) in dates_in(line.text) {
+        // The line's best by (rank, start): its dates come in no particular order.
+        let mut in_line: Option<(u8, Hit<Date>)> = None;
+        labelled_dates_in(line.text, |date, start, len| {
             let Some(rank) = label_before(line.text.get(..start).unwrap_or("")) else {
-                continue;
+                return;
             };
+            if in_line
+                .as_ref()
+                .is_none_or(|(r, h)| (rank, start) < (*r, h.start))
+            {
+                in_line = Some((rank, Hit::new(date, line, start, len)));
+            }
+        });
+        if let Some((rank, hit)) = in_line {
             if best.as_ref().is_none_or(|(r, _)| rank < *r) {
-                best = Some((rank, Hit::new(date, line, start, len)));
+                best = Some((rank, hit));
             }
         }
     }
     best.map(|(_, hit)| hit)
+}
+
+/// The shortest labelled date: a label of two characters (`日期`, six bytes; no label is
+/// shorter) and the shortest date [`date_at`] reads (`2021-1-1`, eight bytes).
+const MIN_LABELLED_DATE_BYTES: usize = 14;
+
+/// `期`, `间` and `間` in UTF-8.
+const LABEL_END_BYTES: [[u8; 3]; 3] = [[0xE6, 0x9C, 0x9F], [0xE9, 0x97, 0xB4], [0xE9, 0x96, 0x93]];
+
+/// Calls `found(date, start, len)`, in no particular order, for the dates of `s` that may
+/// follow a label: those of [`dates_in`] that start right after `期`, `间` or `間` (every
+/// label of [`date_label_rank`] ends in one) or after `发布于` (the one label ending in `于`),
+/// with only white space and one colon between (what [`label_before`] looks through).
+///
+/// Asked of every head line, so the label ends are found by memchr — the last bytes of
+/// `期`, `间`, `間` (9F, B4, 93: continuation bytes, rare enough that most of a line is
+/// skipped), the two bytes before compared — and `发布于` likewise from its last byte;
+/// only the few places after a label end are tried as dates, rather than every digit run.
+/// `labelled_dates_are_those_after_a_label_end` ties it to [`dates_in`] and [`label_before`].
+fn labelled_dates_in(s: &str, mut found: impl FnMut(Date, usize, usize)) {
+    // Most head lines of a table are shorter than the shortest labelled date (`日期2021-1-1`).
+    if s.len() < MIN_LABELLED_DATE_BYTES {
+        return;
+    }
+    const PUBLISHED_AT: &str = "发布于";
+    let mut try_after = |end: usize| {
+        let Some(after) = s.get(end..) else { return };
+        let after = after.trim_start();
+        let after = after
+            .strip_prefix([':', '：'])
+            .unwrap_or(after)
+            .trim_start();
+        if let Some((date, rest)) = date_at(after) {
+            found(date, s.len() - after.len(), after.len() - rest.len());
+        }
+    };
+    let bytes = s.as_bytes();
+    for last in memchr::memchr3_iter(
+        LABEL_END_BYTES[0][2],
+        LABEL_END_BYTES[1][2],
+        LABEL_END_BYTES[2][2],
+        bytes,
+    ) {
+        let is_end = last
+            .checked_sub(2)
+            .and_then(|first| bytes.get(first..=last))
+            .is_some_and(|b| LABEL_END_BYTES.iter().any(|e| e == b));
+        if is_end {
+            try_after(last + 1);
+        }
+    }
+    // 于 ends in 8E, as rare a byte as the three above.
+    let published_at = PUBLISHED_AT.as_bytes();
+    for last in memchr::memchr_iter(0x8E, bytes) {
+        let start = (last + 1).checked_sub(published_at.len());
+        if start.and_then(|s| bytes.get(s..=last)) == Some(published_at) {
+            try_after(last + 1);
+        }
+    }
 }
 
 /// The rank of the label that ends `before` (a colon and spaces allowed after it).
@@ -1124,5 +1283,99 @@ mod tests {
             Some("某某县人民政府")
         );
         assert_eq!(a("2021 年政府信息公开工作年度报告"), None);
+    }
+
+    /// What `labelled_date` keeps of a line, the long way: every date of [`dates_in`] whose
+    /// text before it ends with a label.
+    fn labelled_the_long_way(s: &str) -> Vec<(Date, usize, usize, u8)> {
+        dates_in(s)
+            .into_iter()
+            .filter_map(|(d, start, len)| {
+                label_before(s.get(..start)?).map(|rank| (d, start, len, rank))
+            })
+            .collect()
+    }
+
+    fn labelled_the_short_way(s: &str) -> Vec<(Date, usize, usize, u8)> {
+        let mut out = Vec::new();
+        labelled_dates_in(s, |d, start, len| {
+            if let Some(rank) = s.get(..start).and_then(label_before) {
+                out.push((d, start, len, rank));
+            }
+        });
+        out.sort_by_key(|&(_, start, ..)| start);
+        out
+    }
+
+    #[test]
+    fn name_punct_is_the_list() {
+        let matched: String = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_name_punct(c))
+            .collect();
+        let mut listed: Vec<char> = NAME_PUNCT.chars().collect();
+        listed.sort();
+        assert_eq!(matched, listed.into_iter().collect::<String>());
+    }
+
+    #[test]
+    fn title_words_have_the_characters_title_span_looks_for() {
+        for w in REPORT_WORDS {
+            assert!(w.contains(['报', '報']), "{w}");
+        }
+        for w in DISCLOSURE_WORDS {
+            assert!(w.contains('公'), "{w}");
+        }
+    }
+
+    #[test]
+    fn label_end_bytes_are_the_label_ends() {
+        let ends: Vec<&str> = LABEL_END_BYTES
+            .iter()
+            .filter_map(|e| std::str::from_utf8(e).ok())
+            .collect();
+        assert_eq!(ends, ["期", "间", "間"]);
+    }
+
+    #[test]
+    fn labelled_dates_in_printed_forms() {
+        let line = "发布日期：2021-01-04  更新时间 2021年2月3日 成文日期:: 2021-03-04 发布于 二〇二一年一月五日 上网时间２０２１／１／６";
+        let got = labelled_the_short_way(line);
+        assert_eq!(got, labelled_the_long_way(line));
+        let dates: Vec<String> = got.iter().map(|(d, ..)| d.to_string()).collect();
+        // `更新时间` is no label (a bare 时间 must be the whole label); `成文日期::` has two colons.
+        assert_eq!(dates, ["2021-01-04", "2021-01-05", "2021-01-06"]);
+        // The shortest labelled date is read, and is as short as one can be.
+        let shortest = "日期2021-1-1";
+        assert_eq!(shortest.len(), MIN_LABELLED_DATE_BYTES);
+        assert_eq!(labelled_the_short_way(shortest).len(), 1);
+    }
+
+    proptest::proptest! {
+        /// The word searches agree with the standard library's.
+        #[test]
+        fn word_search_like_std(
+            text in "[报告公开年度政府信息人民a:：]{0,16}|\\PC{0,12}",
+            word in "[报告公开年度政府信息人民a:：]{0,3}",
+        ) {
+            proptest::prop_assert_eq!(find_word(&text, &word), text.find(word.as_str()));
+            proptest::prop_assert_eq!(rfind_word(&text, &word), text.rfind(word.as_str()));
+        }
+
+        /// The search from label ends finds exactly the labelled dates of the full scan: lines
+        /// made of labels, separators, dates in every printed form and other text.
+        #[test]
+        fn labelled_dates_are_those_after_a_label_end(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "发布日期", "发布时间", "发布于", "發佈時間", "更新时间", "日期", "时间", "成文日期",
+                "上网时间", "期间", "于", ":", "：", " ", "\u{3000}", "::", "2021-01-04",
+                "2021年1月5日", "2021-1-1", "二〇二一年一月五日", "２０２１／１／６", "2021.1.7", "12",
+                "20210", "年", "信息来源", "。", "abc", "(", "【",
+            ]), 0..10),
+            noise in "\\PC{0,6}",
+        ) {
+            let s = format!("{}{noise}", pieces.concat());
+            proptest::prop_assert_eq!(labelled_the_short_way(&s), labelled_the_long_way(&s));
+        }
     }
 }

@@ -69,6 +69,12 @@ fn decide(t: &str) -> bool {
     {
         return false;
     }
+    // Table rows and labels, the commonest lines here, have none of the characters a chatbot,
+    // a breadcrumb, a label or a furniture phrase needs: only a button row or a stamp is left
+    // to test, without folding the line or searching it for phrases.
+    if !(shape.wo || shape.angle || shape.colon || shape.marker_key) {
+        return !shape.prose && (is_button_row(t) || (shape.digit_start && is_stamp(t)));
+    }
     // Table labels, the commonest lines, have nothing to fold: borrow instead of copying.
     let compact: Cow<'_, str> = if shape.needs_folding {
         Cow::Owned(compact(t))
@@ -103,6 +109,8 @@ struct Shape {
     angle: bool,
     /// Whether the line can start with a date after an opening bracket ([`is_stamp`]).
     digit_start: bool,
+    /// One of the [`MARKER_KEYS`], which every furniture phrase without a colon has.
+    marker_key: bool,
 }
 
 impl Shape {
@@ -117,6 +125,7 @@ impl Shape {
             digit_start: t
                 .trim_start_matches(['[', '【', '(', '（'])
                 .starts_with(|c: char| c.is_ascii_digit()),
+            marker_key: false,
         };
         for c in t.chars() {
             if c.is_whitespace() {
@@ -127,6 +136,7 @@ impl Shape {
             if c.is_ascii() {
                 s.colon |= c == ':';
                 s.angle |= c == '>';
+                s.marker_key |= matches!(c, 'P' | 'p');
                 continue;
             }
             match c {
@@ -141,7 +151,7 @@ impl Shape {
                     s.angle = true;
                     s.needs_folding = true;
                 }
-                _ => {}
+                _ => s.marker_key |= is_marker_key(c),
             }
         }
         s
@@ -263,6 +273,38 @@ const MARKERS: &[&str] = &[
     // chatbot
     "很高兴为您服务", "很高興為您服務",
 ];
+
+/// For every furniture phrase without a colon ([`MARKERS`], and `分辨率` of [`has_marker`]), one
+/// of its characters, chosen rare in report content: a line with none of them and no colon
+/// holds no phrase, and is not searched for one. (A test checks every phrase has one.)
+#[rustfmt::skip]
+const MARKER_KEYS: &[char] = &[
+    'P', 'p', '©', '备', '備', '码', '碼', '版', '单', '單', '图', '圖', '扫', '掃', '打', '享',
+    '色', '眼', '小', '闭', '閉', '篇', '首', '藏', '返', '您', '辨',
+];
+
+/// The non-ASCII [`MARKER_KEYS`] as a set of code points: one bit each (all of them are below
+/// U+10000), so that the test of a character is a lookup.
+static MARKER_KEY_BITS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut i = 0;
+    while i < MARKER_KEYS.len() {
+        let cp = MARKER_KEYS[i] as usize;
+        assert!(cp < 0x10000, "marker keys are in the basic plane");
+        bits[cp >> 6] |= 1 << (cp & 63);
+        i += 1;
+    }
+    bits
+};
+
+/// Whether `c` is one of the [`MARKER_KEYS`] (for a non-ASCII `c`; ASCII ones are compared).
+#[inline]
+fn is_marker_key(c: char) -> bool {
+    let cp = c as usize;
+    MARKER_KEY_BITS
+        .get(cp >> 6)
+        .is_some_and(|word| (word >> (cp & 63)) & 1 == 1)
+}
 
 /// One automaton over all [`MARKERS`] and all [`LABELS`] followed by `:`, built once: each
 /// line is scanned once instead of once per phrase.
@@ -488,7 +530,80 @@ mod tests {
         }
     }
 
+    /// Every furniture phrase that a line may hold without a colon has one of the
+    /// [`MARKER_KEYS`], so a line without one (and without a colon) holds none: the shortcut in
+    /// [`decide`] keeps every chrome line.
+    #[test]
+    fn every_phrase_has_a_key_or_a_colon() {
+        let patterns = MARKERS
+            .iter()
+            .map(|m| m.to_string())
+            .chain(LABELS.iter().map(|l| format!("{l}:")))
+            .chain(["分辨率".to_string()]);
+        for p in patterns {
+            assert!(
+                p.contains(':') || p.contains(MARKER_KEYS),
+                "{p} has no key character"
+            );
+        }
+        for c in MARKER_KEYS {
+            assert!(c.is_ascii() || is_marker_key(*c), "{c}");
+        }
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !c.is_ascii() {
+                assert_eq!(is_marker_key(c), MARKER_KEYS.contains(&c), "{c:?}");
+            }
+        }
+    }
+
+    /// [`decide`] as it was before the shortcut for lines without the characters chrome
+    /// needs: the full test on every line.
+    fn decide_in_full(t: &str) -> bool {
+        if crate::scan::has_sentence_mark(t) && !(t.contains('我') && t.contains("我是")) {
+            return false;
+        }
+        let shape = Shape::of(t);
+        if (shape.prose && !(shape.wo && t.contains("我是")))
+            || shape.solid_chars > MAX_CHROME_CHARS
+        {
+            return false;
+        }
+        let compact = compact(t);
+        if shape.wo && is_chatbot(&compact) {
+            return true;
+        }
+        !shape.prose
+            && (is_button_row(t)
+                || (shape.angle && is_breadcrumb(&compact))
+                || (shape.digit_start && is_stamp(t))
+                || has_marker(&compact)
+                || (shape.colon && has_label(&compact)))
+    }
+
+    /// Pieces of chrome and of content, to build lines of both from.
+    const PIECES: &[&str] = &[
+        "登录", "注册", "首页", "打印本页", "关闭窗口", "大", "中", "小", "分享到", "版权所有",
+        "ICP备", "Copyright", "©", "主办单位", "网站地图", "扫一扫", "在手机打开", "视力保护色",
+        "上一篇", "您的位置", "很高兴为您服务", "分辨率", "浏览器", "发布日期", "来源", "点击数",
+        "我是", "智能客服", "机器人", "规章", "行政许可", "总计", "第二十条第（一）项",
+        "（七）总计", "0", "12", "2021-01-28", "13:53", "[", "【", "】", "：", ":", ">", "＞",
+        "»", "|", "｜", " ", "\t", "\u{3000}", "\u{a0}", "。", "；", "！", "？", "，", "、",
+    ];
+
     proptest! {
+        /// The shortcut in [`decide`] decides every line as the full test does.
+        #[test]
+        fn decide_like_in_full(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..8),
+            noise in "\\PC{0,6}",
+        ) {
+            let line = parts.concat() + &noise;
+            let t = crate::scan::trim(&line);
+            if !t.is_empty() && crate::value::parse_trimmed(t).is_none() {
+                prop_assert_eq!(decide(t), decide_in_full(t), "{:?}", t);
+            }
+        }
+
         #[test]
         fn compact_like_chars(t in "[ \t\u{3000}\u{a0}\u{85}\u{2003}\u{202f}：｜＞»›:a规章]{0,16}|\\PC{0,24}") {
             prop_assert_eq!(compact(&t), compact_by_chars(&t));

@@ -30,12 +30,19 @@ const MAX_STAMP_TAIL_CHARS: usize = 40;
 /// Whether `line` is website chrome rather than report content. See the module documentation.
 pub fn is_chrome(line: &str) -> bool {
     let t = crate::scan::trim(line);
-    if t.is_empty() || t.len() > MAX_CHROME_BYTES {
-        return false;
-    }
     // Most lines are table values or sentences: decide those without allocating. A sentence is
     // never chrome — but for a chatbot's greeting (`您好！我是智能客服`).
-    if crate::value::parse_trimmed(t).is_some() {
+    !t.is_empty()
+        && t.len() <= MAX_CHROME_BYTES
+        && crate::value::parse_trimmed(t).is_none()
+        && is_chrome_text(t)
+}
+
+/// [`is_chrome`] of a line already trimmed, not empty and not a value
+/// ([`crate::value::parse_trimmed`] says `None`): for a caller that has parsed the line anyway.
+pub(crate) fn is_chrome_text(t: &str) -> bool {
+    debug_assert!(!t.is_empty() && t == crate::scan::trim(t));
+    if t.len() > MAX_CHROME_BYTES {
         return false;
     }
     // Short lines are mostly table labels and headings, printed alike in every report: looked

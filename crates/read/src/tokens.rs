@@ -41,11 +41,7 @@ pub struct Token<'a> {
 /// Splits a document into tokens, skipping the lines `skip(line number, text)` says are not
 /// content (site chrome), and page numbers.
 pub fn tokenize<'a>(doc: &'a Document, skip: impl Fn(u32, &str) -> bool) -> Vec<Token<'a>> {
-    // Room reserved once, not grown token by token: reports print a token every 11 to 18
-    // bytes (tab and bar rows the densest, up to 7 a line), so a tenth of the bytes, bounded
-    // by 8 a line, is enough in every layout without reserving much more than is used.
-    let estimate = (doc.text().len() / 10).min(doc.line_count() as usize * 8);
-    let mut out = Vec::with_capacity(estimate + 16);
+    let mut out = Vec::with_capacity(token_estimate(doc));
     // The cells of one line, reused from line to line.
     let mut cells = Vec::new();
     for (no, line) in doc.lines() {
@@ -54,9 +50,50 @@ pub fn tokenize<'a>(doc: &'a Document, skip: impl Fn(u32, &str) -> bool) -> Vec<
         if trimmed.is_empty() || skip(no, line) || is_page_number(line) {
             continue;
         }
-        tokenize_line(no, Line::new(line, trimmed), &mut cells, &mut out);
+        let value = parse_trimmed(trimmed);
+        tokenize_line(no, Line::new(line, trimmed), value, &mut cells, &mut out);
     }
     out
+}
+
+/// Every line's chrome test ([`crate::chrome::is_chrome`]) and the document's tokens, in one pass
+/// over the lines: each line is trimmed and parsed once, for both. (The same as
+/// [`crate::chrome::is_chrome`] of every line, and [`tokenize`] skipping the chrome lines.)
+pub struct Content<'a> {
+    /// `chrome[i]`: whether line `i + 1` is site chrome.
+    pub chrome: Vec<bool>,
+    pub tokens: Vec<Token<'a>>,
+}
+
+/// [`Content`] of a document.
+pub fn tokenize_content(doc: &Document) -> Content<'_> {
+    let mut chrome = Vec::with_capacity(doc.line_count() as usize);
+    let mut out = Vec::with_capacity(token_estimate(doc));
+    let mut cells = Vec::new();
+    for (no, line) in doc.lines() {
+        let trimmed = crate::scan::trim(line);
+        if trimmed.is_empty() {
+            chrome.push(false);
+            continue;
+        }
+        // A value is never chrome; on a line of its own it is the line's token.
+        let value = parse_trimmed(trimmed);
+        let is_chrome = value.is_none() && crate::chrome::is_chrome_text(trimmed);
+        chrome.push(is_chrome);
+        if is_chrome || (may_be_page_number(line, trimmed) && is_page_number(line)) {
+            continue;
+        }
+        tokenize_line(no, Line::new(line, trimmed), value, &mut cells, &mut out);
+    }
+    Content { chrome, tokens: out }
+}
+
+/// Room for the tokens of a document, reserved once, not grown token by token: reports print a
+/// token every 11 to 18 bytes (tab and bar rows the densest, up to 7 a line), so a tenth of the
+/// bytes, bounded by 8 a line, is enough in every layout without reserving much more than is
+/// used.
+fn token_estimate(doc: &Document) -> usize {
+    (doc.text().len() / 10).min(doc.line_count() as usize * 8) + 16
 }
 
 /// A line with its text trimmed ([`crate::scan::trim`]), and where that starts in it.
@@ -182,9 +219,11 @@ fn split_on_wide_gaps<'a>(line: &'a str, wide_gap: bool, pieces: &mut Vec<(usize
     }
 }
 
+/// The tokens of a line; `value` is [`parse_trimmed`] of the trimmed line.
 fn tokenize_line<'a>(
     no: u32,
     whole: Line<'a>,
+    value: Option<Printed>,
     cells_buf: &mut Vec<(usize, &'a str)>,
     out: &mut Vec<Token<'a>>,
 ) {
@@ -194,7 +233,7 @@ fn tokenize_line<'a>(
         let text = whole.trimmed;
         let start = whole.lead;
         let first = out.len();
-        split_cell(no, text, start, out);
+        split_parsed_cell(no, text, start, value, out);
         let count = out.len() - first;
         let mut col = 1 + line.get(..start).map_or(0, chars_in);
         let mut byte = start;
@@ -338,7 +377,18 @@ pub fn has_cell_separator(line: &str) -> bool {
 /// (`（七）总计 5 0 0`), or text.
 fn split_cell<'a>(no: u32, text: &'a str, start: usize, out: &mut Vec<Token<'a>>) {
     // (The cell is trimmed, and so are its words: they are split at white space.)
-    if let Some(p) = parse_trimmed(text) {
+    split_parsed_cell(no, text, start, parse_trimmed(text), out);
+}
+
+/// [`split_cell`] with [`parse_trimmed`] of the cell given (`value`).
+fn split_parsed_cell<'a>(
+    no: u32,
+    text: &'a str,
+    start: usize,
+    value: Option<Printed>,
+    out: &mut Vec<Token<'a>>,
+) {
+    if let Some(p) = value {
         out.push(token(no, text, start, TokenKind::Value(p)));
         return;
     }
@@ -425,9 +475,21 @@ impl Token<'_> {
     }
 }
 
+/// Lines longer than this are never page furniture ([`is_page_number`]).
+const MAX_PAGE_NUMBER_BYTES: usize = 48;
+
+/// Whether [`is_page_number`] may say yes to `line` (trimmed: `trimmed`): page furniture is
+/// short and starts with a dash or `第`, told from the first byte (`-`, or the lead byte E2 of
+/// `—` and `–`, EF of `－`, E7 of `第`) without the call.
+#[inline]
+fn may_be_page_number(line: &str, trimmed: &str) -> bool {
+    line.len() <= MAX_PAGE_NUMBER_BYTES
+        && matches!(trimmed.as_bytes().first(), Some(b'-' | 0xE2 | 0xE7 | 0xEF))
+}
+
 /// Page furniture from paged documents: `-1-`, `- 2 -`, `— 3 —`, `第 3 页`, `第3页 共5页`.
 pub fn is_page_number(line: &str) -> bool {
-    if line.len() > 48 {
+    if line.len() > MAX_PAGE_NUMBER_BYTES {
         return false;
     }
     // Page furniture starts with a dash or 第 (after white space): decide the rest at once.
@@ -475,6 +537,36 @@ mod tests {
                 !has_cell_separator(&line) && !has_wide_gap(trimmed),
                 "{:?}", line
             );
+        }
+
+        /// A line the first-byte test passes by is no page number.
+        #[test]
+        fn page_numbers_pass_the_first_byte_test(
+            line in "[ \u{3000}]{0,2}[-—–－第0-9 页共]{0,8}|\\PC{0,12}"
+        ) {
+            if is_page_number(&line) {
+                prop_assert!(may_be_page_number(&line, crate::scan::trim(&line)), "{:?}", line);
+            }
+        }
+
+        /// The one pass gives every line's chrome test and the tokens of the lines that are
+        /// not chrome, as the two separate passes do.
+        #[test]
+        fn content_in_one_pass_as_in_two(
+            lines in proptest::collection::vec(
+                "[ \t|0-9规章登录注册首页第页—\\-]{0,10}|登录 \\| 注册|-[0-9]-|\\PC{0,12}",
+                0..12,
+            ),
+        ) {
+            let doc = Document::new(lines.join("\n"));
+            let content = tokenize_content(&doc);
+            let chrome: Vec<bool> = doc
+                .lines()
+                .map(|(_, l)| crate::chrome::is_chrome(l))
+                .collect();
+            let tokens = tokenize(&doc, |no, _| chrome[no as usize - 1]);
+            prop_assert_eq!(&content.chrome, &chrome);
+            prop_assert_eq!(content.tokens, tokens);
         }
 
         /// The shortcut in `split_cell` never hides a value: whatever `parse_token` reads ends

@@ -80,7 +80,8 @@ fn decide(t: &str) -> bool {
     // a breadcrumb, a label or a furniture phrase needs: only a button row or a stamp is left
     // to test, without folding the line or searching it for phrases.
     if !(shape.wo || shape.angle || shape.colon || shape.marker_key) {
-        return !shape.prose && (is_button_row(t) || (shape.digit_start && is_stamp(t)));
+        return !shape.prose
+            && ((shape.button_chars && is_button_row(t)) || (shape.digit_start && is_stamp(t)));
     }
     // Table labels, the commonest lines, have nothing to fold: borrow instead of copying.
     let compact: Cow<'_, str> = if shape.needs_folding {
@@ -92,7 +93,7 @@ fn decide(t: &str) -> bool {
         return true;
     }
     !shape.prose
-        && (is_button_row(t)
+        && ((shape.button_chars && is_button_row(t))
             || (shape.angle && is_breadcrumb(&compact))
             || (shape.digit_start && is_stamp(t))
             || has_marker(&compact)
@@ -118,6 +119,8 @@ struct Shape {
     digit_start: bool,
     /// One of the [`MARKER_KEYS`], which every furniture phrase without a colon has.
     marker_key: bool,
+    /// Whether every character but white space is one of the [`BUTTON_ROW_CHARS`].
+    button_chars: bool,
 }
 
 impl Shape {
@@ -133,6 +136,7 @@ impl Shape {
                 .trim_start_matches(['[', '【', '(', '（'])
                 .starts_with(|c: char| c.is_ascii_digit()),
             marker_key: false,
+            button_chars: true,
         };
         for c in t.chars() {
             if c.is_whitespace() {
@@ -140,6 +144,7 @@ impl Shape {
                 continue;
             }
             s.solid_chars += 1;
+            s.button_chars &= in_set(&BUTTON_ROW_CHARS, c);
             if c.is_ascii() {
                 s.colon |= c == ':';
                 s.angle |= c == '>';
@@ -307,10 +312,7 @@ static MARKER_KEY_BITS: [u64; 1024] = {
 /// Whether `c` is one of the [`MARKER_KEYS`] (for a non-ASCII `c`; ASCII ones are compared).
 #[inline]
 fn is_marker_key(c: char) -> bool {
-    let cp = c as usize;
-    MARKER_KEY_BITS
-        .get(cp >> 6)
-        .is_some_and(|word| (word >> (cp & 63)) & 1 == 1)
+    in_set(&MARKER_KEY_BITS, c)
 }
 
 /// One automaton over all [`MARKERS`] and all [`LABELS`] followed by `:`, built once: each
@@ -397,38 +399,57 @@ fn buttons() -> &'static [&'static str] {
     })
 }
 
+/// What separates the buttons of a row ([`is_button_row`]), but for white space.
+const BUTTON_SEPARATORS: &str = "|｜丨/／·•【】[]〔〕()（）<>《》:：";
+
+/// The characters a button row may have but for white space: those of the [`BUTTONS`] and the
+/// [`BUTTON_SEPARATORS`]. A line with any other has a piece that is no button.
+static BUTTON_ROW_CHARS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut i = 0;
+    while i < BUTTONS.len() {
+        add_chars(&mut bits, BUTTONS[i]);
+        i += 1;
+    }
+    add_chars(&mut bits, BUTTON_SEPARATORS);
+    bits
+};
+
+/// Sets the bit of each character of `s` (all of them below U+10000) in `bits`.
+const fn add_chars(bits: &mut [u64; 1024], s: &str) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // UTF-8 decoded by hand: `chars()` is not available in a constant.
+        let (cp, len) = if b[i] < 0x80 {
+            (b[i] as usize, 1)
+        } else if b[i] < 0xE0 {
+            (((b[i] as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F), 2)
+        } else {
+            assert!(b[i] < 0xF0, "characters below U+10000 only");
+            let cp = ((b[i] as usize & 0x0F) << 12)
+                | ((b[i + 1] as usize & 0x3F) << 6)
+                | (b[i + 2] as usize & 0x3F);
+            (cp, 3)
+        };
+        bits[cp >> 6] |= 1 << (cp & 63);
+        i += len;
+    }
+}
+
+/// Whether `c` is in the set of characters `bits` (as made by [`add_chars`]).
+#[inline]
+fn in_set(bits: &[u64; 1024], c: char) -> bool {
+    let cp = c as usize;
+    bits.get(cp >> 6)
+        .is_some_and(|word| (word >> (cp & 63)) & 1 == 1)
+}
+
 /// Whether every piece of the line, split at separators and brackets, is a button word
 /// (`登录 |  注册`, `【打印本页】【关闭窗口】`, `大 中 小`). A lone one-character piece is not
 /// enough (`中` alone may be a wrapped table label).
 fn is_button_row(t: &str) -> bool {
-    let is_sep = |c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '|' | '｜'
-                    | '丨'
-                    | '/'
-                    | '／'
-                    | '·'
-                    | '•'
-                    | '【'
-                    | '】'
-                    | '['
-                    | ']'
-                    | '〔'
-                    | '〕'
-                    | '('
-                    | ')'
-                    | '（'
-                    | '）'
-                    | '<'
-                    | '>'
-                    | '《'
-                    | '》'
-                    | ':'
-                    | '：'
-            )
-    };
+    let is_sep = |c: char| c.is_whitespace() || BUTTON_SEPARATORS.contains(c);
     let mut pieces = 0usize;
     let mut longest = 0usize;
     for piece in t.split(is_sep).filter(|p| !p.is_empty()) {
@@ -560,6 +581,16 @@ mod tests {
             if !c.is_ascii() {
                 assert_eq!(is_marker_key(c), MARKER_KEYS.contains(&c), "{c:?}");
             }
+        }
+    }
+
+    /// The set of button-row characters is exactly the characters of the buttons and of their
+    /// separators, so a line with another character (but white space) is no button row.
+    #[test]
+    fn button_row_chars_are_those_of_buttons_and_separators() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let expected = BUTTONS.iter().any(|b| b.contains(c)) || BUTTON_SEPARATORS.contains(c);
+            assert_eq!(in_set(&BUTTON_ROW_CHARS, c), expected, "{c:?}");
         }
     }
 

@@ -294,10 +294,17 @@ fn tokenize_line<'a>(
 fn chars_in(s: &str) -> u32 {
     if s.is_empty() {
         0
+    } else if s.len() <= SHORT_GAP_BYTES {
+        // The pieces between the cells of a row (` | `, a tab): a count of the bytes that start
+        // a character, cheaper on a few bytes than the general count.
+        s.bytes().filter(|&b| (b as i8) >= -0x40).count() as u32
     } else {
         s.chars().count() as u32
     }
 }
+
+/// Pieces up to this many bytes are counted by [`chars_in`] byte by byte.
+const SHORT_GAP_BYTES: usize = 16;
 
 /// Lines up to this many bytes are classified by [`is_single_cell`] in one plain pass over
 /// their bytes: shorter than the setup of the two memchr searches it replaces.
@@ -537,6 +544,12 @@ mod tests {
                 !has_cell_separator(&line) && !has_wide_gap(trimmed),
                 "{:?}", line
             );
+        }
+
+        /// The short count of characters is the count.
+        #[test]
+        fn chars_in_counts_characters(s in "\\PC{0,20}|[ |\t规]{0,18}") {
+            prop_assert_eq!(chars_in(&s) as usize, s.chars().count());
         }
 
         /// A line the first-byte test passes by is no page number.

@@ -230,6 +230,20 @@ fn tokenize_line<'a>(
     let line = whole.text;
     // One cell on its own line (seeds 000, 003 and all prose): no splitting, no allocation.
     if is_single_cell(whole) {
+        // A value alone (most lines of a table printed one cell per line): its token at once.
+        if let Some(p) = value {
+            let start = whole.lead;
+            out.push(Token {
+                kind: TokenKind::Value(p),
+                text: whole.trimmed,
+                line: no,
+                start,
+                col: 1 + line.get(..start).map_or(0, chars_in),
+                first_in_line: true,
+                whole_line: true,
+            });
+            return;
+        }
         let text = whole.trimmed;
         let start = whole.lead;
         let first = out.len();

@@ -242,19 +242,29 @@ pub fn is_not_applicable(t: &str) -> bool {
 /// full-width digit, a unit's last character, or the last character of a not-applicable or
 /// missing mark. A text ending otherwise is no value, and holds none at its end.
 pub fn may_end_value(c: char) -> bool {
-    static MARK_ENDS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    // Written out (a test ties it to the lists): asked of the last character of every cell.
+    c.is_ascii()
+        || matches!(
+            c,
+            '０'..='９'
+                // [`UNIT_ENDS`]
+                | '元' | '次' | '件' | '条' | '项' | '个' | '家' | '起'
+                // the last characters of [`NOT_APPLICABLE`] and [`MISSING_MARKS`] not ASCII
+                | '／' | '—' | '－' | '–' | '―' | '─' | '无' | '空' | '×' | '用' | '缺' | '失' | '）'
+        )
+}
+
+/// [`may_end_value`] as defined from the lists.
+#[cfg(test)]
+fn may_end_value_by_lists(c: char) -> bool {
     c.is_ascii()
         || ('０'..='９').contains(&c)
         || UNIT_ENDS.contains(&c)
-        || MARK_ENDS
-            .get_or_init(|| {
-                NOT_APPLICABLE
-                    .iter()
-                    .chain(MISSING_MARKS)
-                    .filter_map(|m| m.chars().next_back())
-                    .collect()
-            })
-            .contains(&c)
+        || NOT_APPLICABLE
+            .iter()
+            .chain(MISSING_MARKS)
+            .filter_map(|m| m.chars().next_back())
+            .any(|end| end == c)
 }
 
 fn split_unit(s: &str) -> Option<(&str, Unit)> {
@@ -382,6 +392,14 @@ mod tests {
         };
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(may_be_in_number(c), listed(c), "{c:?}");
+        }
+    }
+
+    /// The written-out ends of values are those the lists give, for every character.
+    #[test]
+    fn value_ends_are_those_of_the_lists() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(may_end_value(c), may_end_value_by_lists(c), "{c:?}");
         }
     }
 

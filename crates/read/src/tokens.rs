@@ -126,41 +126,80 @@ fn cells<'a>(line: Line<'a>, v: &mut Vec<(usize, &'a str)>) {
         ..
     } = line;
     if line.contains('\t') {
-        split_at_separators(line, |b| (b.first() == Some(&b'\t')).then_some(1), v);
+        split_at_tabs(line, v);
     } else if line.contains('|') || line.contains('｜') {
-        split_at_separators(
-            line,
-            |b| match b {
-                [b'|', ..] => Some(1),
-                [0xEF, 0xBD, 0x9C, ..] => Some('｜'.len_utf8()),
-                _ => None,
-            },
-            v,
-        );
+        split_at_bars(line, v);
     } else {
         split_on_wide_gaps(line, has_wide_gap(trimmed), v);
     }
 }
 
-/// The pieces of `line` between separators; `sep(bytes)` says whether a separator starts the
-/// bytes given, and its length. Bytes, not characters: the separators' first bytes (ASCII, or
-/// a lead byte) never occur inside another character's encoding.
-fn split_at_separators<'a>(
-    line: &'a str,
-    sep: impl Fn(&[u8]) -> Option<usize>,
-    v: &mut Vec<(usize, &'a str)>,
-) {
-    let bytes = line.as_bytes();
+/// Eight bytes at once: the high bit of each byte of `word` equal to `byte`, no other bit.
+/// Exact (no false marks next to a true one): no sum carries across bytes.
+#[inline]
+fn bytes_equal(word: u64, byte: u8) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+    // A byte of `x` with any of its low seven bits set sums to its high bit; so does one with
+    // its high bit set: what is left without the high bit is a zero byte, one equal to `byte`.
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// The pieces of `line` between tabs, with their offsets, into `v`. The tabs are found eight
+/// bytes at a time ([`bytes_equal`]): rows are long, their cells a few bytes each.
+fn split_at_tabs<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
+    let (words, rest) = line.as_bytes().as_chunks::<8>();
     let mut start = 0;
-    let mut i = 0;
-    while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
-        match sep(rest) {
-            Some(len) => {
-                v.push((start, line.get(start..i).unwrap_or("")));
-                i += len;
-                start = i;
-            }
-            None => i += 1,
+    let mut cut = |i: usize, start: &mut usize| {
+        v.push((*start, line.get(*start..i).unwrap_or("")));
+        *start = i + 1;
+    };
+    for (w, &word) in words.iter().enumerate() {
+        let mut found = bytes_equal(u64::from_le_bytes(word), b'\t');
+        while found != 0 {
+            cut(w * 8 + (found.trailing_zeros() / 8) as usize, &mut start);
+            found &= found - 1;
+        }
+    }
+    for (j, &b) in rest.iter().enumerate() {
+        if b == b'\t' {
+            cut(words.len() * 8 + j, &mut start);
+        }
+    }
+    v.push((start, line.get(start..).unwrap_or("")));
+}
+
+/// The pieces of `line` between bars (`|` or `｜`), with their offsets, into `v`. Bytes, not
+/// characters: `|` and the lead byte EF of `｜` (EF BD 9C) never occur inside another
+/// character's encoding, nor do the bytes after EF start a bar. Candidates are found eight
+/// bytes at a time ([`bytes_equal`]).
+fn split_at_bars<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
+    let bytes = line.as_bytes();
+    let (words, rest) = bytes.as_chunks::<8>();
+    let mut start = 0;
+    // A bar at byte `i`, if there is one: its length.
+    let bar_at = |i: usize| match bytes.get(i) {
+        Some(b'|') => Some(1),
+        Some(0xEF) => (bytes.get(i + 1..i + 3) == Some(&[0xBD, 0x9C])).then_some(3),
+        _ => None,
+    };
+    let mut cut = |i: usize, start: &mut usize| {
+        if let Some(len) = bar_at(i) {
+            v.push((*start, line.get(*start..i).unwrap_or("")));
+            *start = i + len;
+        }
+    };
+    for (w, &word) in words.iter().enumerate() {
+        let word = u64::from_le_bytes(word);
+        let mut found = bytes_equal(word, b'|') | bytes_equal(word, 0xEF);
+        while found != 0 {
+            cut(w * 8 + (found.trailing_zeros() / 8) as usize, &mut start);
+            found &= found - 1;
+        }
+    }
+    for (j, &b) in rest.iter().enumerate() {
+        if b == b'|' || b == 0xEF {
+            cut(words.len() * 8 + j, &mut start);
         }
     }
     v.push((start, line.get(start..).unwrap_or("")));
@@ -566,6 +605,30 @@ mod tests {
             prop_assert_eq!(chars_in(&s) as usize, s.chars().count());
         }
 
+        /// The split at tabs and bars finds the cells the byte-by-byte search for separators
+        /// does.
+        #[test]
+        fn splits_like_the_separator_search(
+            line in "[ \t|｜\u{ff5d}\u{ff1c}a0规]{0,24}|\\PC{0,30}"
+        ) {
+            let (mut tabs, mut expected) = (Vec::new(), Vec::new());
+            split_at_tabs(&line, &mut tabs);
+            split_at_separators(&line, |b| (b.first() == Some(&b'\t')).then_some(1), &mut expected);
+            prop_assert_eq!(&tabs, &expected);
+            let (mut bars, mut expected) = (Vec::new(), Vec::new());
+            split_at_bars(&line, &mut bars);
+            split_at_separators(
+                &line,
+                |b| match b {
+                    [b'|', ..] => Some(1),
+                    [0xEF, 0xBD, 0x9C, ..] => Some('｜'.len_utf8()),
+                    _ => None,
+                },
+                &mut expected,
+            );
+            prop_assert_eq!(&bars, &expected);
+        }
+
         /// A line the first-byte test passes by is no page number.
         #[test]
         fn page_numbers_pass_the_first_byte_test(
@@ -608,6 +671,31 @@ mod tests {
         }
     }
 
+    /// The pieces of `line` between separators (the definition [`split_at_tabs`] and
+    /// [`split_at_bars`] are tested against); `sep(bytes)` says whether a separator starts the
+    /// bytes given, and its length. Bytes, not characters: the separators' first bytes (ASCII, or
+    /// a lead byte) never occur inside another character's encoding.
+    fn split_at_separators<'a>(
+        line: &'a str,
+        sep: impl Fn(&[u8]) -> Option<usize>,
+        v: &mut Vec<(usize, &'a str)>,
+    ) {
+        let bytes = line.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
+            match sep(rest) {
+                Some(len) => {
+                    v.push((start, line.get(start..i).unwrap_or("")));
+                    i += len;
+                    start = i;
+                }
+                None => i += 1,
+            }
+        }
+        v.push((start, line.get(start..).unwrap_or("")));
+    }
+
     fn kinds(text: &str) -> Vec<(String, &'static str)> {
         let doc = Document::new(text.to_string());
         tokenize(&doc, |_, _| false)
@@ -621,6 +709,27 @@ mod tests {
                 (t.text.to_string(), k)
             })
             .collect()
+    }
+
+    /// The marks of equal bytes are exactly the equal bytes, for words made of every byte
+    /// next to the one looked for and others.
+    #[test]
+    fn equal_byte_marks_are_exact() {
+        for sought in [b'\t', b'|', 0xEF] {
+            for b in 0..=255u8 {
+                for word in [
+                    [b; 8],
+                    [b, sought, b, sought, 0, 0x8A, b, 0xFF],
+                    [sought, b, sought ^ 1, b, sought, sought, b, sought ^ 0x80],
+                ] {
+                    let marks = bytes_equal(u64::from_le_bytes(word), sought);
+                    for (i, &x) in word.iter().enumerate() {
+                        let mark = (marks >> (i * 8)) & 0xFF;
+                        assert_eq!(mark, if x == sought { 0x80 } else { 0 }, "{word:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -552,9 +552,12 @@ pub fn is_page_number(line: &str) -> bool {
     if line.len() > MAX_PAGE_NUMBER_BYTES {
         return false;
     }
-    // Page furniture starts with a dash or 第 (after white space): decide the rest at once.
+    // Page furniture starts with a dash or 第 (after white space): decide the rest at once,
+    // most lines by the first byte alone (see [`may_be_page_number`]).
     let start = crate::scan::trim_start(line);
-    if !start.starts_with(['-', '—', '–', '－', '第']) {
+    if !matches!(start.as_bytes().first(), Some(b'-' | 0xE2 | 0xE7 | 0xEF))
+        || !start.starts_with(['-', '—', '–', '－', '第'])
+    {
         return false;
     }
     // `第` does not start a dashed number, and a page one always has 页: table labels such as

@@ -102,6 +102,7 @@ fn decide(t: &str) -> bool {
 
 /// What one pass over a trimmed line tells about it, so that the tests that cannot apply are
 /// skipped (each of them needs a character the line may not have).
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Shape {
     /// Sentence punctuation ([`is_prose`]).
     prose: bool,
@@ -139,6 +140,13 @@ impl Shape {
             button_chars: true,
         };
         for c in t.chars() {
+            // Most characters (ideographs) are none of those looked for below: told so by one
+            // lookup, they are only counted.
+            if !c.is_ascii() && !in_set(&SPECIAL_CHARS, c) {
+                s.solid_chars += 1;
+                s.button_chars &= in_set(&BUTTON_ROW_CHARS, c);
+                continue;
+            }
             if c.is_whitespace() {
                 s.needs_folding = true;
                 continue;
@@ -169,6 +177,24 @@ impl Shape {
         s
     }
 }
+
+/// The characters beyond ASCII that [`Shape::of`] looks at: white space, the ones it names,
+/// and the [`MARKER_KEYS`]. (A test checks every character.)
+static SPECIAL_CHARS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    add_chars(
+        &mut bits,
+        "\u{85}\u{a0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\
+         \u{2008}\u{2009}\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}。；？！我：｜＞»›",
+    );
+    let mut i = 0;
+    while i < MARKER_KEYS.len() {
+        let cp = MARKER_KEYS[i] as usize;
+        bits[cp >> 6] |= 1 << (cp & 63);
+        i += 1;
+    }
+    bits
+};
 
 /// The line without white space (ASCII, full-width and no-break spaces), with full-width `：`,
 /// `｜` and `＞` folded to ASCII so the marker tables need one spelling.
@@ -424,7 +450,10 @@ const fn add_chars(bits: &mut [u64; 1024], s: &str) {
         let (cp, len) = if b[i] < 0x80 {
             (b[i] as usize, 1)
         } else if b[i] < 0xE0 {
-            (((b[i] as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F), 2)
+            (
+                ((b[i] as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F),
+                2,
+            )
         } else {
             assert!(b[i] < 0xF0, "characters below U+10000 only");
             let cp = ((b[i] as usize & 0x0F) << 12)
@@ -584,6 +613,75 @@ mod tests {
         }
     }
 
+    /// Every character beyond ASCII that [`Shape::of`] does more than count is in the set it
+    /// looks up first: white space, the characters it names, the marker keys.
+    #[test]
+    fn special_chars_hold_all_shape_looks_at() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let named = "。；？！我：｜＞»›".contains(c);
+            if c.is_whitespace() || named || is_marker_key(c) {
+                assert!(in_set(&SPECIAL_CHARS, c), "{c:?}");
+            }
+            // And a character counted alone has the shape of one counted in full.
+            let one = c.to_string();
+            assert_eq!(Shape::of(&one), shape_in_full(&one), "{c:?}");
+        }
+    }
+
+    /// [`Shape::of`] as defined, every character looked at in full.
+    fn shape_in_full(t: &str) -> Shape {
+        let mut s = Shape {
+            prose: false,
+            solid_chars: 0,
+            needs_folding: false,
+            wo: false,
+            colon: false,
+            angle: false,
+            digit_start: t
+                .trim_start_matches(['[', '【', '(', '（'])
+                .starts_with(|c: char| c.is_ascii_digit()),
+            marker_key: false,
+            button_chars: true,
+        };
+        for c in t.chars() {
+            if c.is_whitespace() {
+                s.needs_folding = true;
+                continue;
+            }
+            s.solid_chars += 1;
+            s.button_chars &= in_set(&BUTTON_ROW_CHARS, c);
+            if c.is_ascii() {
+                s.colon |= c == ':';
+                s.angle |= c == '>';
+                s.marker_key |= matches!(c, 'P' | 'p');
+                continue;
+            }
+            match c {
+                '。' | '；' | '？' | '！' => s.prose = true,
+                '我' => s.wo = true,
+                '：' => {
+                    s.colon = true;
+                    s.needs_folding = true;
+                }
+                '｜' => s.needs_folding = true,
+                '＞' | '»' | '›' => {
+                    s.angle = true;
+                    s.needs_folding = true;
+                }
+                _ => s.marker_key |= is_marker_key(c),
+            }
+        }
+        s
+    }
+
+    proptest! {
+        /// The shape of a line is the shape in full.
+        #[test]
+        fn shape_like_in_full(t in "[ \t\u{3000}\u{a0}\u{2003}。；我：｜＞»›:>Pp规章登录版©0-9]{0,16}|\\PC{0,24}") {
+            prop_assert_eq!(Shape::of(&t), shape_in_full(&t));
+        }
+    }
+
     /// The set of button-row characters is exactly the characters of the buttons and of their
     /// separators, so a line with another character (but white space) is no button row.
     #[test]
@@ -619,6 +717,7 @@ mod tests {
     }
 
     /// Pieces of chrome and of content, to build lines of both from.
+    #[rustfmt::skip]
     const PIECES: &[&str] = &[
         "登录", "注册", "首页", "打印本页", "关闭窗口", "大", "中", "小", "分享到", "版权所有",
         "ICP备", "Copyright", "©", "主办单位", "网站地图", "扫一扫", "在手机打开", "视力保护色",

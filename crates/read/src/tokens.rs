@@ -85,7 +85,10 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
         }
         tokenize_line(no, Line::new(line, trimmed), value, &mut cells, &mut out);
     }
-    Content { chrome, tokens: out }
+    Content {
+        chrome,
+        tokens: out,
+    }
 }
 
 /// Room for the tokens of a document, reserved once, not grown token by token: reports print a

@@ -243,14 +243,14 @@ pub fn is_not_applicable(t: &str) -> bool {
 /// missing mark. A text ending otherwise is no value, and holds none at its end.
 pub fn may_end_value(c: char) -> bool {
     // Written out (a test ties it to the lists): asked of the last character of every cell.
+    // The units' last characters ([`UNIT_ENDS`]), then those of [`NOT_APPLICABLE`] and
+    // [`MISSING_MARKS`] beyond ASCII.
     c.is_ascii()
+        || ('０'..='９').contains(&c)
+        || matches!(c, '元' | '次' | '件' | '条' | '项' | '个' | '家' | '起')
         || matches!(
             c,
-            '０'..='９'
-                // [`UNIT_ENDS`]
-                | '元' | '次' | '件' | '条' | '项' | '个' | '家' | '起'
-                // the last characters of [`NOT_APPLICABLE`] and [`MISSING_MARKS`] not ASCII
-                | '／' | '—' | '－' | '–' | '―' | '─' | '无' | '空' | '×' | '用' | '缺' | '失' | '）'
+            '／' | '—' | '－' | '–' | '―' | '─' | '无' | '空' | '×' | '用' | '缺' | '失' | '）'
         )
 }
 

@@ -137,19 +137,8 @@ fn cells<'a>(line: Line<'a>, v: &mut Vec<(usize, &'a str)>) {
     }
 }
 
-/// Eight bytes at once: the high bit of each byte of `word` equal to `byte`, no other bit.
-/// Exact (no false marks next to a true one): no sum carries across bytes.
-#[inline]
-fn bytes_equal(word: u64, byte: u8) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
-    // A byte of `x` with any of its low seven bits set sums to its high bit; so does one with
-    // its high bit set: what is left without the high bit is a zero byte, one equal to `byte`.
-    !(((x & LOW7) + LOW7) | x | LOW7)
-}
-
 /// The pieces of `line` between tabs, with their offsets, into `v`. The tabs are found eight
-/// bytes at a time ([`bytes_equal`]): rows are long, their cells a few bytes each.
+/// bytes at a time ([`crate::scan::bytes_equal`]): rows are long, their cells a few bytes each.
 fn split_at_tabs<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
     let (words, rest) = line.as_bytes().as_chunks::<8>();
     let mut start = 0;
@@ -158,7 +147,7 @@ fn split_at_tabs<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
         *start = i + 1;
     };
     for (w, &word) in words.iter().enumerate() {
-        let mut found = bytes_equal(u64::from_le_bytes(word), b'\t');
+        let mut found = crate::scan::bytes_equal(u64::from_le_bytes(word), b'\t');
         while found != 0 {
             cut(w * 8 + (found.trailing_zeros() / 8) as usize, &mut start);
             found &= found - 1;
@@ -175,7 +164,7 @@ fn split_at_tabs<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
 /// The pieces of `line` between bars (`|` or `｜`), with their offsets, into `v`. Bytes, not
 /// characters: `|` and the lead byte EF of `｜` (EF BD 9C) never occur inside another
 /// character's encoding, nor do the bytes after EF start a bar. Candidates are found eight
-/// bytes at a time ([`bytes_equal`]).
+/// bytes at a time ([`crate::scan::bytes_equal`]).
 fn split_at_bars<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
     let bytes = line.as_bytes();
     let (words, rest) = bytes.as_chunks::<8>();
@@ -194,7 +183,7 @@ fn split_at_bars<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
     };
     for (w, &word) in words.iter().enumerate() {
         let word = u64::from_le_bytes(word);
-        let mut found = bytes_equal(word, b'|') | bytes_equal(word, 0xEF);
+        let mut found = crate::scan::bytes_equal(word, b'|') | crate::scan::bytes_equal(word, 0xEF);
         while found != 0 {
             cut(w * 8 + (found.trailing_zeros() / 8) as usize, &mut start);
             found &= found - 1;
@@ -715,27 +704,6 @@ mod tests {
                 (t.text.to_string(), k)
             })
             .collect()
-    }
-
-    /// The marks of equal bytes are exactly the equal bytes, for words made of every byte
-    /// next to the one looked for and others.
-    #[test]
-    fn equal_byte_marks_are_exact() {
-        for sought in [b'\t', b'|', 0xEF] {
-            for b in 0..=255u8 {
-                for word in [
-                    [b; 8],
-                    [b, sought, b, sought, 0, 0x8A, b, 0xFF],
-                    [sought, b, sought ^ 1, b, sought, sought, b, sought ^ 0x80],
-                ] {
-                    let marks = bytes_equal(u64::from_le_bytes(word), sought);
-                    for (i, &x) in word.iter().enumerate() {
-                        let mark = (marks >> (i * 8)) & 0xFF;
-                        assert_eq!(mark, if x == sought { 0x80 } else { 0 }, "{word:?}");
-                    }
-                }
-            }
-        }
     }
 
     #[test]

@@ -59,8 +59,20 @@ pub fn trim_start(s: &str) -> &str {
 /// lead byte of U+0085/U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2) or U+3000 (E3).
 #[inline]
 fn may_start_space(first: u8) -> bool {
-    matches!(first, 0x09..=0x0D | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    MAY_START_SPACE[first as usize]
 }
+
+/// [`may_start_space`] of each byte, looked up rather than compared (it is asked of the first
+/// byte of every line and cell).
+static MAY_START_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    table
+};
 
 /// Whether the character ending with `last` (the last byte of `b`) can be white space.
 #[inline]
@@ -163,6 +175,19 @@ mod tests {
         ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
         }
+    }
+
+    /// Every byte that starts a white-space character is one [`super::may_start_space`] admits.
+    #[test]
+    fn spaces_start_as_may_start_space_says() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            if c.is_whitespace() {
+                assert!(super::may_start_space(first), "{c:?}");
+            }
+        }
+        assert!(!super::may_start_space(b'a') && !super::may_start_space(0xE4));
     }
 
     #[test]

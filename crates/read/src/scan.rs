@@ -20,14 +20,17 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
-/// [`trim`] of a text that may start or end with white space. One space on either side, as
-/// around a cell between bars (` 0 `), is dropped and what is left told by its first and last
-/// bytes again; any other text is trimmed by [`str::trim`]. (Out of line: [`trim`] is asked of
-/// every line and cell, and most need nothing of this.)
+/// [`trim`] of a text that may start or end with white space. ASCII white space in front
+/// (indentation) and one space after (a cell between bars: ` 0 `) are dropped and what is left
+/// told by its first and last bytes again; any other text is trimmed by [`str::trim`]. (Out of
+/// line: [`trim`] is asked of every line and cell, and most need nothing of this.)
 #[inline(never)]
 fn trim_spaced(s: &str) -> &str {
     let b = s.as_bytes();
-    let from = usize::from(b.first() == Some(&b' '));
+    let from = b
+        .iter()
+        .take_while(|&&x| matches!(x, 0x09..=0x0D | b' '))
+        .count();
     let to = b.len() - usize::from(b.last() == Some(&b' ') && b.len() > from);
     match s.get(from..to) {
         Some(inner) if is_trimmed_nonempty(inner) => inner,
@@ -74,15 +77,25 @@ static MAY_START_SPACE: [bool; 256] = {
     table
 };
 
-/// Whether the character ending with `last` (the last byte of `b`) can be white space.
+/// Whether the character ending with `last` (the last byte of `b`) is white space: told
+/// exactly, so that a line ending in `。` (E3 80 82, like the ideographic space E3 80 80 but
+/// for its last byte) needs no trimming.
 #[inline]
 fn may_end_space(b: &[u8], last: u8) -> bool {
     if last < 0x80 {
         return matches!(last, 0x09..=0x0D | b' ');
     }
-    // A multi-byte character: white space is C2 xx (two bytes) or E1/E2/E3 xx xx (three).
+    // A multi-byte character: white space is C2 85, C2 A0, E1 9A 80, E2 80 80–8A, E2 80 A8,
+    // E2 80 A9, E2 80 AF, E2 81 9F or E3 80 80 (lead bytes never occur inside a character).
     let at = |back: usize| b.len().checked_sub(back).and_then(|i| b.get(i)).copied();
-    at(2) == Some(0xC2) || matches!(at(3), Some(0xE1..=0xE3))
+    match (at(3), at(2), last) {
+        (_, Some(0xC2), 0x85 | 0xA0)
+        | (Some(0xE1), Some(0x9A), 0x80)
+        | (Some(0xE3), Some(0x80), 0x80) => true,
+        (Some(0xE2), Some(0x80), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)
+        | (Some(0xE2), Some(0x81), 0x9F) => true,
+        _ => false,
+    }
 }
 
 /// Whether the text has `。`, `；`, `！` or `？` (E3 80 82, EF BC 9B, EF BC 81, EF BC 9F): their
@@ -188,6 +201,20 @@ mod tests {
             }
         }
         assert!(!super::may_start_space(b'a') && !super::may_start_space(0xE4));
+    }
+
+    /// The last character of a text is white space exactly when [`super::may_end_space`]
+    /// says so, for every character after nothing, ASCII or an ideograph.
+    #[test]
+    fn may_end_space_of_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for prefix in ["", "a", "规", "\u{3000}"] {
+                let s = format!("{prefix}{c}");
+                let b = s.as_bytes();
+                let last = b[b.len() - 1];
+                assert_eq!(super::may_end_space(b, last), c.is_whitespace(), "{s:?}");
+            }
+        }
     }
 
     #[test]

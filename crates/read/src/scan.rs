@@ -88,14 +88,14 @@ fn may_end_space(b: &[u8], last: u8) -> bool {
     // A multi-byte character: white space is C2 85, C2 A0, E1 9A 80, E2 80 80–8A, E2 80 A8,
     // E2 80 A9, E2 80 AF, E2 81 9F or E3 80 80 (lead bytes never occur inside a character).
     let at = |back: usize| b.len().checked_sub(back).and_then(|i| b.get(i)).copied();
-    match (at(3), at(2), last) {
+    matches!(
+        (at(3), at(2), last),
         (_, Some(0xC2), 0x85 | 0xA0)
-        | (Some(0xE1), Some(0x9A), 0x80)
-        | (Some(0xE3), Some(0x80), 0x80) => true,
-        (Some(0xE2), Some(0x80), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)
-        | (Some(0xE2), Some(0x81), 0x9F) => true,
-        _ => false,
-    }
+            | (Some(0xE1), Some(0x9A), 0x80)
+            | (Some(0xE2), Some(0x80), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)
+            | (Some(0xE2), Some(0x81), 0x9F)
+            | (Some(0xE3), Some(0x80), 0x80)
+    )
 }
 
 /// Whether the text has `。`, `；`, `！` or `？` (E3 80 82, EF BC 9B, EF BC 81, EF BC 9F): their

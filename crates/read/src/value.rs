@@ -52,7 +52,9 @@ pub fn parse_token(text: &str) -> Option<Printed> {
 }
 
 /// [`parse_token`] of a text already trimmed (a cell, a word, a line the caller has trimmed):
-/// not trimmed again.
+/// not trimmed again. Inlined: asked of every line and cell, it answers the commonest values
+/// (plain digits) at once, and calls out of line for the rest.
+#[inline]
 pub fn parse_trimmed(t: &str) -> Option<Printed> {
     debug_assert_eq!(
         t,
@@ -76,6 +78,13 @@ pub fn parse_trimmed(t: &str) -> Option<Printed> {
             signed: false,
         });
     }
+    parse_other(t)
+}
+
+/// [`parse_trimmed`] of a text not empty and not plain digits: marks, signed and unit-bearing
+/// numbers, and the words that are none.
+#[inline(never)]
+fn parse_other(t: &str) -> Option<Printed> {
     // Labels and sentences are longer than any mark: not compared with each.
     if t.len() <= MAX_MARK_BYTES {
         if is_not_applicable(t) {

@@ -21,15 +21,41 @@ pub fn line_ranges(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// [`line_ranges`] of a text without `\r`, but for its last line: pushed to `lines`, and the
-/// start of the last line returned. The one-byte search costs less per break than the
-/// two-byte one of [`any_break_ranges`].
+/// start of the last line returned. Eight bytes are looked at together ([`newlines_in`]): lines
+/// are a few dozen bytes, too short for a search call per line to pay its setup.
 fn newline_ranges(bytes: &[u8], lines: &mut Vec<(usize, usize)>) -> usize {
     let mut start = 0;
-    for i in memchr::memchr_iter(b'\n', bytes) {
-        lines.push((start, i));
-        start = i + 1;
+    let (words, rest) = bytes.as_chunks::<8>();
+    let mut base = 0;
+    for &word in words {
+        let mut found = newlines_in(u64::from_le_bytes(word));
+        while found != 0 {
+            let i = base + (found.trailing_zeros() / 8) as usize;
+            lines.push((start, i));
+            start = i + 1;
+            // (The lowest mark cleared: the next newline of the word, if any.)
+            found &= found - 1;
+        }
+        base += 8;
+    }
+    for (j, &b) in rest.iter().enumerate() {
+        if b == b'\n' {
+            lines.push((start, base + j));
+            start = base + j + 1;
+        }
     }
     start
+}
+
+/// The high bit of each byte of `word` that is `\n`, no other bit. Exact (no false marks
+/// next to a true one, as the shorter borrow trick gives): no sum carries across bytes.
+#[inline]
+fn newlines_in(word: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let x = word ^ 0x0A0A_0A0A_0A0A_0A0A;
+    // A byte of `x` with any of its low seven bits set sums to its high bit; so does one with
+    // its high bit set: what is left without the high bit is a zero byte, a newline of `word`.
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// [`line_ranges`] of any text, but for its last line: pushed to `lines`, and the start of
@@ -64,6 +90,42 @@ mod tests {
             let fast_start = newline_ranges(t.as_bytes(), &mut fast);
             let general_start = any_break_ranges(t.as_bytes(), &mut general);
             prop_assert_eq!((fast, fast_start), (general, general_start));
+        }
+    }
+
+    /// The newline marks of a word are exactly its newline bytes, for words made of every
+    /// byte next to newlines and others.
+    #[test]
+    fn newline_marks_are_exact() {
+        for b in 0..=255u8 {
+            for word in [
+                [b; 8],
+                [b, b'\n', b, b'\n', 0, 0x8A, b, 0xFF],
+                [b'\n', b, 0x0B, b, b'\n', b'\n', b, 0x09],
+            ] {
+                let marks = newlines_in(u64::from_le_bytes(word));
+                for (i, &x) in word.iter().enumerate() {
+                    let mark = (marks >> (i * 8)) & 0xFF;
+                    assert_eq!(mark, if x == b'\n' { 0x80 } else { 0 }, "{word:?}");
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// The eight-byte search finds every newline a byte search finds.
+        #[test]
+        fn newline_ranges_like_a_byte_search(t in "[a\n规 ]{0,40}|\\PC{0,30}") {
+            let mut found = Vec::new();
+            let last = newline_ranges(t.as_bytes(), &mut found);
+            let (mut expected, mut start) = (Vec::new(), 0);
+            for (i, &b) in t.as_bytes().iter().enumerate() {
+                if b == b'\n' {
+                    expected.push((start, i));
+                    start = i + 1;
+                }
+            }
+            prop_assert_eq!((found, last), (expected, start));
         }
     }
 

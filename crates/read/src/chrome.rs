@@ -30,12 +30,19 @@ const MAX_STAMP_TAIL_CHARS: usize = 40;
 /// Whether `line` is website chrome rather than report content. See the module documentation.
 pub fn is_chrome(line: &str) -> bool {
     let t = crate::scan::trim(line);
-    if t.is_empty() || t.len() > MAX_CHROME_BYTES {
-        return false;
-    }
     // Most lines are table values or sentences: decide those without allocating. A sentence is
     // never chrome — but for a chatbot's greeting (`您好！我是智能客服`).
-    if crate::value::parse_trimmed(t).is_some() {
+    !t.is_empty()
+        && t.len() <= MAX_CHROME_BYTES
+        && crate::value::parse_trimmed(t).is_none()
+        && is_chrome_text(t)
+}
+
+/// [`is_chrome`] of a line already trimmed, not empty and not a value
+/// ([`crate::value::parse_trimmed`] says `None`): for a caller that has parsed the line anyway.
+pub(crate) fn is_chrome_text(t: &str) -> bool {
+    debug_assert!(!t.is_empty() && t == crate::scan::trim(t));
+    if t.len() > MAX_CHROME_BYTES {
         return false;
     }
     // Short lines are mostly table labels and headings, printed alike in every report: looked
@@ -69,6 +76,13 @@ fn decide(t: &str) -> bool {
     {
         return false;
     }
+    // Table rows and labels, the commonest lines here, have none of the characters a chatbot,
+    // a breadcrumb, a label or a furniture phrase needs: only a button row or a stamp is left
+    // to test, without folding the line or searching it for phrases.
+    if !(shape.wo || shape.angle || shape.colon || shape.marker_key) {
+        return !shape.prose
+            && ((shape.button_chars && is_button_row(t)) || (shape.digit_start && is_stamp(t)));
+    }
     // Table labels, the commonest lines, have nothing to fold: borrow instead of copying.
     let compact: Cow<'_, str> = if shape.needs_folding {
         Cow::Owned(compact(t))
@@ -79,7 +93,7 @@ fn decide(t: &str) -> bool {
         return true;
     }
     !shape.prose
-        && (is_button_row(t)
+        && ((shape.button_chars && is_button_row(t))
             || (shape.angle && is_breadcrumb(&compact))
             || (shape.digit_start && is_stamp(t))
             || has_marker(&compact)
@@ -88,6 +102,7 @@ fn decide(t: &str) -> bool {
 
 /// What one pass over a trimmed line tells about it, so that the tests that cannot apply are
 /// skipped (each of them needs a character the line may not have).
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Shape {
     /// Sentence punctuation ([`is_prose`]).
     prose: bool,
@@ -103,6 +118,10 @@ struct Shape {
     angle: bool,
     /// Whether the line can start with a date after an opening bracket ([`is_stamp`]).
     digit_start: bool,
+    /// One of the [`MARKER_KEYS`], which every furniture phrase without a colon has.
+    marker_key: bool,
+    /// Whether every character but white space is one of the [`BUTTON_ROW_CHARS`].
+    button_chars: bool,
 }
 
 impl Shape {
@@ -117,16 +136,27 @@ impl Shape {
             digit_start: t
                 .trim_start_matches(['[', '【', '(', '（'])
                 .starts_with(|c: char| c.is_ascii_digit()),
+            marker_key: false,
+            button_chars: true,
         };
         for c in t.chars() {
+            // Most characters (ideographs) are none of those looked for below: told so by one
+            // lookup, they are only counted.
+            if !c.is_ascii() && !in_set(&SPECIAL_CHARS, c) {
+                s.solid_chars += 1;
+                s.button_chars &= in_set(&BUTTON_ROW_CHARS, c);
+                continue;
+            }
             if c.is_whitespace() {
                 s.needs_folding = true;
                 continue;
             }
             s.solid_chars += 1;
+            s.button_chars &= in_set(&BUTTON_ROW_CHARS, c);
             if c.is_ascii() {
                 s.colon |= c == ':';
                 s.angle |= c == '>';
+                s.marker_key |= matches!(c, 'P' | 'p');
                 continue;
             }
             match c {
@@ -141,12 +171,30 @@ impl Shape {
                     s.angle = true;
                     s.needs_folding = true;
                 }
-                _ => {}
+                _ => s.marker_key |= is_marker_key(c),
             }
         }
         s
     }
 }
+
+/// The characters beyond ASCII that [`Shape::of`] looks at: white space, the ones it names,
+/// and the [`MARKER_KEYS`]. (A test checks every character.)
+static SPECIAL_CHARS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    add_chars(
+        &mut bits,
+        "\u{85}\u{a0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\
+         \u{2008}\u{2009}\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}。；？！我：｜＞»›",
+    );
+    let mut i = 0;
+    while i < MARKER_KEYS.len() {
+        let cp = MARKER_KEYS[i] as usize;
+        bits[cp >> 6] |= 1 << (cp & 63);
+        i += 1;
+    }
+    bits
+};
 
 /// The line without white space (ASCII, full-width and no-break spaces), with full-width `：`,
 /// `｜` and `＞` folded to ASCII so the marker tables need one spelling.
@@ -264,6 +312,35 @@ const MARKERS: &[&str] = &[
     "很高兴为您服务", "很高興為您服務",
 ];
 
+/// For every furniture phrase without a colon ([`MARKERS`], and `分辨率` of [`has_marker`]), one
+/// of its characters, chosen rare in report content: a line with none of them and no colon
+/// holds no phrase, and is not searched for one. (A test checks every phrase has one.)
+#[rustfmt::skip]
+const MARKER_KEYS: &[char] = &[
+    'P', 'p', '©', '备', '備', '码', '碼', '版', '单', '單', '图', '圖', '扫', '掃', '打', '享',
+    '色', '眼', '小', '闭', '閉', '篇', '首', '藏', '返', '您', '辨',
+];
+
+/// The non-ASCII [`MARKER_KEYS`] as a set of code points: one bit each (all of them are below
+/// U+10000), so that the test of a character is a lookup.
+static MARKER_KEY_BITS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut i = 0;
+    while i < MARKER_KEYS.len() {
+        let cp = MARKER_KEYS[i] as usize;
+        assert!(cp < 0x10000, "marker keys are in the basic plane");
+        bits[cp >> 6] |= 1 << (cp & 63);
+        i += 1;
+    }
+    bits
+};
+
+/// Whether `c` is one of the [`MARKER_KEYS`] (for a non-ASCII `c`; ASCII ones are compared).
+#[inline]
+fn is_marker_key(c: char) -> bool {
+    in_set(&MARKER_KEY_BITS, c)
+}
+
 /// One automaton over all [`MARKERS`] and all [`LABELS`] followed by `:`, built once: each
 /// line is scanned once instead of once per phrase.
 fn furniture() -> &'static AhoCorasick {
@@ -348,38 +425,60 @@ fn buttons() -> &'static [&'static str] {
     })
 }
 
+/// What separates the buttons of a row ([`is_button_row`]), but for white space.
+const BUTTON_SEPARATORS: &str = "|｜丨/／·•【】[]〔〕()（）<>《》:：";
+
+/// The characters a button row may have but for white space: those of the [`BUTTONS`] and the
+/// [`BUTTON_SEPARATORS`]. A line with any other has a piece that is no button.
+static BUTTON_ROW_CHARS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut i = 0;
+    while i < BUTTONS.len() {
+        add_chars(&mut bits, BUTTONS[i]);
+        i += 1;
+    }
+    add_chars(&mut bits, BUTTON_SEPARATORS);
+    bits
+};
+
+/// Sets the bit of each character of `s` (all of them below U+10000) in `bits`.
+const fn add_chars(bits: &mut [u64; 1024], s: &str) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // UTF-8 decoded by hand: `chars()` is not available in a constant.
+        let (cp, len) = if b[i] < 0x80 {
+            (b[i] as usize, 1)
+        } else if b[i] < 0xE0 {
+            (
+                ((b[i] as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F),
+                2,
+            )
+        } else {
+            assert!(b[i] < 0xF0, "characters below U+10000 only");
+            let cp = ((b[i] as usize & 0x0F) << 12)
+                | ((b[i + 1] as usize & 0x3F) << 6)
+                | (b[i + 2] as usize & 0x3F);
+            (cp, 3)
+        };
+        bits[cp >> 6] |= 1 << (cp & 63);
+        i += len;
+    }
+}
+
+/// Whether `c` is in the set of characters `bits` (as made by [`add_chars`]).
+#[inline]
+fn in_set(bits: &[u64; 1024], c: char) -> bool {
+    let cp = c as usize;
+    bits.get(cp >> 6)
+        .is_some_and(|word| (word >> (cp & 63)) & 1 == 1)
+}
+
 /// Whether every piece of the line, split at separators and brackets, is a button word
 /// (`登录 |  注册`, `【打印本页】【关闭窗口】`, `大 中 小`). A lone one-character piece is not
 /// enough (`中` alone may be a wrapped table label).
 fn is_button_row(t: &str) -> bool {
-    let is_sep = |c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '|' | '｜'
-                    | '丨'
-                    | '/'
-                    | '／'
-                    | '·'
-                    | '•'
-                    | '【'
-                    | '】'
-                    | '['
-                    | ']'
-                    | '〔'
-                    | '〕'
-                    | '('
-                    | ')'
-                    | '（'
-                    | '）'
-                    | '<'
-                    | '>'
-                    | '《'
-                    | '》'
-                    | ':'
-                    | '：'
-            )
-    };
+    let is_sep = |c: char| c.is_whitespace() || BUTTON_SEPARATORS.contains(c);
     let mut pieces = 0usize;
     let mut longest = 0usize;
     for piece in t.split(is_sep).filter(|p| !p.is_empty()) {
@@ -488,7 +587,160 @@ mod tests {
         }
     }
 
+    /// Every furniture phrase that a line may hold without a colon has one of the
+    /// [`MARKER_KEYS`], so a line without one (and without a colon) holds none: the shortcut in
+    /// [`decide`] keeps every chrome line.
+    #[test]
+    fn every_phrase_has_a_key_or_a_colon() {
+        let patterns = MARKERS
+            .iter()
+            .map(|m| m.to_string())
+            .chain(LABELS.iter().map(|l| format!("{l}:")))
+            .chain(["分辨率".to_string()]);
+        for p in patterns {
+            assert!(
+                p.contains(':') || p.contains(MARKER_KEYS),
+                "{p} has no key character"
+            );
+        }
+        for c in MARKER_KEYS {
+            assert!(c.is_ascii() || is_marker_key(*c), "{c}");
+        }
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !c.is_ascii() {
+                assert_eq!(is_marker_key(c), MARKER_KEYS.contains(&c), "{c:?}");
+            }
+        }
+    }
+
+    /// Every character beyond ASCII that [`Shape::of`] does more than count is in the set it
+    /// looks up first: white space, the characters it names, the marker keys.
+    #[test]
+    fn special_chars_hold_all_shape_looks_at() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let named = "。；？！我：｜＞»›".contains(c);
+            if c.is_whitespace() || named || is_marker_key(c) {
+                assert!(in_set(&SPECIAL_CHARS, c), "{c:?}");
+            }
+            // And a character counted alone has the shape of one counted in full.
+            let one = c.to_string();
+            assert_eq!(Shape::of(&one), shape_in_full(&one), "{c:?}");
+        }
+    }
+
+    /// [`Shape::of`] as defined, every character looked at in full.
+    fn shape_in_full(t: &str) -> Shape {
+        let mut s = Shape {
+            prose: false,
+            solid_chars: 0,
+            needs_folding: false,
+            wo: false,
+            colon: false,
+            angle: false,
+            digit_start: t
+                .trim_start_matches(['[', '【', '(', '（'])
+                .starts_with(|c: char| c.is_ascii_digit()),
+            marker_key: false,
+            button_chars: true,
+        };
+        for c in t.chars() {
+            if c.is_whitespace() {
+                s.needs_folding = true;
+                continue;
+            }
+            s.solid_chars += 1;
+            s.button_chars &= in_set(&BUTTON_ROW_CHARS, c);
+            if c.is_ascii() {
+                s.colon |= c == ':';
+                s.angle |= c == '>';
+                s.marker_key |= matches!(c, 'P' | 'p');
+                continue;
+            }
+            match c {
+                '。' | '；' | '？' | '！' => s.prose = true,
+                '我' => s.wo = true,
+                '：' => {
+                    s.colon = true;
+                    s.needs_folding = true;
+                }
+                '｜' => s.needs_folding = true,
+                '＞' | '»' | '›' => {
+                    s.angle = true;
+                    s.needs_folding = true;
+                }
+                _ => s.marker_key |= is_marker_key(c),
+            }
+        }
+        s
+    }
+
     proptest! {
+        /// The shape of a line is the shape in full.
+        #[test]
+        fn shape_like_in_full(t in "[ \t\u{3000}\u{a0}\u{2003}。；我：｜＞»›:>Pp规章登录版©0-9]{0,16}|\\PC{0,24}") {
+            prop_assert_eq!(Shape::of(&t), shape_in_full(&t));
+        }
+    }
+
+    /// The set of button-row characters is exactly the characters of the buttons and of their
+    /// separators, so a line with another character (but white space) is no button row.
+    #[test]
+    fn button_row_chars_are_those_of_buttons_and_separators() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let expected = BUTTONS.iter().any(|b| b.contains(c)) || BUTTON_SEPARATORS.contains(c);
+            assert_eq!(in_set(&BUTTON_ROW_CHARS, c), expected, "{c:?}");
+        }
+    }
+
+    /// [`decide`] as it was before the shortcut for lines without the characters chrome
+    /// needs: the full test on every line.
+    fn decide_in_full(t: &str) -> bool {
+        if crate::scan::has_sentence_mark(t) && !(t.contains('我') && t.contains("我是")) {
+            return false;
+        }
+        let shape = Shape::of(t);
+        if (shape.prose && !(shape.wo && t.contains("我是")))
+            || shape.solid_chars > MAX_CHROME_CHARS
+        {
+            return false;
+        }
+        let compact = compact(t);
+        if shape.wo && is_chatbot(&compact) {
+            return true;
+        }
+        !shape.prose
+            && (is_button_row(t)
+                || (shape.angle && is_breadcrumb(&compact))
+                || (shape.digit_start && is_stamp(t))
+                || has_marker(&compact)
+                || (shape.colon && has_label(&compact)))
+    }
+
+    /// Pieces of chrome and of content, to build lines of both from.
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "登录", "注册", "首页", "打印本页", "关闭窗口", "大", "中", "小", "分享到", "版权所有",
+        "ICP备", "Copyright", "©", "主办单位", "网站地图", "扫一扫", "在手机打开", "视力保护色",
+        "上一篇", "您的位置", "很高兴为您服务", "分辨率", "浏览器", "发布日期", "来源", "点击数",
+        "我是", "智能客服", "机器人", "规章", "行政许可", "总计", "第二十条第（一）项",
+        "（七）总计", "0", "12", "2021-01-28", "13:53", "[", "【", "】", "：", ":", ">", "＞",
+        "»", "|", "｜", " ", "\t", "\u{3000}", "\u{a0}", "。", "；", "！", "？", "，", "、",
+    ];
+
+    proptest! {
+        /// The shortcut in [`decide`] decides every line as the full test does.
+        #[test]
+        fn decide_like_in_full(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..8),
+            noise in "\\PC{0,6}",
+        ) {
+            let line = parts.concat() + &noise;
+            let t = crate::scan::trim(&line);
+            if !t.is_empty() && crate::value::parse_trimmed(t).is_none() {
+                prop_assert_eq!(decide(t), decide_in_full(t), "{:?}", t);
+            }
+        }
+
         #[test]
         fn compact_like_chars(t in "[ \t\u{3000}\u{a0}\u{85}\u{2003}\u{202f}：｜＞»›:a规章]{0,16}|\\PC{0,24}") {
             prop_assert_eq!(compact(&t), compact_by_chars(&t));

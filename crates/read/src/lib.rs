@@ -89,15 +89,9 @@ pub fn read_text(bytes: &[u8]) -> Result<Read, ReadError> {
 /// Reads a report from text that is already decoded.
 pub fn read_str(text: String) -> Read {
     let document = Document::new(text);
-    // Each line is classified once; the metadata reader and the tokenizer both use it.
-    let chrome: Vec<bool> = document
-        .lines()
-        .map(|(_, line)| {
-            // Trimmed once here: `is_chrome` of the trimmed line is `is_chrome` of the line.
-            let text = scan::trim(line);
-            !text.is_empty() && chrome::is_chrome(text)
-        })
-        .collect();
+    // Each line is classified once, in the pass that tokenizes it; the metadata reader and the
+    // tokenizer both use that.
+    let tokens::Content { chrome, tokens } = tokens::tokenize_content(&document);
     let is_chrome = |no: u32, _: &str| {
         (no as usize)
             .checked_sub(1)
@@ -105,7 +99,6 @@ pub fn read_str(text: String) -> Read {
             .unwrap_or(false)
     };
     let meta = meta::read_meta_with(&document, &is_chrome);
-    let tokens = tokens::tokenize(&document, is_chrome);
     let mut report = recognize::recognize(&tokens, meta.year.value);
     prose::apply(&document, &chrome, &mut report);
     report.texts = texts::section_texts(&document, &chrome, &report);

@@ -41,11 +41,7 @@ pub struct Token<'a> {
 /// Splits a document into tokens, skipping the lines `skip(line number, text)` says are not
 /// content (site chrome), and page numbers.
 pub fn tokenize<'a>(doc: &'a Document, skip: impl Fn(u32, &str) -> bool) -> Vec<Token<'a>> {
-    // Room reserved once, not grown token by token: reports print a token every 11 to 18
-    // bytes (tab and bar rows the densest, up to 7 a line), so a tenth of the bytes, bounded
-    // by 8 a line, is enough in every layout without reserving much more than is used.
-    let estimate = (doc.text().len() / 10).min(doc.line_count() as usize * 8);
-    let mut out = Vec::with_capacity(estimate + 16);
+    let mut out = Vec::with_capacity(token_estimate(doc));
     // The cells of one line, reused from line to line.
     let mut cells = Vec::new();
     for (no, line) in doc.lines() {
@@ -54,9 +50,53 @@ pub fn tokenize<'a>(doc: &'a Document, skip: impl Fn(u32, &str) -> bool) -> Vec<
         if trimmed.is_empty() || skip(no, line) || is_page_number(line) {
             continue;
         }
-        tokenize_line(no, Line::new(line, trimmed), &mut cells, &mut out);
+        let value = parse_trimmed(trimmed);
+        tokenize_line(no, Line::new(line, trimmed), value, &mut cells, &mut out);
     }
     out
+}
+
+/// Every line's chrome test ([`crate::chrome::is_chrome`]) and the document's tokens, in one pass
+/// over the lines: each line is trimmed and parsed once, for both. (The same as
+/// [`crate::chrome::is_chrome`] of every line, and [`tokenize`] skipping the chrome lines.)
+pub struct Content<'a> {
+    /// `chrome[i]`: whether line `i + 1` is site chrome.
+    pub chrome: Vec<bool>,
+    pub tokens: Vec<Token<'a>>,
+}
+
+/// [`Content`] of a document.
+pub fn tokenize_content(doc: &Document) -> Content<'_> {
+    let mut chrome = Vec::with_capacity(doc.line_count() as usize);
+    let mut out = Vec::with_capacity(token_estimate(doc));
+    let mut cells = Vec::new();
+    for (no, line) in doc.lines() {
+        let trimmed = crate::scan::trim(line);
+        if trimmed.is_empty() {
+            chrome.push(false);
+            continue;
+        }
+        // A value is never chrome; on a line of its own it is the line's token.
+        let value = parse_trimmed(trimmed);
+        let is_chrome = value.is_none() && crate::chrome::is_chrome_text(trimmed);
+        chrome.push(is_chrome);
+        if is_chrome || (may_be_page_number(line, trimmed) && is_page_number(line)) {
+            continue;
+        }
+        tokenize_line(no, Line::new(line, trimmed), value, &mut cells, &mut out);
+    }
+    Content {
+        chrome,
+        tokens: out,
+    }
+}
+
+/// Room for the tokens of a document, reserved once, not grown token by token: reports print a
+/// token every 11 to 18 bytes (tab and bar rows the densest, up to 7 a line), so a tenth of the
+/// bytes, bounded by 8 a line, is enough in every layout without reserving much more than is
+/// used.
+fn token_estimate(doc: &Document) -> usize {
+    (doc.text().len() / 10).min(doc.line_count() as usize * 8) + 16
 }
 
 /// A line with its text trimmed ([`crate::scan::trim`]), and where that starts in it.
@@ -89,41 +129,69 @@ fn cells<'a>(line: Line<'a>, v: &mut Vec<(usize, &'a str)>) {
         ..
     } = line;
     if line.contains('\t') {
-        split_at_separators(line, |b| (b.first() == Some(&b'\t')).then_some(1), v);
+        split_at_tabs(line, v);
     } else if line.contains('|') || line.contains('｜') {
-        split_at_separators(
-            line,
-            |b| match b {
-                [b'|', ..] => Some(1),
-                [0xEF, 0xBD, 0x9C, ..] => Some('｜'.len_utf8()),
-                _ => None,
-            },
-            v,
-        );
+        split_at_bars(line, v);
     } else {
         split_on_wide_gaps(line, has_wide_gap(trimmed), v);
     }
 }
 
-/// The pieces of `line` between separators; `sep(bytes)` says whether a separator starts the
-/// bytes given, and its length. Bytes, not characters: the separators' first bytes (ASCII, or
-/// a lead byte) never occur inside another character's encoding.
-fn split_at_separators<'a>(
-    line: &'a str,
-    sep: impl Fn(&[u8]) -> Option<usize>,
-    v: &mut Vec<(usize, &'a str)>,
-) {
-    let bytes = line.as_bytes();
+/// The pieces of `line` between tabs, with their offsets, into `v`. The tabs are found eight
+/// bytes at a time ([`crate::scan::bytes_equal`]): rows are long, their cells a few bytes each.
+fn split_at_tabs<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
+    let (words, rest) = line.as_bytes().as_chunks::<8>();
     let mut start = 0;
-    let mut i = 0;
-    while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
-        match sep(rest) {
-            Some(len) => {
-                v.push((start, line.get(start..i).unwrap_or("")));
-                i += len;
-                start = i;
-            }
-            None => i += 1,
+    let mut cut = |i: usize, start: &mut usize| {
+        v.push((*start, line.get(*start..i).unwrap_or("")));
+        *start = i + 1;
+    };
+    for (w, &word) in words.iter().enumerate() {
+        let mut found = crate::scan::bytes_equal(u64::from_le_bytes(word), b'\t');
+        while found != 0 {
+            cut(w * 8 + (found.trailing_zeros() / 8) as usize, &mut start);
+            found &= found - 1;
+        }
+    }
+    for (j, &b) in rest.iter().enumerate() {
+        if b == b'\t' {
+            cut(words.len() * 8 + j, &mut start);
+        }
+    }
+    v.push((start, line.get(start..).unwrap_or("")));
+}
+
+/// The pieces of `line` between bars (`|` or `｜`), with their offsets, into `v`. Bytes, not
+/// characters: `|` and the lead byte EF of `｜` (EF BD 9C) never occur inside another
+/// character's encoding, nor do the bytes after EF start a bar. Candidates are found eight
+/// bytes at a time ([`crate::scan::bytes_equal`]).
+fn split_at_bars<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
+    let bytes = line.as_bytes();
+    let (words, rest) = bytes.as_chunks::<8>();
+    let mut start = 0;
+    // A bar at byte `i`, if there is one: its length.
+    let bar_at = |i: usize| match bytes.get(i) {
+        Some(b'|') => Some(1),
+        Some(0xEF) => (bytes.get(i + 1..i + 3) == Some(&[0xBD, 0x9C])).then_some(3),
+        _ => None,
+    };
+    let mut cut = |i: usize, start: &mut usize| {
+        if let Some(len) = bar_at(i) {
+            v.push((*start, line.get(*start..i).unwrap_or("")));
+            *start = i + len;
+        }
+    };
+    for (w, &word) in words.iter().enumerate() {
+        let word = u64::from_le_bytes(word);
+        let mut found = crate::scan::bytes_equal(word, b'|') | crate::scan::bytes_equal(word, 0xEF);
+        while found != 0 {
+            cut(w * 8 + (found.trailing_zeros() / 8) as usize, &mut start);
+            found &= found - 1;
+        }
+    }
+    for (j, &b) in rest.iter().enumerate() {
+        if b == b'|' || b == 0xEF {
+            cut(words.len() * 8 + j, &mut start);
         }
     }
     v.push((start, line.get(start..).unwrap_or("")));
@@ -182,19 +250,35 @@ fn split_on_wide_gaps<'a>(line: &'a str, wide_gap: bool, pieces: &mut Vec<(usize
     }
 }
 
+/// The tokens of a line; `value` is [`parse_trimmed`] of the trimmed line.
 fn tokenize_line<'a>(
     no: u32,
     whole: Line<'a>,
+    value: Option<Printed>,
     cells_buf: &mut Vec<(usize, &'a str)>,
     out: &mut Vec<Token<'a>>,
 ) {
     let line = whole.text;
     // One cell on its own line (seeds 000, 003 and all prose): no splitting, no allocation.
     if is_single_cell(whole) {
+        // A value alone (most lines of a table printed one cell per line): its token at once.
+        if let Some(p) = value {
+            let start = whole.lead;
+            out.push(Token {
+                kind: TokenKind::Value(p),
+                text: whole.trimmed,
+                line: no,
+                start,
+                col: 1 + line.get(..start).map_or(0, chars_in),
+                first_in_line: true,
+                whole_line: true,
+            });
+            return;
+        }
         let text = whole.trimmed;
         let start = whole.lead;
         let first = out.len();
-        split_cell(no, text, start, out);
+        split_parsed_cell(no, text, start, value, out);
         let count = out.len() - first;
         let mut col = 1 + line.get(..start).map_or(0, chars_in);
         let mut byte = start;
@@ -255,10 +339,17 @@ fn tokenize_line<'a>(
 fn chars_in(s: &str) -> u32 {
     if s.is_empty() {
         0
+    } else if s.len() <= SHORT_GAP_BYTES {
+        // The pieces between the cells of a row (` | `, a tab): a count of the bytes that start
+        // a character, cheaper on a few bytes than the general count.
+        s.bytes().filter(|&b| (b as i8) >= -0x40).count() as u32
     } else {
         s.chars().count() as u32
     }
 }
+
+/// Pieces up to this many bytes are counted by [`chars_in`] byte by byte.
+const SHORT_GAP_BYTES: usize = 16;
 
 /// Lines up to this many bytes are classified by [`is_single_cell`] in one plain pass over
 /// their bytes: shorter than the setup of the two memchr searches it replaces.
@@ -338,7 +429,18 @@ pub fn has_cell_separator(line: &str) -> bool {
 /// (`（七）总计 5 0 0`), or text.
 fn split_cell<'a>(no: u32, text: &'a str, start: usize, out: &mut Vec<Token<'a>>) {
     // (The cell is trimmed, and so are its words: they are split at white space.)
-    if let Some(p) = parse_trimmed(text) {
+    split_parsed_cell(no, text, start, parse_trimmed(text), out);
+}
+
+/// [`split_cell`] with [`parse_trimmed`] of the cell given (`value`).
+fn split_parsed_cell<'a>(
+    no: u32,
+    text: &'a str,
+    start: usize,
+    value: Option<Printed>,
+    out: &mut Vec<Token<'a>>,
+) {
+    if let Some(p) = value {
         out.push(token(no, text, start, TokenKind::Value(p)));
         return;
     }
@@ -425,14 +527,29 @@ impl Token<'_> {
     }
 }
 
+/// Lines longer than this are never page furniture ([`is_page_number`]).
+const MAX_PAGE_NUMBER_BYTES: usize = 48;
+
+/// Whether [`is_page_number`] may say yes to `line` (trimmed: `trimmed`): page furniture is
+/// short and starts with a dash or `第`, told from the first byte (`-`, or the lead byte E2 of
+/// `—` and `–`, EF of `－`, E7 of `第`) without the call.
+#[inline]
+fn may_be_page_number(line: &str, trimmed: &str) -> bool {
+    line.len() <= MAX_PAGE_NUMBER_BYTES
+        && matches!(trimmed.as_bytes().first(), Some(b'-' | 0xE2 | 0xE7 | 0xEF))
+}
+
 /// Page furniture from paged documents: `-1-`, `- 2 -`, `— 3 —`, `第 3 页`, `第3页 共5页`.
 pub fn is_page_number(line: &str) -> bool {
-    if line.len() > 48 {
+    if line.len() > MAX_PAGE_NUMBER_BYTES {
         return false;
     }
-    // Page furniture starts with a dash or 第 (after white space): decide the rest at once.
+    // Page furniture starts with a dash or 第 (after white space): decide the rest at once,
+    // most lines by the first byte alone (see [`may_be_page_number`]).
     let start = crate::scan::trim_start(line);
-    if !start.starts_with(['-', '—', '–', '－', '第']) {
+    if !matches!(start.as_bytes().first(), Some(b'-' | 0xE2 | 0xE7 | 0xEF))
+        || !start.starts_with(['-', '—', '–', '－', '第'])
+    {
         return false;
     }
     // `第` does not start a dashed number, and a page one always has 页: table labels such as
@@ -477,6 +594,66 @@ mod tests {
             );
         }
 
+        /// The short count of characters is the count.
+        #[test]
+        fn chars_in_counts_characters(s in "\\PC{0,20}|[ |\t规]{0,18}") {
+            prop_assert_eq!(chars_in(&s) as usize, s.chars().count());
+        }
+
+        /// The split at tabs and bars finds the cells the byte-by-byte search for separators
+        /// does.
+        #[test]
+        fn splits_like_the_separator_search(
+            line in "[ \t|｜\u{ff5d}\u{ff1c}a0规]{0,24}|\\PC{0,30}"
+        ) {
+            let (mut tabs, mut expected) = (Vec::new(), Vec::new());
+            split_at_tabs(&line, &mut tabs);
+            split_at_separators(&line, |b| (b.first() == Some(&b'\t')).then_some(1), &mut expected);
+            prop_assert_eq!(&tabs, &expected);
+            let (mut bars, mut expected) = (Vec::new(), Vec::new());
+            split_at_bars(&line, &mut bars);
+            split_at_separators(
+                &line,
+                |b| match b {
+                    [b'|', ..] => Some(1),
+                    [0xEF, 0xBD, 0x9C, ..] => Some('｜'.len_utf8()),
+                    _ => None,
+                },
+                &mut expected,
+            );
+            prop_assert_eq!(&bars, &expected);
+        }
+
+        /// A line the first-byte test passes by is no page number.
+        #[test]
+        fn page_numbers_pass_the_first_byte_test(
+            line in "[ \u{3000}]{0,2}[-—–－第0-9 页共]{0,8}|\\PC{0,12}"
+        ) {
+            if is_page_number(&line) {
+                prop_assert!(may_be_page_number(&line, crate::scan::trim(&line)), "{:?}", line);
+            }
+        }
+
+        /// The one pass gives every line's chrome test and the tokens of the lines that are
+        /// not chrome, as the two separate passes do.
+        #[test]
+        fn content_in_one_pass_as_in_two(
+            lines in proptest::collection::vec(
+                "[ \t|0-9规章登录注册首页第页—\\-]{0,10}|登录 \\| 注册|-[0-9]-|\\PC{0,12}",
+                0..12,
+            ),
+        ) {
+            let doc = Document::new(lines.join("\n"));
+            let content = tokenize_content(&doc);
+            let chrome: Vec<bool> = doc
+                .lines()
+                .map(|(_, l)| crate::chrome::is_chrome(l))
+                .collect();
+            let tokens = tokenize(&doc, |no, _| chrome[no as usize - 1]);
+            prop_assert_eq!(&content.chrome, &chrome);
+            prop_assert_eq!(content.tokens, tokens);
+        }
+
         /// The shortcut in `split_cell` never hides a value: whatever `parse_token` reads ends
         /// in a character `may_end_value` admits.
         #[test]
@@ -487,6 +664,31 @@ mod tests {
                 prop_assert!(v.chars().next_back().is_some_and(may_end_value), "{}", v);
             }
         }
+    }
+
+    /// The pieces of `line` between separators (the definition [`split_at_tabs`] and
+    /// [`split_at_bars`] are tested against); `sep(bytes)` says whether a separator starts the
+    /// bytes given, and its length. Bytes, not characters: the separators' first bytes (ASCII, or
+    /// a lead byte) never occur inside another character's encoding.
+    fn split_at_separators<'a>(
+        line: &'a str,
+        sep: impl Fn(&[u8]) -> Option<usize>,
+        v: &mut Vec<(usize, &'a str)>,
+    ) {
+        let bytes = line.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
+            match sep(rest) {
+                Some(len) => {
+                    v.push((start, line.get(start..i).unwrap_or("")));
+                    i += len;
+                    start = i;
+                }
+                None => i += 1,
+            }
+        }
+        v.push((start, line.get(start..).unwrap_or("")));
     }
 
     fn kinds(text: &str) -> Vec<(String, &'static str)> {

@@ -52,7 +52,9 @@ pub fn parse_token(text: &str) -> Option<Printed> {
 }
 
 /// [`parse_token`] of a text already trimmed (a cell, a word, a line the caller has trimmed):
-/// not trimmed again.
+/// not trimmed again. Inlined: asked of every line and cell, it answers the commonest values
+/// (plain digits) at once, and calls out of line for the rest.
+#[inline]
 pub fn parse_trimmed(t: &str) -> Option<Printed> {
     debug_assert_eq!(
         t,
@@ -76,6 +78,13 @@ pub fn parse_trimmed(t: &str) -> Option<Printed> {
             signed: false,
         });
     }
+    parse_other(t)
+}
+
+/// [`parse_trimmed`] of a text not empty and not plain digits: marks, signed and unit-bearing
+/// numbers, and the words that are none.
+#[inline(never)]
+fn parse_other(t: &str) -> Option<Printed> {
     // Labels and sentences are longer than any mark: not compared with each.
     if t.len() <= MAX_MARK_BYTES {
         if is_not_applicable(t) {
@@ -242,19 +251,29 @@ pub fn is_not_applicable(t: &str) -> bool {
 /// full-width digit, a unit's last character, or the last character of a not-applicable or
 /// missing mark. A text ending otherwise is no value, and holds none at its end.
 pub fn may_end_value(c: char) -> bool {
-    static MARK_ENDS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    // Written out (a test ties it to the lists): asked of the last character of every cell.
+    // The units' last characters ([`UNIT_ENDS`]), then those of [`NOT_APPLICABLE`] and
+    // [`MISSING_MARKS`] beyond ASCII.
+    c.is_ascii()
+        || ('０'..='９').contains(&c)
+        || matches!(c, '元' | '次' | '件' | '条' | '项' | '个' | '家' | '起')
+        || matches!(
+            c,
+            '／' | '—' | '－' | '–' | '―' | '─' | '无' | '空' | '×' | '用' | '缺' | '失' | '）'
+        )
+}
+
+/// [`may_end_value`] as defined from the lists.
+#[cfg(test)]
+fn may_end_value_by_lists(c: char) -> bool {
     c.is_ascii()
         || ('０'..='９').contains(&c)
         || UNIT_ENDS.contains(&c)
-        || MARK_ENDS
-            .get_or_init(|| {
-                NOT_APPLICABLE
-                    .iter()
-                    .chain(MISSING_MARKS)
-                    .filter_map(|m| m.chars().next_back())
-                    .collect()
-            })
-            .contains(&c)
+        || NOT_APPLICABLE
+            .iter()
+            .chain(MISSING_MARKS)
+            .filter_map(|m| m.chars().next_back())
+            .any(|end| end == c)
 }
 
 fn split_unit(s: &str) -> Option<(&str, Unit)> {
@@ -382,6 +401,14 @@ mod tests {
         };
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(may_be_in_number(c), listed(c), "{c:?}");
+        }
+    }
+
+    /// The written-out ends of values are those the lists give, for every character.
+    #[test]
+    fn value_ends_are_those_of_the_lists() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(may_end_value(c), may_end_value_by_lists(c), "{c:?}");
         }
     }
 

@@ -147,6 +147,110 @@ fn skip_inert(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether `c` is where [`may_state`] stops to look: it starts a number or is one of the
+/// [`ZERO_WORDS`].
+const fn may_start_statement(c: char) -> bool {
+    numbers::starts_number(c) || is_zero_word(c)
+}
+
+/// One bit per character of the Basic Multilingual Plane (bit `c % 64` of word `c / 64`): set
+/// where [`may_start_statement`]. A three-byte character's word is told by its first two bytes
+/// and its bit by the third ([`three_byte_bit`]). Only U+2000..=U+9FFF and the full-width digits
+/// are looked at: no other character may start a statement (a test checks them all).
+static STATEMENT_STARTS: [u64; 1024] = statement_start_table();
+
+const fn statement_start_table() -> [u64; 1024] {
+    let mut table = [0u64; 1024];
+    let mut c = INERT_FIRST;
+    while c <= 0xFFFF {
+        if c == INERT_FIRST + INERT_LEN as u32 {
+            c = '０' as u32;
+        }
+        if let Some(ch) = char::from_u32(c) {
+            if may_start_statement(ch) {
+                table[(c / 64) as usize] |= 1 << (c % 64);
+            }
+        }
+        c += 1;
+    }
+    table
+}
+
+/// The bit of `table` (one bit per BMP character, as [`STATEMENT_STARTS`]) for the three-byte
+/// character `b0 b1 b2`: its code point is `(b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | b2 & 0x3F`,
+/// so its word is the first two bytes' bits and its bit the third's.
+#[inline]
+fn three_byte_bit(table: &[u64; 1024], b0: u8, b1: u8, b2: u8) -> bool {
+    let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
+    table[word & 0x3FF] >> (b2 & 0x3F) & 1 == 1
+}
+
+/// Whether the sentence starting at byte `s` of `within` (the paragraph's text up to the
+/// sentence's end) holds anything [`Builder::sentence`] can make a statement of. A figure needs
+/// a number followed by what may start a unit ([`numbers::unit_may_follow`] at the number's
+/// end, which is just past its last character, itself a character that starts a number) or
+/// `百分之`; a zero said in words needs one of the [`ZERO_WORDS`]. Most sentences (labels,
+/// prose about the work) hold none, and are not read further. The byte-level form of
+/// [`may_state_by_definition`]: characters are stepped over on their lead byte, and only those
+/// that start a number or are a zero word (ASCII digits, three-byte characters of
+/// [`STATEMENT_STARTS`]) are looked at further; of a run of ASCII digits only the last can be
+/// followed by a unit.
+fn may_state(within: &str, s: usize) -> bool {
+    let bytes = within.as_bytes();
+    let mut i = s;
+    while let Some(&b0) = bytes.get(i) {
+        if b0 >= 0xE0 {
+            if b0 >= 0xF0 {
+                i += 4;
+                continue;
+            }
+            let Some(&[b1, b2]) = bytes.get(i + 1..i + 3) else {
+                break;
+            };
+            if three_byte_bit(&STATEMENT_STARTS, b0, b1, b2) && starts_statement_at(within, i) {
+                return true;
+            }
+            i += 3;
+        } else if b0 < 0x80 {
+            if b0.is_ascii_digit()
+                && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && numbers::unit_may_follow(within, i + 1)
+            {
+                return true;
+            }
+            i += 1;
+        } else {
+            // A two-byte character (a str holds no other byte at a character's start here).
+            i += 2;
+        }
+    }
+    false
+}
+
+/// At a character of `within` at byte `i` that [`may_start_statement`]: whether a statement
+/// may start or end there (the test of [`may_state_by_definition`] for one character).
+#[inline(never)]
+fn starts_statement_at(within: &str, i: usize) -> bool {
+    let Some(c) = within.get(i..).and_then(|r| r.chars().next()) else {
+        return false;
+    };
+    is_zero_word(c)
+        || (c == '百' && within.get(i..).is_some_and(|r| r.starts_with("百分之")))
+        || (numbers::starts_number(c) && numbers::unit_may_follow(within, i + c.len_utf8()))
+}
+
+/// [`may_state`] on characters: some character of the sentence at byte `s` of `within` is a
+/// zero word, starts `百分之`, or starts a number and is followed by what may start a unit.
+#[cfg(test)]
+fn may_state_by_definition(within: &str, s: usize) -> bool {
+    within[s..].char_indices().any(|(i, c)| {
+        let i = s + i;
+        is_zero_word(c)
+            || within[i..].starts_with("百分之")
+            || (numbers::starts_number(c) && numbers::unit_may_follow(within, i + c.len_utf8()))
+    })
+}
+
 /// Characters every zero said in words holds (`为零`; each negation of [`NEG_VERBAL`] and
 /// [`NEG_BARE`] holds 未, 无 or 没): a clause without one holds no zero, and is not read for one.
 const ZERO_WORDS: [char; 4] = ['为', '未', '无', '没'];
@@ -419,7 +523,16 @@ struct Para<'a> {
 
 /// Reads the statements of a document. `skip(line)` says which lines are not content (chrome).
 pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> {
-    let mut b = Builder::default();
+    read_statements(doc, skip, false)
+}
+
+/// [`statements`], reading every sentence in full when `read_all` (else only those that
+/// [`may_state`] something).
+fn read_statements(doc: &Document, skip: &dyn Fn(u32) -> bool, read_all: bool) -> Vec<Statement> {
+    let mut b = Builder {
+        read_all,
+        ..Builder::default()
+    };
     let mut lines: Vec<(u32, &str)> = Vec::new();
     let mut blanks = 0;
     for (no, line) in doc.lines() {
@@ -430,6 +543,14 @@ pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> 
                 b.paragraph(&lines);
                 lines.clear();
             }
+            continue;
+        }
+        if !read_all && lines.is_empty() && !is_prose(line) {
+            // With no paragraph open, a line that is no prose on its own (a label, a value, a
+            // page number, a table's cell, chrome) leaves none open either: a paragraph it
+            // began would be too short for the next line to continue ([`continues`] needs
+            // twenty characters), and is read as nothing ([`Builder::paragraph`]); and what
+            // the blank lines counted before it says nothing while no paragraph is open.
             continue;
         }
         if is_page_number(line) {
@@ -447,6 +568,10 @@ pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> 
         if !joins {
             b.paragraph(&lines);
             lines.clear();
+            if !read_all && !is_prose(line) {
+                // A paragraph of this line alone would be nothing (as above): none is open.
+                continue;
+            }
         }
         lines.push((no, line));
         blanks = 0;
@@ -614,6 +739,9 @@ struct Builder {
     /// The current sentence as its statements store it, once known: every statement of a short
     /// sentence stores the same text, counted and copied once.
     stored: Stored,
+    /// Reads every sentence in full, not only those [`may_state`] says may hold a statement
+    /// (for the tests, which compare both).
+    read_all: bool,
 }
 
 /// What the statements of the current sentence store as their sentence.
@@ -707,6 +835,12 @@ impl Builder {
             return;
         }
         self.sentence_no += 1;
+        if !self.read_all && !may_state(text.get(..e).unwrap_or_default(), s) {
+            // Nothing here becomes a statement: as the full reading below would leave it, the
+            // sentence has no figures for a `其中` of the next one to refer to.
+            prev_figs.clear();
+            return;
+        }
         self.stored = Stored::Unknown;
         // Clause marks (positions just after them), for subjects and zero phrases.
         let Scratch {
@@ -1482,6 +1616,128 @@ mod tests {
             proptest::prop_assert_eq!(all, ends);
             proptest::prop_assert_eq!(has_ten_chars(&text), text.chars().take(10).count() >= 10);
             proptest::prop_assert_eq!(is_prose(&text), is_prose_by_definition(&text));
+        }
+    }
+
+    /// Pieces of prose the generated texts are made of: numbers with and without units,
+    /// approximations, zeros said in words, list openers, brackets, clause and sentence marks,
+    /// spaces and line breaks.
+    const PIECES: &[&str] = &[
+        "2023",
+        "年",
+        "12",
+        "件",
+        "条",
+        "一",
+        "十一",
+        "百",
+        "百分之",
+        "五十",
+        "%",
+        "％",
+        "８",
+        "余",
+        "多",
+        "近",
+        "约",
+        " ",
+        "\u{3000}",
+        "万",
+        "万元",
+        "元",
+        "人次",
+        "个",
+        "次日",
+        "未收到",
+        "政府信息公开申请",
+        "无",
+        "没有",
+        "未发生",
+        "行政复议",
+        "行政诉讼",
+        "为零",
+        "为",
+        "均",
+        "其中",
+        "包括",
+        "（含",
+        "（",
+        "）",
+        "(",
+        ")",
+        "，",
+        "、",
+        "；",
+        "：",
+        "。",
+        "！",
+        "?",
+        "\n",
+        "\n\n",
+        "共",
+        "收到",
+        "主动公开",
+        "信息",
+        "办结",
+        "占",
+        "的",
+        "第",
+        "上年结转",
+        "予以公开",
+        "答复率",
+        "1.5",
+        "1,234",
+        "-3-",
+        "\t",
+        "各",
+        "\n- 3 -\n",
+        "\n第 2 页\n",
+        "|",
+        "一、",
+        "（一）",
+        "2.",
+        "\n\n\n",
+        "本年新收政府信息公开申请数量",
+        "我局认真贯彻落实条例和上级关于政务公开工作的部署要求",
+    ];
+
+    proptest::proptest! {
+        /// [`may_state`] says what its definition says, and a sentence it passes over holds
+        /// nothing the full reading would make a statement of: the statements of a text are
+        /// the same either way.
+        #[test]
+        fn sentences_passed_over_state_nothing(picks in proptest::collection::vec(0usize..1000, 0..40)) {
+            let text: String = picks.iter().map(|i| PIECES[i % PIECES.len()]).collect();
+            for s in text.char_indices().map(|(i, _)| i) {
+                proptest::prop_assert_eq!(may_state(&text, s), may_state_by_definition(&text, s), "{:?} at {}", text, s);
+            }
+            let doc = Document::new(text.clone());
+            let quick = read_statements(&doc, &|_| false, false);
+            let full = read_statements(&doc, &|_| false, true);
+            proptest::prop_assert_eq!(format!("{quick:?}"), format!("{full:?}"), "{:?}", text);
+            // Some lines chrome.
+            let chrome = |no: u32| no % 5 == 2;
+            let quick = read_statements(&doc, &chrome, false);
+            let full = read_statements(&doc, &chrome, true);
+            proptest::prop_assert_eq!(format!("{quick:?}"), format!("{full:?}"), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn statement_starts_are_read_on_their_bytes() {
+        // [`may_state`] looks further at ASCII digits and the three-byte characters of its
+        // table only: every character that may start a statement is one of those.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let in_table = match *c.encode_utf8(&mut buf).as_bytes() {
+                [b0, b1, b2] => three_byte_bit(&STATEMENT_STARTS, b0, b1, b2),
+                _ => false,
+            };
+            assert_eq!(
+                may_start_statement(c),
+                in_table || c.is_ascii_digit(),
+                "{c}"
+            );
         }
     }
 

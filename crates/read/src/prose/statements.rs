@@ -20,7 +20,6 @@
 //! prose and are skipped. Work per figure is bounded (subjects, phrases and stored sentences
 //! are windows of a few dozen characters), so reading stays linear in the input.
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use gongkai_model::{Meaning, Quantity, Source, Statement, StatementKind, Unit};
@@ -147,27 +146,29 @@ fn skip_inert(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Whether `c` is where [`may_state`] stops to look: it starts a number or is one of the
-/// [`ZERO_WORDS`].
+/// Whether `c` is where [`sentences`] stops to look whether a statement may start: it starts
+/// a number or is one of the [`ZERO_WORDS`].
 const fn may_start_statement(c: char) -> bool {
     numbers::starts_number(c) || is_zero_word(c)
 }
 
 /// One bit per character of the Basic Multilingual Plane (bit `c % 64` of word `c / 64`): set
-/// where [`may_start_statement`]. A three-byte character's word is told by its first two bytes
-/// and its bit by the third ([`three_byte_bit`]). Only U+2000..=U+9FFF and the full-width digits
-/// are looked at: no other character may start a statement (a test checks them all).
-static STATEMENT_STARTS: [u64; 1024] = statement_start_table();
+/// where [`may_start_statement`], and at the sentence ends `。！？`. A three-byte character's
+/// word is told by its first two bytes and its bit by the third ([`three_byte_bit`]). Only
+/// U+2000..=U+9FFF and U+FF10..=U+FFFF are looked at: no other three-byte character may start
+/// a statement or end a sentence (a test checks them all).
+static STOPS: [u64; 1024] = stop_table();
 
-const fn statement_start_table() -> [u64; 1024] {
+const fn stop_table() -> [u64; 1024] {
     let mut table = [0u64; 1024];
     let mut c = INERT_FIRST;
     while c <= 0xFFFF {
         if c == INERT_FIRST + INERT_LEN as u32 {
-            c = '０' as u32;
+            // ！ and ？ come before the full-width digits.
+            c = '！' as u32;
         }
         if let Some(ch) = char::from_u32(c) {
-            if may_start_statement(ch) {
+            if may_start_statement(ch) || matches!(ch, '。' | '！' | '？') {
                 table[(c / 64) as usize] |= 1 << (c % 64);
             }
         }
@@ -176,7 +177,7 @@ const fn statement_start_table() -> [u64; 1024] {
     table
 }
 
-/// The bit of `table` (one bit per BMP character, as [`STATEMENT_STARTS`]) for the three-byte
+/// The bit of `table` (one bit per BMP character, as [`STOPS`]) for the three-byte
 /// character `b0 b1 b2`: its code point is `(b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | b2 & 0x3F`,
 /// so its word is the first two bytes' bits and its bit the third's.
 #[inline]
@@ -185,50 +186,98 @@ fn three_byte_bit(table: &[u64; 1024], b0: u8, b1: u8, b2: u8) -> bool {
     table[word & 0x3FF] >> (b2 & 0x3F) & 1 == 1
 }
 
-/// Whether the sentence starting at byte `s` of `within` (the paragraph's text up to the
-/// sentence's end) holds anything [`Builder::sentence`] can make a statement of. A figure needs
-/// a number followed by what may start a unit ([`numbers::unit_may_follow`] at the number's
-/// end, which is just past its last character, itself a character that starts a number) or
-/// `百分之`; a zero said in words needs one of the [`ZERO_WORDS`]. Most sentences (labels,
-/// prose about the work) hold none, and are not read further. The byte-level form of
-/// [`may_state_by_definition`]: characters are stepped over on their lead byte, and only those
-/// that start a number or are a zero word (ASCII digits, three-byte characters of
-/// [`STATEMENT_STARTS`]) are looked at further; of a run of ASCII digits only the last can be
-/// followed by a unit.
-fn may_state(within: &str, s: usize) -> bool {
-    let bytes = within.as_bytes();
-    let mut i = s;
-    while let Some(&b0) = bytes.get(i) {
-        if b0 >= 0xE0 {
-            if b0 >= 0xF0 {
-                i += 4;
-                continue;
+/// The sentences of the paragraph `text`, into `out` (emptied first): for each, the byte just
+/// past it (past its end mark, [`is_sentence_end`], or the end of the text), and whether it may
+/// hold anything [`Builder::sentence`] can make a statement of. A figure needs a number
+/// followed by what may start a unit ([`numbers::unit_may_follow`] at the number's end, which
+/// is just past its last character, itself a character that starts a number) or `百分之`; a
+/// zero said in words needs one of the [`ZERO_WORDS`]. Most sentences (labels, prose about the
+/// work) hold none, and are only counted.
+///
+/// One pass over the bytes ([`sentences_by_definition`] is the same on characters):
+/// characters are stepped over on their lead byte, and only the three-byte characters of
+/// [`STOPS`] (those that may start a statement, and `。！？`) and ASCII digits, `!` and `?` are
+/// looked at further; of a run of ASCII digits only the last can be followed by a unit. What
+/// may follow a number is looked for in the whole paragraph, not only in its sentence: it is
+/// the same, as what [`numbers::unit_may_follow`] steps over (spaces, 余, 多) never ends a
+/// sentence, nor does `百分之` hold an end.
+fn sentences(text: &str, out: &mut Vec<(usize, bool)>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut may = false;
+    // The bytes not yet looked at: a character is matched on its first bytes, and the byte
+    // offset of the rest told from its length only where a character is looked at further.
+    let mut rest = bytes;
+    loop {
+        match *rest {
+            [b0 @ 0xE0..=0xEF, b1, b2, ref tail @ ..] => {
+                if three_byte_bit(&STOPS, b0, b1, b2) {
+                    let i = bytes.len() - rest.len();
+                    // 。 E3 80 82, ！ EF BC 81, ？ EF BC 9F.
+                    if matches!([b0, b1, b2], [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F]) {
+                        out.push((i + 3, may));
+                        may = false;
+                    } else if !may && starts_statement_at(text, i) {
+                        may = true;
+                    }
+                }
+                rest = tail;
             }
-            let Some(&[b1, b2]) = bytes.get(i + 1..i + 3) else {
-                break;
-            };
-            if three_byte_bit(&STATEMENT_STARTS, b0, b1, b2) && starts_statement_at(within, i) {
-                return true;
+            [b0 @ 0x00..=0x7F, ref tail @ ..] => {
+                if b0 == b'!' || b0 == b'?' {
+                    out.push((bytes.len() - tail.len(), may));
+                    may = false;
+                } else if !may
+                    && b0.is_ascii_digit()
+                    && !tail.first().is_some_and(u8::is_ascii_digit)
+                    && numbers::unit_may_follow(text, bytes.len() - tail.len())
+                {
+                    may = true;
+                }
+                rest = tail;
             }
-            i += 3;
-        } else if b0 < 0x80 {
-            if b0.is_ascii_digit()
-                && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                && numbers::unit_may_follow(within, i + 1)
-            {
-                return true;
+            // A two- or four-byte character (no other byte starts a character here).
+            [b0, ..] => {
+                rest = rest
+                    .get(if b0 >= 0xF0 { 4 } else { 2 }..)
+                    .unwrap_or_default()
             }
-            i += 1;
-        } else {
-            // A two-byte character (a str holds no other byte at a character's start here).
-            i += 2;
+            [] => break,
         }
     }
-    false
+    if out.last().map_or(0, |(end, _)| *end) < text.len() {
+        out.push((text.len(), may));
+    }
+}
+
+/// [`sentences`] on characters: the sentences of [`sentence_ends`] (and the text after the
+/// last end), each with whether some character of it is a zero word, starts `百分之`, or starts
+/// a number and is followed (within the sentence) by what may start a unit.
+#[cfg(test)]
+fn sentences_by_definition(text: &str) -> Vec<(usize, bool)> {
+    let mut ends: Vec<usize> = sentence_ends(text).collect();
+    if ends.last().map_or(0, |e| *e) < text.len() {
+        ends.push(text.len());
+    }
+    let mut start = 0;
+    ends.into_iter()
+        .map(|e| {
+            let within = &text[..e];
+            let may = within[start..].char_indices().any(|(i, c)| {
+                let i = start + i;
+                is_zero_word(c)
+                    || within[i..].starts_with("百分之")
+                    || (numbers::starts_number(c)
+                        && numbers::unit_may_follow(within, i + c.len_utf8()))
+            });
+            start = e;
+            (e, may)
+        })
+        .collect()
 }
 
 /// At a character of `within` at byte `i` that [`may_start_statement`]: whether a statement
-/// may start or end there (the test of [`may_state_by_definition`] for one character).
+/// may start or end there (the test of [`sentences_by_definition`] for one character).
 #[inline(never)]
 fn starts_statement_at(within: &str, i: usize) -> bool {
     let Some(c) = within.get(i..).and_then(|r| r.chars().next()) else {
@@ -237,18 +286,6 @@ fn starts_statement_at(within: &str, i: usize) -> bool {
     is_zero_word(c)
         || (c == '百' && within.get(i..).is_some_and(|r| r.starts_with("百分之")))
         || (numbers::starts_number(c) && numbers::unit_may_follow(within, i + c.len_utf8()))
-}
-
-/// [`may_state`] on characters: some character of the sentence at byte `s` of `within` is a
-/// zero word, starts `百分之`, or starts a number and is followed by what may start a unit.
-#[cfg(test)]
-fn may_state_by_definition(within: &str, s: usize) -> bool {
-    within[s..].char_indices().any(|(i, c)| {
-        let i = s + i;
-        is_zero_word(c)
-            || within[i..].starts_with("百分之")
-            || (numbers::starts_number(c) && numbers::unit_may_follow(within, i + c.len_utf8()))
-    })
 }
 
 /// Characters every zero said in words holds (`为零`; each negation of [`NEG_VERBAL`] and
@@ -517,8 +554,8 @@ struct Seg {
 
 /// One or more lines read as one paragraph.
 struct Para<'a> {
-    text: Cow<'a, str>,
-    segs: Vec<Seg>,
+    text: &'a str,
+    segs: &'a [Seg],
 }
 
 /// Reads the statements of a document. `skip(line)` says which lines are not content (chrome).
@@ -526,8 +563,9 @@ pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> 
     read_statements(doc, skip, false)
 }
 
-/// [`statements`], reading every sentence in full when `read_all` (else only those that
-/// [`may_state`] something).
+/// [`statements`], reading every line and every sentence in full when `read_all` (else the
+/// lines that are no prose alone are passed over, as are the sentences that hold nothing a
+/// statement is made of, [`sentences`]).
 fn read_statements(doc: &Document, skip: &dyn Fn(u32) -> bool, read_all: bool) -> Vec<Statement> {
     let mut b = Builder {
         read_all,
@@ -537,7 +575,7 @@ fn read_statements(doc: &Document, skip: &dyn Fn(u32) -> bool, read_all: bool) -
     let mut blanks = 0;
     for (no, line) in doc.lines() {
         // Half the lines of a text are empty: told so without a trim.
-        if line.is_empty() || crate::scan::trim_start(line).is_empty() {
+        if line.is_empty() || is_blank(line) {
             blanks += 1;
             if blanks > 1 {
                 b.paragraph(&lines);
@@ -578,6 +616,39 @@ fn read_statements(doc: &Document, skip: &dyn Fn(u32) -> bool, read_all: bool) -
     }
     b.paragraph(&lines);
     b.out
+}
+
+/// Whether `text` is empty or white space only (`text.trim().is_empty()`): ASCII white space
+/// (lines are indented with spaces) stepped over on the bytes, and the rest looked at only
+/// where it may start with other white space.
+fn is_blank(text: &str) -> bool {
+    let t = text.trim_ascii_start();
+    match t.as_bytes().first() {
+        None => true,
+        // (U+000B is white space, but not ASCII white space to `trim_ascii_start`.)
+        Some(&first) => (first == 0x0B || may_start_wide_space(first)) && t.trim_start().is_empty(),
+    }
+}
+
+/// Whether a character starting with this byte can be white space that is not ASCII: U+0085,
+/// U+00A0 (C2), U+1680 (E1), U+2000..=U+205F (E2) or U+3000 (E3).
+fn may_start_wide_space(first: u8) -> bool {
+    matches!(first, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// Whether the UTF-8 text `b` may start or end with white space ([`char::is_whitespace`]): a
+/// superset, told on the first byte and the last bytes (`。`, the end of most lines, shares its
+/// lead byte with U+3000, but not its other bytes).
+fn may_have_edge_space(b: &[u8]) -> bool {
+    let start = b
+        .first()
+        .is_some_and(|&f| f.is_ascii_whitespace() || f == 0x0B || may_start_wide_space(f));
+    let end = match *b {
+        [.., last] if last < 0x80 => last.is_ascii_whitespace() || last == 0x0B,
+        [.., 0xC2, _] | [.., 0xE1 | 0xE2, _, _] | [.., 0xE3, 0x80, 0x80] => true,
+        _ => false,
+    };
+    start || end
 }
 
 /// Cells separated by tabs or bars: a table row, never prose.
@@ -636,36 +707,63 @@ fn is_prose_by_definition(text: &str) -> bool {
 /// anything: most lines are short labels and values. The marks are told on their bytes: ASCII,
 /// `。` E3 80 82, and `，；：！？` EF BC 8C/9B/9A/81/9F.
 fn is_prose(text: &str) -> bool {
-    let bytes = crate::scan::trim(text).as_bytes();
-    if bytes.len() >= 40 {
-        return true;
+    let bytes = text.as_bytes();
+    if bytes.len() < 10 {
+        // Fewer than ten characters, however trimmed (most such lines are values).
+        return has_mark_byte(bytes);
     }
-    // Character by character, stepped on the lead byte.
-    let mut chars = 0;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (mark, len) = match b {
-            b',' | b';' | b':' | b'!' | b'?' => (true, 1),
-            0x00..=0x7F => (false, 1),
-            0xE3 => (bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]), 3),
-            0xEF => (
-                matches!(
-                    bytes.get(i + 1..i + 3),
-                    Some(&[0xBC, 0x8C | 0x9B | 0x9A | 0x81 | 0x9F])
-                ),
-                3,
-            ),
-            0xE0..=0xEF => (false, 3),
-            0xF0..=0xFF => (false, 4),
-            _ => (false, 2),
-        };
-        chars += 1;
-        if mark || chars >= 10 {
-            return true;
+    // Trimmed only where an end may be white space; a clause mark is none, so the trim keeps
+    // them all.
+    let trimmed = if may_have_edge_space(bytes) {
+        // ASCII white space (indentation) first, on the bytes.
+        let t = text.trim_ascii();
+        if may_have_edge_space(t.as_bytes()) {
+            t.trim().as_bytes()
+        } else {
+            t.as_bytes()
         }
-        i += len;
+    } else {
+        bytes
+    };
+    trimmed.len() >= 40 || chars_in(trimmed) >= 10 || has_mark_byte(trimmed)
+}
+
+/// The characters of the UTF-8 text `bytes`: its bytes less those inside a character
+/// (`10xxxxxx`), counted eight at a time.
+fn chars_in(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut inside = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Bit 7 of each byte inside a character (bit 7 set, bit 6 clear), moved to bit 0 and
+        // summed by the multiplication into the top byte.
+        let marks = (x & !(x << 1) & HIGH) >> 7;
+        inside += (marks.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
     }
-    false
+    inside += chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| b & 0xC0 == 0x80)
+        .count();
+    bytes.len() - inside
+}
+
+/// Whether the UTF-8 text `bytes` holds a clause mark ([`is_clause_mark`]), told on its bytes:
+/// ASCII `,;:!?`, `。` E3 80 82, and `，；：！？` EF BC 8C/9B/9A/81/9F (no byte inside a character
+/// is ASCII, E3 or EF, so every byte may be looked at).
+fn has_mark_byte(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b',' | b';' | b':' | b'!' | b'?' => true,
+        0xE3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
+        0xEF => matches!(
+            bytes.get(i + 1..i + 3),
+            Some(&[0xBC, 0x8C | 0x9B | 0x9A | 0x81 | 0x9F])
+        ),
+        _ => false,
+    })
 }
 
 /// Whether `text` holds at least ten characters: counted on the bytes that start one (forty
@@ -739,9 +837,15 @@ struct Builder {
     /// The current sentence as its statements store it, once known: every statement of a short
     /// sentence stores the same text, counted and copied once.
     stored: Stored,
-    /// Reads every sentence in full, not only those [`may_state`] says may hold a statement
-    /// (for the tests, which compare both).
+    /// Reads every sentence in full, not only those [`sentences`] says may hold a statement,
+    /// and every line (for the tests, which compare both).
     read_all: bool,
+    /// The text of a paragraph of several lines, joined.
+    joined: String,
+    /// The lines of the current paragraph.
+    segs: Vec<Seg>,
+    /// The current paragraph's sentences ([`sentences`]).
+    ends: Vec<(usize, bool)>,
 }
 
 /// What the statements of the current sentence store as their sentence.
@@ -767,75 +871,94 @@ struct Scratch {
 }
 
 impl Builder {
+    /// Reads the paragraph of `lines`, if any (most calls have none: a line ends no paragraph).
+    #[inline]
     fn paragraph(&mut self, lines: &[(u32, &str)]) {
-        let para = match lines {
-            [] => return,
+        if !lines.is_empty() {
+            self.read_lines(lines);
+        }
+    }
+
+    /// Reads the paragraph of `lines` (one at least).
+    fn read_lines(&mut self, lines: &[(u32, &str)]) {
+        // The joined text and the lines' places, in buffers kept from paragraph to paragraph.
+        let mut joined = std::mem::take(&mut self.joined);
+        let mut segs = std::mem::take(&mut self.segs);
+        segs.clear();
+        match lines {
             // Most paragraphs are one line, and most of those (labels, values) are not prose:
-            // decided before anything is built.
-            [(_, line)] if !is_prose(line) => return,
-            [(no, line)] => Para {
-                text: Cow::Borrowed(line),
-                segs: vec![Seg {
+            // decided before anything is built (by the line loop already, unless it reads all
+            // lines).
+            [(_, line)] if self.read_all && !is_prose(line) => {}
+            [(no, line)] => {
+                debug_assert!(is_prose(line));
+                segs.push(Seg {
                     at: 0,
                     line: *no,
                     len: line.len(),
-                }],
-            },
+                });
+                self.read_paragraph(line, &segs);
+            }
             _ => {
-                let mut text = String::new();
-                let mut segs = Vec::with_capacity(lines.len());
+                joined.clear();
                 for (no, line) in lines {
                     segs.push(Seg {
-                        at: text.len(),
+                        at: joined.len(),
                         line: *no,
                         len: line.len(),
                     });
-                    text.push_str(line);
+                    joined.push_str(line);
                 }
-                if !is_prose(&text) {
-                    return;
-                }
-                Para {
-                    text: Cow::Owned(text),
-                    segs,
-                }
+                // Lines join only after a line of twenty characters at least ([`continues`]):
+                // the joined text is prose.
+                debug_assert!(is_prose(&joined));
+                self.read_paragraph(&joined, &segs);
             }
-        };
+        }
+        self.joined = joined;
+        self.segs = segs;
+    }
+
+    /// Reads the sentences of the prose paragraph `text`, whose lines are `segs`.
+    fn read_paragraph(&mut self, text: &str, segs: &[Seg]) {
         self.paragraph_no += 1;
+        let para = Para { text, segs };
         let mut cursor = Cursor {
             seg: 0,
             byte: 0,
             col: 1,
         };
-        let text: &str = &para.text;
+        let mut ends = std::mem::take(&mut self.ends);
+        sentences(text, &mut ends);
         let mut prev_figs: Vec<usize> = Vec::new();
         let mut start = 0;
-        for end in sentence_ends(text) {
-            self.sentence(&para, start, end, &mut prev_figs, &mut cursor);
+        for &(end, may) in &ends {
+            let may = may || self.read_all;
+            self.sentence(&para, (start, end), may, &mut prev_figs, &mut cursor);
             start = end;
         }
-        if start < text.len() {
-            self.sentence(&para, start, text.len(), &mut prev_figs, &mut cursor);
-        }
+        self.ends = ends;
     }
 
+    /// Reads the sentence `s..e` of the paragraph; `may` says whether it may hold a statement
+    /// ([`sentences`]): if not, it is only counted.
     fn sentence(
         &mut self,
         para: &Para<'_>,
-        s: usize,
-        e: usize,
+        (s, e): (usize, usize),
+        may: bool,
         prev_figs: &mut Vec<usize>,
         cursor: &mut Cursor,
     ) {
-        let text: &str = &para.text;
+        let text: &str = para.text;
         let Some(sentence) = text.get(s..e) else {
             return;
         };
-        if crate::scan::trim_start(sentence).is_empty() {
+        if is_blank(sentence) {
             return;
         }
         self.sentence_no += 1;
-        if !self.read_all && !may_state(text.get(..e).unwrap_or_default(), s) {
+        if !may {
             // Nothing here becomes a statement: as the full reading below would leave it, the
             // sentence has no figures for a `其中` of the next one to refer to.
             prev_figs.clear();
@@ -1285,7 +1408,7 @@ impl Builder {
             part_of: None,
             share_of: None,
             text,
-            sentence: self.sentence_text(&para.text, s, e, start, end),
+            sentence: self.sentence_text(para.text, s, e, start, end),
             sentence_no: self.sentence_no,
             paragraph_no: self.paragraph_no,
             source: source(para, cursor, start, end),
@@ -1555,7 +1678,7 @@ fn source(para: &Para<'_>, cursor: &mut Cursor, start: usize, end: usize) -> Sou
         cursor.byte = seg.at;
         cursor.col = 1;
     }
-    let text: &str = &para.text;
+    let text: &str = para.text;
     cursor.col += text
         .get(cursor.byte..start)
         .map_or(0, |t| t.chars().count()) as u32;
@@ -1616,6 +1739,8 @@ mod tests {
             proptest::prop_assert_eq!(all, ends);
             proptest::prop_assert_eq!(has_ten_chars(&text), text.chars().take(10).count() >= 10);
             proptest::prop_assert_eq!(is_prose(&text), is_prose_by_definition(&text));
+            proptest::prop_assert_eq!(chars_in(text.as_bytes()), text.chars().count());
+            proptest::prop_assert_eq!(has_mark_byte(text.as_bytes()), has_clause_mark(&text));
         }
     }
 
@@ -1702,15 +1827,15 @@ mod tests {
     ];
 
     proptest::proptest! {
-        /// [`may_state`] says what its definition says, and a sentence it passes over holds
-        /// nothing the full reading would make a statement of: the statements of a text are
-        /// the same either way.
+        /// [`sentences`] says what its definition says, and a sentence or line passed over
+        /// holds nothing the full reading would make a statement of: the statements of a text
+        /// are the same either way.
         #[test]
         fn sentences_passed_over_state_nothing(picks in proptest::collection::vec(0usize..1000, 0..40)) {
             let text: String = picks.iter().map(|i| PIECES[i % PIECES.len()]).collect();
-            for s in text.char_indices().map(|(i, _)| i) {
-                proptest::prop_assert_eq!(may_state(&text, s), may_state_by_definition(&text, s), "{:?} at {}", text, s);
-            }
+            let mut found = Vec::new();
+            sentences(&text, &mut found);
+            proptest::prop_assert_eq!(found, sentences_by_definition(&text), "{:?}", text);
             let doc = Document::new(text.clone());
             let quick = read_statements(&doc, &|_| false, false);
             let full = read_statements(&doc, &|_| false, true);
@@ -1723,19 +1848,46 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The byte-level tests of white space and prose say what their definitions say.
+        #[test]
+        fn blanks_and_prose_on_bytes(text in "[ \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2000}\u{200b}\u{201c}\u{3000}\u{3001}\u{2f00}a0一，。：]{0,16}") {
+            proptest::prop_assert_eq!(is_blank(&text), text.trim().is_empty());
+            proptest::prop_assert_eq!(is_prose(&text), is_prose_by_definition(&text));
+            let edge = text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace);
+            proptest::prop_assert!(!edge || may_have_edge_space(text.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn white_space_is_told_on_its_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                let mut buf = [0u8; 4];
+                let b = c.encode_utf8(&mut buf).as_bytes();
+                assert!(c.is_ascii() || may_start_wide_space(b[0]), "{c:?}");
+                for text in [format!("{c}"), format!("{c}一"), format!("一{c}")] {
+                    assert!(may_have_edge_space(text.as_bytes()), "{c:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn statement_starts_are_read_on_their_bytes() {
-        // [`may_state`] looks further at ASCII digits and the three-byte characters of its
-        // table only: every character that may start a statement is one of those.
+        // [`sentences`] looks further at ASCII digits, `!`, `?` and the three-byte characters
+        // of its table only: every character that may start a statement or ends a sentence is
+        // one of those.
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut buf = [0u8; 4];
             let in_table = match *c.encode_utf8(&mut buf).as_bytes() {
-                [b0, b1, b2] => three_byte_bit(&STATEMENT_STARTS, b0, b1, b2),
+                [b0, b1, b2] => three_byte_bit(&STOPS, b0, b1, b2),
                 _ => false,
             };
+            let stop = may_start_statement(c) || is_sentence_end(c);
             assert_eq!(
-                may_start_statement(c),
-                in_table || c.is_ascii_digit(),
+                stop,
+                in_table || c.is_ascii_digit() || c == '!' || c == '?',
                 "{c}"
             );
         }

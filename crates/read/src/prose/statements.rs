@@ -20,10 +20,7 @@
 //! prose and are skipped. Work per figure is bounded (subjects, phrases and stored sentences
 //! are windows of a few dozen characters), so reading stays linear in the input.
 
-use std::sync::LazyLock;
-
 use gongkai_model::{Meaning, Quantity, Source, Statement, StatementKind, Unit};
-use memchr::memmem::Finder;
 
 use super::meaning::{self, Reading};
 use super::numbers::{self, Figure};
@@ -309,7 +306,10 @@ fn is_sentence_end(c: char) -> bool {
 
 /// The ends of the sentences of `text` ([`sentence_end`] one after the other). Most paragraphs
 /// end their sentences with `。` only: found then by a searcher for it, not byte by byte.
+#[cfg(test)]
 fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    use memchr::memmem::Finder;
+    use std::sync::LazyLock;
     static FINDERS: LazyLock<[Finder<'static>; 3]> =
         LazyLock::new(|| ["。", "！", "？"].map(Finder::new));
     let bytes = text.as_bytes();
@@ -332,6 +332,7 @@ fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// The byte just past the first sentence end ([`is_sentence_end`]) at or after byte `from` of
 /// `bytes` (UTF-8 text, `from` at a character): found on the bytes, as `。` is E3 80 82, `！`
 /// EF BC 81 and `？` EF BC 9F, and lead bytes and ASCII never occur inside another character.
+#[cfg(test)]
 fn sentence_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while let Some(&b) = bytes.get(i) {

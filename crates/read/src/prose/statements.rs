@@ -652,6 +652,13 @@ fn may_have_edge_space(b: &[u8]) -> bool {
     start || end
 }
 
+/// Whether the UTF-8 text `b` may hold white space ([`char::is_whitespace`]): a byte that is
+/// ASCII white space or may start other white space ([`may_start_wide_space`]).
+fn may_hold_space(b: &[u8]) -> bool {
+    b.iter()
+        .any(|&x| x.is_ascii_whitespace() || x == 0x0B || may_start_wide_space(x))
+}
+
 /// Cells separated by tabs or bars: a table row, never prose.
 fn is_table_row(line: &str) -> bool {
     crate::tokens::has_cell_separator(line)
@@ -990,12 +997,15 @@ impl Builder {
             let rest = &text[i..e];
             let after = &rest[c.len_utf8()..];
             // One look at the character decides which of the (few) words can start here.
+            // (Clause marks, brackets and zero words start no number: stepped over at once.)
             match c {
                 c if is_clause_mark(c) => {
                     marks.push(i + c.len_utf8());
                     if (c == '，' || c == ',') && after.starts_with('含') {
                         items.push(Item::Open { start: i });
                     }
+                    i += c.len_utf8();
+                    continue;
                 }
                 '百' if rest.starts_with("百分之") => {
                     if let Some(f) = numbers::percent_words_at(&text[..e], i) {
@@ -1016,9 +1026,19 @@ impl Builder {
                         continue;
                     }
                     items.push(Item::Paren { start: i });
+                    i += c.len_utf8();
+                    continue;
                 }
-                '）' | ')' => items.push(Item::Close { start: i }),
-                c if is_zero_word(c) => zero_words.push(i),
+                '）' | ')' => {
+                    items.push(Item::Close { start: i });
+                    i += c.len_utf8();
+                    continue;
+                }
+                c if is_zero_word(c) => {
+                    zero_words.push(i);
+                    i += c.len_utf8();
+                    continue;
+                }
                 '其' | '包' if rest.starts_with("其中") || rest.starts_with("包括") => {
                     items.push(Item::Open { start: i });
                     i += "其中".len();
@@ -1468,7 +1488,7 @@ pub(crate) fn clean(s: &str) -> String {
         .unwrap_or("");
     // Copied without its white space only when it has some (rarely).
     let unspaced: String;
-    let mut rest: &str = if last.contains(char::is_whitespace) {
+    let mut rest: &str = if may_hold_space(last.as_bytes()) && last.contains(char::is_whitespace) {
         unspaced = last.chars().filter(|c| !c.is_whitespace()).collect();
         &unspaced
     } else {
@@ -1533,7 +1553,12 @@ fn strip_leading_date(s: &str) -> &str {
     let digits = s
         .char_indices()
         .take_while(|(_, c)| {
-            c.is_ascii_digit() || ('０'..='９').contains(c) || "〇零一二三四五六七八九".contains(*c)
+            c.is_ascii_digit()
+                || ('０'..='９').contains(c)
+                || matches!(
+                    c,
+                    '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+                )
         })
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
@@ -1856,6 +1881,7 @@ mod tests {
             proptest::prop_assert_eq!(is_blank(&text), text.trim().is_empty());
             proptest::prop_assert_eq!(is_prose(&text), is_prose_by_definition(&text));
             let edge = text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace);
+            proptest::prop_assert!(!text.contains(char::is_whitespace) || may_hold_space(text.as_bytes()));
             proptest::prop_assert!(!edge || may_have_edge_space(text.as_bytes()));
         }
     }
@@ -1891,6 +1917,15 @@ mod tests {
                 in_table || c.is_ascii_digit() || c == '!' || c == '?',
                 "{c}"
             );
+        }
+    }
+
+    #[test]
+    fn marks_brackets_and_zero_words_start_no_number() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if is_clause_mark(c) || matches!(c, '（' | '(' | '）' | ')') || is_zero_word(c) {
+                assert!(!numbers::starts_number(c), "{c}");
+            }
         }
     }
 

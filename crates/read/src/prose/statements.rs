@@ -592,7 +592,7 @@ fn read_statements(doc: &Document, skip: &dyn Fn(u32) -> bool, read_all: bool) -
             // the blank lines counted before it says nothing while no paragraph is open.
             continue;
         }
-        if is_page_number(line) {
+        if may_be_page_number(line) && is_page_number(line) {
             // Page furniture inside a paragraph (`-1-` between two lines of a PDF): not there.
             continue;
         }
@@ -657,6 +657,16 @@ fn may_have_edge_space(b: &[u8]) -> bool {
 fn may_hold_space(b: &[u8]) -> bool {
     b.iter()
         .any(|&x| x.is_ascii_whitespace() || x == 0x0B || may_start_wide_space(x))
+}
+
+/// Whether `line` may be a page number ([`is_page_number`], which needs its first character
+/// after white space to be `-`, `—`, `–`, `－` or `第`): told on the first byte after ASCII
+/// white space (2D, E2, EF, E7; or white space of another kind, looked at in full).
+fn may_be_page_number(line: &str) -> bool {
+    line.trim_ascii_start()
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| matches!(b, b'-' | 0xE2 | 0xEF | 0xE7 | 0x0B) || may_start_wide_space(b))
 }
 
 /// Cells separated by tabs or bars: a table row, never prose.
@@ -1877,8 +1887,9 @@ mod tests {
     proptest::proptest! {
         /// The byte-level tests of white space and prose say what their definitions say.
         #[test]
-        fn blanks_and_prose_on_bytes(text in "[ \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2000}\u{200b}\u{201c}\u{3000}\u{3001}\u{2f00}a0一，。：]{0,16}") {
+        fn blanks_and_prose_on_bytes(text in "[ \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2000}\u{200b}\u{201c}\u{3000}\u{3001}\u{2f00}a0一，。：\\-—–－第页3]{0,16}") {
             proptest::prop_assert_eq!(is_blank(&text), text.trim().is_empty());
+            proptest::prop_assert!(may_be_page_number(&text) || !is_page_number(&text));
             proptest::prop_assert_eq!(is_prose(&text), is_prose_by_definition(&text));
             let edge = text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace);
             proptest::prop_assert!(!text.contains(char::is_whitespace) || may_hold_space(text.as_bytes()));

@@ -1387,7 +1387,19 @@ impl Builder {
             let Some(clause) = text.get(a..b) else {
                 continue;
             };
-            if let Some(z) = zero_in(clause, a) {
+            let from = zi;
+            let mut to = zi;
+            while zero_words.get(to).is_some_and(|&z| z < b) {
+                to += 1;
+            }
+            let in_clause = zero_words.get(from..to).unwrap_or_default();
+            // The scan notes every zero word of the sentence (none is inside what it steps
+            // over: numbers, figures, 百分之…, （含, 其中, 包括).
+            debug_assert_eq!(
+                in_clause.len(),
+                clause.chars().filter(|&c| is_zero_word(c)).count()
+            );
+            if let Some(z) = zero_in(clause, a, in_clause) {
                 items.push(z);
             }
         }
@@ -1584,16 +1596,17 @@ fn strip_leading_date(s: &str) -> &str {
     s
 }
 
-/// A zero said in words in `clause` (which starts at paragraph byte `at`).
-fn zero_in(clause: &str, at: usize) -> Option<Item> {
+/// A zero said in words in `clause` (which starts at paragraph byte `at`, and holds the
+/// [`ZERO_WORDS`] at paragraph bytes `zero_words`, all of them).
+fn zero_in(clause: &str, at: usize, zero_words: &[usize]) -> Option<Item> {
     // `…为零`, `…均为0`: the clause before it names what is zero.
-    let words: &[&str] = if clause.contains('为') {
-        &["为零", "为0", "为０"]
-    } else {
-        &[]
-    };
-    for word in words {
-        if let Some(i) = clause.find(word) {
+    for word in ["为零", "为0", "为０"] {
+        // `clause.find(word)`: every word starts with 为, one of the zero words.
+        let first = zero_words
+            .iter()
+            .map(|z| z.saturating_sub(at))
+            .find(|&i| clause.get(i..).is_some_and(|r| r.starts_with(word)));
+        if let Some(i) = first {
             let after = &clause[i + word.len()..];
             let ends = after
                 .chars()

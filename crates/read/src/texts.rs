@@ -35,7 +35,17 @@ pub fn section_texts(document: &Document, chrome: &[bool], report: &Report) -> V
             .copied()
             .find(|&h| h > start)
             .unwrap_or(document.line_count() + 1);
-        let mut text = String::new();
+        // Sized once for the part's lines (their untrimmed lengths and line breaks, at most
+        // the longest text kept), rather than grown line by line.
+        let mut room = 0;
+        for no in start + 1..end {
+            room += document.line(no).len() + 1;
+            if room >= MAX_TEXT_BYTES {
+                room = MAX_TEXT_BYTES;
+                break;
+            }
+        }
+        let mut text = String::with_capacity(room);
         for no in start + 1..end {
             let line = document.line(no).trim();
             let is_chrome = (no as usize)

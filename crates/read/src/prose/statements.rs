@@ -20,11 +20,7 @@
 //! prose and are skipped. Work per figure is bounded (subjects, phrases and stored sentences
 //! are windows of a few dozen characters), so reading stays linear in the input.
 
-use std::borrow::Cow;
-use std::sync::LazyLock;
-
 use gongkai_model::{Meaning, Quantity, Source, Statement, StatementKind, Unit};
-use memchr::memmem::Finder;
 
 use super::meaning::{self, Reading};
 use super::numbers::{self, Figure};
@@ -147,6 +143,148 @@ fn skip_inert(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether `c` is where [`sentences`] stops to look whether a statement may start: it starts
+/// a number or is one of the [`ZERO_WORDS`].
+const fn may_start_statement(c: char) -> bool {
+    numbers::starts_number(c) || is_zero_word(c)
+}
+
+/// One bit per character of the Basic Multilingual Plane (bit `c % 64` of word `c / 64`): set
+/// where [`may_start_statement`], and at the sentence ends `。！？`. A three-byte character's
+/// word is told by its first two bytes and its bit by the third ([`three_byte_bit`]). Only
+/// U+2000..=U+9FFF and U+FF10..=U+FFFF are looked at: no other three-byte character may start
+/// a statement or end a sentence (a test checks them all).
+static STOPS: [u64; 1024] = stop_table();
+
+const fn stop_table() -> [u64; 1024] {
+    let mut table = [0u64; 1024];
+    let mut c = INERT_FIRST;
+    while c <= 0xFFFF {
+        if c == INERT_FIRST + INERT_LEN as u32 {
+            // ！ and ？ come before the full-width digits.
+            c = '！' as u32;
+        }
+        if let Some(ch) = char::from_u32(c) {
+            if may_start_statement(ch) || matches!(ch, '。' | '！' | '？') {
+                table[(c / 64) as usize] |= 1 << (c % 64);
+            }
+        }
+        c += 1;
+    }
+    table
+}
+
+/// The bit of `table` (one bit per BMP character, as [`STOPS`]) for the three-byte
+/// character `b0 b1 b2`: its code point is `(b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | b2 & 0x3F`,
+/// so its word is the first two bytes' bits and its bit the third's.
+#[inline]
+fn three_byte_bit(table: &[u64; 1024], b0: u8, b1: u8, b2: u8) -> bool {
+    let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
+    table[word & 0x3FF] >> (b2 & 0x3F) & 1 == 1
+}
+
+/// The sentences of the paragraph `text`, into `out` (emptied first): for each, the byte just
+/// past it (past its end mark, [`is_sentence_end`], or the end of the text), and whether it may
+/// hold anything [`Builder::sentence`] can make a statement of. A figure needs a number
+/// followed by what may start a unit ([`numbers::unit_may_follow`] at the number's end, which
+/// is just past its last character, itself a character that starts a number) or `百分之`; a
+/// zero said in words needs one of the [`ZERO_WORDS`]. Most sentences (labels, prose about the
+/// work) hold none, and are only counted.
+///
+/// One pass over the bytes ([`sentences_by_definition`] is the same on characters):
+/// characters are stepped over on their lead byte, and only the three-byte characters of
+/// [`STOPS`] (those that may start a statement, and `。！？`) and ASCII digits, `!` and `?` are
+/// looked at further; of a run of ASCII digits only the last can be followed by a unit. What
+/// may follow a number is looked for in the whole paragraph, not only in its sentence: it is
+/// the same, as what [`numbers::unit_may_follow`] steps over (spaces, 余, 多) never ends a
+/// sentence, nor does `百分之` hold an end.
+fn sentences(text: &str, out: &mut Vec<(usize, bool)>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut may = false;
+    // The bytes not yet looked at: a character is matched on its first bytes, and the byte
+    // offset of the rest told from its length only where a character is looked at further.
+    let mut rest = bytes;
+    loop {
+        match *rest {
+            [b0 @ 0xE0..=0xEF, b1, b2, ref tail @ ..] => {
+                if three_byte_bit(&STOPS, b0, b1, b2) {
+                    let i = bytes.len() - rest.len();
+                    // 。 E3 80 82, ！ EF BC 81, ？ EF BC 9F.
+                    if matches!([b0, b1, b2], [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F]) {
+                        out.push((i + 3, may));
+                        may = false;
+                    } else if !may && starts_statement_at(text, i) {
+                        may = true;
+                    }
+                }
+                rest = tail;
+            }
+            [b0 @ 0x00..=0x7F, ref tail @ ..] => {
+                if b0 == b'!' || b0 == b'?' {
+                    out.push((bytes.len() - tail.len(), may));
+                    may = false;
+                } else if !may
+                    && b0.is_ascii_digit()
+                    && !tail.first().is_some_and(u8::is_ascii_digit)
+                    && numbers::unit_may_follow(text, bytes.len() - tail.len())
+                {
+                    may = true;
+                }
+                rest = tail;
+            }
+            // A two- or four-byte character (no other byte starts a character here).
+            [b0, ..] => {
+                rest = rest
+                    .get(if b0 >= 0xF0 { 4 } else { 2 }..)
+                    .unwrap_or_default()
+            }
+            [] => break,
+        }
+    }
+    if out.last().map_or(0, |(end, _)| *end) < text.len() {
+        out.push((text.len(), may));
+    }
+}
+
+/// [`sentences`] on characters: the sentences of [`sentence_ends`] (and the text after the
+/// last end), each with whether some character of it is a zero word, starts `百分之`, or starts
+/// a number and is followed (within the sentence) by what may start a unit.
+#[cfg(test)]
+fn sentences_by_definition(text: &str) -> Vec<(usize, bool)> {
+    let mut ends: Vec<usize> = sentence_ends(text).collect();
+    if ends.last().map_or(0, |e| *e) < text.len() {
+        ends.push(text.len());
+    }
+    let mut start = 0;
+    ends.into_iter()
+        .map(|e| {
+            let within = &text[..e];
+            let may = within[start..].char_indices().any(|(i, c)| {
+                let i = start + i;
+                is_zero_word(c)
+                    || within[i..].starts_with("百分之")
+                    || (numbers::starts_number(c)
+                        && numbers::unit_may_follow(within, i + c.len_utf8()))
+            });
+            start = e;
+            (e, may)
+        })
+        .collect()
+}
+
+/// At a character of `within` at byte `i` that [`may_start_statement`]: whether a statement
+/// may start or end there (the test of [`sentences_by_definition`] for one character).
+#[inline(never)]
+fn starts_statement_at(within: &str, i: usize) -> bool {
+    let Some(c) = within.get(i..).and_then(|r| r.chars().next()) else {
+        return false;
+    };
+    is_zero_word(c)
+        || (c == '百' && within.get(i..).is_some_and(|r| r.starts_with("百分之")))
+        || (numbers::starts_number(c) && numbers::unit_may_follow(within, i + c.len_utf8()))
+}
+
 /// Characters every zero said in words holds (`为零`; each negation of [`NEG_VERBAL`] and
 /// [`NEG_BARE`] holds 未, 无 or 没): a clause without one holds no zero, and is not read for one.
 const ZERO_WORDS: [char; 4] = ['为', '未', '无', '没'];
@@ -168,7 +306,10 @@ fn is_sentence_end(c: char) -> bool {
 
 /// The ends of the sentences of `text` ([`sentence_end`] one after the other). Most paragraphs
 /// end their sentences with `。` only: found then by a searcher for it, not byte by byte.
+#[cfg(test)]
 fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    use memchr::memmem::Finder;
+    use std::sync::LazyLock;
     static FINDERS: LazyLock<[Finder<'static>; 3]> =
         LazyLock::new(|| ["。", "！", "？"].map(Finder::new));
     let bytes = text.as_bytes();
@@ -191,6 +332,7 @@ fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// The byte just past the first sentence end ([`is_sentence_end`]) at or after byte `from` of
 /// `bytes` (UTF-8 text, `from` at a character): found on the bytes, as `。` is E3 80 82, `！`
 /// EF BC 81 and `？` EF BC 9F, and lead bytes and ASCII never occur inside another character.
+#[cfg(test)]
 fn sentence_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
@@ -413,18 +555,28 @@ struct Seg {
 
 /// One or more lines read as one paragraph.
 struct Para<'a> {
-    text: Cow<'a, str>,
-    segs: Vec<Seg>,
+    text: &'a str,
+    segs: &'a [Seg],
 }
 
 /// Reads the statements of a document. `skip(line)` says which lines are not content (chrome).
 pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> {
-    let mut b = Builder::default();
+    read_statements(doc, skip, false)
+}
+
+/// [`statements`], reading every line and every sentence in full when `read_all` (else the
+/// lines that are no prose alone are passed over, as are the sentences that hold nothing a
+/// statement is made of, [`sentences`]).
+fn read_statements(doc: &Document, skip: &dyn Fn(u32) -> bool, read_all: bool) -> Vec<Statement> {
+    let mut b = Builder {
+        read_all,
+        ..Builder::default()
+    };
     let mut lines: Vec<(u32, &str)> = Vec::new();
     let mut blanks = 0;
     for (no, line) in doc.lines() {
         // Half the lines of a text are empty: told so without a trim.
-        if line.is_empty() || crate::scan::trim_start(line).is_empty() {
+        if line.is_empty() || is_blank(line) {
             blanks += 1;
             if blanks > 1 {
                 b.paragraph(&lines);
@@ -432,7 +584,15 @@ pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> 
             }
             continue;
         }
-        if is_page_number(line) {
+        if !read_all && lines.is_empty() && !is_prose(line) {
+            // With no paragraph open, a line that is no prose on its own (a label, a value, a
+            // page number, a table's cell, chrome) leaves none open either: a paragraph it
+            // began would be too short for the next line to continue ([`continues`] needs
+            // twenty characters), and is read as nothing ([`Builder::paragraph`]); and what
+            // the blank lines counted before it says nothing while no paragraph is open.
+            continue;
+        }
+        if may_be_page_number(line) && is_page_number(line) {
             // Page furniture inside a paragraph (`-1-` between two lines of a PDF): not there.
             continue;
         }
@@ -447,12 +607,66 @@ pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> 
         if !joins {
             b.paragraph(&lines);
             lines.clear();
+            if !read_all && !is_prose(line) {
+                // A paragraph of this line alone would be nothing (as above): none is open.
+                continue;
+            }
         }
         lines.push((no, line));
         blanks = 0;
     }
     b.paragraph(&lines);
     b.out
+}
+
+/// Whether `text` is empty or white space only (`text.trim().is_empty()`): ASCII white space
+/// (lines are indented with spaces) stepped over on the bytes, and the rest looked at only
+/// where it may start with other white space.
+fn is_blank(text: &str) -> bool {
+    let t = text.trim_ascii_start();
+    match t.as_bytes().first() {
+        None => true,
+        // (U+000B is white space, but not ASCII white space to `trim_ascii_start`.)
+        Some(&first) => (first == 0x0B || may_start_wide_space(first)) && t.trim_start().is_empty(),
+    }
+}
+
+/// Whether a character starting with this byte can be white space that is not ASCII: U+0085,
+/// U+00A0 (C2), U+1680 (E1), U+2000..=U+205F (E2) or U+3000 (E3).
+fn may_start_wide_space(first: u8) -> bool {
+    matches!(first, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// Whether the UTF-8 text `b` may start or end with white space ([`char::is_whitespace`]): a
+/// superset, told on the first byte and the last bytes (`。`, the end of most lines, shares its
+/// lead byte with U+3000, but not its other bytes).
+fn may_have_edge_space(b: &[u8]) -> bool {
+    let start = b
+        .first()
+        .is_some_and(|&f| f.is_ascii_whitespace() || f == 0x0B || may_start_wide_space(f));
+    let end = match *b {
+        [.., last] if last < 0x80 => last.is_ascii_whitespace() || last == 0x0B,
+        [.., 0xC2, _] | [.., 0xE1 | 0xE2, _, _] | [.., 0xE3, 0x80, 0x80] => true,
+        _ => false,
+    };
+    start || end
+}
+
+/// Whether the UTF-8 text `b` may hold white space ([`char::is_whitespace`]): a byte that is
+/// ASCII white space or may start other white space ([`may_start_wide_space`]).
+fn may_hold_space(b: &[u8]) -> bool {
+    b.iter()
+        .any(|&x| x.is_ascii_whitespace() || x == 0x0B || may_start_wide_space(x))
+}
+
+/// Whether `line` may be a page number ([`is_page_number`], which needs its first character
+/// after white space to be `-`, `—`, `–`, `－` or `第`): told on the first byte after ASCII
+/// white space (2D, E2, EF, E7; or white space of another kind, looked at in full).
+fn may_be_page_number(line: &str) -> bool {
+    line.trim_ascii_start()
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| matches!(b, b'-' | 0xE2 | 0xEF | 0xE7 | 0x0B) || may_start_wide_space(b))
 }
 
 /// Cells separated by tabs or bars: a table row, never prose.
@@ -511,36 +725,63 @@ fn is_prose_by_definition(text: &str) -> bool {
 /// anything: most lines are short labels and values. The marks are told on their bytes: ASCII,
 /// `。` E3 80 82, and `，；：！？` EF BC 8C/9B/9A/81/9F.
 fn is_prose(text: &str) -> bool {
-    let bytes = crate::scan::trim(text).as_bytes();
-    if bytes.len() >= 40 {
-        return true;
+    let bytes = text.as_bytes();
+    if bytes.len() < 10 {
+        // Fewer than ten characters, however trimmed (most such lines are values).
+        return has_mark_byte(bytes);
     }
-    // Character by character, stepped on the lead byte.
-    let mut chars = 0;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (mark, len) = match b {
-            b',' | b';' | b':' | b'!' | b'?' => (true, 1),
-            0x00..=0x7F => (false, 1),
-            0xE3 => (bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]), 3),
-            0xEF => (
-                matches!(
-                    bytes.get(i + 1..i + 3),
-                    Some(&[0xBC, 0x8C | 0x9B | 0x9A | 0x81 | 0x9F])
-                ),
-                3,
-            ),
-            0xE0..=0xEF => (false, 3),
-            0xF0..=0xFF => (false, 4),
-            _ => (false, 2),
-        };
-        chars += 1;
-        if mark || chars >= 10 {
-            return true;
+    // Trimmed only where an end may be white space; a clause mark is none, so the trim keeps
+    // them all.
+    let trimmed = if may_have_edge_space(bytes) {
+        // ASCII white space (indentation) first, on the bytes.
+        let t = text.trim_ascii();
+        if may_have_edge_space(t.as_bytes()) {
+            t.trim().as_bytes()
+        } else {
+            t.as_bytes()
         }
-        i += len;
+    } else {
+        bytes
+    };
+    trimmed.len() >= 40 || chars_in(trimmed) >= 10 || has_mark_byte(trimmed)
+}
+
+/// The characters of the UTF-8 text `bytes`: its bytes less those inside a character
+/// (`10xxxxxx`), counted eight at a time.
+fn chars_in(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut inside = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Bit 7 of each byte inside a character (bit 7 set, bit 6 clear), moved to bit 0 and
+        // summed by the multiplication into the top byte.
+        let marks = (x & !(x << 1) & HIGH) >> 7;
+        inside += (marks.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
     }
-    false
+    inside += chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| b & 0xC0 == 0x80)
+        .count();
+    bytes.len() - inside
+}
+
+/// Whether the UTF-8 text `bytes` holds a clause mark ([`is_clause_mark`]), told on its bytes:
+/// ASCII `,;:!?`, `。` E3 80 82, and `，；：！？` EF BC 8C/9B/9A/81/9F (no byte inside a character
+/// is ASCII, E3 or EF, so every byte may be looked at).
+fn has_mark_byte(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b',' | b';' | b':' | b'!' | b'?' => true,
+        0xE3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
+        0xEF => matches!(
+            bytes.get(i + 1..i + 3),
+            Some(&[0xBC, 0x8C | 0x9B | 0x9A | 0x81 | 0x9F])
+        ),
+        _ => false,
+    })
 }
 
 /// Whether `text` holds at least ten characters: counted on the bytes that start one (forty
@@ -614,6 +855,15 @@ struct Builder {
     /// The current sentence as its statements store it, once known: every statement of a short
     /// sentence stores the same text, counted and copied once.
     stored: Stored,
+    /// Reads every sentence in full, not only those [`sentences`] says may hold a statement,
+    /// and every line (for the tests, which compare both).
+    read_all: bool,
+    /// The text of a paragraph of several lines, joined.
+    joined: String,
+    /// The lines of the current paragraph.
+    segs: Vec<Seg>,
+    /// The current paragraph's sentences ([`sentences`]).
+    ends: Vec<(usize, bool)>,
 }
 
 /// What the statements of the current sentence store as their sentence.
@@ -639,74 +889,99 @@ struct Scratch {
 }
 
 impl Builder {
+    /// Reads the paragraph of `lines`, if any (most calls have none: a line ends no paragraph).
+    #[inline]
     fn paragraph(&mut self, lines: &[(u32, &str)]) {
-        let para = match lines {
-            [] => return,
+        if !lines.is_empty() {
+            self.read_lines(lines);
+        }
+    }
+
+    /// Reads the paragraph of `lines` (one at least).
+    fn read_lines(&mut self, lines: &[(u32, &str)]) {
+        // The joined text and the lines' places, in buffers kept from paragraph to paragraph.
+        let mut joined = std::mem::take(&mut self.joined);
+        let mut segs = std::mem::take(&mut self.segs);
+        segs.clear();
+        match lines {
             // Most paragraphs are one line, and most of those (labels, values) are not prose:
-            // decided before anything is built.
-            [(_, line)] if !is_prose(line) => return,
-            [(no, line)] => Para {
-                text: Cow::Borrowed(line),
-                segs: vec![Seg {
+            // decided before anything is built (by the line loop already, unless it reads all
+            // lines).
+            [(_, line)] if self.read_all && !is_prose(line) => {}
+            [(no, line)] => {
+                debug_assert!(is_prose(line));
+                segs.push(Seg {
                     at: 0,
                     line: *no,
                     len: line.len(),
-                }],
-            },
+                });
+                self.read_paragraph(line, &segs);
+            }
             _ => {
-                let mut text = String::new();
-                let mut segs = Vec::with_capacity(lines.len());
+                joined.clear();
                 for (no, line) in lines {
                     segs.push(Seg {
-                        at: text.len(),
+                        at: joined.len(),
                         line: *no,
                         len: line.len(),
                     });
-                    text.push_str(line);
+                    joined.push_str(line);
                 }
-                if !is_prose(&text) {
-                    return;
-                }
-                Para {
-                    text: Cow::Owned(text),
-                    segs,
-                }
+                // Lines join only after a line of twenty characters at least ([`continues`]):
+                // the joined text is prose.
+                debug_assert!(is_prose(&joined));
+                self.read_paragraph(&joined, &segs);
             }
-        };
+        }
+        self.joined = joined;
+        self.segs = segs;
+    }
+
+    /// Reads the sentences of the prose paragraph `text`, whose lines are `segs`.
+    fn read_paragraph(&mut self, text: &str, segs: &[Seg]) {
         self.paragraph_no += 1;
+        let para = Para { text, segs };
         let mut cursor = Cursor {
             seg: 0,
             byte: 0,
             col: 1,
         };
-        let text: &str = &para.text;
+        let mut ends = std::mem::take(&mut self.ends);
+        sentences(text, &mut ends);
         let mut prev_figs: Vec<usize> = Vec::new();
         let mut start = 0;
-        for end in sentence_ends(text) {
-            self.sentence(&para, start, end, &mut prev_figs, &mut cursor);
+        for &(end, may) in &ends {
+            let may = may || self.read_all;
+            self.sentence(&para, (start, end), may, &mut prev_figs, &mut cursor);
             start = end;
         }
-        if start < text.len() {
-            self.sentence(&para, start, text.len(), &mut prev_figs, &mut cursor);
-        }
+        self.ends = ends;
     }
 
+    /// Reads the sentence `s..e` of the paragraph; `may` says whether it may hold a statement
+    /// ([`sentences`]): if not, it is only counted.
     fn sentence(
         &mut self,
         para: &Para<'_>,
-        s: usize,
-        e: usize,
+        (s, e): (usize, usize),
+        may: bool,
         prev_figs: &mut Vec<usize>,
         cursor: &mut Cursor,
     ) {
-        let text: &str = &para.text;
+        let text: &str = para.text;
         let Some(sentence) = text.get(s..e) else {
             return;
         };
-        if crate::scan::trim_start(sentence).is_empty() {
+        if is_blank(sentence) {
             return;
         }
         self.sentence_no += 1;
+        if !may {
+            // Nothing here becomes a statement: as the full reading below would leave it, the
+            // sentence has no figures for a `其中` of the next one to refer to.
+            prev_figs.clear();
+            return;
+        }
         self.stored = Stored::Unknown;
         // Clause marks (positions just after them), for subjects and zero phrases.
         let Scratch {
@@ -732,12 +1007,15 @@ impl Builder {
             let rest = &text[i..e];
             let after = &rest[c.len_utf8()..];
             // One look at the character decides which of the (few) words can start here.
+            // (Clause marks, brackets and zero words start no number: stepped over at once.)
             match c {
                 c if is_clause_mark(c) => {
                     marks.push(i + c.len_utf8());
                     if (c == '，' || c == ',') && after.starts_with('含') {
                         items.push(Item::Open { start: i });
                     }
+                    i += c.len_utf8();
+                    continue;
                 }
                 '百' if rest.starts_with("百分之") => {
                     if let Some(f) = numbers::percent_words_at(&text[..e], i) {
@@ -758,9 +1036,19 @@ impl Builder {
                         continue;
                     }
                     items.push(Item::Paren { start: i });
+                    i += c.len_utf8();
+                    continue;
                 }
-                '）' | ')' => items.push(Item::Close { start: i }),
-                c if is_zero_word(c) => zero_words.push(i),
+                '）' | ')' => {
+                    items.push(Item::Close { start: i });
+                    i += c.len_utf8();
+                    continue;
+                }
+                c if is_zero_word(c) => {
+                    zero_words.push(i);
+                    i += c.len_utf8();
+                    continue;
+                }
                 '其' | '包' if rest.starts_with("其中") || rest.starts_with("包括") => {
                     items.push(Item::Open { start: i });
                     i += "其中".len();
@@ -1099,7 +1387,19 @@ impl Builder {
             let Some(clause) = text.get(a..b) else {
                 continue;
             };
-            if let Some(z) = zero_in(clause, a) {
+            let from = zi;
+            let mut to = zi;
+            while zero_words.get(to).is_some_and(|&z| z < b) {
+                to += 1;
+            }
+            let in_clause = zero_words.get(from..to).unwrap_or_default();
+            // The scan notes every zero word of the sentence (none is inside what it steps
+            // over: numbers, figures, 百分之…, （含, 其中, 包括).
+            debug_assert_eq!(
+                in_clause.len(),
+                clause.chars().filter(|&c| is_zero_word(c)).count()
+            );
+            if let Some(z) = zero_in(clause, a, in_clause) {
                 items.push(z);
             }
         }
@@ -1151,7 +1451,7 @@ impl Builder {
             part_of: None,
             share_of: None,
             text,
-            sentence: self.sentence_text(&para.text, s, e, start, end),
+            sentence: self.sentence_text(para.text, s, e, start, end),
             sentence_no: self.sentence_no,
             paragraph_no: self.paragraph_no,
             source: source(para, cursor, start, end),
@@ -1210,7 +1510,7 @@ pub(crate) fn clean(s: &str) -> String {
         .unwrap_or("");
     // Copied without its white space only when it has some (rarely).
     let unspaced: String;
-    let mut rest: &str = if last.contains(char::is_whitespace) {
+    let mut rest: &str = if may_hold_space(last.as_bytes()) && last.contains(char::is_whitespace) {
         unspaced = last.chars().filter(|c| !c.is_whitespace()).collect();
         &unspaced
     } else {
@@ -1275,7 +1575,12 @@ fn strip_leading_date(s: &str) -> &str {
     let digits = s
         .char_indices()
         .take_while(|(_, c)| {
-            c.is_ascii_digit() || ('０'..='９').contains(c) || "〇零一二三四五六七八九".contains(*c)
+            c.is_ascii_digit()
+                || ('０'..='９').contains(c)
+                || matches!(
+                    c,
+                    '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+                )
         })
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
@@ -1291,16 +1596,17 @@ fn strip_leading_date(s: &str) -> &str {
     s
 }
 
-/// A zero said in words in `clause` (which starts at paragraph byte `at`).
-fn zero_in(clause: &str, at: usize) -> Option<Item> {
+/// A zero said in words in `clause` (which starts at paragraph byte `at`, and holds the
+/// [`ZERO_WORDS`] at paragraph bytes `zero_words`, all of them).
+fn zero_in(clause: &str, at: usize, zero_words: &[usize]) -> Option<Item> {
     // `…为零`, `…均为0`: the clause before it names what is zero.
-    let words: &[&str] = if clause.contains('为') {
-        &["为零", "为0", "为０"]
-    } else {
-        &[]
-    };
-    for word in words {
-        if let Some(i) = clause.find(word) {
+    for word in ["为零", "为0", "为０"] {
+        // `clause.find(word)`: every word starts with 为, one of the zero words.
+        let first = zero_words
+            .iter()
+            .map(|z| z.saturating_sub(at))
+            .find(|&i| clause.get(i..).is_some_and(|r| r.starts_with(word)));
+        if let Some(i) = first {
             let after = &clause[i + word.len()..];
             let ends = after
                 .chars()
@@ -1421,7 +1727,7 @@ fn source(para: &Para<'_>, cursor: &mut Cursor, start: usize, end: usize) -> Sou
         cursor.byte = seg.at;
         cursor.col = 1;
     }
-    let text: &str = &para.text;
+    let text: &str = para.text;
     cursor.col += text
         .get(cursor.byte..start)
         .map_or(0, |t| t.chars().count()) as u32;
@@ -1482,6 +1788,168 @@ mod tests {
             proptest::prop_assert_eq!(all, ends);
             proptest::prop_assert_eq!(has_ten_chars(&text), text.chars().take(10).count() >= 10);
             proptest::prop_assert_eq!(is_prose(&text), is_prose_by_definition(&text));
+            proptest::prop_assert_eq!(chars_in(text.as_bytes()), text.chars().count());
+            proptest::prop_assert_eq!(has_mark_byte(text.as_bytes()), has_clause_mark(&text));
+        }
+    }
+
+    /// Pieces of prose the generated texts are made of: numbers with and without units,
+    /// approximations, zeros said in words, list openers, brackets, clause and sentence marks,
+    /// spaces and line breaks.
+    const PIECES: &[&str] = &[
+        "2023",
+        "年",
+        "12",
+        "件",
+        "条",
+        "一",
+        "十一",
+        "百",
+        "百分之",
+        "五十",
+        "%",
+        "％",
+        "８",
+        "余",
+        "多",
+        "近",
+        "约",
+        " ",
+        "\u{3000}",
+        "万",
+        "万元",
+        "元",
+        "人次",
+        "个",
+        "次日",
+        "未收到",
+        "政府信息公开申请",
+        "无",
+        "没有",
+        "未发生",
+        "行政复议",
+        "行政诉讼",
+        "为零",
+        "为",
+        "均",
+        "其中",
+        "包括",
+        "（含",
+        "（",
+        "）",
+        "(",
+        ")",
+        "，",
+        "、",
+        "；",
+        "：",
+        "。",
+        "！",
+        "?",
+        "\n",
+        "\n\n",
+        "共",
+        "收到",
+        "主动公开",
+        "信息",
+        "办结",
+        "占",
+        "的",
+        "第",
+        "上年结转",
+        "予以公开",
+        "答复率",
+        "1.5",
+        "1,234",
+        "-3-",
+        "\t",
+        "各",
+        "\n- 3 -\n",
+        "\n第 2 页\n",
+        "|",
+        "一、",
+        "（一）",
+        "2.",
+        "\n\n\n",
+        "本年新收政府信息公开申请数量",
+        "我局认真贯彻落实条例和上级关于政务公开工作的部署要求",
+    ];
+
+    proptest::proptest! {
+        /// [`sentences`] says what its definition says, and a sentence or line passed over
+        /// holds nothing the full reading would make a statement of: the statements of a text
+        /// are the same either way.
+        #[test]
+        fn sentences_passed_over_state_nothing(picks in proptest::collection::vec(0usize..1000, 0..40)) {
+            let text: String = picks.iter().map(|i| PIECES[i % PIECES.len()]).collect();
+            let mut found = Vec::new();
+            sentences(&text, &mut found);
+            proptest::prop_assert_eq!(found, sentences_by_definition(&text), "{:?}", text);
+            let doc = Document::new(text.clone());
+            let quick = read_statements(&doc, &|_| false, false);
+            let full = read_statements(&doc, &|_| false, true);
+            proptest::prop_assert_eq!(format!("{quick:?}"), format!("{full:?}"), "{:?}", text);
+            // Some lines chrome.
+            let chrome = |no: u32| no % 5 == 2;
+            let quick = read_statements(&doc, &chrome, false);
+            let full = read_statements(&doc, &chrome, true);
+            proptest::prop_assert_eq!(format!("{quick:?}"), format!("{full:?}"), "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte-level tests of white space and prose say what their definitions say.
+        #[test]
+        fn blanks_and_prose_on_bytes(text in "[ \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2000}\u{200b}\u{201c}\u{3000}\u{3001}\u{2f00}a0一，。：\\-—–－第页3]{0,16}") {
+            proptest::prop_assert_eq!(is_blank(&text), text.trim().is_empty());
+            proptest::prop_assert!(may_be_page_number(&text) || !is_page_number(&text));
+            proptest::prop_assert_eq!(is_prose(&text), is_prose_by_definition(&text));
+            let edge = text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace);
+            proptest::prop_assert!(!text.contains(char::is_whitespace) || may_hold_space(text.as_bytes()));
+            proptest::prop_assert!(!edge || may_have_edge_space(text.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn white_space_is_told_on_its_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                let mut buf = [0u8; 4];
+                let b = c.encode_utf8(&mut buf).as_bytes();
+                assert!(c.is_ascii() || may_start_wide_space(b[0]), "{c:?}");
+                for text in [format!("{c}"), format!("{c}一"), format!("一{c}")] {
+                    assert!(may_have_edge_space(text.as_bytes()), "{c:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn statement_starts_are_read_on_their_bytes() {
+        // [`sentences`] looks further at ASCII digits, `!`, `?` and the three-byte characters
+        // of its table only: every character that may start a statement or ends a sentence is
+        // one of those.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let in_table = match *c.encode_utf8(&mut buf).as_bytes() {
+                [b0, b1, b2] => three_byte_bit(&STOPS, b0, b1, b2),
+                _ => false,
+            };
+            let stop = may_start_statement(c) || is_sentence_end(c);
+            assert_eq!(
+                stop,
+                in_table || c.is_ascii_digit() || c == '!' || c == '?',
+                "{c}"
+            );
+        }
+    }
+
+    #[test]
+    fn marks_brackets_and_zero_words_start_no_number() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if is_clause_mark(c) || matches!(c, '（' | '(' | '）' | ')') || is_zero_word(c) {
+                assert!(!numbers::starts_number(c), "{c}");
+            }
         }
     }
 

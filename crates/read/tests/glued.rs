@@ -92,3 +92,64 @@ proptest! {
         prop_assert!(split > 100, "only {} cells split in\n{}", split, glued);
     }
 }
+
+/// A short row whose lost cell the arithmetic cannot place (`0 | 0 | 6 | 17` for 直接起诉's five
+/// cells, total last: any of the four before the total may be the lost one) is not "explained"
+/// by cutting `17` into `1 | 7` (which fits too): the disputed cells are left missing and the
+/// row is reported uncertain, every reading named — never a wrong value.
+#[test]
+fn a_split_does_not_settle_a_row_the_arithmetic_cannot() {
+    use gongkai_model::{CellKey, Outcome};
+    use gongkai_synth::{mutate, Mutation};
+    // Found by `roundtrip::a_deleted_value_is_never_shifted`.
+    let generated = generate(
+        7_710_791_312_831_836_544,
+        &GenOptions {
+            format: FormatId::F2021,
+            year: None,
+            scale: Scale::Busy,
+        },
+    );
+    let direct = |column| CellKey {
+        table: "review_litigation",
+        row: "litigation_direct",
+        column,
+    };
+    let columns = ["upheld", "corrected", "other", "pending", "total"];
+    let printed: Vec<f64> = columns
+        .iter()
+        .map(|c| generated.value(&direct(c)).unwrap())
+        .collect();
+    assert_eq!(
+        printed,
+        [11.0, 0.0, 0.0, 6.0, 17.0],
+        "the generator changed"
+    );
+    let mutated = mutate(
+        &generated,
+        &Mutation::DeleteValue(direct("upheld")),
+        &WriteOptions::new(Layout::Pipe),
+    );
+    assert!(mutated.written.text.contains("| 0 | 0 | 6 | 17 |"));
+    let read = read_str(mutated.written.text.clone()).report;
+    for c in &read.cells {
+        if let Some(v) = c.value {
+            assert_eq!(Some(v), generated.value(&c.key()), "{}", c.key());
+        }
+    }
+    for c in columns {
+        assert_eq!(
+            read.cell(&direct(c)).unwrap().state,
+            CellState::Missing,
+            "{c}"
+        );
+    }
+    let note = read
+        .notes
+        .iter()
+        .find(|n| n.rule == "ROW-VALUE-COUNT")
+        .expect("the short row is reported");
+    assert_eq!(note.outcome, Outcome::Uncertain);
+    assert!(note.message.zh.contains("1 7"), "{}", note.message.zh);
+    assert!(!read.notes.iter().any(|n| n.rule == "ROW-GLUED"));
+}

@@ -217,23 +217,32 @@ pub fn resolve(
         .filter(|r| r.def.infers && keys.iter().any(|k| r.involves(k)))
         .collect();
     // Digits run together (`5000005`) are one explanation of a short row; a lost cell is the
-    // other. When the ordinary reading (a cell lost) already fixes every cell consistently, a
+    // other. When the ordinary readings (a cell lost) fix every cell consistently — to the same
+    // values or, when the arithmetic cannot tell which cell was lost, to different ones — a
     // split is only a rival reading: if one fits too and gives other values, the row is
-    // ambiguous and said so, rather than cut into values that may never have been printed.
+    // ambiguous and said so, rather than cut into values that may never have been printed
+    // (`0 0 6 17` for five cells whose total is the last: `17` cut into `1 7` fits, and so does
+    // any of the four cells lost before the total).
     let glued = if k < n {
         glued_splits(&values, n)
     } else {
         None
     };
-    let ordinary = determined_reading(report, relations, &relevant, row, &values, &keys, n, k);
+    let ordinary = ordinary_reading(report, relations, &relevant, row, &values, &keys, n, k);
+    // Splits that fit while the ordinary readings dispute the row: more rival readings, whose
+    // cells are taken back below like those the ordinary readings disagree on.
+    let mut rival_splits: Vec<(Vec<Slot<'_>>, Report)> = Vec::new();
     if let Some(splits) = glued {
         match &ordinary {
-            None => {
+            Ordinary::Open => {
                 if resolve_glued(report, relations, &relevant, row, splits, location, notes) {
                     return;
                 }
             }
-            Some(values_read) => {
+            Ordinary::Disputed => {
+                rival_splits = consistent_splits(report, relations, &relevant, row, splits);
+            }
+            Ordinary::Determined(values_read) => {
                 let rivals = consistent_splits(report, relations, &relevant, row, splits);
                 let differs = |t: &Report| {
                     keys.iter()
@@ -335,19 +344,22 @@ pub fn resolve(
     scored.retain(|s| s.0 == best);
     let consistent = best == 0;
 
-    // The values each cell takes under the remaining readings.
+    // The values each cell takes under the remaining readings (and the rival splits, which fit
+    // as well as they do).
+    let agrees = |trial: &Report, key: &CellKey, first: f64| {
+        cell_value_of(trial, key).is_some_and(|v| (v - first).abs() <= EPSILON)
+    };
     let agreed: Vec<Option<f64>> = keys
         .iter()
         .map(|key| {
             let first = scored.first().and_then(|s| cell_value_of(&s.2, key))?;
-            scored
-                .iter()
-                .all(|s| cell_value_of(&s.2, key).is_some_and(|v| (v - first).abs() <= EPSILON))
-                .then_some(first)
+            (scored.iter().all(|s| agrees(&s.2, key, first))
+                && rival_splits.iter().all(|(_, t)| agrees(t, key, first)))
+            .then_some(first)
         })
         .collect();
 
-    let unique = scored.len() == 1;
+    let unique = scored.len() == 1 && rival_splits.is_empty();
     let Some((_, reading, _)) = scored.first() else {
         return;
     };
@@ -370,10 +382,14 @@ pub fn resolve(
     let candidates: Vec<String> = if ambiguous.is_empty() {
         Vec::new()
     } else {
+        // Five readings at most, the rival splits among them when there are any.
+        let splits = rival_splits.len().min(2);
         scored
             .iter()
-            .take(5)
-            .map(|(_, _, trial)| {
+            .map(|(_, _, trial)| trial)
+            .take(5 - splits)
+            .chain(rival_splits.iter().map(|(_, trial)| trial).take(splits))
+            .map(|trial| {
                 keys.iter()
                     .map(|k| cell_value_of(trial, k).map_or("?".to_string(), format_value))
                     .collect::<Vec<_>>()
@@ -539,11 +555,20 @@ fn cut_into(
     true
 }
 
-/// The values of the row's cells when the ordinary readings (values in order, some cells lost)
-/// that agree with the table's arithmetic all give every cell the same value; `None` when no
-/// reading agrees, or they disagree, or some cell stays unknown.
+/// What the ordinary readings of a short row (values in order, some cells lost) that agree
+/// with the table's arithmetic say about its cells.
+enum Ordinary {
+    /// They all give every cell the same value.
+    Determined(Vec<f64>),
+    /// They all fix every cell, but not to the same values: the arithmetic cannot tell which
+    /// cell was lost.
+    Disputed,
+    /// No reading agrees with the arithmetic, or one leaves some cell unknown.
+    Open,
+}
+
 #[allow(clippy::too_many_arguments)]
-fn determined_reading(
+fn ordinary_reading(
     report: &Report,
     relations: &[Relation],
     relevant: &[&Relation],
@@ -552,9 +577,12 @@ fn determined_reading(
     keys: &[CellKey],
     n: usize,
     k: usize,
-) -> Option<Vec<f64>> {
-    let readings = candidate_readings(n, k)?;
+) -> Ordinary {
+    let Some(readings) = candidate_readings(n, k) else {
+        return Ordinary::Open;
+    };
     let mut agreed: Option<Vec<f64>> = None;
+    let mut disputed = false;
     for reading in readings {
         let mut trial = report.clone();
         apply(&mut trial, row, values, &reading, &mut Vec::new());
@@ -563,14 +591,19 @@ fn determined_reading(
             continue;
         }
         let vals: Option<Vec<f64>> = keys.iter().map(|key| cell_value_of(&trial, key)).collect();
-        let vals = vals?;
+        let Some(vals) = vals else {
+            return Ordinary::Open;
+        };
         match &agreed {
             None => agreed = Some(vals),
-            Some(a) if a.iter().zip(&vals).all(|(x, y)| (x - y).abs() <= EPSILON) => {}
-            Some(_) => return None,
+            Some(a) => disputed |= a.iter().zip(&vals).any(|(x, y)| (x - y).abs() > EPSILON),
         }
     }
-    agreed
+    match agreed {
+        Some(_) if disputed => Ordinary::Disputed,
+        Some(vals) => Ordinary::Determined(vals),
+        None => Ordinary::Open,
+    }
 }
 
 /// The splits of glued digits that agree with the table's arithmetic, each with the report it

@@ -126,6 +126,14 @@ struct Shape {
 
 impl Shape {
     fn of(t: &str) -> Shape {
+        Shape::scan(t, true)
+    }
+
+    /// The shape of `t`; with `count_plain`, a character none of the tests below looks at is
+    /// told by one lookup and only counted (the tests compare with `count_plain` off, every
+    /// character taken through them all).
+    #[inline(always)]
+    fn scan(t: &str, count_plain: bool) -> Shape {
         let mut s = Shape {
             prose: false,
             solid_chars: 0,
@@ -142,7 +150,7 @@ impl Shape {
         for c in t.chars() {
             // Most characters (ideographs) are none of those looked for below: told so by one
             // lookup, they are only counted.
-            if !c.is_ascii() && !in_set(&SPECIAL_CHARS, c) {
+            if count_plain && !c.is_ascii() && !in_set(&SPECIAL_CHARS, c) {
                 s.solid_chars += 1;
                 s.button_chars &= in_set(&BUTTON_ROW_CHARS, c);
                 continue;
@@ -630,48 +638,7 @@ mod tests {
 
     /// [`Shape::of`] as defined, every character looked at in full.
     fn shape_in_full(t: &str) -> Shape {
-        let mut s = Shape {
-            prose: false,
-            solid_chars: 0,
-            needs_folding: false,
-            wo: false,
-            colon: false,
-            angle: false,
-            digit_start: t
-                .trim_start_matches(['[', '【', '(', '（'])
-                .starts_with(|c: char| c.is_ascii_digit()),
-            marker_key: false,
-            button_chars: true,
-        };
-        for c in t.chars() {
-            if c.is_whitespace() {
-                s.needs_folding = true;
-                continue;
-            }
-            s.solid_chars += 1;
-            s.button_chars &= in_set(&BUTTON_ROW_CHARS, c);
-            if c.is_ascii() {
-                s.colon |= c == ':';
-                s.angle |= c == '>';
-                s.marker_key |= matches!(c, 'P' | 'p');
-                continue;
-            }
-            match c {
-                '。' | '；' | '？' | '！' => s.prose = true,
-                '我' => s.wo = true,
-                '：' => {
-                    s.colon = true;
-                    s.needs_folding = true;
-                }
-                '｜' => s.needs_folding = true,
-                '＞' | '»' | '›' => {
-                    s.angle = true;
-                    s.needs_folding = true;
-                }
-                _ => s.marker_key |= is_marker_key(c),
-            }
-        }
-        s
+        Shape::scan(t, false)
     }
 
     proptest! {

@@ -21,14 +21,14 @@ pub fn line_ranges(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// [`line_ranges`] of a text without `\r`, but for its last line: pushed to `lines`, and the
-/// start of the last line returned. Eight bytes are looked at together ([`newlines_in`]): lines
+/// start of the last line returned. Eight bytes are looked at together ([`bytes_equal`]): lines
 /// are a few dozen bytes, too short for a search call per line to pay its setup.
 fn newline_ranges(bytes: &[u8], lines: &mut Vec<(usize, usize)>) -> usize {
     let mut start = 0;
     let (words, rest) = bytes.as_chunks::<8>();
     let mut base = 0;
     for &word in words {
-        let mut found = newlines_in(u64::from_le_bytes(word));
+        let mut found = bytes_equal(u64::from_le_bytes(word), b'\n');
         while found != 0 {
             let i = base + (found.trailing_zeros() / 8) as usize;
             lines.push((start, i));
@@ -47,14 +47,15 @@ fn newline_ranges(bytes: &[u8], lines: &mut Vec<(usize, usize)>) -> usize {
     start
 }
 
-/// The high bit of each byte of `word` that is `\n`, no other bit. Exact (no false marks
-/// next to a true one, as the shorter borrow trick gives): no sum carries across bytes.
+/// Eight bytes at once: the high bit of each byte of `word` equal to `byte`, no other bit.
+/// Exact (no false marks next to a true one, as the shorter borrow trick gives): no sum
+/// carries across bytes. (The readers' byte scans use it too.)
 #[inline]
-fn newlines_in(word: u64) -> u64 {
+pub fn bytes_equal(word: u64, byte: u8) -> u64 {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let x = word ^ 0x0A0A_0A0A_0A0A_0A0A;
+    let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
     // A byte of `x` with any of its low seven bits set sums to its high bit; so does one with
-    // its high bit set: what is left without the high bit is a zero byte, a newline of `word`.
+    // its high bit set: what is left without the high bit is a zero byte, one equal to `byte`.
     !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
@@ -93,20 +94,22 @@ mod tests {
         }
     }
 
-    /// The newline marks of a word are exactly its newline bytes, for words made of every
-    /// byte next to newlines and others.
+    /// The marks of equal bytes are exactly the equal bytes, for every byte sought, in words
+    /// made of every byte next to it and others.
     #[test]
-    fn newline_marks_are_exact() {
-        for b in 0..=255u8 {
-            for word in [
-                [b; 8],
-                [b, b'\n', b, b'\n', 0, 0x8A, b, 0xFF],
-                [b'\n', b, 0x0B, b, b'\n', b'\n', b, 0x09],
-            ] {
-                let marks = newlines_in(u64::from_le_bytes(word));
-                for (i, &x) in word.iter().enumerate() {
-                    let mark = (marks >> (i * 8)) & 0xFF;
-                    assert_eq!(mark, if x == b'\n' { 0x80 } else { 0 }, "{word:?}");
+    fn equal_byte_marks_are_exact() {
+        for sought in 0..=255u8 {
+            for b in 0..=255u8 {
+                for word in [
+                    [b; 8],
+                    [b, sought, b, sought, 0, 0x8A, b, 0xFF],
+                    [sought, b, sought ^ 1, b, sought, sought, b, sought ^ 0x80],
+                ] {
+                    let marks = bytes_equal(u64::from_le_bytes(word), sought);
+                    for (i, &x) in word.iter().enumerate() {
+                        let mark = (marks >> (i * 8)) & 0xFF;
+                        assert_eq!(mark, if x == sought { 0x80 } else { 0 }, "{word:?}");
+                    }
                 }
             }
         }

@@ -66,6 +66,13 @@ const MEMO_MAX_BYTES: usize = 96;
 
 /// [`is_chrome`] for a trimmed line that is not a value.
 fn decide(t: &str) -> bool {
+    decide_with(t, true)
+}
+
+/// [`decide`]; with `skip_absent` off, every test is made whatever characters the line has
+/// (the tests compare the two).
+#[inline(always)]
+fn decide_with(t: &str, skip_absent: bool) -> bool {
     // A sentence is never chrome (see [`Shape::prose`]): most long lines are told so from their
     // bytes, before a pass over their characters.
     if crate::scan::has_sentence_mark(t) && !(t.contains('我') && t.contains("我是")) {
@@ -79,7 +86,7 @@ fn decide(t: &str) -> bool {
     // Table rows and labels, the commonest lines here, have none of the characters a chatbot,
     // a breadcrumb, a label or a furniture phrase needs: only a button row or a stamp is left
     // to test, without folding the line or searching it for phrases.
-    if !(shape.wo || shape.angle || shape.colon || shape.marker_key) {
+    if skip_absent && !(shape.wo || shape.angle || shape.colon || shape.marker_key) {
         return !shape.prose
             && ((shape.button_chars && is_button_row(t)) || (shape.digit_start && is_stamp(t)));
     }
@@ -93,7 +100,7 @@ fn decide(t: &str) -> bool {
         return true;
     }
     !shape.prose
-        && ((shape.button_chars && is_button_row(t))
+        && (((shape.button_chars || !skip_absent) && is_button_row(t))
             || (shape.angle && is_breadcrumb(&compact))
             || (shape.digit_start && is_stamp(t))
             || has_marker(&compact)
@@ -662,25 +669,7 @@ mod tests {
     /// [`decide`] as it was before the shortcut for lines without the characters chrome
     /// needs: the full test on every line.
     fn decide_in_full(t: &str) -> bool {
-        if crate::scan::has_sentence_mark(t) && !(t.contains('我') && t.contains("我是")) {
-            return false;
-        }
-        let shape = Shape::of(t);
-        if (shape.prose && !(shape.wo && t.contains("我是")))
-            || shape.solid_chars > MAX_CHROME_CHARS
-        {
-            return false;
-        }
-        let compact = compact(t);
-        if shape.wo && is_chatbot(&compact) {
-            return true;
-        }
-        !shape.prose
-            && (is_button_row(t)
-                || (shape.angle && is_breadcrumb(&compact))
-                || (shape.digit_start && is_stamp(t))
-                || has_marker(&compact)
-                || (shape.colon && has_label(&compact)))
+        decide_with(t, false)
     }
 
     /// Pieces of chrome and of content, to build lines of both from.

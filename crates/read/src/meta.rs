@@ -209,12 +209,6 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
     })
 }
 
-/// The byte offset of `piece` in `text`, when `piece` is a subslice of it (a trimmed part).
-fn offset_in(text: &str, piece: &str) -> Option<usize> {
-    let at = (piece.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
-    (at + piece.len() <= text.len()).then_some(at)
-}
-
 /// Whether `text` holds `word` ([`find_word`]).
 fn has_word(text: &str, word: &str) -> bool {
     find_word(text, word).is_some()
@@ -456,7 +450,7 @@ fn lone_date(text: &str) -> Option<(Date, usize, usize)> {
     let (date, rest) = date_at(t)?;
     // `t` is a piece of `text`: its offset, not a search (which would find the same place,
     // for `t` starts with neither white space nor a bracket).
-    let start = offset_in(text, t)?;
+    let start = crate::scan::offset_in(text, t)?;
     rest.trim()
         .is_empty()
         .then(|| (date, start, t.len() - rest.len()))
@@ -637,7 +631,7 @@ fn agency_in(raw: &str, offset: usize) -> Option<(String, usize, usize)> {
     let name = agency_name(trimmed)?;
     // A piece of `raw`: its offset (a search would find the same place, for `trimmed` starts
     // with neither white space nor punctuation).
-    let start = offset_in(raw, trimmed)?;
+    let start = crate::scan::offset_in(raw, trimmed)?;
     Some((name, offset + start, trimmed.len()))
 }
 

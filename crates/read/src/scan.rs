@@ -5,7 +5,7 @@
 //!   character that cannot be white space (an ideograph, a digit, a letter), and that is told
 //!   from the first and last bytes alone;
 //! - [`has_sentence_mark`]: whether a text has `。`, `；`, `！` or `？`;
-//! - [`has_any_of3`]: whether a text has one of three CJK characters;
+//! - [`offset_in`]: where a piece of a text (trimmed, split) starts in it;
 //! - [`bytes_equal`]: which of eight bytes equal a given one, in a few word operations.
 
 /// `s` without leading and trailing white space, exactly as [`str::trim`] gives it.
@@ -110,63 +110,20 @@ pub fn has_sentence_mark(text: &str) -> bool {
     })
 }
 
-/// Whether `text` has one of `chars`, each of them three bytes long in UTF-8 (the CJK
-/// characters): memchr finds their last bytes, continuation bytes rare enough that most of the
-/// text is skipped, and the two bytes before are compared. `str::contains(&[char])` decodes
-/// every character instead. Any other character is looked for by [`str::contains`].
+/// The byte offset of `piece` in `text`, when `piece` is a part of `text` (a trimmed or split
+/// piece of it): told from the addresses of the two rather than by searching.
 #[inline]
-pub fn has_any_of3(text: &str, chars: [char; 3]) -> bool {
-    let mut encoded = [[0u8; 3]; 3];
-    for (c, e) in chars.iter().zip(encoded.iter_mut()) {
-        if c.len_utf8() != 3 {
-            return text.contains(chars);
-        }
-        c.encode_utf8(e);
-    }
-    let bytes = text.as_bytes();
-    let [a, b, c] = encoded;
-    let is_one = |end: usize| {
-        end.checked_sub(2)
-            .and_then(|start| bytes.get(start..=end))
-            .is_some_and(|found| found == a || found == b || found == c)
-    };
-    // On a short text the searcher's setup costs more than looking at eight bytes at a time.
-    if bytes.len() >= SHORT_TEXT_BYTES {
-        return memchr::memchr3_iter(a[2], b[2], c[2], bytes).any(is_one);
-    }
-    let (words, rest) = bytes.as_chunks::<8>();
-    for (w, &word) in words.iter().enumerate() {
-        let word = u64::from_le_bytes(word);
-        let mut found = bytes_equal(word, a[2]) | bytes_equal(word, b[2]) | bytes_equal(word, c[2]);
-        while found != 0 {
-            if is_one(w * 8 + (found.trailing_zeros() / 8) as usize) {
-                return true;
-            }
-            found &= found - 1;
-        }
-    }
-    rest.iter()
-        .enumerate()
-        .any(|(j, &x)| (x == a[2] || x == b[2] || x == c[2]) && is_one(words.len() * 8 + j))
+pub fn offset_in(text: &str, piece: &str) -> Option<usize> {
+    let at = (piece.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    (at + piece.len() <= text.len()).then_some(at)
 }
 
-/// Texts shorter than this are searched eight bytes at a time rather than by memchr.
-const SHORT_TEXT_BYTES: usize = 64;
-
-/// Eight bytes at once: the high bit of each byte of `word` equal to `byte`, no other bit.
-/// Exact (no false marks next to a true one): no sum carries across bytes.
-#[inline]
-pub fn bytes_equal(word: u64, byte: u8) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
-    // A byte of `x` with any of its low seven bits set sums to its high bit; so does one with
-    // its high bit set: what is left without the high bit is a zero byte, one equal to `byte`.
-    !(((x & LOW7) + LOW7) | x | LOW7)
-}
+/// Which of eight bytes equal a given one (defined, and tested, beside the line splitter).
+pub use gongkai_model::lines::bytes_equal;
 
 #[cfg(test)]
 mod tests {
-    use super::{has_any_of3, has_sentence_mark, trim, trim_start};
+    use super::{has_sentence_mark, offset_in, trim, trim_start};
     use proptest::prelude::*;
 
     #[test]
@@ -233,27 +190,6 @@ mod tests {
         }
     }
 
-    /// The marks of equal bytes are exactly the equal bytes, for every byte sought, in words
-    /// made of every byte next to it and others.
-    #[test]
-    fn equal_byte_marks_are_exact() {
-        for sought in 0..=255u8 {
-            for b in 0..=255u8 {
-                for word in [
-                    [b; 8],
-                    [b, sought, b, sought, 0, 0x8A, b, 0xFF],
-                    [sought, b, sought ^ 1, b, sought, sought, b, sought ^ 0x80],
-                ] {
-                    let marks = super::bytes_equal(u64::from_le_bytes(word), sought);
-                    for (i, &x) in word.iter().enumerate() {
-                        let mark = (marks >> (i * 8)) & 0xFF;
-                        assert_eq!(mark, if x == sought { 0x80 } else { 0 }, "{word:?}");
-                    }
-                }
-            }
-        }
-    }
-
     #[test]
     fn sentence_marks() {
         assert!(has_sentence_mark("共收到12件。"));
@@ -262,12 +198,19 @@ mod tests {
     }
 
     proptest! {
-        /// The byte search finds a character exactly where `str::contains` does.
+        /// A piece's offset is where it stands in the text; a text that is not a piece of it
+        /// has none.
         #[test]
-        fn any_of3_like_std(s in "[期间間于年月日发布a-z0-9 ：\u{9f}\u{4e9f}]{0,12}|\\PC{0,12}|[期间間于年月日发布a-z0-9 ：\u{9f}\u{4e9f}]{8,30}|\\PC{14,40}") {
-            for chars in [['期', '间', '間'], ['年', '年', '月'], ['a', '期', '间']] {
-                prop_assert_eq!(has_any_of3(&s, chars), s.contains(chars), "{:?}", chars);
+        fn offset_of_pieces(s in "[ a规0\u{3000}]{0,12}") {
+            for (at, word) in s.match_indices(|c: char| !c.is_whitespace()) {
+                prop_assert_eq!(offset_in(&s, word), Some(at));
             }
+            let t = trim(&s);
+            if !t.is_empty() {
+                prop_assert_eq!(offset_in(&s, t), Some(s.len() - s.trim_start().len()));
+            }
+            let copy = format!("{s}x");
+            prop_assert_eq!(offset_in(&s, &copy), None);
         }
 
         /// Texts with white space around others, at either end or both: the same text, and

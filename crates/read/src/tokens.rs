@@ -411,6 +411,8 @@ fn leading_space(s: &str, trimmed: &str) -> usize {
     if trimmed.is_empty() {
         return s.len();
     }
+    // (`crate::scan::offset_in` without its checks: every line passes here, and `trimmed` is
+    // a part of `s` by construction.)
     let lead = (trimmed.as_ptr() as usize).wrapping_sub(s.as_ptr() as usize);
     debug_assert_eq!(lead, s.len() - s.trim_start().len());
     lead

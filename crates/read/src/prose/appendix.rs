@@ -705,7 +705,7 @@ fn split_words(p: Piece<'_>) -> Vec<Piece<'_>> {
         .text
         .split_whitespace()
         .map(|w| {
-            let off = w.as_ptr() as usize - p.text.as_ptr() as usize;
+            let off = crate::scan::offset_in(p.text, w).unwrap_or(0);
             (off, w)
         })
         .collect();

@@ -228,12 +228,11 @@ pub fn resolve(
     } else {
         None
     };
-    let ordinary = ordinary_reading(report, relations, &relevant, row, &values, &keys, n, k);
     // Splits that fit while the ordinary readings dispute the row: more rival readings, whose
     // cells are taken back below like those the ordinary readings disagree on.
     let mut rival_splits: Vec<(Vec<Slot<'_>>, Report)> = Vec::new();
     if let Some(splits) = glued {
-        match &ordinary {
+        match &ordinary_reading(report, relations, &relevant, row, &values, &keys, n, k) {
             Ordinary::Open => {
                 if resolve_glued(report, relations, &relevant, row, splits, location, notes) {
                     return;

@@ -78,7 +78,10 @@ pub fn read_meta_with(doc: &Document, chrome: &dyn Fn(u32, &str) -> bool) -> Met
     Meta {
         agency: located(doc, agency),
         year: located(doc, year),
-        published_on: located(doc, labelled_date(&head).or_else(|| stamp_date(&head))),
+        published_on: located(
+            doc,
+            labelled_date(doc.text(), &head).or_else(|| stamp_date(&head)),
+        ),
         signed_on: located(doc, signed_date(&tail)),
     }
 }
@@ -500,7 +503,10 @@ fn title_span(text: &str) -> Option<(usize, usize)> {
         .trim_start_matches('《')
         .trim_end_matches('》')
         .trim();
-    let start = part.find(trimmed)?;
+    // `trimmed` is a piece of `part`: its offset, not a search (which finds the same place:
+    // what was cut from its front is white space and `《`, and a copy of `trimmed` starting
+    // there would need a character other than those inside that front).
+    let start = crate::scan::offset_in(part, trimmed)?;
     let chars = trimmed.chars().filter(|c| !c.is_whitespace()).count();
     // Breadcrumbs (`首页 > 政务公开 > 政府信息公开年报`) and menus name reports too.
     let is_title = (6..=80).contains(&chars)
@@ -1040,29 +1046,47 @@ fn date_label_rank(label: &str) -> Option<u8> {
 
 /// A date right after a label (`发布日期:2021-01-04`, `发表时间：2018-01-17 11:21:45`,
 /// `发布时间 2021年1月28日`), from any head line, chrome included: the best-ranked label, the
-/// first such date on a tie.
-fn labelled_date(head: &[Line<'_>]) -> Option<Hit<Date>> {
-    let mut best: Option<(u8, Hit<Date>)> = None;
-    for &line in head {
-        // The line's best by (rank, start): its dates come in no particular order.
-        let mut in_line: Option<(u8, Hit<Date>)> = None;
-        labelled_dates_in(line.text, |date, start, len| {
+/// first such date on a tie (the earliest line, and in it the earliest date).
+///
+/// The head lines lie in one stretch of `text` with only blank lines between them, so their label
+/// ends are found in one search over that stretch ([`label_ends`]) rather than one per line: a
+/// search's setup costs more than the few dozen bytes of most lines. A label end belongs to the
+/// head line whose (possibly cut) text holds it; one past a line's cut or in a blank line is
+/// no line's. The same as [`labelled_dates_in`] of each head line (tested).
+fn labelled_date(text: &str, head: &[Line<'_>]) -> Option<Hit<Date>> {
+    let start_of = |line: &Line<'_>| crate::scan::offset_in(text, line.text);
+    let (from, to) = match (head.first(), head.last()) {
+        (Some(first), Some(last)) => (start_of(first)?, start_of(last)? + last.text.len()),
+        _ => return None,
+    };
+    let stretch = text.as_bytes().get(from..to)?;
+    // The best so far: (rank, head index, start) and the hit.
+    let mut best: Option<((u8, usize, usize), Hit<Date>)> = None;
+    label_ends(stretch, |end| {
+        let at = from + end;
+        // The last head line starting at or before the label's end; its text must hold it.
+        let index = head
+            .partition_point(|l| start_of(l).is_some_and(|s| s < at))
+            .checked_sub(1);
+        let Some((index, line)) = index.and_then(|i| head.get(i).map(|l| (i, *l))) else {
+            return;
+        };
+        let Some(line_start) = start_of(&line) else {
+            return;
+        };
+        if at > line_start + line.text.len() || line.text.len() < MIN_LABELLED_DATE_BYTES {
+            return;
+        }
+        date_after_label(line.text, at - line_start, |date, start, len| {
             let Some(rank) = label_before(line.text.get(..start).unwrap_or("")) else {
                 return;
             };
-            if in_line
-                .as_ref()
-                .is_none_or(|(r, h)| (rank, start) < (*r, h.start))
-            {
-                in_line = Some((rank, Hit::new(date, line, start, len)));
+            let key = (rank, index, start);
+            if best.as_ref().is_none_or(|(k, _)| key < *k) {
+                best = Some((key, Hit::new(date, line, start, len)));
             }
         });
-        if let Some((rank, hit)) = in_line {
-            if best.as_ref().is_none_or(|(r, _)| rank < *r) {
-                best = Some((rank, hit));
-            }
-        }
-    }
+    });
     best.map(|(_, hit)| hit)
 }
 
@@ -1073,34 +1097,32 @@ const MIN_LABELLED_DATE_BYTES: usize = 14;
 /// `期`, `间` and `間` in UTF-8.
 const LABEL_END_BYTES: [[u8; 3]; 3] = [[0xE6, 0x9C, 0x9F], [0xE9, 0x97, 0xB4], [0xE9, 0x96, 0x93]];
 
+/// The one label of [`date_label_rank`] that ends in none of [`LABEL_END_BYTES`].
+const PUBLISHED_AT: &str = "发布于";
+
 /// Calls `found(date, start, len)`, in no particular order, for the dates of `s` that may
 /// follow a label: those of [`dates_in`] that start right after `期`, `间` or `間` (every
 /// label of [`date_label_rank`] ends in one) or after `发布于` (the one label ending in `于`),
 /// with only white space and one colon between (what [`label_before`] looks through).
-///
-/// Asked of every head line, so the label ends are found by memchr — the last bytes of
-/// `期`, `间`, `間` (9F, B4, 93: continuation bytes, rare enough that most of a line is
-/// skipped), the two bytes before compared — and `发布于` likewise from its last byte;
-/// only the few places after a label end are tried as dates, rather than every digit run.
 /// `labelled_dates_are_those_after_a_label_end` ties it to [`dates_in`] and [`label_before`].
+/// (The reader searches the whole head at once, [`labelled_date`]; this per-line form is what
+/// the tests compare that with.)
+#[cfg(test)]
 fn labelled_dates_in(s: &str, mut found: impl FnMut(Date, usize, usize)) {
     // Most head lines of a table are shorter than the shortest labelled date (`日期2021-1-1`).
     if s.len() < MIN_LABELLED_DATE_BYTES {
         return;
     }
-    const PUBLISHED_AT: &str = "发布于";
-    let mut try_after = |end: usize| {
-        let Some(after) = s.get(end..) else { return };
-        let after = after.trim_start();
-        let after = after
-            .strip_prefix([':', '：'])
-            .unwrap_or(after)
-            .trim_start();
-        if let Some((date, rest)) = date_at(after) {
-            found(date, s.len() - after.len(), after.len() - rest.len());
-        }
-    };
-    let bytes = s.as_bytes();
+    label_ends(s.as_bytes(), |end| date_after_label(s, end, &mut found));
+}
+
+/// Calls `at(end)`, in no particular order, for each end of `期`, `间`, `間` or `发布于` in
+/// `bytes` (the index just past it).
+///
+/// Asked of the whole head, so the label ends are found by memchr — the last bytes of
+/// `期`, `间`, `間` (9F, B4, 93: continuation bytes, rare enough that most of the text is
+/// skipped), the two bytes before compared — and `发布于` likewise from its last byte (8E).
+fn label_ends(bytes: &[u8], mut at: impl FnMut(usize)) {
     for last in memchr::memchr3_iter(
         LABEL_END_BYTES[0][2],
         LABEL_END_BYTES[1][2],
@@ -1112,16 +1134,29 @@ fn labelled_dates_in(s: &str, mut found: impl FnMut(Date, usize, usize)) {
             .and_then(|first| bytes.get(first..=last))
             .is_some_and(|b| LABEL_END_BYTES.iter().any(|e| e == b));
         if is_end {
-            try_after(last + 1);
+            at(last + 1);
         }
     }
-    // 于 ends in 8E, as rare a byte as the three above.
     let published_at = PUBLISHED_AT.as_bytes();
     for last in memchr::memchr_iter(0x8E, bytes) {
         let start = (last + 1).checked_sub(published_at.len());
         if start.and_then(|s| bytes.get(s..=last)) == Some(published_at) {
-            try_after(last + 1);
+            at(last + 1);
         }
+    }
+}
+
+/// The date that starts in `s` after byte `end` (a label's end), past white space and one
+/// colon: `found(date, start, len)`.
+fn date_after_label(s: &str, end: usize, mut found: impl FnMut(Date, usize, usize)) {
+    let Some(after) = s.get(end..) else { return };
+    let after = after.trim_start();
+    let after = after
+        .strip_prefix([':', '：'])
+        .unwrap_or(after)
+        .trim_start();
+    if let Some((date, rest)) = date_at(after) {
+        found(date, s.len() - after.len(), after.len() - rest.len());
     }
 }
 
@@ -1345,6 +1380,46 @@ mod tests {
         assert_eq!(labelled_the_short_way(shortest).len(), 1);
     }
 
+    /// [`labelled_date`] the way it was first written: each head line searched on its own.
+    fn labelled_date_line_by_line(head: &[Line<'_>]) -> Option<Hit<Date>> {
+        let mut best: Option<(u8, Hit<Date>)> = None;
+        for &line in head {
+            let mut in_line: Option<(u8, Hit<Date>)> = None;
+            labelled_dates_in(line.text, |date, start, len| {
+                let Some(rank) = label_before(line.text.get(..start).unwrap_or("")) else {
+                    return;
+                };
+                if in_line
+                    .as_ref()
+                    .is_none_or(|(r, h)| (rank, start) < (*r, h.start))
+                {
+                    in_line = Some((rank, Hit::new(date, line, start, len)));
+                }
+            });
+            if let Some((rank, hit)) = in_line {
+                if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+                    best = Some((rank, hit));
+                }
+            }
+        }
+        best.map(|(_, hit)| hit)
+    }
+
+    #[test]
+    fn a_label_past_a_cut_line_is_not_read() {
+        // The line is cut at MAX_LINE_BYTES inside the label: its date is not the line's.
+        let filler = "字".repeat((MAX_LINE_BYTES - 6) / 3);
+        let text = format!("标题\n{filler}发布日期2021-01-04\n\n日期 2022-02-03\n");
+        let doc = Document::new(text);
+        let head = head_lines(&doc, &|_, _| false);
+        let got = labelled_date(doc.text(), &head);
+        assert_eq!(got, labelled_date_line_by_line(&head));
+        assert_eq!(
+            got.map(|h| (h.value.to_string(), h.no)),
+            Some(("2022-02-03".into(), 4))
+        );
+    }
+
     proptest::proptest! {
         /// The word searches agree with the standard library's.
         #[test]
@@ -1354,6 +1429,26 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(find_word(&text, &word), text.find(word.as_str()));
             proptest::prop_assert_eq!(rfind_word(&text, &word), text.rfind(word.as_str()));
+        }
+
+        /// The one search over the head finds what searching each head line does: lines made
+        /// of labels, dates, separators, blank lines and line breaks of every kind.
+        #[test]
+        fn labelled_date_of_the_head_is_that_of_its_lines(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "发布日期", "发布时间", "发布于", "成文日期", "日期", "时间", "期间", ":", " ",
+                "2021-01-04", "2021年1月5日", "2021-1-1", "二〇二一年一月五日", "12", "\n", "\n\n",
+                "\r\n", "\r", "\n  \n", "标题", "于", "期",
+            ]), 0..24),
+            chrome_every in 0usize..4,
+        ) {
+            let doc = Document::new(pieces.concat());
+            let chrome = |no: u32, _: &str| chrome_every > 0 && no as usize % chrome_every == 0;
+            let head = head_lines(&doc, &chrome);
+            proptest::prop_assert_eq!(
+                labelled_date(doc.text(), &head),
+                labelled_date_line_by_line(&head)
+            );
         }
 
         /// The search from label ends finds exactly the labelled dates of the full scan: lines

@@ -507,17 +507,40 @@ fn title_span(text: &str) -> Option<(usize, usize)> {
     // what was cut from its front is white space and `《`, and a copy of `trimmed` starting
     // there would need a character other than those inside that front).
     let start = crate::scan::offset_in(part, trimmed)?;
-    let chars = trimmed.chars().filter(|c| !c.is_whitespace()).count();
-    // Breadcrumbs (`首页 > 政务公开 > 政府信息公开年报`) and menus name reports too.
-    let is_title = (6..=80).contains(&chars)
-        && !trimmed.contains(['>', '＞', '»', '›'])
+    let is_title = title_chars(trimmed).is_some_and(|chars| (6..=80).contains(&chars))
         && !is_chrome(trimmed)
         && REPORT_WORDS.iter().any(|w| has_word(trimmed, w))
         && DISCLOSURE_WORDS.iter().any(|w| has_word(trimmed, w))
-        && !trimmed.contains(['。', '，', ',', '；', ';', '：', ':', '《', '》', '“'])
-        && !NOT_TITLE_WORDS.iter().any(|w| has_word(trimmed, w))
         && !is_section_heading(trimmed);
     is_title.then_some((start, start + trimmed.len()))
+}
+
+/// The characters of a would-be title other than white space, counted; `None` when it has one
+/// that no title has: a breadcrumb's arrow (`首页 > 政务公开 > 政府信息公开年报`; menus name
+/// reports too), a sentence's punctuation, or one of [`NOT_TITLE_WORDS`]. One walk over the
+/// characters rather than a search for each mark and word (a title is asked some thirty);
+/// `title_chars_is_its_definition` ties it to those searches.
+fn title_chars(t: &str) -> Option<usize> {
+    let mut count = 0;
+    for (i, c) in t.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        count += 1;
+        let not_title = match c {
+            '>' | '＞' | '»' | '›' | '。' | '，' | ',' | '；' | ';' | '：' | ':' | '《' | '》'
+            | '“' => true,
+            // The first characters of the NOT_TITLE_WORDS.
+            '如' | '现' | '現' | '根' | '依' | '按' | '印' | '通' | '以' => t
+                .get(i..)
+                .is_some_and(|rest| NOT_TITLE_WORDS.iter().any(|w| rest.starts_with(w))),
+            _ => false,
+        };
+        if not_title {
+            return None;
+        }
+    }
+    Some(count)
 }
 
 /// Where the first of [`TITLE_CHROME`] starts in `text`: the least of their first positions,
@@ -1420,6 +1443,14 @@ mod tests {
         );
     }
 
+    #[test]
+    fn no_title_has_a_not_title_word() {
+        for w in NOT_TITLE_WORDS {
+            assert_eq!(title_chars(w), None, "{w}");
+            assert_eq!(title_chars(&format!("某某局{w}年度报告")), None, "{w}");
+        }
+    }
+
     proptest::proptest! {
         /// The word searches agree with the standard library's.
         #[test]
@@ -1429,6 +1460,25 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(find_word(&text, &word), text.find(word.as_str()));
             proptest::prop_assert_eq!(rfind_word(&text, &word), text.rfind(word.as_str()));
+        }
+
+        /// One walk over a title's characters tells what the searches for each mark and word
+        /// do.
+        #[test]
+        fn title_chars_is_its_definition(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "某某市人民政府", "2021年", "政府信息公开", "工作", "年度报告", " ", "\u{3000}", "\t",
+                ">", "＞", "»", "›", "。", "，", ",", "；", ";", "：", ":", "《", "》", "“", "”",
+                "如下", "如", "下", "现将", "現將", "根据", "根據", "依据", "依據", "依", "按照",
+                "印发", "印發", "印", "通知", "通", "以下简称", "以下", "以", "一、", "报", "公",
+            ]), 0..12),
+        ) {
+            let t = pieces.concat();
+            let by_definition = (!t.contains(['>', '＞', '»', '›'])
+                && !t.contains(['。', '，', ',', '；', ';', '：', ':', '《', '》', '“'])
+                && !NOT_TITLE_WORDS.iter().any(|w| t.contains(w)))
+            .then(|| t.chars().filter(|c| !c.is_whitespace()).count());
+            proptest::prop_assert_eq!(title_chars(&t), by_definition);
         }
 
         /// The one search over the head finds what searching each head line does: lines made

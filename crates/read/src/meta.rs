@@ -1493,7 +1493,7 @@ mod tests {
             chrome_every in 0usize..4,
         ) {
             let doc = Document::new(pieces.concat());
-            let chrome = |no: u32, _: &str| chrome_every > 0 && no as usize % chrome_every == 0;
+            let chrome = |no: u32, _: &str| chrome_every > 0 && (no as usize).is_multiple_of(chrome_every);
             let head = head_lines(&doc, &chrome);
             proptest::prop_assert_eq!(
                 labelled_date(doc.text(), &head),

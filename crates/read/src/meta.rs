@@ -100,12 +100,23 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    fn new(no: u32, text: &'a str, chrome: &dyn Fn(u32, &str) -> bool) -> Line<'a> {
-        Line {
+    /// Line `no` of the document, `text`, if it is not blank: cut to [`MAX_LINE_BYTES`] and
+    /// classified. Blank means nothing but white space in the cut text (what `trim` would
+    /// leave empty), mostly told from the first byte; an empty line, the commonest blank one, is
+    /// told first.
+    fn non_blank(no: u32, text: &'a str, chrome: &dyn Fn(u32, &str) -> bool) -> Option<Line<'a>> {
+        if text.is_empty() {
+            return None;
+        }
+        let cut_text = cut(text, MAX_LINE_BYTES);
+        if crate::scan::trim_start(cut_text).is_empty() {
+            return None;
+        }
+        Some(Line {
             no,
             chrome: chrome(no, text),
-            text: cut(text, MAX_LINE_BYTES),
-        }
+            text: cut_text,
+        })
     }
 }
 
@@ -152,12 +163,9 @@ fn head_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<
     let mut head = Vec::with_capacity(HEAD_LINES + 16);
     let mut content = 0;
     for (no, text) in doc.lines().take(MAX_SCANNED_LINES) {
-        // Blank: nothing but white space (what `trim` would leave empty), mostly told from the
-        // first byte.
-        if crate::scan::trim_start(cut(text, MAX_LINE_BYTES)).is_empty() {
+        let Some(line) = Line::non_blank(no, text, chrome) else {
             continue;
-        }
-        let line = Line::new(no, text, chrome);
+        };
         head.push(line);
         if !line.chrome {
             content += 1;
@@ -177,11 +185,9 @@ fn tail_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<
     let mut tail = Vec::with_capacity(TAIL_LINES);
     let last = doc.line_count();
     for no in (1..=last).rev().take(MAX_SCANNED_LINES) {
-        let text = doc.line(no);
-        if crate::scan::trim_start(cut(text, MAX_LINE_BYTES)).is_empty() {
+        let Some(line) = Line::non_blank(no, doc.line(no), chrome) else {
             continue;
-        }
-        let line = Line::new(no, text, chrome);
+        };
         if line.chrome {
             continue;
         }

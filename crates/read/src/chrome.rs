@@ -155,11 +155,14 @@ impl Shape {
             button_chars: true,
         };
         for c in t.chars() {
-            // Most characters (ideographs) are none of those looked for below: told so by one
-            // lookup, they are only counted.
-            if count_plain && !c.is_ascii() && !in_set(&SPECIAL_CHARS, c) {
+            // Most characters (ideographs, digits) are none of those looked for below: told so
+            // by one lookup, they are only counted — and looked up among the button rows' only
+            // until one is not (most lines are told so by their first character).
+            if count_plain && !in_set(&SPECIAL_CHARS, c) {
                 s.solid_chars += 1;
-                s.button_chars &= in_set(&BUTTON_ROW_CHARS, c);
+                if s.button_chars {
+                    s.button_chars = in_set(&BUTTON_ROW_CHARS, c);
+                }
                 continue;
             }
             if c.is_whitespace() {
@@ -193,13 +196,13 @@ impl Shape {
     }
 }
 
-/// The characters beyond ASCII that [`Shape::of`] looks at: white space, the ones it names,
-/// and the [`MARKER_KEYS`]. (A test checks every character.)
+/// The characters that [`Shape::of`] looks at: white space, the ones it names, and the
+/// [`MARKER_KEYS`]. (A test checks every character.)
 static SPECIAL_CHARS: [u64; 1024] = {
     let mut bits = [0u64; 1024];
     add_chars(
         &mut bits,
-        "\u{85}\u{a0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\
+        "\t\n\u{b}\u{c}\r :>\u{85}\u{a0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\
          \u{2008}\u{2009}\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}。；？！我：｜＞»›",
     );
     let mut i = 0;
@@ -628,12 +631,12 @@ mod tests {
         }
     }
 
-    /// Every character beyond ASCII that [`Shape::of`] does more than count is in the set it
-    /// looks up first: white space, the characters it names, the marker keys.
+    /// Every character that [`Shape::of`] does more than count is in the set it looks up
+    /// first: white space, the characters it names, the marker keys.
     #[test]
     fn special_chars_hold_all_shape_looks_at() {
-        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
-            let named = "。；？！我：｜＞»›".contains(c);
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let named = ":>。；？！我：｜＞»›".contains(c);
             if c.is_whitespace() || named || is_marker_key(c) {
                 assert!(in_set(&SPECIAL_CHARS, c), "{c:?}");
             }

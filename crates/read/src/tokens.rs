@@ -128,9 +128,10 @@ fn cells<'a>(line: Line<'a>, v: &mut Vec<(usize, &'a str)>) {
         trimmed,
         ..
     } = line;
-    if line.contains('\t') {
+    let bytes = line.as_bytes();
+    if memchr::memchr(b'\t', bytes).is_some() {
         split_at_tabs(line, v);
-    } else if line.contains('|') || line.contains('｜') {
+    } else if has_bar(bytes) {
         split_at_bars(line, v);
     } else {
         split_on_wide_gaps(line, has_wide_gap(trimmed), v);
@@ -204,14 +205,20 @@ fn split_at_bars<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
 fn has_wide_gap(trimmed: &str) -> bool {
     // Two spaces, an ideographic space (E3 80 80), or a space and a no-break space (20 C2 A0):
     // each starts with a space or E3, which memchr finds; the bytes after are then compared.
+    // Spaces are few in Chinese text, but E3 leads many of its marks (`、`, `。`): the spaces are
+    // found one by one, the ideographic space by a searcher for all of its bytes.
     let t = trimmed.as_bytes();
-    memchr::memchr2_iter(b' ', 0xE3, t).any(|i| {
+    memchr::memchr_iter(b' ', t).any(|i| {
         let after = t.get(i + 1..).unwrap_or(&[]);
-        match t.get(i) {
-            Some(b' ') => after.starts_with(b" ") || after.starts_with(&[0xC2, 0xA0]),
-            _ => after.starts_with(&[0x80, 0x80]),
-        }
-    })
+        after.starts_with(b" ") || after.starts_with(&[0xC2, 0xA0])
+    }) || ideographic_space().find(t).is_some()
+}
+
+/// A searcher for the ideographic space U+3000 (built once).
+fn ideographic_space() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}"));
+    &FINDER
 }
 
 /// (`wide_gap`: whether the line [`has_wide_gap`].)
@@ -307,7 +314,11 @@ fn tokenize_line<'a>(
             }
             continue;
         }
-        split_cell(no, text, start, out);
+        // (A value, the commonest cell of a row, is pushed here without the call.)
+        match parse_trimmed(text) {
+            Some(p) => out.push(token(no, text, start, TokenKind::Value(p))),
+            None => split_parsed_cell(no, text, start, None, out),
+        }
     }
     // Character columns, counted once along the line (a huge one-line input stays linear).
     let mut byte = 0usize;
@@ -339,17 +350,30 @@ fn tokenize_line<'a>(
 fn chars_in(s: &str) -> u32 {
     if s.is_empty() {
         0
-    } else if s.len() <= SHORT_GAP_BYTES {
-        // The pieces between the cells of a row (` | `, a tab): a count of the bytes that start
-        // a character, cheaper on a few bytes than the general count.
-        s.bytes().filter(|&b| (b as i8) >= -0x40).count() as u32
     } else {
-        s.chars().count() as u32
+        count_chars(s.as_bytes())
     }
 }
 
-/// Pieces up to this many bytes are counted by [`chars_in`] byte by byte.
-const SHORT_GAP_BYTES: usize = 16;
+/// The characters of UTF-8 text: its bytes but for the continuation bytes (`10xxxxxx`), these
+/// counted eight at a time (the pieces between tokens are a few to a few dozen bytes: too
+/// short for the general count to pay its setup).
+#[inline]
+fn count_chars(b: &[u8]) -> u32 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (words, rest) = b.as_chunks::<8>();
+    let mut continuation = 0u64;
+    for &word in words {
+        let w = u64::from_le_bytes(word);
+        // A byte's bit 6 shifted to its bit 7 (a byte's bit 7 goes to the next one's bit 0,
+        // masked off): the high bit is left on the bytes with bit 7 set and bit 6 clear.
+        let marks = (w & !(w << 1) & HIGH) >> 7;
+        // The eight 0/1 bytes summed into the top byte (at most 8: no carry).
+        continuation += marks.wrapping_mul(0x0101_0101_0101_0101) >> 56;
+    }
+    let tail = rest.iter().filter(|&&x| (x as i8) < -0x40).count() as u64;
+    (b.len() as u64 - continuation - tail) as u32
+}
 
 /// Lines up to this many bytes are classified by [`is_single_cell`] in one plain pass over
 /// their bytes: shorter than the setup of the two memchr searches it replaces.
@@ -421,20 +445,36 @@ fn leading_space(s: &str, trimmed: &str) -> usize {
 /// Whether a line holds a tab or a bar (either width) between cells: a scan of the bytes, not
 /// of decoded characters.
 pub fn has_cell_separator(line: &str) -> bool {
-    // `｜` is EF BD 9C; a lead byte such as EF never occurs inside another character.
+    // `｜` is EF BD 9C, found by a searcher for all three bytes: EF alone leads most of the
+    // full-width marks of Chinese text (`，`, `（`, `：`), and a search stopping at each of them
+    // costs more than a second pass.
+    let bytes = line.as_bytes();
+    memchr::memchr2(b'\t', b'|', bytes).is_some() || has_wide_bar(bytes)
+}
+
+/// Whether a line has a bar, `|` or `｜`.
+fn has_bar(bytes: &[u8]) -> bool {
+    memchr::memchr(b'|', bytes).is_some() || has_wide_bar(bytes)
+}
+
+/// Whether a line has a full-width bar `｜` (by a searcher built once).
+fn has_wide_bar(bytes: &[u8]) -> bool {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("｜"));
+    FINDER.find(bytes).is_some()
+}
+
+/// [`has_cell_separator`] as first written: one search for the first bytes of the separators.
+#[cfg(test)]
+fn has_cell_separator_by_first_bytes(line: &str) -> bool {
     let bytes = line.as_bytes();
     memchr::memchr3_iter(b'\t', b'|', 0xEF, bytes)
         .any(|i| bytes.get(i) != Some(&0xEF) || bytes.get(i + 1..i + 3) == Some(&[0xBD, 0x9C]))
 }
 
-/// One cell's text: a value, a run of values (`0 0 0 0`), a label followed by values
-/// (`（七）总计 5 0 0`), or text.
-fn split_cell<'a>(no: u32, text: &'a str, start: usize, out: &mut Vec<Token<'a>>) {
-    // (The cell is trimmed, and so are its words: they are split at white space.)
-    split_parsed_cell(no, text, start, parse_trimmed(text), out);
-}
-
-/// [`split_cell`] with [`parse_trimmed`] of the cell given (`value`).
+/// One cell's text (trimmed): a value, a run of values (`0 0 0 0`), a label followed by values
+/// (`（七）总计 5 0 0`), or text; `value` is [`parse_trimmed`] of the cell. (Its words are
+/// trimmed too: they are split at white space.)
 fn split_parsed_cell<'a>(
     no: u32,
     text: &'a str,
@@ -596,10 +636,22 @@ mod tests {
             );
         }
 
-        /// The short count of characters is the count.
+        /// The count of characters eight bytes at a time is the count.
         #[test]
-        fn chars_in_counts_characters(s in "\\PC{0,20}|[ |\t规]{0,18}") {
+        fn chars_in_counts_characters(s in "\\PC{0,40}|[ |\t规\u{80}-\u{7ff}𠀀a]{0,40}") {
             prop_assert_eq!(chars_in(&s) as usize, s.chars().count());
+        }
+
+        /// The searches for whole separators and gaps find what the searches for their first
+        /// bytes found.
+        #[test]
+        fn separators_and_gaps_as_searched_by_first_bytes(
+            line in "[ \t|｜\u{3000}\u{a0}\u{ff5d}\u{ff1c}，、a0规]{0,40}|\\PC{0,60}"
+        ) {
+            prop_assert_eq!(has_cell_separator(&line), has_cell_separator_by_first_bytes(&line));
+            prop_assert_eq!(has_bar(line.as_bytes()), line.contains('|') || line.contains('｜'));
+            let trimmed = crate::scan::trim(&line);
+            prop_assert_eq!(has_wide_gap(trimmed), has_wide_gap_by_first_bytes(trimmed));
         }
 
         /// The split at tabs and bars finds the cells the byte-by-byte search for separators
@@ -656,7 +708,7 @@ mod tests {
             prop_assert_eq!(content.tokens, tokens);
         }
 
-        /// The shortcut in `split_cell` never hides a value: whatever `parse_token` reads ends
+        /// The shortcut in `split_parsed_cell` never hides a value: whatever `parse_token` reads ends
         /// in a character `may_end_value` admits.
         #[test]
         fn every_value_ends_as_may_end_value_says(
@@ -666,6 +718,18 @@ mod tests {
                 prop_assert!(v.chars().next_back().is_some_and(may_end_value), "{}", v);
             }
         }
+    }
+
+    /// [`has_wide_gap`] as first written: one search for the first bytes of the gaps.
+    fn has_wide_gap_by_first_bytes(trimmed: &str) -> bool {
+        let t = trimmed.as_bytes();
+        memchr::memchr2_iter(b' ', 0xE3, t).any(|i| {
+            let after = t.get(i + 1..).unwrap_or(&[]);
+            match t.get(i) {
+                Some(b' ') => after.starts_with(b" ") || after.starts_with(&[0xC2, 0xA0]),
+                _ => after.starts_with(&[0x80, 0x80]),
+            }
+        })
     }
 
     /// The pieces of `line` between separators (the definition [`split_at_tabs`] and

@@ -41,20 +41,29 @@ pub fn is_chrome(line: &str) -> bool {
 /// [`is_chrome`] of a line already trimmed, not empty and not a value
 /// ([`crate::value::parse_trimmed`] says `None`): for a caller that has parsed the line anyway.
 pub(crate) fn is_chrome_text(t: &str) -> bool {
+    chrome_and_one_text(t).0
+}
+
+/// [`is_chrome_text`] of a trimmed line, and whether the line is known to be one text token
+/// ([`crate::tokens::is_one_text`]): that is told of short lines only, remembered with their
+/// chrome test (the tokenizer then takes them as they are); longer ones say `false`.
+pub(crate) fn chrome_and_one_text(t: &str) -> (bool, bool) {
     debug_assert!(!t.is_empty() && t == crate::scan::trim(t));
     if t.len() > MAX_CHROME_BYTES {
-        return false;
+        return (false, false);
     }
     // Short lines are mostly table labels and headings, printed alike in every report: looked
     // up ([`crate::memo`]) before even their shape is taken. Longer ones are mostly sentences,
     // unique, and told by their shape at once.
     if t.len() <= MEMO_MAX_BYTES {
         thread_local! {
-            static MEMO: crate::memo::Store<bool> = std::cell::RefCell::default();
+            static MEMO: crate::memo::Store<(bool, bool)> = std::cell::RefCell::default();
         }
-        crate::memo::remembered(&MEMO, MEMO_ENTRIES, t, || decide(t))
+        crate::memo::remembered(&MEMO, MEMO_ENTRIES, t, || {
+            (decide(t), crate::tokens::is_one_text(t))
+        })
     } else {
-        decide(t)
+        (decide(t), false)
     }
 }
 

@@ -78,17 +78,62 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
         }
         // A value is never chrome; on a line of its own it is the line's token.
         let value = parse_trimmed(trimmed);
-        let is_chrome = value.is_none() && crate::chrome::is_chrome_text(trimmed);
+        let (is_chrome, one_text) = match value {
+            None => crate::chrome::chrome_and_one_text(trimmed),
+            Some(_) => (false, false),
+        };
         chrome.push(is_chrome);
         if is_chrome || (may_be_page_number(line, trimmed) && is_page_number(line)) {
             continue;
         }
-        tokenize_line(no, Line::new(line, trimmed), value, &mut cells, &mut out);
+        let whole = Line::new(line, trimmed);
+        // A label or heading seen before, known to be one text token: the line's token at once
+        // (what [`tokenize_line`] makes of it, unless a tab around it makes it a row).
+        if one_text && !has_tab_around(whole) {
+            out.push(Token {
+                kind: TokenKind::Text,
+                text: trimmed,
+                line: no,
+                start: whole.lead,
+                col: 1 + line.get(..whole.lead).map_or(0, chars_in),
+                first_in_line: true,
+                whole_line: true,
+            });
+            continue;
+        }
+        tokenize_line(no, whole, value, &mut cells, &mut out);
     }
     Content {
         chrome,
         tokens: out,
     }
+}
+
+/// Whether a trimmed line (trimmed, not empty and not a value) is one text token on a line of
+/// its own: one cell ([`is_single_cell`]) that [`split_parsed_cell`] leaves whole as text. (Of
+/// a line with white space around it, a tab there may still make it a row: see
+/// [`has_tab_around`].)
+pub(crate) fn is_one_text(t: &str) -> bool {
+    if !is_single_cell(Line {
+        text: t,
+        trimmed: t,
+        lead: 0,
+    }) {
+        return false;
+    }
+    let mut tokens = Vec::new();
+    split_parsed_cell(0, t, 0, parse_trimmed(t), &mut tokens);
+    matches!(tokens.as_slice(), [only] if only.kind == TokenKind::Text && only.text.len() == t.len())
+}
+
+/// Whether the white space around a line's trimmed text has a tab: the one separator white
+/// space can hold, which [`is_single_cell`] looks for in the whole line.
+#[inline]
+fn has_tab_around(line: Line<'_>) -> bool {
+    let bytes = line.text.as_bytes();
+    let around = |r: Option<&[u8]>| r.is_some_and(|r| r.contains(&b'\t'));
+    (line.lead > 0 && around(bytes.get(..line.lead)))
+        || around(bytes.get(line.lead + line.trimmed.len()..))
 }
 
 /// Room for the tokens of a document, reserved once, not grown token by token: reports print a
@@ -120,31 +165,105 @@ impl<'a> Line<'a> {
     }
 }
 
-/// The cells of one line into `v` (cleared first): `(byte offset, text)`; `text` untrimmed.
-fn cells<'a>(line: Line<'a>, v: &mut Vec<(usize, &'a str)>) {
-    v.clear();
+/// Where the cells of a line go, one by one, as a splitter finds them: `(byte offset, text)`,
+/// `text` untrimmed. (A vector collects them; a row's tokens are made from them at once.)
+trait CellSink<'a> {
+    fn cell(&mut self, offset: usize, raw: &'a str);
+}
+
+impl<'a> CellSink<'a> for Vec<(usize, &'a str)> {
+    fn cell(&mut self, offset: usize, raw: &'a str) {
+        self.push((offset, raw));
+    }
+}
+
+/// The tokens of a row's cells, made as the splitter finds them: `multi` says whether the line
+/// has several cells (then an empty one is a token).
+struct RowCells<'o, 'a> {
+    no: u32,
+    multi: bool,
+    out: &'o mut Vec<Token<'a>>,
+}
+
+impl<'a> CellSink<'a> for RowCells<'_, 'a> {
+    #[inline]
+    fn cell(&mut self, offset: usize, raw: &'a str) {
+        cell_tokens(self.no, offset, raw, self.multi, self.out);
+    }
+}
+
+/// The tokens of one cell (`raw`, at byte `offset` of its line, untrimmed) into `out`.
+#[inline]
+fn cell_tokens<'a>(no: u32, offset: usize, raw: &'a str, multi: bool, out: &mut Vec<Token<'a>>) {
+    let text = trim_cell(raw);
+    let start = offset + leading_space(raw, text);
+    if text.is_empty() {
+        if multi {
+            out.push(token(no, text, start, TokenKind::Empty));
+        }
+        return;
+    }
+    // (A value, the commonest cell of a row, is pushed here without the call.)
+    match parse_trimmed(text) {
+        Some(p) => out.push(token(no, text, start, TokenKind::Value(p))),
+        None => split_parsed_cell(no, text, start, None, out),
+    }
+}
+
+/// [`crate::scan::trim`] of a cell. The spaces around a cell between bars (` 0 `) are dropped
+/// first, and the trim then finds the commonest cells with nothing left to trim: the same text
+/// as the trim of the whole cell, at the same place (ASCII white space is white space), unless
+/// nothing is left: then the trim of the cell is taken as it is, its place included.
+#[inline]
+fn trim_cell(raw: &str) -> &str {
+    match crate::scan::trim(raw.trim_ascii()) {
+        "" => crate::scan::trim(raw),
+        text => text,
+    }
+}
+
+/// The tokens of a line of several cells into `out`: rows split at tabs or bars (several cells
+/// whenever there is a separator) go cell by cell to their tokens; space-aligned columns are
+/// collected first (`v`, a buffer reused from line to line), as whether the line is split at
+/// all depends on them.
+fn cells_to_tokens<'a>(
+    no: u32,
+    line: Line<'a>,
+    v: &mut Vec<(usize, &'a str)>,
+    out: &mut Vec<Token<'a>>,
+) {
     let Line {
         text: line,
         trimmed,
         ..
     } = line;
     let bytes = line.as_bytes();
+    let mut row = RowCells {
+        no,
+        multi: true,
+        out,
+    };
     if memchr::memchr(b'\t', bytes).is_some() {
-        split_at_tabs(line, v);
+        split_at_tabs(line, &mut row);
     } else if has_bar(bytes) {
-        split_at_bars(line, v);
+        split_at_bars(line, &mut row);
     } else {
+        v.clear();
         split_on_wide_gaps(line, has_wide_gap(trimmed), v);
+        let multi = v.len() > 1;
+        for &(offset, raw) in v.iter() {
+            cell_tokens(no, offset, raw, multi, row.out);
+        }
     }
 }
 
-/// The pieces of `line` between tabs, with their offsets, into `v`. The tabs are found eight
+/// The pieces of `line` between tabs, with their offsets, to `v`. The tabs are found eight
 /// bytes at a time ([`crate::scan::bytes_equal`]): rows are long, their cells a few bytes each.
-fn split_at_tabs<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
+fn split_at_tabs<'a>(line: &'a str, v: &mut impl CellSink<'a>) {
     let (words, rest) = line.as_bytes().as_chunks::<8>();
     let mut start = 0;
     let mut cut = |i: usize, start: &mut usize| {
-        v.push((*start, line.get(*start..i).unwrap_or("")));
+        v.cell(*start, line.get(*start..i).unwrap_or(""));
         *start = i + 1;
     };
     for (w, &word) in words.iter().enumerate() {
@@ -159,14 +278,14 @@ fn split_at_tabs<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
             cut(words.len() * 8 + j, &mut start);
         }
     }
-    v.push((start, line.get(start..).unwrap_or("")));
+    v.cell(start, line.get(start..).unwrap_or(""));
 }
 
-/// The pieces of `line` between bars (`|` or `｜`), with their offsets, into `v`. Bytes, not
+/// The pieces of `line` between bars (`|` or `｜`), with their offsets, to `v`. Bytes, not
 /// characters: `|` and the lead byte EF of `｜` (EF BD 9C) never occur inside another
 /// character's encoding, nor do the bytes after EF start a bar. Candidates are found eight
 /// bytes at a time ([`crate::scan::bytes_equal`]).
-fn split_at_bars<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
+fn split_at_bars<'a>(line: &'a str, v: &mut impl CellSink<'a>) {
     let bytes = line.as_bytes();
     let (words, rest) = bytes.as_chunks::<8>();
     let mut start = 0;
@@ -178,7 +297,7 @@ fn split_at_bars<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
     };
     let mut cut = |i: usize, start: &mut usize| {
         if let Some(len) = bar_at(i) {
-            v.push((*start, line.get(*start..i).unwrap_or("")));
+            v.cell(*start, line.get(*start..i).unwrap_or(""));
             *start = i + len;
         }
     };
@@ -195,7 +314,7 @@ fn split_at_bars<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
             cut(words.len() * 8 + j, &mut start);
         }
     }
-    v.push((start, line.get(start..).unwrap_or("")));
+    v.cell(start, line.get(start..).unwrap_or(""));
 }
 
 /// Space-aligned columns (`label      5     0`): split on runs of two or more spaces (an
@@ -302,24 +421,8 @@ fn tokenize_line<'a>(
         }
         return;
     }
-    cells(whole, cells_buf);
-    let multi = cells_buf.len() > 1;
     let first_index = out.len();
-    for &(offset, raw) in cells_buf.iter() {
-        let text = crate::scan::trim(raw);
-        let start = offset + leading_space(raw, text);
-        if text.is_empty() {
-            if multi {
-                out.push(token(no, text, start, TokenKind::Empty));
-            }
-            continue;
-        }
-        // (A value, the commonest cell of a row, is pushed here without the call.)
-        match parse_trimmed(text) {
-            Some(p) => out.push(token(no, text, start, TokenKind::Value(p))),
-            None => split_parsed_cell(no, text, start, None, out),
-        }
-    }
+    cells_to_tokens(no, whole, cells_buf, out);
     // Character columns, counted once along the line (a huge one-line input stays linear).
     let mut byte = 0usize;
     let mut col = 1u32;
@@ -636,6 +739,13 @@ mod tests {
             );
         }
 
+        /// A cell's trim, its spaces dropped first, is the trim of the cell, at the same place.
+        #[test]
+        fn cell_trim_like_the_trim(s in "[ \t\u{3000}\u{a0}\u{b}\u{85}]{0,3}[a规0 \u{3000}]{0,3}[ \t\r\u{3000}\u{a0}\u{b}]{0,3}|\\PC{0,8}") {
+            prop_assert_eq!(trim_cell(&s), crate::scan::trim(&s));
+            prop_assert_eq!(trim_cell(&s).as_ptr(), crate::scan::trim(&s).as_ptr());
+        }
+
         /// The count of characters eight bytes at a time is the count.
         #[test]
         fn chars_in_counts_characters(s in "\\PC{0,40}|[ |\t规\u{80}-\u{7ff}𠀀a]{0,40}") {
@@ -706,6 +816,30 @@ mod tests {
             let tokens = tokenize(&doc, |no, _| chrome[no as usize - 1]);
             prop_assert_eq!(&content.chrome, &chrome);
             prop_assert_eq!(content.tokens, tokens);
+        }
+
+        /// Lines met again (a label of every report), with and without white space and tabs
+        /// around them, are tokenized from what is remembered of them as they were the first
+        /// time: as the plain pass does.
+        #[test]
+        fn remembered_lines_as_in_two_passes(
+            lines in proptest::collection::vec(
+                ("[ \t\u{3000}]{0,2}", "规章|行政许可 12|（一）予以公开|共收到 12|a  5  6|登录 \\| 注册|第3页|\\PC{0,8}", "[ \t\u{3000}]{0,2}")
+                    .prop_map(|(a, b, c)| format!("{a}{b}{c}")),
+                0..12,
+            ),
+        ) {
+            let doc = Document::new(lines.join("\n"));
+            let chrome: Vec<bool> = doc
+                .lines()
+                .map(|(_, l)| crate::chrome::is_chrome(l))
+                .collect();
+            let tokens = tokenize(&doc, |no, _| chrome[no as usize - 1]);
+            for _ in 0..2 {
+                let content = tokenize_content(&doc);
+                prop_assert_eq!(&content.chrome, &chrome);
+                prop_assert_eq!(&content.tokens, &tokens);
+            }
         }
 
         /// The shortcut in `split_parsed_cell` never hides a value: whatever `parse_token` reads ends

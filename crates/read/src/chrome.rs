@@ -15,7 +15,7 @@
 //! cell separator must ask [`is_chrome`] first.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
@@ -84,12 +84,11 @@ fn decide(t: &str) -> bool {
 fn decide_with(t: &str, skip_absent: bool) -> bool {
     // A sentence is never chrome (see [`Shape::prose`]): most long lines are told so from their
     // bytes, before a pass over their characters.
-    if crate::scan::has_sentence_mark(t) && !(t.contains('我') && t.contains("我是")) {
+    if crate::scan::has_sentence_mark(t) && !has_wo_shi(t) {
         return false;
     }
     let shape = Shape::of(t);
-    if (shape.prose && !(shape.wo && t.contains("我是"))) || shape.solid_chars > MAX_CHROME_CHARS
-    {
+    if (shape.prose && !(shape.wo && has_wo_shi(t))) || shape.solid_chars > MAX_CHROME_CHARS {
         return false;
     }
     // Table rows and labels, the commonest lines here, have none of the characters a chatbot,
@@ -114,6 +113,14 @@ fn decide_with(t: &str, skip_absent: bool) -> bool {
             || (shape.digit_start && is_stamp(t))
             || has_marker(&compact)
             || (shape.colon && has_label(&compact)))
+}
+
+/// Whether a line has `我是` (a chatbot's greeting: see [`is_chatbot`]), by a searcher built
+/// once (the lines asked are sentences, most of them long).
+fn has_wo_shi(t: &str) -> bool {
+    static FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("我是"));
+    FINDER.find(t.as_bytes()).is_some()
 }
 
 /// What one pass over a trimmed line tells about it, so that the tests that cannot apply are

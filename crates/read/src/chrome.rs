@@ -41,29 +41,44 @@ pub fn is_chrome(line: &str) -> bool {
 /// [`is_chrome`] of a line already trimmed, not empty and not a value
 /// ([`crate::value::parse_trimmed`] says `None`): for a caller that has parsed the line anyway.
 pub(crate) fn is_chrome_text(t: &str) -> bool {
-    chrome_and_one_text(t).0
+    line_facts(t).chrome
 }
 
-/// [`is_chrome_text`] of a trimmed line, and whether the line is known to be one text token
-/// ([`crate::tokens::is_one_text`]): that is told of short lines only, remembered with their
-/// chrome test (the tokenizer then takes them as they are); longer ones say `false`.
-pub(crate) fn chrome_and_one_text(t: &str) -> (bool, bool) {
+/// What the reader asks of a trimmed line on its own: remembered together for short lines, as
+/// labels and headings come back in every report.
+#[derive(Clone)]
+pub(crate) struct LineFacts {
+    /// [`crate::value::parse_trimmed`] of the line.
+    pub value: Option<crate::value::Printed>,
+    /// Whether the line is chrome ([`is_chrome_text`]; never a value).
+    pub chrome: bool,
+    /// Whether the line is known to be one text token ([`crate::tokens::is_one_text`]): told of
+    /// short lines that are not values; longer ones say `false`.
+    pub one_text: bool,
+}
+
+/// [`LineFacts`] of a trimmed line, not empty.
+pub(crate) fn line_facts(t: &str) -> LineFacts {
     debug_assert!(!t.is_empty() && t == crate::scan::trim(t));
-    if t.len() > MAX_CHROME_BYTES {
-        return (false, false);
-    }
+    let facts = || {
+        let value = crate::value::parse_trimmed(t);
+        let text = value.is_none() && t.len() <= MAX_CHROME_BYTES;
+        LineFacts {
+            chrome: text && decide(t),
+            one_text: text && t.len() <= MEMO_MAX_BYTES && crate::tokens::is_one_text(t),
+            value,
+        }
+    };
     // Short lines are mostly table labels and headings, printed alike in every report: looked
     // up ([`crate::memo`]) before even their shape is taken. Longer ones are mostly sentences,
     // unique, and told by their shape at once.
     if t.len() <= MEMO_MAX_BYTES {
         thread_local! {
-            static MEMO: crate::memo::Store<(bool, bool)> = std::cell::RefCell::default();
+            static MEMO: crate::memo::Store<LineFacts> = std::cell::RefCell::default();
         }
-        crate::memo::remembered(&MEMO, MEMO_ENTRIES, t, || {
-            (decide(t), crate::tokens::is_one_text(t))
-        })
+        crate::memo::remembered(&MEMO, MEMO_ENTRIES, t, facts)
     } else {
-        (decide(t), false)
+        facts()
     }
 }
 

@@ -76,11 +76,16 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
             chrome.push(false);
             continue;
         }
-        // A value is never chrome; on a line of its own it is the line's token.
-        let value = parse_trimmed(trimmed);
-        let (is_chrome, one_text) = match value {
-            None => crate::chrome::chrome_and_one_text(trimmed),
-            Some(_) => (false, false),
+        // A value is never chrome; on a line of its own it is the line's token. Plain numbers,
+        // the commonest values, are read at once; any other line is looked up with its chrome
+        // test ([`crate::chrome::line_facts`]).
+        let plain = trimmed.len() <= 15 && trimmed.bytes().all(|b| b.is_ascii_digit());
+        let (value, is_chrome, one_text) = match plain.then(|| parse_trimmed(trimmed)).flatten() {
+            Some(p) => (Some(p), false, false),
+            None => {
+                let facts = crate::chrome::line_facts(trimmed);
+                (facts.value, facts.chrome, facts.one_text)
+            }
         };
         chrome.push(is_chrome);
         if is_chrome || (may_be_page_number(line, trimmed) && is_page_number(line)) {
@@ -824,7 +829,7 @@ mod tests {
         #[test]
         fn remembered_lines_as_in_two_passes(
             lines in proptest::collection::vec(
-                ("[ \t\u{3000}]{0,2}", "规章|行政许可 12|（一）予以公开|共收到 12|a  5  6|登录 \\| 注册|第3页|\\PC{0,8}", "[ \t\u{3000}]{0,2}")
+                ("[ \t\u{3000}]{0,2}", "规章|行政许可 12|（一）予以公开|共收到 12|a  5  6|登录 \\| 注册|第3页|0|05|12件|—|-3|\\PC{0,8}", "[ \t\u{3000}]{0,2}")
                     .prop_map(|(a, b, c)| format!("{a}{b}{c}")),
                 0..12,
             ),

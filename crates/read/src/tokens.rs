@@ -211,6 +211,11 @@ fn cell_tokens<'a>(no: u32, offset: usize, raw: &'a str, multi: bool, out: &mut 
     // (A value, the commonest cell of a row, is pushed here without the call.)
     match parse_trimmed(text) {
         Some(p) => out.push(token(no, text, start, TokenKind::Value(p))),
+        // (Most labels end in a character no value ends in: their token at once, as
+        // [`split_parsed_cell`] would make it, without the call.)
+        None if !text.chars().next_back().is_some_and(may_end_value) => {
+            out.push(token(no, text, start, TokenKind::Text))
+        }
         None => split_parsed_cell(no, text, start, None, out),
     }
 }

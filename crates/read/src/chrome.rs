@@ -15,7 +15,7 @@
 //! cell separator must ask [`is_chrome`] first.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
@@ -41,20 +41,44 @@ pub fn is_chrome(line: &str) -> bool {
 /// [`is_chrome`] of a line already trimmed, not empty and not a value
 /// ([`crate::value::parse_trimmed`] says `None`): for a caller that has parsed the line anyway.
 pub(crate) fn is_chrome_text(t: &str) -> bool {
+    line_facts(t).chrome
+}
+
+/// What the reader asks of a trimmed line on its own: remembered together for short lines, as
+/// labels and headings come back in every report.
+#[derive(Clone)]
+pub(crate) struct LineFacts {
+    /// [`crate::value::parse_trimmed`] of the line.
+    pub value: Option<crate::value::Printed>,
+    /// Whether the line is chrome ([`is_chrome_text`]; never a value).
+    pub chrome: bool,
+    /// Whether the line is known to be one text token ([`crate::tokens::is_one_text`]): told of
+    /// short lines that are not values; longer ones say `false`.
+    pub one_text: bool,
+}
+
+/// [`LineFacts`] of a trimmed line, not empty.
+pub(crate) fn line_facts(t: &str) -> LineFacts {
     debug_assert!(!t.is_empty() && t == crate::scan::trim(t));
-    if t.len() > MAX_CHROME_BYTES {
-        return false;
-    }
+    let facts = || {
+        let value = crate::value::parse_trimmed(t);
+        let text = value.is_none() && t.len() <= MAX_CHROME_BYTES;
+        LineFacts {
+            chrome: text && decide(t),
+            one_text: text && t.len() <= MEMO_MAX_BYTES && crate::tokens::is_one_text(t),
+            value,
+        }
+    };
     // Short lines are mostly table labels and headings, printed alike in every report: looked
     // up ([`crate::memo`]) before even their shape is taken. Longer ones are mostly sentences,
     // unique, and told by their shape at once.
     if t.len() <= MEMO_MAX_BYTES {
         thread_local! {
-            static MEMO: crate::memo::Store<bool> = std::cell::RefCell::default();
+            static MEMO: crate::memo::Store<LineFacts> = std::cell::RefCell::default();
         }
-        crate::memo::remembered(&MEMO, MEMO_ENTRIES, t, || decide(t))
+        crate::memo::remembered(&MEMO, MEMO_ENTRIES, t, facts)
     } else {
-        decide(t)
+        facts()
     }
 }
 
@@ -75,12 +99,11 @@ fn decide(t: &str) -> bool {
 fn decide_with(t: &str, skip_absent: bool) -> bool {
     // A sentence is never chrome (see [`Shape::prose`]): most long lines are told so from their
     // bytes, before a pass over their characters.
-    if crate::scan::has_sentence_mark(t) && !(t.contains('我') && t.contains("我是")) {
+    if crate::scan::has_sentence_mark(t) && !has_wo_shi(t) {
         return false;
     }
     let shape = Shape::of(t);
-    if (shape.prose && !(shape.wo && t.contains("我是"))) || shape.solid_chars > MAX_CHROME_CHARS
-    {
+    if (shape.prose && !(shape.wo && has_wo_shi(t))) || shape.solid_chars > MAX_CHROME_CHARS {
         return false;
     }
     // Table rows and labels, the commonest lines here, have none of the characters a chatbot,
@@ -105,6 +128,14 @@ fn decide_with(t: &str, skip_absent: bool) -> bool {
             || (shape.digit_start && is_stamp(t))
             || has_marker(&compact)
             || (shape.colon && has_label(&compact)))
+}
+
+/// Whether a line has `我是` (a chatbot's greeting: see [`is_chatbot`]), by a searcher built
+/// once (the lines asked are sentences, most of them long).
+fn has_wo_shi(t: &str) -> bool {
+    static FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("我是"));
+    FINDER.find(t.as_bytes()).is_some()
 }
 
 /// What one pass over a trimmed line tells about it, so that the tests that cannot apply are
@@ -155,11 +186,14 @@ impl Shape {
             button_chars: true,
         };
         for c in t.chars() {
-            // Most characters (ideographs) are none of those looked for below: told so by one
-            // lookup, they are only counted.
-            if count_plain && !c.is_ascii() && !in_set(&SPECIAL_CHARS, c) {
+            // Most characters (ideographs, digits) are none of those looked for below: told so
+            // by one lookup, they are only counted — and looked up among the button rows' only
+            // until one is not (most lines are told so by their first character).
+            if count_plain && !in_set(&SPECIAL_CHARS, c) {
                 s.solid_chars += 1;
-                s.button_chars &= in_set(&BUTTON_ROW_CHARS, c);
+                if s.button_chars {
+                    s.button_chars = in_set(&BUTTON_ROW_CHARS, c);
+                }
                 continue;
             }
             if c.is_whitespace() {
@@ -193,13 +227,13 @@ impl Shape {
     }
 }
 
-/// The characters beyond ASCII that [`Shape::of`] looks at: white space, the ones it names,
-/// and the [`MARKER_KEYS`]. (A test checks every character.)
+/// The characters that [`Shape::of`] looks at: white space, the ones it names, and the
+/// [`MARKER_KEYS`]. (A test checks every character.)
 static SPECIAL_CHARS: [u64; 1024] = {
     let mut bits = [0u64; 1024];
     add_chars(
         &mut bits,
-        "\u{85}\u{a0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\
+        "\t\n\u{b}\u{c}\r :>\u{85}\u{a0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\
          \u{2008}\u{2009}\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}。；？！我：｜＞»›",
     );
     let mut i = 0;
@@ -628,12 +662,12 @@ mod tests {
         }
     }
 
-    /// Every character beyond ASCII that [`Shape::of`] does more than count is in the set it
-    /// looks up first: white space, the characters it names, the marker keys.
+    /// Every character that [`Shape::of`] does more than count is in the set it looks up
+    /// first: white space, the characters it names, the marker keys.
     #[test]
     fn special_chars_hold_all_shape_looks_at() {
-        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
-            let named = "。；？！我：｜＞»›".contains(c);
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let named = ":>。；？！我：｜＞»›".contains(c);
             if c.is_whitespace() || named || is_marker_key(c) {
                 assert!(in_set(&SPECIAL_CHARS, c), "{c:?}");
             }

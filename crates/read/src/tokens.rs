@@ -76,19 +76,69 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
             chrome.push(false);
             continue;
         }
-        // A value is never chrome; on a line of its own it is the line's token.
-        let value = parse_trimmed(trimmed);
-        let is_chrome = value.is_none() && crate::chrome::is_chrome_text(trimmed);
+        // A value is never chrome; on a line of its own it is the line's token. Plain numbers,
+        // the commonest values, are read at once; any other line is looked up with its chrome
+        // test ([`crate::chrome::line_facts`]).
+        let plain = trimmed.len() <= 15 && trimmed.bytes().all(|b| b.is_ascii_digit());
+        let (value, is_chrome, one_text) = match plain.then(|| parse_trimmed(trimmed)).flatten() {
+            Some(p) => (Some(p), false, false),
+            None => {
+                let facts = crate::chrome::line_facts(trimmed);
+                (facts.value, facts.chrome, facts.one_text)
+            }
+        };
         chrome.push(is_chrome);
         if is_chrome || (may_be_page_number(line, trimmed) && is_page_number(line)) {
             continue;
         }
-        tokenize_line(no, Line::new(line, trimmed), value, &mut cells, &mut out);
+        let whole = Line::new(line, trimmed);
+        // A label or heading seen before, known to be one text token: the line's token at once
+        // (what [`tokenize_line`] makes of it, unless a tab around it makes it a row).
+        if one_text && !has_tab_around(whole) {
+            out.push(Token {
+                kind: TokenKind::Text,
+                text: trimmed,
+                line: no,
+                start: whole.lead,
+                col: 1 + line.get(..whole.lead).map_or(0, chars_in),
+                first_in_line: true,
+                whole_line: true,
+            });
+            continue;
+        }
+        tokenize_line(no, whole, value, &mut cells, &mut out);
     }
     Content {
         chrome,
         tokens: out,
     }
+}
+
+/// Whether a trimmed line (trimmed, not empty and not a value) is one text token on a line of
+/// its own: one cell ([`is_single_cell`]) that [`split_parsed_cell`] leaves whole as text. (Of
+/// a line with white space around it, a tab there may still make it a row: see
+/// [`has_tab_around`].)
+pub(crate) fn is_one_text(t: &str) -> bool {
+    if !is_single_cell(Line {
+        text: t,
+        trimmed: t,
+        lead: 0,
+    }) {
+        return false;
+    }
+    let mut tokens = Vec::new();
+    split_parsed_cell(0, t, 0, parse_trimmed(t), &mut tokens);
+    matches!(tokens.as_slice(), [only] if only.kind == TokenKind::Text && only.text.len() == t.len())
+}
+
+/// Whether the white space around a line's trimmed text has a tab: the one separator white
+/// space can hold, which [`is_single_cell`] looks for in the whole line.
+#[inline]
+fn has_tab_around(line: Line<'_>) -> bool {
+    let bytes = line.text.as_bytes();
+    let around = |r: Option<&[u8]>| r.is_some_and(|r| r.contains(&b'\t'));
+    (line.lead > 0 && around(bytes.get(..line.lead)))
+        || around(bytes.get(line.lead + line.trimmed.len()..))
 }
 
 /// Room for the tokens of a document, reserved once, not grown token by token: reports print a
@@ -120,30 +170,116 @@ impl<'a> Line<'a> {
     }
 }
 
-/// The cells of one line into `v` (cleared first): `(byte offset, text)`; `text` untrimmed.
-fn cells<'a>(line: Line<'a>, v: &mut Vec<(usize, &'a str)>) {
-    v.clear();
+/// Where the cells of a line go, one by one, as a splitter finds them: `(byte offset, text)`,
+/// `text` untrimmed. (A vector collects them; a row's tokens are made from them at once.)
+trait CellSink<'a> {
+    fn cell(&mut self, offset: usize, raw: &'a str);
+}
+
+impl<'a> CellSink<'a> for Vec<(usize, &'a str)> {
+    fn cell(&mut self, offset: usize, raw: &'a str) {
+        self.push((offset, raw));
+    }
+}
+
+/// The tokens of a row's cells, made as the splitter finds them: `multi` says whether the line
+/// has several cells (then an empty one is a token).
+struct RowCells<'o, 'a> {
+    no: u32,
+    multi: bool,
+    out: &'o mut Vec<Token<'a>>,
+}
+
+impl<'a> CellSink<'a> for RowCells<'_, 'a> {
+    #[inline]
+    fn cell(&mut self, offset: usize, raw: &'a str) {
+        cell_tokens(self.no, offset, raw, self.multi, self.out);
+    }
+}
+
+/// The tokens of one cell (`raw`, at byte `offset` of its line, untrimmed) into `out`.
+#[inline]
+fn cell_tokens<'a>(no: u32, offset: usize, raw: &'a str, multi: bool, out: &mut Vec<Token<'a>>) {
+    let text = trim_cell(raw);
+    let start = offset + leading_space(raw, text);
+    if text.is_empty() {
+        if multi {
+            out.push(token(no, text, start, TokenKind::Empty));
+        }
+        return;
+    }
+    // (A value, the commonest cell of a row, is pushed here without the call.)
+    match parse_trimmed(text) {
+        Some(p) => out.push(token(no, text, start, TokenKind::Value(p))),
+        // (Most labels end in a character no value ends in: their token at once, as
+        // [`split_parsed_cell`] would make it, without the call.)
+        None if !text.chars().next_back().is_some_and(may_end_value) => {
+            out.push(token(no, text, start, TokenKind::Text))
+        }
+        None => split_parsed_cell(no, text, start, None, out),
+    }
+}
+
+/// [`crate::scan::trim`] of a cell. The spaces around a cell between bars (` 0 `) are dropped
+/// first, and the trim then finds the commonest cells with nothing left to trim: the same text
+/// as the trim of the whole cell, at the same place (ASCII white space is white space), unless
+/// nothing is left: then the trim of the cell is taken as it is, its place included.
+/// (A cell of ASCII white space alone, the empty cells of a bar row, trims to the empty text at
+/// its start, as [`str::trim`] gives it.)
+#[inline]
+fn trim_cell(raw: &str) -> &str {
+    let inner = raw.trim_ascii();
+    if inner.is_empty() {
+        return raw.get(..0).unwrap_or("");
+    }
+    match crate::scan::trim(inner) {
+        "" => crate::scan::trim(raw),
+        text => text,
+    }
+}
+
+/// The tokens of a line of several cells into `out`: rows split at tabs or bars (several cells
+/// whenever there is a separator) go cell by cell to their tokens; space-aligned columns are
+/// collected first (`v`, a buffer reused from line to line), as whether the line is split at
+/// all depends on them.
+fn cells_to_tokens<'a>(
+    no: u32,
+    line: Line<'a>,
+    v: &mut Vec<(usize, &'a str)>,
+    out: &mut Vec<Token<'a>>,
+) {
     let Line {
         text: line,
         trimmed,
         ..
     } = line;
-    if line.contains('\t') {
-        split_at_tabs(line, v);
-    } else if line.contains('|') || line.contains('｜') {
-        split_at_bars(line, v);
+    let bytes = line.as_bytes();
+    let mut row = RowCells {
+        no,
+        multi: true,
+        out,
+    };
+    if memchr::memchr(b'\t', bytes).is_some() {
+        split_at_tabs(line, &mut row);
+    } else if has_bar(bytes) {
+        split_at_bars(line, &mut row);
     } else {
+        v.clear();
         split_on_wide_gaps(line, has_wide_gap(trimmed), v);
+        let multi = v.len() > 1;
+        for &(offset, raw) in v.iter() {
+            cell_tokens(no, offset, raw, multi, row.out);
+        }
     }
 }
 
-/// The pieces of `line` between tabs, with their offsets, into `v`. The tabs are found eight
+/// The pieces of `line` between tabs, with their offsets, to `v`. The tabs are found eight
 /// bytes at a time ([`crate::scan::bytes_equal`]): rows are long, their cells a few bytes each.
-fn split_at_tabs<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
+fn split_at_tabs<'a>(line: &'a str, v: &mut impl CellSink<'a>) {
     let (words, rest) = line.as_bytes().as_chunks::<8>();
     let mut start = 0;
     let mut cut = |i: usize, start: &mut usize| {
-        v.push((*start, line.get(*start..i).unwrap_or("")));
+        v.cell(*start, line.get(*start..i).unwrap_or(""));
         *start = i + 1;
     };
     for (w, &word) in words.iter().enumerate() {
@@ -158,14 +294,14 @@ fn split_at_tabs<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
             cut(words.len() * 8 + j, &mut start);
         }
     }
-    v.push((start, line.get(start..).unwrap_or("")));
+    v.cell(start, line.get(start..).unwrap_or(""));
 }
 
-/// The pieces of `line` between bars (`|` or `｜`), with their offsets, into `v`. Bytes, not
+/// The pieces of `line` between bars (`|` or `｜`), with their offsets, to `v`. Bytes, not
 /// characters: `|` and the lead byte EF of `｜` (EF BD 9C) never occur inside another
 /// character's encoding, nor do the bytes after EF start a bar. Candidates are found eight
 /// bytes at a time ([`crate::scan::bytes_equal`]).
-fn split_at_bars<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
+fn split_at_bars<'a>(line: &'a str, v: &mut impl CellSink<'a>) {
     let bytes = line.as_bytes();
     let (words, rest) = bytes.as_chunks::<8>();
     let mut start = 0;
@@ -177,7 +313,7 @@ fn split_at_bars<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
     };
     let mut cut = |i: usize, start: &mut usize| {
         if let Some(len) = bar_at(i) {
-            v.push((*start, line.get(*start..i).unwrap_or("")));
+            v.cell(*start, line.get(*start..i).unwrap_or(""));
             *start = i + len;
         }
     };
@@ -194,7 +330,7 @@ fn split_at_bars<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
             cut(words.len() * 8 + j, &mut start);
         }
     }
-    v.push((start, line.get(start..).unwrap_or("")));
+    v.cell(start, line.get(start..).unwrap_or(""));
 }
 
 /// Space-aligned columns (`label      5     0`): split on runs of two or more spaces (an
@@ -204,14 +340,20 @@ fn split_at_bars<'a>(line: &'a str, v: &mut Vec<(usize, &'a str)>) {
 fn has_wide_gap(trimmed: &str) -> bool {
     // Two spaces, an ideographic space (E3 80 80), or a space and a no-break space (20 C2 A0):
     // each starts with a space or E3, which memchr finds; the bytes after are then compared.
+    // Spaces are few in Chinese text, but E3 leads many of its marks (`、`, `。`): the spaces are
+    // found one by one, the ideographic space by a searcher for all of its bytes.
     let t = trimmed.as_bytes();
-    memchr::memchr2_iter(b' ', 0xE3, t).any(|i| {
+    memchr::memchr_iter(b' ', t).any(|i| {
         let after = t.get(i + 1..).unwrap_or(&[]);
-        match t.get(i) {
-            Some(b' ') => after.starts_with(b" ") || after.starts_with(&[0xC2, 0xA0]),
-            _ => after.starts_with(&[0x80, 0x80]),
-        }
-    })
+        after.starts_with(b" ") || after.starts_with(&[0xC2, 0xA0])
+    }) || ideographic_space().find(t).is_some()
+}
+
+/// A searcher for the ideographic space U+3000 (built once).
+fn ideographic_space() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}"));
+    &FINDER
 }
 
 /// (`wide_gap`: whether the line [`has_wide_gap`].)
@@ -295,20 +437,8 @@ fn tokenize_line<'a>(
         }
         return;
     }
-    cells(whole, cells_buf);
-    let multi = cells_buf.len() > 1;
     let first_index = out.len();
-    for &(offset, raw) in cells_buf.iter() {
-        let text = crate::scan::trim(raw);
-        let start = offset + leading_space(raw, text);
-        if text.is_empty() {
-            if multi {
-                out.push(token(no, text, start, TokenKind::Empty));
-            }
-            continue;
-        }
-        split_cell(no, text, start, out);
-    }
+    cells_to_tokens(no, whole, cells_buf, out);
     // Character columns, counted once along the line (a huge one-line input stays linear).
     let mut byte = 0usize;
     let mut col = 1u32;
@@ -339,17 +469,30 @@ fn tokenize_line<'a>(
 fn chars_in(s: &str) -> u32 {
     if s.is_empty() {
         0
-    } else if s.len() <= SHORT_GAP_BYTES {
-        // The pieces between the cells of a row (` | `, a tab): a count of the bytes that start
-        // a character, cheaper on a few bytes than the general count.
-        s.bytes().filter(|&b| (b as i8) >= -0x40).count() as u32
     } else {
-        s.chars().count() as u32
+        count_chars(s.as_bytes())
     }
 }
 
-/// Pieces up to this many bytes are counted by [`chars_in`] byte by byte.
-const SHORT_GAP_BYTES: usize = 16;
+/// The characters of UTF-8 text: its bytes but for the continuation bytes (`10xxxxxx`), these
+/// counted eight at a time (the pieces between tokens are a few to a few dozen bytes: too
+/// short for the general count to pay its setup).
+#[inline]
+fn count_chars(b: &[u8]) -> u32 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (words, rest) = b.as_chunks::<8>();
+    let mut continuation = 0u64;
+    for &word in words {
+        let w = u64::from_le_bytes(word);
+        // A byte's bit 6 shifted to its bit 7 (a byte's bit 7 goes to the next one's bit 0,
+        // masked off): the high bit is left on the bytes with bit 7 set and bit 6 clear.
+        let marks = (w & !(w << 1) & HIGH) >> 7;
+        // The eight 0/1 bytes summed into the top byte (at most 8: no carry).
+        continuation += marks.wrapping_mul(0x0101_0101_0101_0101) >> 56;
+    }
+    let tail = rest.iter().filter(|&&x| (x as i8) < -0x40).count() as u64;
+    (b.len() as u64 - continuation - tail) as u32
+}
 
 /// Lines up to this many bytes are classified by [`is_single_cell`] in one plain pass over
 /// their bytes: shorter than the setup of the two memchr searches it replaces.
@@ -421,20 +564,36 @@ fn leading_space(s: &str, trimmed: &str) -> usize {
 /// Whether a line holds a tab or a bar (either width) between cells: a scan of the bytes, not
 /// of decoded characters.
 pub fn has_cell_separator(line: &str) -> bool {
-    // `｜` is EF BD 9C; a lead byte such as EF never occurs inside another character.
+    // `｜` is EF BD 9C, found by a searcher for all three bytes: EF alone leads most of the
+    // full-width marks of Chinese text (`，`, `（`, `：`), and a search stopping at each of them
+    // costs more than a second pass.
+    let bytes = line.as_bytes();
+    memchr::memchr2(b'\t', b'|', bytes).is_some() || has_wide_bar(bytes)
+}
+
+/// Whether a line has a bar, `|` or `｜`.
+fn has_bar(bytes: &[u8]) -> bool {
+    memchr::memchr(b'|', bytes).is_some() || has_wide_bar(bytes)
+}
+
+/// Whether a line has a full-width bar `｜` (by a searcher built once).
+fn has_wide_bar(bytes: &[u8]) -> bool {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("｜"));
+    FINDER.find(bytes).is_some()
+}
+
+/// [`has_cell_separator`] as first written: one search for the first bytes of the separators.
+#[cfg(test)]
+fn has_cell_separator_by_first_bytes(line: &str) -> bool {
     let bytes = line.as_bytes();
     memchr::memchr3_iter(b'\t', b'|', 0xEF, bytes)
         .any(|i| bytes.get(i) != Some(&0xEF) || bytes.get(i + 1..i + 3) == Some(&[0xBD, 0x9C]))
 }
 
-/// One cell's text: a value, a run of values (`0 0 0 0`), a label followed by values
-/// (`（七）总计 5 0 0`), or text.
-fn split_cell<'a>(no: u32, text: &'a str, start: usize, out: &mut Vec<Token<'a>>) {
-    // (The cell is trimmed, and so are its words: they are split at white space.)
-    split_parsed_cell(no, text, start, parse_trimmed(text), out);
-}
-
-/// [`split_cell`] with [`parse_trimmed`] of the cell given (`value`).
+/// One cell's text (trimmed): a value, a run of values (`0 0 0 0`), a label followed by values
+/// (`（七）总计 5 0 0`), or text; `value` is [`parse_trimmed`] of the cell. (Its words are
+/// trimmed too: they are split at white space.)
 fn split_parsed_cell<'a>(
     no: u32,
     text: &'a str,
@@ -596,10 +755,29 @@ mod tests {
             );
         }
 
-        /// The short count of characters is the count.
+        /// A cell's trim, its spaces dropped first, is the trim of the cell, at the same place.
         #[test]
-        fn chars_in_counts_characters(s in "\\PC{0,20}|[ |\t规]{0,18}") {
+        fn cell_trim_like_the_trim(s in "[ \t\u{3000}\u{a0}\u{b}\u{85}]{0,3}[a规0 \u{3000}]{0,3}[ \t\r\u{3000}\u{a0}\u{b}]{0,3}|[ \t\r\n\u{c}]{0,4}|\\PC{0,8}") {
+            prop_assert_eq!(trim_cell(&s), crate::scan::trim(&s));
+            prop_assert_eq!(trim_cell(&s).as_ptr(), crate::scan::trim(&s).as_ptr());
+        }
+
+        /// The count of characters eight bytes at a time is the count.
+        #[test]
+        fn chars_in_counts_characters(s in "\\PC{0,40}|[ |\t规\u{80}-\u{7ff}𠀀a]{0,40}") {
             prop_assert_eq!(chars_in(&s) as usize, s.chars().count());
+        }
+
+        /// The searches for whole separators and gaps find what the searches for their first
+        /// bytes found.
+        #[test]
+        fn separators_and_gaps_as_searched_by_first_bytes(
+            line in "[ \t|｜\u{3000}\u{a0}\u{ff5d}\u{ff1c}，、a0规]{0,40}|\\PC{0,60}"
+        ) {
+            prop_assert_eq!(has_cell_separator(&line), has_cell_separator_by_first_bytes(&line));
+            prop_assert_eq!(has_bar(line.as_bytes()), line.contains('|') || line.contains('｜'));
+            let trimmed = crate::scan::trim(&line);
+            prop_assert_eq!(has_wide_gap(trimmed), has_wide_gap_by_first_bytes(trimmed));
         }
 
         /// The split at tabs and bars finds the cells the byte-by-byte search for separators
@@ -656,7 +834,31 @@ mod tests {
             prop_assert_eq!(content.tokens, tokens);
         }
 
-        /// The shortcut in `split_cell` never hides a value: whatever `parse_token` reads ends
+        /// Lines met again (a label of every report), with and without white space and tabs
+        /// around them, are tokenized from what is remembered of them as they were the first
+        /// time: as the plain pass does.
+        #[test]
+        fn remembered_lines_as_in_two_passes(
+            lines in proptest::collection::vec(
+                ("[ \t\u{3000}]{0,2}", "规章|行政许可 12|（一）予以公开|共收到 12|a  5  6|登录 \\| 注册|第3页|0|05|12件|—|-3|\\PC{0,8}", "[ \t\u{3000}]{0,2}")
+                    .prop_map(|(a, b, c)| format!("{a}{b}{c}")),
+                0..12,
+            ),
+        ) {
+            let doc = Document::new(lines.join("\n"));
+            let chrome: Vec<bool> = doc
+                .lines()
+                .map(|(_, l)| crate::chrome::is_chrome(l))
+                .collect();
+            let tokens = tokenize(&doc, |no, _| chrome[no as usize - 1]);
+            for _ in 0..2 {
+                let content = tokenize_content(&doc);
+                prop_assert_eq!(&content.chrome, &chrome);
+                prop_assert_eq!(&content.tokens, &tokens);
+            }
+        }
+
+        /// The shortcut in `split_parsed_cell` never hides a value: whatever `parse_token` reads ends
         /// in a character `may_end_value` admits.
         #[test]
         fn every_value_ends_as_may_end_value_says(
@@ -666,6 +868,18 @@ mod tests {
                 prop_assert!(v.chars().next_back().is_some_and(may_end_value), "{}", v);
             }
         }
+    }
+
+    /// [`has_wide_gap`] as first written: one search for the first bytes of the gaps.
+    fn has_wide_gap_by_first_bytes(trimmed: &str) -> bool {
+        let t = trimmed.as_bytes();
+        memchr::memchr2_iter(b' ', 0xE3, t).any(|i| {
+            let after = t.get(i + 1..).unwrap_or(&[]);
+            match t.get(i) {
+                Some(b' ') => after.starts_with(b" ") || after.starts_with(&[0xC2, 0xA0]),
+                _ => after.starts_with(&[0x80, 0x80]),
+            }
+        })
     }
 
     /// The pieces of `line` between separators (the definition [`split_at_tabs`] and

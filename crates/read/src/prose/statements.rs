@@ -357,6 +357,8 @@ fn sentence_end(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Words a subject may start with that say nothing about what is counted.
+/// (Read through [`lead_fillers`], which the tests tie to this list.)
+#[cfg(test)]
 const LEAD_FILLERS: &[&str] = &[
     "其中",
     "包括",
@@ -408,35 +410,39 @@ const LEAD_FILLERS: &[&str] = &[
     "达到",
 ];
 
-/// Whether a word of [`LEAD_FILLERS`] starts with `c`: most subjects start with none of these
-/// characters, and skip the walk of the list.
-fn starts_lead_filler(c: char) -> bool {
-    matches!(
-        c,
-        '今' | '全'
-            | '共'
-            | '其'
-            | '包'
-            | '又'
-            | '另'
-            | '合'
-            | '同'
-            | '含'
-            | '均'
-            | '实'
-            | '年'
-            | '并'
-            | '当'
-            | '总'
-            | '我'
-            | '截'
-            | '本'
-            | '此'
-            | '目'
-            | '累'
-            | '达'
-            | '还'
-    )
+/// The words of [`LEAD_FILLERS`] that start with `c`, in the list's order: most subjects start
+/// with none of these characters, and the others are matched against a few words, not the
+/// whole list (the first of these that a subject starts with is the first of the list).
+fn lead_fillers(c: char) -> &'static [&'static str] {
+    match c {
+        '其' => &["其中", "其余"],
+        '包' => &["包括"],
+        '另' => &["另有", "另外", "另"],
+        '此' => &["此外"],
+        '同' => &["同时"],
+        '共' => &["共计", "共"],
+        '合' => &["合计"],
+        '累' => &["累计"],
+        '总' => &["总计"],
+        '全' => &["全年度", "全年", "全市", "全区", "全县", "全镇", "全省"],
+        '我' => &[
+            "我市", "我区", "我县", "我镇", "我局", "我办", "我委", "我厅", "我院",
+        ],
+        '本' => &["本机关", "本单位", "本部门", "本级", "本年度"],
+        '年' => &["年度"],
+        '今' => &["今年"],
+        '当' => &["当年"],
+        '截' => &["截至目前", "截止目前", "截至年底"],
+        '目' => &["目前"],
+        '含' => &["含"],
+        '均' => &["均"],
+        '并' => &["并"],
+        '还' => &["还"],
+        '又' => &["又"],
+        '实' => &["实现"],
+        '达' => &["达到"],
+        _ => &[],
+    }
 }
 
 /// Whether a word of [`TRAIL_FILLERS`] ends with `c`.
@@ -1466,7 +1472,7 @@ impl Builder {
                 in_clause.len(),
                 clause.chars().filter(|&c| is_zero_word(c)).count()
             );
-            if let Some(z) = zero_in(clause, a, in_clause) {
+            if let Some(z) = zero_in(clause, a, in_clause, self.read_all) {
                 items.push(z);
             }
         }
@@ -1586,8 +1592,8 @@ pub(crate) fn clean(s: &str) -> String {
     loop {
         let before = rest.len();
         rest = rest.trim_start_matches(['、', '（', '(', '）', ')', '“', '”', '"', '《', '》']);
-        let lead = rest.chars().next().is_some_and(starts_lead_filler);
-        if let Some(f) = lead.then(|| first_starting(rest, LEAD_FILLERS)).flatten() {
+        let fillers = rest.chars().next().map_or(&[][..], lead_fillers);
+        if let Some(f) = first_starting(rest, fillers) {
             rest = &rest[f.len()..];
         }
         rest = strip_leading_date(rest);
@@ -1665,7 +1671,7 @@ fn strip_leading_date(s: &str) -> &str {
 
 /// A zero said in words in `clause` (which starts at paragraph byte `at`, and holds the
 /// [`ZERO_WORDS`] at paragraph bytes `zero_words`, all of them).
-fn zero_in(clause: &str, at: usize, zero_words: &[usize]) -> Option<Item> {
+fn zero_in(clause: &str, at: usize, zero_words: &[usize], read_all: bool) -> Option<Item> {
     // `…为零`, `…均为0`: the clause before it names what is zero.
     for word in ["为零", "为0", "为０"] {
         // `clause.find(word)`: every word starts with 为, one of the zero words.
@@ -1699,47 +1705,64 @@ fn zero_in(clause: &str, at: usize, zero_words: &[usize]) -> Option<Item> {
             }
         }
     }
-    for (i, c) in clause.char_indices() {
-        if !matches!(c, '未' | '无' | '没' | '尚' | '并' | '均' | '从' | '暂') {
-            continue;
-        }
-        let rest = &clause[i..];
-        if NOT_NEG.iter().any(|w| rest.starts_with(w)) {
-            continue;
-        }
-        let (neg, bare) = if let Some(w) = NEG_BARE.iter().find(|w| rest.starts_with(*w)) {
-            (*w, true)
-        } else if let Some(w) = NEG_VERBAL.iter().find(|w| rest.starts_with(*w)) {
-            (*w, false)
-        } else {
-            continue;
-        };
-        let after = &rest[neg.len()..];
-        let after = after.strip_prefix(['再', '曾']).unwrap_or(after);
-        let verb = ZERO_VERBS.iter().find(|(v, _)| after.starts_with(v));
-        let received = match (verb, bare) {
-            (Some((_, r)), _) => *r,
-            (None, true) => true,
-            (None, false) => continue,
-        };
-        let phrase = head_chars(after, MAX_ZERO_PHRASE_CHARS)
-            .trim_end_matches(|c: char| is_clause_mark(c) || c.is_whitespace());
-        // What is zero is the noun phrase after the verb (收到 政府信息公开申请).
-        let noun = verb.map_or(phrase, |(v, _)| phrase.strip_prefix(v).unwrap_or(phrase));
-        let subject = clean(noun);
-        let meanings = meaning::of_zero(&subject, received);
-        if meanings.is_empty() {
-            continue;
-        }
-        let end = i + (rest.len() - after.len()) + phrase.len();
-        return Some(Item::Zero {
-            start: at + i,
-            end: at + end,
-            meanings,
-            subject,
-        });
+    if read_all {
+        // Every character looked at.
+        return clause
+            .char_indices()
+            .find_map(|(i, c)| negation_at(clause, at, i, c));
     }
-    None
+    // A negation starts at one of the zero words (未, 无, 没) or at 尚, 并, 均, 从 or 暂 just
+    // before one (尚未, 暂无 …): only those places are looked at, in order (the character
+    // before a zero word comes after the zero word before it).
+    zero_words.iter().find_map(|&z| {
+        let i = z.checked_sub(at)?;
+        let before = i.checked_sub("尚".len()).and_then(|p| {
+            let c = clause.get(p..i)?.chars().next()?;
+            negation_at(clause, at, p, c)
+        });
+        before.or_else(|| negation_at(clause, at, i, clause.get(i..)?.chars().next()?))
+    })
+}
+
+/// A zero said by a negation starting at byte `i` of `clause` (which starts at paragraph byte
+/// `at`), at its character `c` ([`zero_in`]).
+fn negation_at(clause: &str, at: usize, i: usize, c: char) -> Option<Item> {
+    if !matches!(c, '未' | '无' | '没' | '尚' | '并' | '均' | '从' | '暂') {
+        return None;
+    }
+    let rest = clause.get(i..)?;
+    if NOT_NEG.iter().any(|w| rest.starts_with(w)) {
+        return None;
+    }
+    let (neg, bare) = if let Some(w) = NEG_BARE.iter().find(|w| rest.starts_with(*w)) {
+        (*w, true)
+    } else {
+        (*NEG_VERBAL.iter().find(|w| rest.starts_with(*w))?, false)
+    };
+    let after = &rest[neg.len()..];
+    let after = after.strip_prefix(['再', '曾']).unwrap_or(after);
+    let verb = ZERO_VERBS.iter().find(|(v, _)| after.starts_with(v));
+    let received = match (verb, bare) {
+        (Some((_, r)), _) => *r,
+        (None, true) => true,
+        (None, false) => return None,
+    };
+    let phrase = head_chars(after, MAX_ZERO_PHRASE_CHARS)
+        .trim_end_matches(|c: char| is_clause_mark(c) || c.is_whitespace());
+    // What is zero is the noun phrase after the verb (收到 政府信息公开申请).
+    let noun = verb.map_or(phrase, |(v, _)| phrase.strip_prefix(v).unwrap_or(phrase));
+    let subject = clean(noun);
+    let meanings = meaning::of_zero(&subject, received);
+    if meanings.is_empty() {
+        return None;
+    }
+    let end = i + (rest.len() - after.len()) + phrase.len();
+    Some(Item::Zero {
+        start: at + i,
+        end: at + end,
+        meanings,
+        subject,
+    })
 }
 
 /// The sentence `s..e` of `text` as stored when it is short (whole, trimmed; empty when the
@@ -1946,6 +1969,9 @@ mod tests {
         "｜",
         "＜",
         "工作",
+        "尚",
+        "暂无",
+        "无法",
         "我局认真贯彻落实条例和上级关于政务公开工作的部署要求",
     ];
 
@@ -2110,6 +2136,7 @@ mod tests {
     fn filler_shortcuts_are_the_lists_first_and_last_characters() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let lead = LEAD_FILLERS.iter().any(|f| f.starts_with(c));
+            // (`lead_fillers` is the list's words that start with `c`, in its order.)
             // [`first_starting`] and [`first_ending`] compare a word's first and last three bytes.
             if lead || TRAIL_FILLERS.iter().any(|f| f.starts_with(c)) {
                 assert_eq!(c.len_utf8(), 3, "{c}");
@@ -2117,7 +2144,12 @@ mod tests {
             if TRAIL_FILLERS.iter().any(|f| f.ends_with(c)) {
                 assert_eq!(c.len_utf8(), 3, "{c}");
             }
-            assert_eq!(starts_lead_filler(c), lead, "{c}");
+            let words: Vec<&str> = LEAD_FILLERS
+                .iter()
+                .copied()
+                .filter(|f| f.starts_with(c))
+                .collect();
+            assert_eq!(lead_fillers(c), words.as_slice(), "{c}");
             let trail = TRAIL_FILLERS.iter().any(|f| f.ends_with(c));
             assert_eq!(ends_trail_filler(c), trail, "{c}");
         }

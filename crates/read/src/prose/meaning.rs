@@ -443,6 +443,112 @@ fn both_cases(present: &Present) -> bool {
 /// phrase's verb is one of receiving (收到, 受理 …) or the phrase is a bare 无…, which is what
 /// lets `申请` mean received requests (`未发生因…申请引起的行政复议` is about reviews only).
 pub fn of_zero(phrase: &str, received_verb: bool) -> Vec<Meaning> {
+    let has = zero_words_in(phrase);
+    let mut out = Vec::new();
+    if has(Z_REVIEW) {
+        out.push(Meaning::Reviews);
+    }
+    if has(Z_LAWSUIT) || has(Z_SUE) || has(Z_DEFEND) {
+        out.push(Meaning::Lawsuits);
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    if [
+        Z_FEE,
+        Z_HANDLING_FEE,
+        Z_COST,
+        Z_SEARCH_FEE,
+        Z_COPY_FEE,
+        Z_POST_FEE,
+    ]
+    .into_iter()
+    .any(&has)
+    {
+        return vec![Meaning::Fees];
+    }
+    if [Z_APPEAL, Z_REPORT, Z_COMPLAINT].into_iter().any(&has) && !has(Z_COMPLAINT_REQUEST) {
+        return vec![Meaning::Complaints];
+    }
+    if received_verb && has(Z_REQUEST) && !has(Z_RATE) {
+        return vec![Meaning::RequestsReceived];
+    }
+    out
+}
+
+/// The words [`of_zero`] looks for, by their index in [`zero_words_in`]'s set.
+const ZERO_PHRASE_WORDS: [&str; 16] = [
+    "复议",
+    "诉讼",
+    "起诉",
+    "应诉",
+    "收费",
+    "处理费",
+    "费用",
+    "检索费",
+    "复制费",
+    "邮寄费",
+    "申诉",
+    "举报",
+    "投诉",
+    "投诉类申请",
+    "申请",
+    "率",
+];
+const Z_REVIEW: usize = 0;
+const Z_LAWSUIT: usize = 1;
+const Z_SUE: usize = 2;
+const Z_DEFEND: usize = 3;
+const Z_FEE: usize = 4;
+const Z_HANDLING_FEE: usize = 5;
+const Z_COST: usize = 6;
+const Z_SEARCH_FEE: usize = 7;
+const Z_COPY_FEE: usize = 8;
+const Z_POST_FEE: usize = 9;
+const Z_APPEAL: usize = 10;
+const Z_REPORT: usize = 11;
+const Z_COMPLAINT: usize = 12;
+const Z_COMPLAINT_REQUEST: usize = 13;
+const Z_REQUEST: usize = 14;
+const Z_RATE: usize = 15;
+
+/// Which of the [`ZERO_PHRASE_WORDS`] `phrase` holds (`has(i)`: `phrase.contains(word i)`),
+/// in one walk of its characters: at each, only the words that start with it are compared.
+fn zero_words_in(phrase: &str) -> impl Fn(usize) -> bool + Copy {
+    let mut found = 0u32;
+    for (i, c) in phrase.char_indices() {
+        let words: &[usize] = match c {
+            '复' => &[Z_REVIEW, Z_COPY_FEE],
+            '诉' => &[Z_LAWSUIT],
+            '起' => &[Z_SUE],
+            '应' => &[Z_DEFEND],
+            '收' => &[Z_FEE],
+            '处' => &[Z_HANDLING_FEE],
+            '费' => &[Z_COST],
+            '检' => &[Z_SEARCH_FEE],
+            '邮' => &[Z_POST_FEE],
+            '申' => &[Z_APPEAL, Z_REQUEST],
+            '举' => &[Z_REPORT],
+            '投' => &[Z_COMPLAINT, Z_COMPLAINT_REQUEST],
+            '率' => &[Z_RATE],
+            _ => &[],
+        };
+        let rest = &phrase[i..];
+        for &w in words {
+            if ZERO_PHRASE_WORDS
+                .get(w)
+                .is_some_and(|word| rest.starts_with(word))
+            {
+                found |= 1 << w;
+            }
+        }
+    }
+    move |w| found >> w & 1 == 1
+}
+
+/// [`of_zero`] as first written, each word looked for by `str::contains`.
+#[cfg(test)]
+fn of_zero_by_definition(phrase: &str, received_verb: bool) -> Vec<Meaning> {
     let mut out = Vec::new();
     if phrase.contains("复议") {
         out.push(Meaning::Reviews);
@@ -473,6 +579,33 @@ pub fn of_zero(phrase: &str, received_verb: bool) -> Vec<Meaning> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn zero_phrase_words_are_found_by_their_first_character() {
+        // A word can only start where its first character is: found there, it is found
+        // wherever it is.
+        for (w, word) in ZERO_PHRASE_WORDS.iter().enumerate() {
+            assert!(zero_words_in(word)(w), "{word}");
+        }
+    }
+
+    proptest! {
+        /// [`of_zero`] says what its definition says.
+        #[test]
+        fn zeros_read_as_defined(
+            picks in proptest::collection::vec((0usize..100, "[的了和及等年件无未收到]{0,2}"), 0..6),
+            received in any::<bool>(),
+        ) {
+            let phrase: String = picks
+                .iter()
+                .map(|(i, filler)| format!("{}{filler}", ZERO_PHRASE_WORDS[i % ZERO_PHRASE_WORDS.len()]))
+                .collect();
+            prop_assert_eq!(of_zero(&phrase, received), of_zero_by_definition(&phrase, received));
+            // Words cut in two are not found.
+            let cut: String = phrase.chars().skip(1).collect();
+            prop_assert_eq!(of_zero(&cut, received), of_zero_by_definition(&cut, received));
+        }
+    }
 
     /// Every word any pattern uses.
     fn all_words() -> Vec<&'static str> {

@@ -89,58 +89,55 @@ const fn ascii_inert_mask() -> u128 {
     mask
 }
 
-/// The first code point of [`INERT`]'s range: U+2000 is the first character whose UTF-8 lead
-/// byte is 0xE2, U+9FFF the last with lead byte 0xE9. The range holds the CJK ideographs and the
-/// punctuation most met between them (`、“”《》`).
+/// The range of the characters told inert on their bytes: U+2000 is the first character whose
+/// UTF-8 lead byte is 0xE2, U+9FFF the last with lead byte 0xE9. The range holds the CJK
+/// ideographs and the punctuation most met between them (`、“”《》`).
 const INERT_FIRST: u32 = 0x2000;
-const INERT_LEN: usize = 0x8000;
+const INERT_LAST: u32 = 0x9FFF;
 
-/// One bit per code point U+2000..=U+9FFF: set where the character is [`is_inert`].
-static INERT: [u64; INERT_LEN / 64] = inert_table();
+/// One bit per character of the Basic Multilingual Plane (as [`STOPS`], [`three_byte_bit`]):
+/// set where the character is in U+2000..=U+9FFF and [`is_inert`].
+static INERT: [u64; 1024] = inert_table();
 
-const fn inert_table() -> [u64; INERT_LEN / 64] {
-    let mut table = [0u64; INERT_LEN / 64];
-    let mut i = 0;
-    while i < INERT_LEN {
-        let inert = match char::from_u32(INERT_FIRST + i as u32) {
-            Some(c) => is_inert(c),
-            None => false,
-        };
-        if inert {
-            table[i / 64] |= 1 << (i % 64);
+const fn inert_table() -> [u64; 1024] {
+    let mut table = [0u64; 1024];
+    let mut c = INERT_FIRST;
+    while c <= INERT_LAST {
+        if let Some(ch) = char::from_u32(c) {
+            if is_inert(ch) {
+                table[(c / 64) as usize] |= 1 << (c % 64);
+            }
         }
-        i += 1;
+        c += 1;
     }
     table
 }
 
 /// The first byte at or after `i` of `bytes` (UTF-8 text, `i` at a character) that does not
 /// start an [`is_inert`] character told on its bytes: ASCII ([`ASCII_INERT`]), or three bytes
-/// with lead byte 0xE2..=0xE9 ([`INERT`]). The byte-level form of the step over plain text.
+/// with lead byte 0xE2..=0xE9 ([`INERT`]). The byte-level form of the step over plain text;
+/// runs of inert ideographs are stepped over two at a time.
 #[inline]
 fn skip_inert(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(&b0) = bytes.get(i) {
-        if b0 < 0x80 {
-            if ASCII_INERT >> b0 & 1 == 0 {
+    loop {
+        let mut rest = bytes.get(i..).unwrap_or_default();
+        while let [a0, a1, a2, c0, c1, c2, ref tail @ ..] = *rest {
+            // Both lead bytes in 0xE0..=0xEF; the table is empty outside 0xE2..=0xE9.
+            if (u16::from(a0) << 8 | u16::from(c0)) & 0xF0F0 != 0xE0E0
+                || !three_byte_bit(&INERT, a0, a1, a2)
+                || !three_byte_bit(&INERT, c0, c1, c2)
+            {
                 break;
             }
-            i += 1;
-            continue;
+            rest = tail;
         }
-        let Some(&[b0 @ 0xE2..=0xE9, b1, b2]) = bytes.get(i..i + 3) else {
-            break;
-        };
-        let c = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-        let bit = (c - INERT_FIRST) as usize;
-        let inert = INERT
-            .get(bit / 64)
-            .is_some_and(|w| w >> (bit % 64) & 1 == 1);
-        if !inert {
-            break;
+        i = bytes.len() - rest.len();
+        match *rest {
+            [b0 @ 0x00..=0x7F, ..] if ASCII_INERT >> b0 & 1 == 1 => i += 1,
+            [b0 @ 0xE0..=0xEF, b1, b2, ..] if three_byte_bit(&INERT, b0, b1, b2) => i += 3,
+            _ => return i,
         }
-        i += 3;
     }
-    i
 }
 
 /// Whether `c` is where [`sentences`] stops to look whether a statement may start: it starts
@@ -160,7 +157,7 @@ const fn stop_table() -> [u64; 1024] {
     let mut table = [0u64; 1024];
     let mut c = INERT_FIRST;
     while c <= 0xFFFF {
-        if c == INERT_FIRST + INERT_LEN as u32 {
+        if c == INERT_LAST + 1 {
             // ！ and ？ come before the full-width digits.
             c = '！' as u32;
         }
@@ -206,6 +203,17 @@ fn sentences(text: &str, out: &mut Vec<(usize, bool)>) {
     // offset of the rest told from its length only where a character is looked at further.
     let mut rest = bytes;
     loop {
+        // The bulk of the text: three-byte characters that are no stop, stepped over two at a
+        // time (one test of both lead bytes, and one of the loop's bound).
+        while let [a0, a1, a2, c0, c1, c2, ref tail @ ..] = *rest {
+            if (u16::from(a0) << 8 | u16::from(c0)) & 0xF0F0 != 0xE0E0
+                || three_byte_bit(&STOPS, a0, a1, a2)
+                || three_byte_bit(&STOPS, c0, c1, c2)
+            {
+                break;
+            }
+            rest = tail;
+        }
         match *rest {
             [b0 @ 0xE0..=0xEF, b1, b2, ref tail @ ..] => {
                 if three_byte_bit(&STOPS, b0, b1, b2) {
@@ -349,6 +357,8 @@ fn sentence_end(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Words a subject may start with that say nothing about what is counted.
+/// (Read through [`lead_fillers`], which the tests tie to this list.)
+#[cfg(test)]
 const LEAD_FILLERS: &[&str] = &[
     "其中",
     "包括",
@@ -400,35 +410,39 @@ const LEAD_FILLERS: &[&str] = &[
     "达到",
 ];
 
-/// Whether a word of [`LEAD_FILLERS`] starts with `c`: most subjects start with none of these
-/// characters, and skip the walk of the list.
-fn starts_lead_filler(c: char) -> bool {
-    matches!(
-        c,
-        '今' | '全'
-            | '共'
-            | '其'
-            | '包'
-            | '又'
-            | '另'
-            | '合'
-            | '同'
-            | '含'
-            | '均'
-            | '实'
-            | '年'
-            | '并'
-            | '当'
-            | '总'
-            | '我'
-            | '截'
-            | '本'
-            | '此'
-            | '目'
-            | '累'
-            | '达'
-            | '还'
-    )
+/// The words of [`LEAD_FILLERS`] that start with `c`, in the list's order: most subjects start
+/// with none of these characters, and the others are matched against a few words, not the
+/// whole list (the first of these that a subject starts with is the first of the list).
+fn lead_fillers(c: char) -> &'static [&'static str] {
+    match c {
+        '其' => &["其中", "其余"],
+        '包' => &["包括"],
+        '另' => &["另有", "另外", "另"],
+        '此' => &["此外"],
+        '同' => &["同时"],
+        '共' => &["共计", "共"],
+        '合' => &["合计"],
+        '累' => &["累计"],
+        '总' => &["总计"],
+        '全' => &["全年度", "全年", "全市", "全区", "全县", "全镇", "全省"],
+        '我' => &[
+            "我市", "我区", "我县", "我镇", "我局", "我办", "我委", "我厅", "我院",
+        ],
+        '本' => &["本机关", "本单位", "本部门", "本级", "本年度"],
+        '年' => &["年度"],
+        '今' => &["今年"],
+        '当' => &["当年"],
+        '截' => &["截至目前", "截止目前", "截至年底"],
+        '目' => &["目前"],
+        '含' => &["含"],
+        '均' => &["均"],
+        '并' => &["并"],
+        '还' => &["还"],
+        '又' => &["又"],
+        '实' => &["实现"],
+        '达' => &["达到"],
+        _ => &[],
+    }
 }
 
 /// Whether a word of [`TRAIL_FILLERS`] ends with `c`.
@@ -584,13 +598,19 @@ fn read_statements(doc: &Document, skip: &dyn Fn(u32) -> bool, read_all: bool) -
             }
             continue;
         }
-        if !read_all && lines.is_empty() && !is_prose(line) {
-            // With no paragraph open, a line that is no prose on its own (a label, a value, a
-            // page number, a table's cell, chrome) leaves none open either: a paragraph it
-            // began would be too short for the next line to continue ([`continues`] needs
-            // twenty characters), and is read as nothing ([`Builder::paragraph`]); and what
-            // the blank lines counted before it says nothing while no paragraph is open.
-            continue;
+        // Whether the line is known to be prose ([`is_prose`], asked once).
+        let mut prose = false;
+        if !read_all && lines.is_empty() {
+            if !is_prose(line) {
+                // With no paragraph open, a line that is no prose on its own (a label, a value,
+                // a page number, a table's cell, chrome) leaves none open either: a paragraph
+                // it began would be too short for the next line to continue ([`continues`]
+                // needs twenty characters), and is read as nothing ([`Builder::paragraph`]);
+                // and what the blank lines counted before it says nothing while no paragraph
+                // is open.
+                continue;
+            }
+            prose = true;
         }
         if may_be_page_number(line) && is_page_number(line) {
             // Page furniture inside a paragraph (`-1-` between two lines of a PDF): not there.
@@ -607,7 +627,7 @@ fn read_statements(doc: &Document, skip: &dyn Fn(u32) -> bool, read_all: bool) -
         if !joins {
             b.paragraph(&lines);
             lines.clear();
-            if !read_all && !is_prose(line) {
+            if !read_all && !prose && !is_prose(line) {
                 // A paragraph of this line alone would be nothing (as above): none is open.
                 continue;
             }
@@ -669,9 +689,35 @@ fn may_be_page_number(line: &str) -> bool {
         .is_some_and(|&b| matches!(b, b'-' | 0xE2 | 0xEF | 0xE7 | 0x0B) || may_start_wide_space(b))
 }
 
-/// Cells separated by tabs or bars: a table row, never prose.
+/// Cells separated by tabs or bars: a table row, never prose
+/// ([`crate::tokens::has_cell_separator`]). Most lines asked are prose, long and without one:
+/// searched for the bytes of the separators, `\t` and `|` together, and `｜` (EF BD 9C) by its
+/// first and last bytes ([`FULL_BAR`]), so that the `，` (EF BC 8C) of every clause is passed
+/// over, not stopped at.
 fn is_table_row(line: &str) -> bool {
-    crate::tokens::has_cell_separator(line)
+    let bytes = line.as_bytes();
+    memchr::memchr2(b'\t', b'|', bytes).is_some() || FULL_BAR.find(bytes).is_some()
+}
+
+/// A searcher for `｜` (EF BD 9C) that looks first for EF and 9C two bytes apart: EF starts the
+/// full-width punctuation of every clause, and 9C ends many ideographs (作 is E4 BD 9C), but
+/// the two so placed are rare (`＜`, `｜`).
+static FULL_BAR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| {
+        memchr::memmem::FinderBuilder::new().build_forward_with_ranker(BarRank, "｜".as_bytes())
+    });
+
+/// The byte ranks [`FULL_BAR`] searches by: EF and 9C the rarest.
+struct BarRank;
+
+impl memchr::arch::all::packedpair::HeuristicFrequencyRank for BarRank {
+    fn rank(&self, byte: u8) -> u8 {
+        match byte {
+            0xEF => 0,
+            0x9C => 1,
+            _ => 255,
+        }
+    }
 }
 
 /// Whether a line starts with part or item numbering (`一、`, `（一）`, `(二)`, `1、`, `2.`).
@@ -693,22 +739,26 @@ fn is_heading_start(line: &str) -> bool {
 }
 
 /// Whether line `next` continues the sentence `prev` left open (a PDF line break). Neither
-/// need be trimmed.
+/// need be trimmed. (The characters of `prev` are counted, and its clause marks looked for, on
+/// its bytes: [`chars_in`], [`has_mark_byte`].)
 fn continues(prev: &str, next: &str) -> bool {
     let p = crate::scan::trim(prev);
-    let Some(last) = p.chars().last() else {
+    let Some(last) = p.chars().next_back() else {
         return false;
     };
     !is_sentence_end(last)
         && !matches!(last, '；' | ';' | '：' | ':' | '”' | '）' | ')')
-        && p.chars().take(MIN_WRAPPED_LINE_CHARS).count() >= MIN_WRAPPED_LINE_CHARS
+        // (Four bytes per character at most.)
+        && (p.len() >= 4 * MIN_WRAPPED_LINE_CHARS
+            || chars_in(p.as_bytes()) >= MIN_WRAPPED_LINE_CHARS)
         // A heading line ends a paragraph, unless a sentence runs in after it on the same line
         // (`（一）主动公开情况。2024 年，市政府网站主动公开各类政`, a PDF line).
         && (!is_heading_start(p) || p.contains('。'))
         && !is_heading_start(next)
-        && has_clause_mark(p)
+        && has_mark_byte(p.as_bytes())
 }
 
+#[cfg(test)]
 fn has_clause_mark(text: &str) -> bool {
     text.chars().any(is_clause_mark)
 }
@@ -771,17 +821,40 @@ fn chars_in(bytes: &[u8]) -> usize {
 
 /// Whether the UTF-8 text `bytes` holds a clause mark ([`is_clause_mark`]), told on its bytes:
 /// ASCII `,;:!?`, `。` E3 80 82, and `，；：！？` EF BC 8C/9B/9A/81/9F (no byte inside a character
-/// is ASCII, E3 or EF, so every byte may be looked at).
+/// is ASCII, E3 or EF, so every byte may be looked at). Eight bytes are passed over at once
+/// where none of them may start a mark: none is ASCII below 0x40 (bits 7 and 6 clear), E3 or
+/// EF; most words of a label are such.
 fn has_mark_byte(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b',' | b';' | b':' | b'!' | b'?' => true,
-        0xE3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
-        0xEF => matches!(
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `v` is zero (exact for "some byte").
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let mut i = 0;
+    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*word);
+        let may = (!x & !(x << 1) & HIGH) != 0
+            || has_zero(x ^ (0xE3 * ONES))
+            || has_zero(x ^ (0xEF * ONES));
+        if may && (i..i + 8).any(|j| mark_at(bytes, j)) {
+            return true;
+        }
+        i += 8;
+    }
+    (i..bytes.len()).any(|j| mark_at(bytes, j))
+}
+
+/// Whether a clause mark starts at byte `i` of `bytes` ([`has_mark_byte`]).
+#[inline]
+fn mark_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b',' | b';' | b':' | b'!' | b'?') => true,
+        Some(0xE3) => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]),
+        Some(0xEF) => matches!(
             bytes.get(i + 1..i + 3),
             Some(&[0xBC, 0x8C | 0x9B | 0x9A | 0x81 | 0x9F])
         ),
         _ => false,
-    })
+    }
 }
 
 /// Whether `text` holds at least ten characters: counted on the bytes that start one (forty
@@ -1399,7 +1472,7 @@ impl Builder {
                 in_clause.len(),
                 clause.chars().filter(|&c| is_zero_word(c)).count()
             );
-            if let Some(z) = zero_in(clause, a, in_clause) {
+            if let Some(z) = zero_in(clause, a, in_clause, self.read_all) {
                 items.push(z);
             }
         }
@@ -1519,8 +1592,8 @@ pub(crate) fn clean(s: &str) -> String {
     loop {
         let before = rest.len();
         rest = rest.trim_start_matches(['、', '（', '(', '）', ')', '“', '”', '"', '《', '》']);
-        let lead = rest.chars().next().is_some_and(starts_lead_filler);
-        if let Some(f) = lead.then(|| first_starting(rest, LEAD_FILLERS)).flatten() {
+        let fillers = rest.chars().next().map_or(&[][..], lead_fillers);
+        if let Some(f) = first_starting(rest, fillers) {
             rest = &rest[f.len()..];
         }
         rest = strip_leading_date(rest);
@@ -1598,7 +1671,7 @@ fn strip_leading_date(s: &str) -> &str {
 
 /// A zero said in words in `clause` (which starts at paragraph byte `at`, and holds the
 /// [`ZERO_WORDS`] at paragraph bytes `zero_words`, all of them).
-fn zero_in(clause: &str, at: usize, zero_words: &[usize]) -> Option<Item> {
+fn zero_in(clause: &str, at: usize, zero_words: &[usize], read_all: bool) -> Option<Item> {
     // `…为零`, `…均为0`: the clause before it names what is zero.
     for word in ["为零", "为0", "为０"] {
         // `clause.find(word)`: every word starts with 为, one of the zero words.
@@ -1632,47 +1705,64 @@ fn zero_in(clause: &str, at: usize, zero_words: &[usize]) -> Option<Item> {
             }
         }
     }
-    for (i, c) in clause.char_indices() {
-        if !matches!(c, '未' | '无' | '没' | '尚' | '并' | '均' | '从' | '暂') {
-            continue;
-        }
-        let rest = &clause[i..];
-        if NOT_NEG.iter().any(|w| rest.starts_with(w)) {
-            continue;
-        }
-        let (neg, bare) = if let Some(w) = NEG_BARE.iter().find(|w| rest.starts_with(*w)) {
-            (*w, true)
-        } else if let Some(w) = NEG_VERBAL.iter().find(|w| rest.starts_with(*w)) {
-            (*w, false)
-        } else {
-            continue;
-        };
-        let after = &rest[neg.len()..];
-        let after = after.strip_prefix(['再', '曾']).unwrap_or(after);
-        let verb = ZERO_VERBS.iter().find(|(v, _)| after.starts_with(v));
-        let received = match (verb, bare) {
-            (Some((_, r)), _) => *r,
-            (None, true) => true,
-            (None, false) => continue,
-        };
-        let phrase = head_chars(after, MAX_ZERO_PHRASE_CHARS)
-            .trim_end_matches(|c: char| is_clause_mark(c) || c.is_whitespace());
-        // What is zero is the noun phrase after the verb (收到 政府信息公开申请).
-        let noun = verb.map_or(phrase, |(v, _)| phrase.strip_prefix(v).unwrap_or(phrase));
-        let subject = clean(noun);
-        let meanings = meaning::of_zero(&subject, received);
-        if meanings.is_empty() {
-            continue;
-        }
-        let end = i + (rest.len() - after.len()) + phrase.len();
-        return Some(Item::Zero {
-            start: at + i,
-            end: at + end,
-            meanings,
-            subject,
-        });
+    if read_all {
+        // Every character looked at.
+        return clause
+            .char_indices()
+            .find_map(|(i, c)| negation_at(clause, at, i, c));
     }
-    None
+    // A negation starts at one of the zero words (未, 无, 没) or at 尚, 并, 均, 从 or 暂 just
+    // before one (尚未, 暂无 …): only those places are looked at, in order (the character
+    // before a zero word comes after the zero word before it).
+    zero_words.iter().find_map(|&z| {
+        let i = z.checked_sub(at)?;
+        let before = i.checked_sub("尚".len()).and_then(|p| {
+            let c = clause.get(p..i)?.chars().next()?;
+            negation_at(clause, at, p, c)
+        });
+        before.or_else(|| negation_at(clause, at, i, clause.get(i..)?.chars().next()?))
+    })
+}
+
+/// A zero said by a negation starting at byte `i` of `clause` (which starts at paragraph byte
+/// `at`), at its character `c` ([`zero_in`]).
+fn negation_at(clause: &str, at: usize, i: usize, c: char) -> Option<Item> {
+    if !matches!(c, '未' | '无' | '没' | '尚' | '并' | '均' | '从' | '暂') {
+        return None;
+    }
+    let rest = clause.get(i..)?;
+    if NOT_NEG.iter().any(|w| rest.starts_with(w)) {
+        return None;
+    }
+    let (neg, bare) = if let Some(w) = NEG_BARE.iter().find(|w| rest.starts_with(*w)) {
+        (*w, true)
+    } else {
+        (*NEG_VERBAL.iter().find(|w| rest.starts_with(*w))?, false)
+    };
+    let after = &rest[neg.len()..];
+    let after = after.strip_prefix(['再', '曾']).unwrap_or(after);
+    let verb = ZERO_VERBS.iter().find(|(v, _)| after.starts_with(v));
+    let received = match (verb, bare) {
+        (Some((_, r)), _) => *r,
+        (None, true) => true,
+        (None, false) => return None,
+    };
+    let phrase = head_chars(after, MAX_ZERO_PHRASE_CHARS)
+        .trim_end_matches(|c: char| is_clause_mark(c) || c.is_whitespace());
+    // What is zero is the noun phrase after the verb (收到 政府信息公开申请).
+    let noun = verb.map_or(phrase, |(v, _)| phrase.strip_prefix(v).unwrap_or(phrase));
+    let subject = clean(noun);
+    let meanings = meaning::of_zero(&subject, received);
+    if meanings.is_empty() {
+        return None;
+    }
+    let end = i + (rest.len() - after.len()) + phrase.len();
+    Some(Item::Zero {
+        start: at + i,
+        end: at + end,
+        meanings,
+        subject,
+    })
 }
 
 /// The sentence `s..e` of `text` as stored when it is short (whole, trimmed; empty when the
@@ -1682,8 +1772,12 @@ fn whole_sentence(text: &str, s: usize, e: usize) -> Option<String> {
     let Some(sentence) = text.get(s..e) else {
         return Some(String::new());
     };
-    (sentence.chars().take(MAX_SENTENCE_CHARS + 1).count() <= MAX_SENTENCE_CHARS)
-        .then(|| sentence.trim().to_string())
+    // Counted on the bytes ([`chars_in`]), and not at all where the bytes decide (a character
+    // is one to four bytes).
+    let short = sentence.len() <= MAX_SENTENCE_CHARS
+        || (sentence.len() <= 4 * MAX_SENTENCE_CHARS
+            && chars_in(sentence.as_bytes()) <= MAX_SENTENCE_CHARS);
+    short.then(|| sentence.trim().to_string())
 }
 
 /// A long sentence `s..e` of `text` as stored for the piece `start..end`: a window around it.
@@ -1872,6 +1966,12 @@ mod tests {
         "2.",
         "\n\n\n",
         "本年新收政府信息公开申请数量",
+        "｜",
+        "＜",
+        "工作",
+        "尚",
+        "暂无",
+        "无法",
         "我局认真贯彻落实条例和上级关于政务公开工作的部署要求",
     ];
 
@@ -1894,6 +1994,49 @@ mod tests {
             let quick = read_statements(&doc, &chrome, false);
             let full = read_statements(&doc, &chrome, true);
             proptest::prop_assert_eq!(format!("{quick:?}"), format!("{full:?}"), "{:?}", text);
+        }
+    }
+
+    /// [`continues`] as it reads on characters.
+    fn continues_by_definition(prev: &str, next: &str) -> bool {
+        let p = crate::scan::trim(prev);
+        let Some(last) = p.chars().last() else {
+            return false;
+        };
+        !is_sentence_end(last)
+            && !matches!(last, '；' | ';' | '：' | ':' | '”' | '）' | ')')
+            && p.chars().take(MIN_WRAPPED_LINE_CHARS).count() >= MIN_WRAPPED_LINE_CHARS
+            && (!is_heading_start(p) || p.contains('。'))
+            && !is_heading_start(next)
+            && has_clause_mark(p)
+    }
+
+    proptest::proptest! {
+        /// Lines are joined, and table rows told, on their bytes as on their characters.
+        #[test]
+        fn lines_on_bytes(picks in proptest::collection::vec(0usize..1000, 0..60)) {
+            let text: String = picks.iter().map(|i| PIECES[i % PIECES.len()]).collect();
+            let lines: Vec<&str> = text.lines().collect();
+            for pair in lines.windows(2) {
+                proptest::prop_assert_eq!(
+                    continues(pair[0], pair[1]),
+                    continues_by_definition(pair[0], pair[1]),
+                    "{:?}", pair
+                );
+            }
+            for line in lines {
+                proptest::prop_assert_eq!(
+                    is_table_row(line),
+                    crate::tokens::has_cell_separator(line),
+                    "{:?}", line
+                );
+            }
+        }
+
+        /// The search for bars finds them among what looks like them.
+        #[test]
+        fn table_rows_on_bytes(text in "[a|\t ，作＜｜\u{FF5B}\u{FF5D}\u{4F5C}\u{7D5C}]{0,40}") {
+            proptest::prop_assert_eq!(is_table_row(&text), crate::tokens::has_cell_separator(&text));
         }
     }
 
@@ -1970,6 +2113,9 @@ mod tests {
             let mut buf = [0u8; 4];
             let skipped = skip_inert(c.encode_utf8(&mut buf).as_bytes(), 0);
             let inert = skipped > 0;
+            // Stepped over: the inert characters of ASCII and of U+2000..=U+9FFF, no other.
+            let told = c.is_ascii() || ('\u{2000}'..='\u{9FFF}').contains(&c);
+            assert_eq!(inert, told && is_inert(c), "{c}");
             if is_plain_ideograph(c) && !ZERO_WORDS.contains(&c) {
                 assert!(inert, "{c} is plain");
             }
@@ -1990,6 +2136,7 @@ mod tests {
     fn filler_shortcuts_are_the_lists_first_and_last_characters() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let lead = LEAD_FILLERS.iter().any(|f| f.starts_with(c));
+            // (`lead_fillers` is the list's words that start with `c`, in its order.)
             // [`first_starting`] and [`first_ending`] compare a word's first and last three bytes.
             if lead || TRAIL_FILLERS.iter().any(|f| f.starts_with(c)) {
                 assert_eq!(c.len_utf8(), 3, "{c}");
@@ -1997,7 +2144,12 @@ mod tests {
             if TRAIL_FILLERS.iter().any(|f| f.ends_with(c)) {
                 assert_eq!(c.len_utf8(), 3, "{c}");
             }
-            assert_eq!(starts_lead_filler(c), lead, "{c}");
+            let words: Vec<&str> = LEAD_FILLERS
+                .iter()
+                .copied()
+                .filter(|f| f.starts_with(c))
+                .collect();
+            assert_eq!(lead_fillers(c), words.as_slice(), "{c}");
             let trail = TRAIL_FILLERS.iter().any(|f| f.ends_with(c));
             assert_eq!(ends_trail_filler(c), trail, "{c}");
         }

@@ -728,31 +728,47 @@ const AGENCY_SUFFIXES: &[&str] = &[
 /// (`长白镇 人民政府`), `关于` dropped, a place completed to its government (`安陆市` →
 /// `安陆市人民政府`, `XX街道` → `XX街道办事处`), and `…人民` (a title cut at `政府信息公开`)
 /// given back its `政府`.
+///
+/// Worked on the printed text itself (a copy without white space only when it has some), and
+/// one string made for a name that is one: this is asked of every would-be name of a title,
+/// signature and opening sentence. `agency_name_is_its_definition` ties it to the plain form.
 fn agency_name(printed: &str) -> Option<String> {
-    let mut name: String = printed.chars().filter(|c| !c.is_whitespace()).collect();
+    let unspaced: String;
+    let mut name = printed;
+    if printed.chars().any(char::is_whitespace) {
+        unspaced = printed.chars().filter(|c| !c.is_whitespace()).collect();
+        name = &unspaced;
+    }
     for affix in ["关于", "關於"] {
-        if let Some(rest) = name.strip_prefix(affix) {
-            name = rest.to_owned();
-        }
-        if let Some(rest) = name.strip_suffix(affix) {
-            name = rest.to_owned();
+        name = name.strip_prefix(affix).unwrap_or(name);
+        name = name.strip_suffix(affix).unwrap_or(name);
+    }
+    // Two to forty characters, each Han or a bracket or middle dot, at least one Han.
+    let (mut chars, mut han) = (0usize, false);
+    for c in name.chars() {
+        chars += 1;
+        if is_han(c) {
+            han = true;
+        } else if !matches!(c, '（' | '）' | '(' | ')' | '·') {
+            return None;
         }
     }
-    let chars = name.chars().count();
-    let valid = (2..=40).contains(&chars)
-        && name.chars().all(|c| is_han(c) || "（）()·".contains(c))
-        && name.chars().any(is_han);
-    if !valid {
+    if !((2..=40).contains(&chars) && han) {
         return None;
     }
-    if name.ends_with("人民") {
-        name.push_str("政府");
+    let completion = if name.ends_with("人民") {
+        "政府"
     } else if name.ends_with("街道") {
-        name.push_str("办事处");
-    } else if is_place(&name) {
-        name.push_str("人民政府");
-    }
-    Some(name)
+        "办事处"
+    } else if is_place(name) {
+        "人民政府"
+    } else {
+        ""
+    };
+    let mut out = String::with_capacity(name.len() + completion.len());
+    out.push_str(name);
+    out.push_str(completion);
+    Some(out)
 }
 
 fn is_place(name: &str) -> bool {
@@ -1434,6 +1450,34 @@ mod tests {
         best.map(|(_, hit)| hit)
     }
 
+    /// [`agency_name`] as first written: a new string for each step.
+    fn agency_name_by_definition(printed: &str) -> Option<String> {
+        let mut name: String = printed.chars().filter(|c| !c.is_whitespace()).collect();
+        for affix in ["关于", "關於"] {
+            if let Some(rest) = name.strip_prefix(affix) {
+                name = rest.to_owned();
+            }
+            if let Some(rest) = name.strip_suffix(affix) {
+                name = rest.to_owned();
+            }
+        }
+        let chars = name.chars().count();
+        let valid = (2..=40).contains(&chars)
+            && name.chars().all(|c| is_han(c) || "（）()·".contains(c))
+            && name.chars().any(is_han);
+        if !valid {
+            return None;
+        }
+        if name.ends_with("人民") {
+            name.push_str("政府");
+        } else if name.ends_with("街道") {
+            name.push_str("办事处");
+        } else if is_place(&name) {
+            name.push_str("人民政府");
+        }
+        Some(name)
+    }
+
     #[test]
     fn a_label_past_a_cut_line_is_not_read() {
         // The line is cut at MAX_LINE_BYTES inside the label: its date is not the line's.
@@ -1485,6 +1529,19 @@ mod tests {
                 && !NOT_TITLE_WORDS.iter().any(|w| t.contains(w)))
             .then(|| t.chars().filter(|c| !c.is_whitespace()).count());
             proptest::prop_assert_eq!(title_chars(&t), by_definition);
+        }
+
+        /// Agency names are cleaned as the plain definition does: white space dropped, `关于`
+        /// cut, the character test, the completion of places.
+        #[test]
+        fn agency_name_is_its_definition(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "关于", "關於", " ", "\u{3000}", "\t", "某某", "市", "区", "县", "人民", "政府",
+                "街道", "开发区", "社区", "局", "（", "）", "(", ")", "·", "a", "1", "、", "镇",
+            ]), 0..10),
+        ) {
+            let printed = pieces.concat();
+            proptest::prop_assert_eq!(agency_name(&printed), agency_name_by_definition(&printed));
         }
 
         /// The one search over the head finds what searching each head line does: lines made

@@ -339,39 +339,81 @@ struct YearExpr {
 }
 
 /// Every `YYYY年` in `s`, in Arabic (ASCII or full-width) or Chinese numerals, that is not part of a
-/// longer number. One pass: each digit run is examined once.
+/// longer number: four digits of one kind, no more, then at most two white-space characters,
+/// `年` and optionally `度`.
+///
+/// Read backwards from each `年` (found by memchr on its last byte, B4, the two before compared):
+/// the white space before it, then the run of digits. Most text has few `年` and many
+/// characters, each of which a forward scan would have to ask whether it starts a run.
+/// `year_exprs_is_its_definition` ties it to that forward scan.
 fn year_exprs(s: &str) -> Vec<YearExpr> {
+    const NIAN: &[u8] = "年".as_bytes();
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in s.char_indices() {
-        let starts_run = |f: fn(char) -> Option<u32>| f(c).is_some() && prev.and_then(f).is_none();
-        let kind: Option<fn(char) -> Option<u32>> = if starts_run(digit) {
-            Some(digit)
-        } else if starts_run(cn_digit) {
-            Some(cn_digit)
-        } else {
-            None
-        };
-        prev = Some(c);
-        let Some(kind) = kind else { continue };
-        let Some(rest) = s.get(i..) else { continue };
-        let Some((value, after)) = number(rest, 4, 4, kind) else {
+    for last in memchr::memchr_iter(NIAN[2], bytes) {
+        let Some(at) = (last + 1).checked_sub(NIAN.len()) else {
             continue;
         };
-        let digits_end = s.len() - after.len();
-        let Some(after) = skip_spaces(after, 2).strip_prefix('年') else {
+        if bytes.get(at..=last) != Some(NIAN) {
             continue;
-        };
-        let after = after.strip_prefix('度').unwrap_or(after);
-        out.push(YearExpr {
-            value: value as i32,
-            start: i,
-            digits_end,
-            end: s.len() - after.len(),
-        });
+        }
+        if let Some(y) = year_before(s, at) {
+            out.push(y);
+        }
     }
     out
 }
+
+/// The year expression whose `年` starts at byte `at` of `s`, if what comes before it is a year:
+/// at most two white-space characters, and before them a run of exactly four digits of one
+/// kind (Arabic, ASCII or full-width; or Chinese numerals) not preceded by another of its kind.
+fn year_before(s: &str, at: usize) -> Option<YearExpr> {
+    let before = s.get(..at)?;
+    let mut chars = before.char_indices().rev().peekable();
+    let mut spaces = 0;
+    while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {
+        spaces += 1;
+    }
+    if spaces > 2 {
+        return None;
+    }
+    let &(last_digit, c) = chars.peek()?;
+    let kind: fn(char) -> Option<u32> = if digit(c).is_some() {
+        digit
+    } else if cn_digit(c).is_some() {
+        cn_digit
+    } else {
+        return None;
+    };
+    let digits_end = last_digit + c.len_utf8();
+    let mut start = last_digit;
+    let mut count = 0;
+    let mut value = 0u32;
+    let mut scale = 1u32;
+    while let Some((i, d)) = chars.next_if(|&(_, c)| kind(c).is_some()) {
+        count += 1;
+        if count > 4 {
+            return None;
+        }
+        value += kind(d).unwrap_or(0) * scale;
+        scale *= 10;
+        start = i;
+    }
+    if count != 4 {
+        return None;
+    }
+    let after = s.get(at + NIAN_LEN..)?;
+    let after = after.strip_prefix('度').unwrap_or(after);
+    Some(YearExpr {
+        value: value as i32,
+        start,
+        digits_end,
+        end: s.len() - after.len(),
+    })
+}
+
+/// Bytes of `年` in UTF-8.
+const NIAN_LEN: usize = "年".len();
 
 /// A date starting exactly at the start of `s`: `2021-01-28`, `2021/1/28`, `2021.01.28`,
 /// `2021年1月28日` (spaces allowed around the parts, full-width digits too) or
@@ -1478,6 +1520,42 @@ mod tests {
         Some(name)
     }
 
+    /// [`year_exprs`] as first written: a forward scan asking of every character whether it
+    /// starts a run of digits.
+    fn year_exprs_by_definition(s: &str) -> Vec<YearExpr> {
+        let mut out = Vec::new();
+        let mut prev: Option<char> = None;
+        for (i, c) in s.char_indices() {
+            let starts_run =
+                |f: fn(char) -> Option<u32>| f(c).is_some() && prev.and_then(f).is_none();
+            let kind: Option<fn(char) -> Option<u32>> = if starts_run(digit) {
+                Some(digit)
+            } else if starts_run(cn_digit) {
+                Some(cn_digit)
+            } else {
+                None
+            };
+            prev = Some(c);
+            let Some(kind) = kind else { continue };
+            let Some(rest) = s.get(i..) else { continue };
+            let Some((value, after)) = number(rest, 4, 4, kind) else {
+                continue;
+            };
+            let digits_end = s.len() - after.len();
+            let Some(after) = skip_spaces(after, 2).strip_prefix('年') else {
+                continue;
+            };
+            let after = after.strip_prefix('度').unwrap_or(after);
+            out.push(YearExpr {
+                value: value as i32,
+                start: i,
+                digits_end,
+                end: s.len() - after.len(),
+            });
+        }
+        out
+    }
+
     #[test]
     fn a_label_past_a_cut_line_is_not_read() {
         // The line is cut at MAX_LINE_BYTES inside the label: its date is not the line's.
@@ -1542,6 +1620,24 @@ mod tests {
         ) {
             let printed = pieces.concat();
             proptest::prop_assert_eq!(agency_name(&printed), agency_name_by_definition(&printed));
+        }
+
+        /// Years read backwards from each `年` are those of the forward scan: digits of every
+        /// kind, runs of every length, white space, `年`, `度` and other text.
+        #[test]
+        fn year_exprs_is_its_definition(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "2021", "202", "1", "０", "２０２３", "二〇二二", "二", "〇", "○", "零", "十", "年",
+                "度", " ", "  ", "\u{3000}", "\t", "共", "条", "〔", "〕", "a", "，", "。",
+            ]), 0..14),
+        ) {
+            let s = pieces.concat();
+            let got: Vec<_> = year_exprs(&s).iter().map(|y| (y.value, y.start, y.digits_end, y.end)).collect();
+            let expected: Vec<_> = year_exprs_by_definition(&s)
+                .iter()
+                .map(|y| (y.value, y.start, y.digits_end, y.end))
+                .collect();
+            proptest::prop_assert_eq!(got, expected);
         }
 
         /// The one search over the head finds what searching each head line does: lines made

@@ -64,7 +64,10 @@ pub fn read_meta(doc: &Document) -> Meta {
 
 /// [`read_meta`] with the chrome test given as `chrome(line number, text)`, for a caller that
 /// has already classified every line (the reader does, once, for the tables too).
-pub fn read_meta_with(doc: &Document, chrome: &dyn Fn(u32, &str) -> bool) -> Meta {
+pub fn read_meta_with<F>(doc: &Document, chrome: &F) -> Meta
+where
+    F: Fn(u32, &str) -> bool + ?Sized,
+{
     let head = head_lines(doc, chrome);
     let tail = tail_lines(doc, chrome);
     let title = find_title(&head);
@@ -104,7 +107,10 @@ impl<'a> Line<'a> {
     /// classified. Blank means nothing but white space in the cut text (what `trim` would
     /// leave empty), mostly told from the first byte; an empty line, the commonest blank one, is
     /// told first.
-    fn non_blank(no: u32, text: &'a str, chrome: &dyn Fn(u32, &str) -> bool) -> Option<Line<'a>> {
+    fn non_blank<F>(no: u32, text: &'a str, chrome: &F) -> Option<Line<'a>>
+    where
+        F: Fn(u32, &str) -> bool + ?Sized,
+    {
         if text.is_empty() {
             return None;
         }
@@ -158,7 +164,10 @@ fn cut(s: &str, max: usize) -> &str {
 
 /// The first non-blank lines, chrome included (it carries dates), until [`HEAD_LINES`] of them
 /// are content (a page may open with a long navigation menu) or there are [`MAX_HEAD_LINES`].
-fn head_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<Line<'d>> {
+fn head_lines<'d, F>(doc: &'d Document, chrome: &F) -> Vec<Line<'d>>
+where
+    F: Fn(u32, &str) -> bool + ?Sized,
+{
     // Room for the content lines and a few chrome ones, reserved once rather than grown.
     let mut head = Vec::with_capacity(HEAD_LINES + 16);
     let mut content = 0;
@@ -181,7 +190,10 @@ fn head_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<
 }
 
 /// The last non-blank, non-chrome lines, in document order.
-fn tail_lines<'d>(doc: &'d Document, chrome: &dyn Fn(u32, &str) -> bool) -> Vec<Line<'d>> {
+fn tail_lines<'d, F>(doc: &'d Document, chrome: &F) -> Vec<Line<'d>>
+where
+    F: Fn(u32, &str) -> bool + ?Sized,
+{
     let mut tail = Vec::with_capacity(TAIL_LINES);
     let last = doc.line_count();
     for no in (1..=last).rev().take(MAX_SCANNED_LINES) {

@@ -686,14 +686,33 @@ fn title_agency(title: &str) -> Option<(String, usize, usize)> {
 
 /// Where the disclosure words begin in a title (`政府信息公开…`, `政务公开…`, `信息公开…`).
 /// `XX市人民政府信息公开…` is cut inside `人民政府`; [`agency_name`] puts `政府` back.
+///
+/// The earliest start of any of [`DISCLOSURE_STARTS`]: each ends in `公开` or `公開` and has no
+/// other `公`, so the earliest is one that ends at the first `公开`/`公開` (one ending at a later
+/// one starts after it), the longest of those. Two searches rather than one per word;
+/// `disclosure_start_is_its_definition` ties it to the searches for every word.
 fn disclosure_start(title: &str) -> Option<usize> {
-    #[rustfmt::skip]
-    const WORDS: &[&str] = &[
-        "政府信息公开", "政府信息公開", "政府資訊公開", "政务信息公开", "政務信息公開", "政务公开",
-        "政務公開", "信息公开", "信息公開", "資訊公開", "公开", "公開",
-    ];
-    WORDS.iter().filter_map(|w| find_word(title, w)).min()
+    let at = [find_word(title, "公开"), find_word(title, "公開")]
+        .into_iter()
+        .flatten()
+        .min()?;
+    let (before, from) = (title.get(..at)?, title.get(at..)?);
+    DISCLOSURE_STARTS
+        .iter()
+        .filter_map(|w| {
+            let lead = w.strip_suffix("公开").or_else(|| w.strip_suffix("公開"))?;
+            let ending = w.get(lead.len()..)?;
+            (from.starts_with(ending) && before.ends_with(lead)).then(|| at - lead.len())
+        })
+        .min()
 }
+
+/// The words a title's disclosure part begins with ([`disclosure_start`]).
+#[rustfmt::skip]
+const DISCLOSURE_STARTS: &[&str] = &[
+    "政府信息公开", "政府信息公開", "政府資訊公開", "政务信息公开", "政務信息公開", "政务公开",
+    "政務公開", "信息公开", "信息公開", "資訊公開", "公开", "公開",
+];
 
 /// `（2022年度）`: a year in brackets is cut out with its brackets.
 fn open_paren_start(s: &str, at: usize) -> usize {
@@ -1584,6 +1603,14 @@ mod tests {
     }
 
     #[test]
+    fn disclosure_starts_end_in_one_disclosure_word() {
+        for w in DISCLOSURE_STARTS {
+            let lead = w.strip_suffix("公开").or_else(|| w.strip_suffix("公開"));
+            assert!(lead.is_some_and(|l| !l.contains('公')), "{w}");
+        }
+    }
+
+    #[test]
     fn no_title_has_a_not_title_word() {
         for w in NOT_TITLE_WORDS {
             assert_eq!(title_chars(w), None, "{w}");
@@ -1650,6 +1677,19 @@ mod tests {
                 .map(|y| (y.value, y.start, y.digits_end, y.end))
                 .collect();
             proptest::prop_assert_eq!(got, expected);
+        }
+
+        /// The disclosure part starts where the earliest of its words does.
+        #[test]
+        fn disclosure_start_is_its_definition(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "政府", "信息", "資訊", "政务", "政務", "公开", "公開", "公", "开", "某某市", "人民",
+                "2021年", "工作", "年度报告", "政府信息公开", "信息公開",
+            ]), 0..10),
+        ) {
+            let t = pieces.concat();
+            let by_definition = DISCLOSURE_STARTS.iter().filter_map(|w| t.find(w)).min();
+            proptest::prop_assert_eq!(disclosure_start(&t), by_definition);
         }
 
         /// The one search over the head finds what searching each head line does: lines made

@@ -17,7 +17,6 @@
 
 use crate::chrome::is_chrome;
 use crate::document::Document;
-use aho_corasick::{AhoCorasick, MatchKind};
 use gongkai_model::{Date, Located};
 use std::ops::RangeInclusive;
 use std::sync::OnceLock;
@@ -358,22 +357,17 @@ struct YearExpr {
 /// the white space before it, then the run of digits. Most text has few `年` and many
 /// characters, each of which a forward scan would have to ask whether it starts a run.
 /// `year_exprs_is_its_definition` ties it to that forward scan.
-fn year_exprs(s: &str) -> Vec<YearExpr> {
+/// (An iterator, not a vector: most callers want the first.)
+fn year_exprs(s: &str) -> impl Iterator<Item = YearExpr> + '_ {
     const NIAN: &[u8] = "年".as_bytes();
     let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    for last in memchr::memchr_iter(NIAN[2], bytes) {
-        let Some(at) = (last + 1).checked_sub(NIAN.len()) else {
-            continue;
-        };
+    memchr::memchr_iter(NIAN[2], bytes).filter_map(move |last| {
+        let at = (last + 1).checked_sub(NIAN.len())?;
         if bytes.get(at..=last) != Some(NIAN) {
-            continue;
+            return None;
         }
-        if let Some(y) = year_before(s, at) {
-            out.push(y);
-        }
-    }
-    out
+        year_before(s, at)
+    })
 }
 
 /// The year expression whose `年` starts at byte `at` of `s`, if what comes before it is a year:
@@ -603,22 +597,19 @@ fn title_chars(t: &str) -> Option<usize> {
     Some(count)
 }
 
-/// Where the first of [`TITLE_CHROME`] starts in `text`: the least of their first positions,
-/// found in one scan (leftmost-first matching reports the match that starts first) rather
-/// than one search per marker.
+/// Where the first of [`TITLE_CHROME`] starts in `text`: one walk over the characters, trying
+/// the markers only where a character starts one (a title is a few dozen characters; an
+/// automaton over its bytes cost more). `title_chrome_start_is_its_definition` ties it to the
+/// least of the markers' first positions.
 fn title_chrome_start(text: &str) -> Option<usize> {
-    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    let automaton = AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(TITLE_CHROME)
-            .ok()
-    });
-    match automaton {
-        Some(ac) => ac.find(text).map(|m| m.start()),
-        // The markers are fixed literals: building cannot fail; should it, search one by one.
-        None => TITLE_CHROME.iter().filter_map(|m| text.find(m)).min(),
-    }
+    text.char_indices().find_map(|(i, c)| {
+        let may_start = matches!(
+            c,
+            '发' | '發' | '信' | '来' | '浏' | '点' | '字' | '【' | '|' | '｜' | '_'
+        );
+        let rest = text.get(i..)?;
+        (may_start && TITLE_CHROME.iter().any(|m| rest.starts_with(m))).then_some(i)
+    })
 }
 
 /// A report title with what it says.
@@ -656,7 +647,6 @@ fn read_title(head: &[Line<'_>], index: usize, line: Line<'_>) -> Option<Title> 
     let (start, end) = title_span(line.text)?;
     let title = line.text.get(start..end)?;
     let year = year_exprs(title)
-        .into_iter()
         .find(|y| YEARS.contains(&y.value))
         .map(|y| Hit::new(y.value, line, start + y.start, y.digits_end - y.start));
     let agency = title_agency(title)
@@ -674,8 +664,7 @@ fn read_title(head: &[Line<'_>], index: usize, line: Line<'_>) -> Option<Title> 
 fn title_agency(title: &str) -> Option<(String, usize, usize)> {
     let k = disclosure_start(title)?;
     let prefix = title.get(..k)?;
-    let years = year_exprs(prefix);
-    let Some(first) = years.first() else {
+    let Some(first) = year_exprs(prefix).next() else {
         return agency_in(prefix, 0);
     };
     let before_end = open_paren_start(prefix, first.start);
@@ -980,7 +969,7 @@ fn body_subject(body: &[Line<'_>]) -> Option<Hit<String>> {
         .take_while(|l| !is_section_heading(l.text))
         .take(5)
         .find_map(|&line| {
-            let y = year_exprs(line.text).into_iter().next()?;
+            let y = year_exprs(line.text).next()?;
             if !line.text.get(..y.start)?.trim().is_empty() {
                 return None;
             }
@@ -1346,7 +1335,6 @@ mod tests {
         let v: Vec<i32> = year_exprs(
             "共发布信息 2020 条，2021 年度，〔2019〕60号，二〇二二年，２０２３年，12020年",
         )
-        .iter()
         .map(|y| y.value)
         .collect();
         assert_eq!(v, [2021, 2022, 2023]);
@@ -1611,6 +1599,14 @@ mod tests {
     }
 
     #[test]
+    fn title_chrome_starts_with_a_first_character_looked_for() {
+        // Each marker is found at its own start: its first character is one looked for.
+        for m in TITLE_CHROME {
+            assert_eq!(title_chrome_start(m), Some(0), "{m}");
+        }
+    }
+
+    #[test]
     fn no_title_has_a_not_title_word() {
         for w in NOT_TITLE_WORDS {
             assert_eq!(title_chars(w), None, "{w}");
@@ -1671,7 +1667,7 @@ mod tests {
             ]), 0..14),
         ) {
             let s = pieces.concat();
-            let got: Vec<_> = year_exprs(&s).iter().map(|y| (y.value, y.start, y.digits_end, y.end)).collect();
+            let got: Vec<_> = year_exprs(&s).map(|y| (y.value, y.start, y.digits_end, y.end)).collect();
             let expected: Vec<_> = year_exprs_by_definition(&s)
                 .iter()
                 .map(|y| (y.value, y.start, y.digits_end, y.end))
@@ -1690,6 +1686,20 @@ mod tests {
             let t = pieces.concat();
             let by_definition = DISCLOSURE_STARTS.iter().filter_map(|w| t.find(w)).min();
             proptest::prop_assert_eq!(disclosure_start(&t), by_definition);
+        }
+
+        /// The title's chrome starts where the first of its markers does.
+        #[test]
+        fn title_chrome_start_is_its_definition(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "发布日期", "发布", "發佈時間", "发表时间", "信息来源", "信息", "来源:", "来源",
+                "浏览次数", "点击数", "字号", "字", "【", "|", "｜", "_", "某某局", "2021年", "报告",
+                " ", "：",
+            ]), 0..10),
+        ) {
+            let t = pieces.concat();
+            let by_definition = TITLE_CHROME.iter().filter_map(|m| t.find(m)).min();
+            proptest::prop_assert_eq!(title_chrome_start(&t), by_definition);
         }
 
         /// The one search over the head finds what searching each head line does: lines made

@@ -43,6 +43,41 @@ pub fn keep<V>(memo: &mut FxHashMap<Box<str>, V>, entries: usize, text: &str, va
     memo.insert(text.into(), value);
 }
 
+/// A memo entry that says whether it was asked for again since it was put in (or since the memo
+/// was last full): see [`keep_used`].
+#[derive(Debug)]
+pub struct Used<V> {
+    value: V,
+    used: bool,
+}
+
+/// A memo whose entries remember being used ([`get_used`], [`keep_used`]).
+pub type UsedStore<V> = RefCell<FxHashMap<Box<str>, Used<V>>>;
+
+/// What `memo` holds for `text`, the entry marked as used.
+#[inline]
+pub fn get_used<'m, V>(memo: &'m mut FxHashMap<Box<str>, Used<V>>, text: &str) -> Option<&'m V> {
+    let entry = memo.get_mut(text)?;
+    entry.used = true;
+    Some(&entry.value)
+}
+
+/// [`keep`] for a memo whose entries remember being used: when it holds `entries`, the entries
+/// not asked for again since they were put in (or since it was last full) are let go and the
+/// others kept, unmarked; should half of it or more be kept, it starts over all the same, so its
+/// size stays bounded. Texts printed in every report (labels) then stay through the texts only
+/// one report prints (its agency, its dates), which are what fills the memo, instead of being
+/// worked out again each time it fills.
+pub fn keep_used<V>(memo: &mut FxHashMap<Box<str>, Used<V>>, entries: usize, text: &str, value: V) {
+    if memo.len() >= entries {
+        memo.retain(|_, entry| std::mem::take(&mut entry.used));
+        if memo.len() >= entries / 2 {
+            memo.clear();
+        }
+    }
+    memo.insert(text.into(), Used { value, used: false });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +104,36 @@ mod tests {
         }
         assert!(LENGTHS.with(|m| m.borrow().len()) <= 3);
         assert_eq!(len("dddd"), 4);
+    }
+
+    /// A full memo keeps what was used again, lets the rest go, and stays within its bound
+    /// whatever is asked of it.
+    #[test]
+    fn used_entries_outlive_the_others_and_the_bound_holds() {
+        let mut memo: FxHashMap<Box<str>, Used<usize>> = FxHashMap::default();
+        let entries = 8;
+        keep_used(&mut memo, entries, "label", 1);
+        for i in 0..100usize {
+            // The label is asked for in every round; each round brings a text of its own.
+            assert_eq!(get_used(&mut memo, "label").copied(), Some(1), "round {i}");
+            let own = format!("text {i}");
+            if get_used(&mut memo, &own).is_none() {
+                keep_used(&mut memo, entries, &own, i);
+            }
+            assert!(memo.len() <= entries);
+            // Looked at without marking it used: it is asked for once only.
+            assert_eq!(memo.get(own.as_str()).map(|e| e.value), Some(i));
+        }
+        // Everything used again: the memo starts over rather than keep more than half of it.
+        let mut full: FxHashMap<Box<str>, Used<usize>> = FxHashMap::default();
+        for round in 0..3 {
+            for i in 0..40usize {
+                let text = i.to_string();
+                if get_used(&mut full, &text).is_none() {
+                    keep_used(&mut full, entries, &text, i);
+                }
+                assert!(full.len() <= entries, "round {round}");
+            }
+        }
     }
 }

@@ -21,15 +21,16 @@ pub struct Detection {
 }
 
 impl Detection {
-    /// `forms[i]` are the label forms of `tokens[i]` (empty for values and prose).
-    pub fn scan(tokens: &[Token<'_>], forms: &[Forms]) -> Detection {
+    /// `forms[k]` are the label forms of `tokens[texts[k]]` (empty for prose); `texts` are the
+    /// places of the text tokens (values name nothing).
+    pub fn scan(tokens: &[Token<'_>], texts: &[usize], forms: &[Forms]) -> Detection {
         let i19 = LabelIndex::of(FormatId::F2019);
         let i21 = LabelIndex::of(FormatId::F2021);
         let mut d = Detection::default();
         let mut seen19 = Vec::new();
         let mut seen21 = Vec::new();
-        for (i, (t, f)) in tokens.iter().zip(forms).enumerate() {
-            if t.kind != TokenKind::Text || f.is_empty() {
+        for (&i, f) in texts.iter().zip(forms) {
+            if f.is_empty() || tokens.get(i).is_none_or(|t| t.kind != TokenKind::Text) {
                 continue;
             }
             if let Some(m) = i19.marker_of(f) {

@@ -330,9 +330,10 @@ pub fn label_forms(text: &str) -> Forms {
 
 /// [`label_forms`] of each text, the memo taken once for all of them (`None` for no text:
 /// no forms).
-pub fn label_forms_each<'t>(texts: impl ExactSizeIterator<Item = Option<&'t str>>) -> Vec<Forms> {
+pub fn label_forms_each<'t>(texts: impl Iterator<Item = Option<&'t str>>) -> Vec<Forms> {
     MEMO.with(|memo| {
-        let mut out = Vec::with_capacity(texts.len());
+        let (least, most) = texts.size_hint();
+        let mut out = Vec::with_capacity(most.unwrap_or(least));
         let mut memo = memo.try_borrow_mut().ok();
         out.extend(texts.map(|text| match (text, memo.as_deref_mut()) {
             (None, _) => Forms::default(),
@@ -343,30 +344,54 @@ pub fn label_forms_each<'t>(texts: impl ExactSizeIterator<Item = Option<&'t str>
     })
 }
 
-/// Entries kept by the memo of [`label_forms`] on each thread; past this it starts over, so its
-/// memory is bounded whatever the number of reports read.
-const FORMS_CACHE_ENTRIES: usize = 1024;
+/// The places of the text tokens among `tokens` (the only tokens that may be labels) and the
+/// [`label_forms`] of each, in order: [`label_forms_each`] of the texts, the places noted on the
+/// way, in one pass over the tokens.
+pub fn text_forms(tokens: &[crate::tokens::Token<'_>]) -> (Vec<usize>, Vec<Forms>) {
+    MEMO.with(|memo| {
+        let mut memo = memo.try_borrow_mut().ok();
+        let mut places = Vec::with_capacity(tokens.len());
+        let mut forms = Vec::with_capacity(tokens.len());
+        for (i, tok) in tokens.iter().enumerate() {
+            if !matches!(tok.kind, crate::tokens::TokenKind::Text) {
+                continue;
+            }
+            places.push(i);
+            forms.push(match memo.as_deref_mut() {
+                Some(memo) => remembered_forms(memo, tok.text),
+                None => unremembered_forms(tok.text),
+            });
+        }
+        (places, forms)
+    })
+}
+
+/// Entries kept by the memo of [`label_forms`] on each thread; past this it lets go of the texts
+/// not asked for again ([`crate::memo::keep_used`]), so its memory is bounded whatever the number
+/// of reports read. Room for the official labels and their printed variants (several hundred,
+/// used by every report) beside the texts one report alone prints (a handful each).
+const FORMS_CACHE_ENTRIES: usize = 4096;
 
 thread_local! {
     /// Printed label → its forms; only texts that may be labels are kept.
-    static MEMO: crate::memo::Store<Forms> = RefCell::default();
+    static MEMO: crate::memo::UsedStore<Forms> = RefCell::default();
 }
 
 /// [`unremembered_forms`], remembered in `memo`. The memo is asked first: a text in it passed
 /// the tests for a label when it was put there, so they need not be run again (scanning for a
 /// sentence mark costs more than the lookup).
-fn remembered_forms(memo: &mut HashMap<Box<str>, Forms>, text: &str) -> Forms {
+fn remembered_forms(memo: &mut HashMap<Box<str>, crate::memo::Used<Forms>>, text: &str) -> Forms {
     if text.len() > MAX_LABEL_CHARS * 4 {
         return Forms::default();
     }
-    if let Some(known) = memo.get(text) {
+    if let Some(known) = crate::memo::get_used(memo, text) {
         return known.clone();
     }
     if !may_be_label(text) {
         return Forms::default();
     }
     let made = forms(text);
-    crate::memo::keep(memo, FORMS_CACHE_ENTRIES, text, made.clone());
+    crate::memo::keep_used(memo, FORMS_CACHE_ENTRIES, text, made.clone());
     made
 }
 
@@ -381,10 +406,12 @@ fn unremembered_forms(text: &str) -> Forms {
 
 /// Whether a text may be a label: no label is a sentence, so prose needs no matching copy.
 fn may_be_label(text: &str) -> bool {
-    // A text of no more bytes than that has no more characters either: counted only past it.
+    // A text of no more bytes than that has no more characters either: counted only past it,
+    // and only once the scan for a sentence mark (which turns most long texts, prose, away
+    // sooner) has found none.
     !(text.len() > MAX_LABEL_CHARS * 4
-        || (text.len() > MAX_LABEL_CHARS && text.chars().count() > MAX_LABEL_CHARS)
-        || crate::scan::has_sentence_mark(text))
+        || crate::scan::has_sentence_mark(text)
+        || (text.len() > MAX_LABEL_CHARS && text.chars().count() > MAX_LABEL_CHARS))
 }
 
 /// The matching forms of a label: with and without parenthesised explanations.
@@ -497,6 +524,30 @@ mod tests {
                 let each = label_forms_each(asked.into_iter());
                 prop_assert_eq!(each.len(), texts.len() + 1);
                 prop_assert!(each[texts.len()].is_empty());
+                // From tokens: the texts, with empty cells between them.
+                let tokens: Vec<crate::tokens::Token<'_>> = texts
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, t)| {
+                        let token = |kind, text| crate::tokens::Token {
+                            kind,
+                            text,
+                            line: i as u32 + 1,
+                            start: 0,
+                            col: 1,
+                            first_in_line: true,
+                            whole_line: false,
+                        };
+                        let empty = (i % 3 == 1).then(|| token(crate::tokens::TokenKind::Empty, ""));
+                        empty.into_iter().chain([token(crate::tokens::TokenKind::Text, t.as_str())])
+                    })
+                    .collect();
+                let (places, from_tokens) = text_forms(&tokens);
+                prop_assert_eq!(from_tokens.len(), texts.len());
+                prop_assert!(places.iter().all(|&p| tokens[p].kind == crate::tokens::TokenKind::Text));
+                for (a, b) in from_tokens.iter().zip(&each) {
+                    prop_assert_eq!(&**a, &**b);
+                }
                 for (text, at_once) in texts.iter().zip(&each) {
                     let forms = label_forms(text);
                     let made = unremembered_forms(text);

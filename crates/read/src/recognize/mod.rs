@@ -29,22 +29,29 @@ use placement::{resolve, LabelPlace, RowRead, Slot};
 /// Reads the parts and tables of a report from its tokens. `year` (from the metadata) only
 /// breaks ties when the labels do not tell the format.
 pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
-    // Each label's matching forms are computed once and used by every step below.
-    let mut forms: Vec<Forms> = labels::label_forms_each(
-        tokens
-            .iter()
-            .map(|t| matches!(t.kind, TokenKind::Text).then_some(t.text)),
-    );
-    let detection = Detection::scan(tokens, &forms);
+    // The places of the text tokens, the only ones that may be labels (values are most tokens,
+    // and the steps below that look at labels need not pass over them), and the matching forms
+    // of each, computed once and used by every step below.
+    let (texts, mut forms) = labels::text_forms(tokens);
+    let detection = Detection::scan(tokens, &texts, &forms);
     let format = detection.decide(year);
     let def = formats::get(format);
-    // The tokens whose forms are now those of a whole wrapped label, not of their own text.
-    let completed = wrapped::complete_short_labels(tokens, &mut forms, format);
+    // The text tokens (by their places in `texts`) whose forms are now those of a whole wrapped
+    // label, not of their own text.
+    let completed = wrapped::complete_short_labels(tokens, &texts, &mut forms, format);
     let mut completed = completed.iter().peekable();
     let mut state = Pass::new(def, tokens.len());
-    for (i, (tok, f)) in tokens.iter().zip(&forms).enumerate() {
-        let own = completed.next_if_eq(&&i).is_none();
-        state.token(tok, f, own);
+    let no_forms = Forms::default();
+    let mut text_forms = forms.iter().enumerate();
+    for tok in tokens {
+        match &tok.kind {
+            TokenKind::Text => {
+                let (k, f) = text_forms.next().unwrap_or((usize::MAX, &no_forms));
+                let own = completed.next_if_eq(&&k).is_none();
+                state.text(tok, f, own);
+            }
+            TokenKind::Value(_) | TokenKind::Empty => state.value(tok),
+        }
     }
     let mut report = state.finish();
     if detection.mixed() {

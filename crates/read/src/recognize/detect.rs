@@ -6,7 +6,7 @@
 
 use gongkai_model::FormatId;
 
-use super::labels::{Forms, LabelIndex};
+use super::labels::{Facts, Forms};
 use crate::tokens::{Token, TokenKind};
 
 /// The evidence for each format.
@@ -24,29 +24,34 @@ impl Detection {
     /// `forms[k]` are the label forms of `tokens[texts[k]]` (empty for prose); `texts` are the
     /// places of the text tokens (values name nothing).
     pub fn scan(tokens: &[Token<'_>], texts: &[usize], forms: &[Forms]) -> Detection {
-        let i19 = LabelIndex::of(FormatId::F2019);
-        let i21 = LabelIndex::of(FormatId::F2021);
         let mut d = Detection::default();
         let mut seen19 = Vec::new();
         let mut seen21 = Vec::new();
         for (&i, f) in texts.iter().zip(forms) {
-            if f.is_empty() || tokens.get(i).is_none_or(|t| t.kind != TokenKind::Text) {
+            // The markers and names of a label, worked out once with its forms ([`Facts`]).
+            let Some(facts) = f.facts() else {
+                continue;
+            };
+            if tokens.get(i).is_none_or(|t| t.kind != TokenKind::Text) {
                 continue;
             }
-            if let Some(m) = i19.marker_of(f) {
+            if let Some(m) = facts.marker_2019 {
                 if !seen19.contains(&m) {
                     seen19.push(m);
                     d.f2019.push(i);
                 }
             }
-            if let Some(m) = i21.marker_of(f) {
+            if let Some(m) = facts.marker_2021 {
                 if !seen21.contains(&m) {
                     seen21.push(m);
                     d.f2021.push(i);
                 }
             }
-            if !d.tabular && (i21.names(f) || i19.names(f)) {
-                d.tabular = is_table_label(f);
+            if !d.tabular
+                && (facts.names_in(FormatId::F2021) == Some(true)
+                    || facts.names_in(FormatId::F2019) == Some(true))
+            {
+                d.tabular = is_table_label(facts);
             }
         }
         d
@@ -78,7 +83,8 @@ impl Detection {
 }
 
 /// Whether a label is specific enough to show that a report has tables: a table row or
-/// column label, not a word like 总计 or 其他 that prose also uses.
-fn is_table_label(forms: &[String]) -> bool {
-    forms.first().is_some_and(|f| f.chars().count() >= 4)
+/// column label, not a word like 总计 or 其他 that prose also uses (its first form has four
+/// characters or more).
+fn is_table_label(facts: &Facts) -> bool {
+    facts.first_chars >= 4
 }

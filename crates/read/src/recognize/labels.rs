@@ -36,6 +36,9 @@ pub struct LabelIndex {
     map: HashMap<String, Vec<Target>>,
     /// Every row's matching forms, for labels wrapped over two lines (a prefix is printed).
     rows: Vec<(String, Target)>,
+    /// The characters of each of `rows`' forms, in the same order (for [`Self::row_fuzzy`],
+    /// which compares characters: split once, not at every call).
+    row_chars: Vec<Box<[char]>>,
     /// Normalised markers of this format (labels only it has).
     markers: Vec<String>,
 }
@@ -90,10 +93,15 @@ impl LabelIndex {
             dedupe(list);
         }
         let markers = format.markers.iter().map(|m| norm(m)).collect();
+        let row_chars = rows
+            .iter()
+            .map(|(label, _)| label.chars().collect())
+            .collect();
         LabelIndex {
             slot,
             map,
             rows,
+            row_chars,
             markers,
         }
     }
@@ -110,17 +118,16 @@ impl LabelIndex {
         }
         let mut best: Option<(Target, usize)> = None;
         let mut tie = false;
-        for (label, target) in &self.rows {
+        for ((_, target), label) in self.rows.iter().zip(&self.row_chars) {
             if target.table().key != table {
                 continue;
             }
-            let label: Vec<char> = label.chars().collect();
             // At most one character in four may differ, counted on the longer of the two.
             let limit = form.len().max(label.len()) / 4;
             if form.len().abs_diff(label.len()) > limit {
                 continue;
             }
-            let d = edit_distance(&form, &label, limit);
+            let d = edit_distance(&form, label, limit);
             if d > limit {
                 continue;
             }
@@ -286,6 +293,55 @@ struct SharedForms {
     named: [OnceCell<Named>; FORMATS],
     /// The part the label opens in each format, once asked ([`LabelIndex::heading_of`]).
     heading: [OnceCell<Option<&'static SectionDef>>; FORMATS],
+    /// What the steps before the pass ask of every label, once asked ([`Forms::facts`]).
+    facts: OnceCell<Facts>,
+}
+
+/// What the steps that run over every label before the pass (telling the format, completing
+/// wrapped labels) ask of a label's forms, worked out at once for every format: each is a pure
+/// function of the forms, so remembered with them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Facts {
+    /// [`LabelIndex::marker_of`] in the 2019 and the 2021 format.
+    pub marker_2019: Option<usize>,
+    pub marker_2021: Option<usize>,
+    /// [`LabelIndex::names`] in the 2019 and the 2021 format (the formats told from the labels;
+    /// a legacy report's labels are looked up when asked, not for every label).
+    names: [bool; 2],
+    /// The characters of the first form (`usize::MAX` when it is long: more bytes than
+    /// [`LONG_FORM_BYTES`], so more characters than a short label has).
+    pub first_chars: usize,
+    /// The bytes of the first form.
+    pub first_bytes: usize,
+}
+
+/// First forms of more bytes than this are not counted in characters by [`Facts`].
+pub const LONG_FORM_BYTES: usize = 24;
+
+impl Facts {
+    /// [`LabelIndex::names`] in the 2019 or the 2021 format; `None` for the legacy format.
+    pub fn names_in(&self, id: FormatId) -> Option<bool> {
+        match id {
+            FormatId::F2019 => Some(self.names[0]),
+            FormatId::F2021 => Some(self.names[1]),
+            FormatId::Legacy => None,
+        }
+    }
+
+    fn of(forms: &Forms) -> Facts {
+        let first = forms.first().map_or("", String::as_str);
+        Facts {
+            marker_2019: LabelIndex::of(FormatId::F2019).marker_of(forms),
+            marker_2021: LabelIndex::of(FormatId::F2021).marker_of(forms),
+            names: [FormatId::F2019, FormatId::F2021].map(|id| LabelIndex::of(id).names(forms)),
+            first_chars: if first.len() > LONG_FORM_BYTES {
+                usize::MAX
+            } else {
+                first.chars().count()
+            },
+            first_bytes: first.len(),
+        }
+    }
 }
 
 /// What a label names in one format.
@@ -303,9 +359,18 @@ impl Forms {
                     forms: forms.into(),
                     named: Default::default(),
                     heading: Default::default(),
+                    facts: OnceCell::new(),
                 })
             }),
         }
+    }
+}
+
+impl Forms {
+    /// The [`Facts`] of these forms, remembered with them; `None` for no forms.
+    pub fn facts(&self) -> Option<&Facts> {
+        let shared = self.shared.as_ref()?;
+        Some(shared.facts.get_or_init(|| Facts::of(self)))
     }
 }
 
@@ -585,6 +650,26 @@ mod tests {
                     prop_assert!(remembered.iter().zip(&looked_up).all(|(a, b)| same(a, b)));
                     prop_assert_eq!(index.names(&forms), index.names_any(&forms));
                     prop_assert_eq!(index.marker_of(&forms), index.marker(&forms));
+                    if let Some(facts) = forms.facts() {
+                        let expected = (id != FormatId::Legacy).then(|| index.names_any(&forms));
+                        prop_assert_eq!(facts.names_in(id), expected);
+                    }
+                }
+                match forms.facts() {
+                    None => prop_assert!(forms.is_empty()),
+                    Some(facts) => {
+                        let i19 = LabelIndex::of(FormatId::F2019);
+                        let i21 = LabelIndex::of(FormatId::F2021);
+                        prop_assert_eq!(facts.marker_2019, i19.marker(&forms));
+                        prop_assert_eq!(facts.marker_2021, i21.marker(&forms));
+                        let first = &forms[0];
+                        prop_assert_eq!(facts.first_bytes, first.len());
+                        if first.len() <= LONG_FORM_BYTES {
+                            prop_assert_eq!(facts.first_chars, first.chars().count());
+                        } else {
+                            prop_assert_eq!(facts.first_chars, usize::MAX);
+                        }
+                    }
                 }
             }
         }

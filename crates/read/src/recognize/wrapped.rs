@@ -32,19 +32,23 @@ pub fn complete_short_labels(
     let mut completed = Vec::new();
     let index = LabelIndex::of(format);
     for k in 0..texts.len().min(forms.len()) {
+        // Most forms name something or are long (a text of more bytes than a short one's
+        // characters can take, four each at most): told by the facts remembered with them.
+        let Some(facts) = forms[k].facts() else {
+            continue;
+        };
+        let names = facts
+            .names_in(format)
+            .unwrap_or_else(|| index.names(&forms[k]));
+        if names
+            || facts.first_bytes >= LONG_PREFIX_CHARS * 4
+            || !(MIN_PREFIX_CHARS..LONG_PREFIX_CHARS).contains(&facts.first_chars)
+        {
+            continue;
+        }
         let Some(first) = forms[k].first() else {
             continue;
         };
-        // Most forms name something (remembered with them, so asked first) or are long: a text
-        // of more bytes than a short one's characters can take (four each at most) is not
-        // counted.
-        if !index.targets(&forms[k]).is_empty() || first.len() >= LONG_PREFIX_CHARS * 4 {
-            continue;
-        }
-        let n = first.chars().count();
-        if !(MIN_PREFIX_CHARS..LONG_PREFIX_CHARS).contains(&n) {
-            continue;
-        }
         // The continuation: the next text (the next of `texts`), on a later line.
         let (Some(&i), Some(&j)) = (texts.get(k), texts.get(k + 1)) else {
             continue;

@@ -445,7 +445,7 @@ thread_local! {
 /// [`unremembered_forms`], remembered in `memo`. The memo is asked first: a text in it passed
 /// the tests for a label when it was put there, so they need not be run again (scanning for a
 /// sentence mark costs more than the lookup).
-fn remembered_forms(memo: &mut HashMap<Box<str>, crate::memo::Used<Forms>>, text: &str) -> Forms {
+fn remembered_forms(memo: &mut crate::memo::Table<crate::memo::Used<Forms>>, text: &str) -> Forms {
     if text.len() > MAX_LABEL_CHARS * 4 {
         return Forms::default();
     }
@@ -482,7 +482,9 @@ fn may_be_label(text: &str) -> bool {
 /// The matching forms of a label: with and without parenthesised explanations.
 fn forms(text: &str) -> Forms {
     let (a, b) = norm_both(text);
-    let mut v = Vec::with_capacity(2);
+    // Room for the forms there may be, no more: the list is boxed as it is, and a box of fewer
+    // than its capacity is a copy.
+    let mut v = Vec::with_capacity(1 + usize::from(b.is_some()));
     if !a.is_empty() {
         v.push(a);
     }

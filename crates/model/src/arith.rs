@@ -132,8 +132,13 @@ impl<'r> Evaluator<'r> {
                 .iter()
                 .zip(format_cells)
                 .map(|(c, own)| {
-                    if c.same_key_by_address(own) && c.state.has_value() {
-                        c.value.unwrap_or(0.0)
+                    // Every test made, without a branch between them: the same answer as
+                    // stopping at the first that fails, in fewer steps for a loop over every
+                    // cell of the report.
+                    let mine = c.same_key_by_address(own) & c.state.has_value();
+                    let value = c.value.unwrap_or(0.0);
+                    if mine {
+                        value
                     } else {
                         f64::NAN
                     }

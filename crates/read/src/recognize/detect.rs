@@ -24,9 +24,17 @@ impl Detection {
     /// `forms[k]` are the label forms of `tokens[texts[k]]` (empty for prose); `texts` are the
     /// places of the text tokens (values name nothing).
     pub fn scan(tokens: &[Token<'_>], texts: &[usize], forms: &[Forms]) -> Detection {
-        let mut d = Detection::default();
-        let mut seen19 = Vec::new();
-        let mut seen21 = Vec::new();
+        // Each list holds at most one entry per marker of its format: made with room for all of
+        // them, so that none grows (a growth costs more than the pushes it makes room for).
+        let markers = |id| gongkai_model::formats::get(id).markers.len();
+        let (n19, n21) = (markers(FormatId::F2019), markers(FormatId::F2021));
+        let mut d = Detection {
+            f2019: Vec::with_capacity(n19),
+            f2021: Vec::with_capacity(n21),
+            tabular: false,
+        };
+        let mut seen19 = Vec::with_capacity(n19);
+        let mut seen21 = Vec::with_capacity(n21);
         for (&i, f) in texts.iter().zip(forms) {
             // The markers and names of a label, worked out once with its forms ([`Facts`]).
             let Some(facts) = f.facts() else {

@@ -7,7 +7,7 @@ use gongkai_model::{
 use crate::labels::{cell_en, cell_zh, column_zh, quoted_list_zh, row_ref_en, row_ref_zh, row_zh};
 use crate::locate::{first_printed, row_source};
 use crate::presence::{is_printed, table_shown};
-use crate::rule::{t, Rule, RuleDoc, ALL_FORMATS, UNIFIED_FORMATS};
+use crate::rule::{t, Rule, RuleDoc, Run, ALL_FORMATS, UNIFIED_FORMATS};
 
 /// The tables whose every cell must hold a number (REPORT-FORMAT.md §9 F-3). 表二 is left out on
 /// purpose: its "/" and blanks are the accepted way to say "not reported" (§2.3).
@@ -38,7 +38,7 @@ pub(crate) static CELL_MISSING: Rule = Rule {
         // Legacy 附表 print whatever indicators the province chose; an absent row is normal there.
         formats: UNIFIED_FORMATS,
     },
-    run: Some(missing),
+    run: Some(Run::Cells(missing)),
 };
 
 pub(crate) static CELL_INFERRED: Rule = Rule {
@@ -65,7 +65,7 @@ pub(crate) static CELL_INFERRED: Rule = Rule {
         formula: None,
         formats: UNIFIED_FORMATS,
     },
-    run: Some(inferred),
+    run: Some(Run::Cells(inferred)),
 };
 
 pub(crate) static CELL_INCOMPLETE: Rule = Rule {
@@ -92,7 +92,7 @@ pub(crate) static CELL_INCOMPLETE: Rule = Rule {
         formula: None,
         formats: UNIFIED_FORMATS,
     },
-    run: Some(incomplete),
+    run: Some(Run::Cells(incomplete)),
 };
 
 pub(crate) static CELL_NONNEG: Rule = Rule {
@@ -119,8 +119,32 @@ pub(crate) static CELL_NONNEG: Rule = Rule {
         formula: None,
         formats: ALL_FORMATS,
     },
-    run: Some(nonneg),
+    run: Some(Run::Cells(nonneg)),
 };
+
+/// What the rules about single cells ask of every cell of a report, gathered in one pass for
+/// all of them: CELL-MISSING, CELL-INFERRED and CELL-INCOMPLETE then return at once for a
+/// report that gives them nothing to say (most do), rather than each pass over every cell.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CellSummary {
+    /// A bit per [`CellState`] some cell is in (`1 << state as u8`).
+    states: u8,
+}
+
+impl CellSummary {
+    pub(crate) fn of(report: &Report) -> CellSummary {
+        let states = report
+            .cells
+            .iter()
+            .fold(0u8, |states, cell| states | 1 << cell.state as u8);
+        CellSummary { states }
+    }
+
+    /// Whether some cell is in one of `states`.
+    fn any_in(self, states: &[CellState]) -> bool {
+        states.iter().any(|&s| self.states & (1 << s as u8) != 0)
+    }
+}
 
 /// The kind of value a cell holds.
 ///
@@ -153,9 +177,9 @@ fn row_cells<'r>(
 }
 
 /// CELL-MISSING: one finding per row of a shown table with `missing` cells.
-fn missing(report: &Report) -> Vec<Finding> {
-    // Most reports have every cell: told by one pass over the states, before any lookup.
-    if !report.cells.iter().any(|c| c.state == CellState::Missing) {
+fn missing(report: &Report, cells: &CellSummary) -> Vec<Finding> {
+    // Most reports have every cell: told by the summary, before any lookup.
+    if !cells.any_in(&[CellState::Missing]) {
         return Vec::new();
     }
     let format = report.format_def();
@@ -225,10 +249,10 @@ fn missing(report: &Report) -> Vec<Finding> {
 }
 
 /// CELL-INFERRED: one finding per inferred cell, naming the relation that fixed it.
-fn inferred(report: &Report) -> Vec<Finding> {
-    // Most reports have no inferred cell: told by one pass over the states, which costs less
-    // than the filtered pass that gathers the findings.
-    if !report.cells.iter().any(|c| c.state == CellState::Inferred) {
+fn inferred(report: &Report, cells: &CellSummary) -> Vec<Finding> {
+    // Most reports have no inferred cell: told by the summary, without the filtered pass that
+    // gathers the findings.
+    if !cells.any_in(&[CellState::Inferred]) {
         return Vec::new();
     }
     let format = report.format_def();
@@ -301,13 +325,9 @@ fn inferred(report: &Report) -> Vec<Finding> {
 }
 
 /// CELL-INCOMPLETE: one finding per row of 表三/表四 with blank or "/" cells.
-fn incomplete(report: &Report) -> Vec<Finding> {
-    // Most reports print a number in every cell: told by one pass over the states.
-    if !report
-        .cells
-        .iter()
-        .any(|c| matches!(c.state, CellState::Blank | CellState::NotApplicable))
-    {
+fn incomplete(report: &Report, cells: &CellSummary) -> Vec<Finding> {
+    // Most reports print a number in every cell: told by the summary.
+    if !cells.any_in(&[CellState::Blank, CellState::NotApplicable]) {
         return Vec::new();
     }
     let format = report.format_def();
@@ -394,7 +414,9 @@ fn plainly_whole(v: f64) -> bool {
 }
 
 /// CELL-NONNEG: counts are whole and ≥ 0, amounts ≥ 0; changes may be anything.
-fn nonneg(report: &Report) -> Vec<Finding> {
+fn nonneg(report: &Report, _: &CellSummary) -> Vec<Finding> {
+    // Its own pass over the cells with a value: the test of a value costs more made for every
+    // cell of the summary (most have one) than made here for those that have one.
     let format = report.format_def();
     let mut out = Vec::new();
     for cell in report.cells.iter().filter(|c| c.state.has_value()) {
@@ -461,8 +483,52 @@ fn nonneg(report: &Report) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::plainly_whole;
+    use super::{plainly_whole, CellSummary};
     use gongkai_model::arith::EPSILON;
+    use gongkai_model::{CellState, FormatId, Report};
+
+    /// The summary says of each state whether a cell is in it, as a scan of the cells for it
+    /// would: for reports with cells in every state.
+    #[test]
+    fn the_cell_summary_says_what_scans_of_the_cells_say() {
+        let states = [
+            CellState::Number,
+            CellState::NotApplicable,
+            CellState::Blank,
+            CellState::Missing,
+            CellState::Inferred,
+        ];
+        let values = [
+            None,
+            Some(3.0),
+            Some(-1.0),
+            Some(2.5),
+            Some(f64::NAN),
+            Some(0.0),
+        ];
+        for format in [FormatId::F2019, FormatId::F2021] {
+            for (i, state) in states.iter().enumerate() {
+                for (j, value) in values.iter().enumerate() {
+                    let mut report = Report::empty(format);
+                    // Every cell in one state, or one cell changed among the missing ones.
+                    for (k, cell) in report.cells.iter_mut().enumerate() {
+                        if (i + j) % 2 == 0 || k == 7 {
+                            cell.state = *state;
+                            cell.value = *value;
+                        }
+                    }
+                    let summary = CellSummary::of(&report);
+                    for s in states {
+                        assert_eq!(
+                            summary.any_in(&[s]),
+                            report.cells.iter().any(|c| c.state == s),
+                            "{s:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     /// The shortcut of CELL-NONNEG's test says "whole and ≥ 0" only where the full test does.
     #[test]

@@ -7,7 +7,7 @@ use gongkai_model::{
 use crate::labels::{cell_en, cell_zh, column_zh, quoted_list_zh, row_ref_en, row_ref_zh, row_zh};
 use crate::locate::{first_printed, row_source};
 use crate::presence::{is_printed, table_shown};
-use crate::rule::{t, Rule, RuleDoc, ALL_FORMATS, UNIFIED_FORMATS};
+use crate::rule::{t, Rule, RuleDoc, Run, ALL_FORMATS, UNIFIED_FORMATS};
 
 /// The tables whose every cell must hold a number (REPORT-FORMAT.md §9 F-3). 表二 is left out on
 /// purpose: its "/" and blanks are the accepted way to say "not reported" (§2.3).
@@ -38,7 +38,7 @@ pub(crate) static CELL_MISSING: Rule = Rule {
         // Legacy 附表 print whatever indicators the province chose; an absent row is normal there.
         formats: UNIFIED_FORMATS,
     },
-    run: Some(missing),
+    run: Some(Run::Cells(missing)),
 };
 
 pub(crate) static CELL_INFERRED: Rule = Rule {
@@ -65,7 +65,7 @@ pub(crate) static CELL_INFERRED: Rule = Rule {
         formula: None,
         formats: UNIFIED_FORMATS,
     },
-    run: Some(inferred),
+    run: Some(Run::Cells(inferred)),
 };
 
 pub(crate) static CELL_INCOMPLETE: Rule = Rule {
@@ -92,7 +92,7 @@ pub(crate) static CELL_INCOMPLETE: Rule = Rule {
         formula: None,
         formats: UNIFIED_FORMATS,
     },
-    run: Some(incomplete),
+    run: Some(Run::Cells(incomplete)),
 };
 
 pub(crate) static CELL_NONNEG: Rule = Rule {
@@ -119,8 +119,32 @@ pub(crate) static CELL_NONNEG: Rule = Rule {
         formula: None,
         formats: ALL_FORMATS,
     },
-    run: Some(nonneg),
+    run: Some(Run::Cells(nonneg)),
 };
+
+/// What the rules about single cells ask of every cell of a report, gathered in one pass for
+/// all of them: CELL-MISSING, CELL-INFERRED and CELL-INCOMPLETE then return at once for a
+/// report that gives them nothing to say (most do), rather than each pass over every cell.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CellSummary {
+    /// A bit per [`CellState`] some cell is in (`1 << state as u8`).
+    states: u8,
+}
+
+impl CellSummary {
+    pub(crate) fn of(report: &Report) -> CellSummary {
+        let states = report
+            .cells
+            .iter()
+            .fold(0u8, |states, cell| states | 1 << cell.state as u8);
+        CellSummary { states }
+    }
+
+    /// Whether some cell is in one of `states`.
+    fn any_in(self, states: &[CellState]) -> bool {
+        states.iter().any(|&s| self.states & (1 << s as u8) != 0)
+    }
+}
 
 /// The kind of value a cell holds.
 ///
@@ -153,9 +177,9 @@ fn row_cells<'r>(
 }
 
 /// CELL-MISSING: one finding per row of a shown table with `missing` cells.
-fn missing(report: &Report) -> Vec<Finding> {
-    // Most reports have every cell: told by one pass over the states, before any lookup.
-    if !report.cells.iter().any(|c| c.state == CellState::Missing) {
+fn missing(report: &Report, cells: &CellSummary) -> Vec<Finding> {
+    // Most reports have every cell: told by the summary, before any lookup.
+    if !cells.any_in(&[CellState::Missing]) {
         return Vec::new();
     }
     let format = report.format_def();
@@ -225,7 +249,12 @@ fn missing(report: &Report) -> Vec<Finding> {
 }
 
 /// CELL-INFERRED: one finding per inferred cell, naming the relation that fixed it.
-fn inferred(report: &Report) -> Vec<Finding> {
+fn inferred(report: &Report, cells: &CellSummary) -> Vec<Finding> {
+    // Most reports have no inferred cell: told by the summary, without the filtered pass that
+    // gathers the findings.
+    if !cells.any_in(&[CellState::Inferred]) {
+        return Vec::new();
+    }
     let format = report.format_def();
     report
         .cells
@@ -296,13 +325,9 @@ fn inferred(report: &Report) -> Vec<Finding> {
 }
 
 /// CELL-INCOMPLETE: one finding per row of 表三/表四 with blank or "/" cells.
-fn incomplete(report: &Report) -> Vec<Finding> {
-    // Most reports print a number in every cell: told by one pass over the states.
-    if !report
-        .cells
-        .iter()
-        .any(|c| matches!(c.state, CellState::Blank | CellState::NotApplicable))
-    {
+fn incomplete(report: &Report, cells: &CellSummary) -> Vec<Finding> {
+    // Most reports print a number in every cell: told by the summary.
+    if !cells.any_in(&[CellState::Blank, CellState::NotApplicable]) {
         return Vec::new();
     }
     let format = report.format_def();
@@ -377,17 +402,21 @@ fn incomplete(report: &Report) -> Vec<Finding> {
     out
 }
 
-/// Whether `v` is exactly a whole number from 0 below 9·10^15: a few instructions that answer
-/// for nearly every printed value (rounding and the tolerance need not be looked at). Within
-/// that range a value converts to `i64` exactly as to `u64`, in one instruction where the
-/// conversion to `u64` takes several.
+/// Whether `v` is exactly a whole number from 0 below 2^52: a few instructions that answer for
+/// nearly every printed value (rounding and the tolerance need not be looked at). Below 2^52,
+/// adding 2^52 rounds `v` to a whole number (the doubles from 2^52 to 2^53 are the whole numbers
+/// there), so taking it off again gives `v` back exactly when `v` was whole: two additions, where
+/// a conversion to an integer and back takes checks for the integer's range as well.
 #[inline]
 fn plainly_whole(v: f64) -> bool {
-    (0.0..9.0e15).contains(&v) && (v as i64) as f64 == v
+    const TWO_52: f64 = 4_503_599_627_370_496.0;
+    (0.0..TWO_52).contains(&v) && (v + TWO_52) - TWO_52 == v
 }
 
 /// CELL-NONNEG: counts are whole and ≥ 0, amounts ≥ 0; changes may be anything.
-fn nonneg(report: &Report) -> Vec<Finding> {
+fn nonneg(report: &Report, _: &CellSummary) -> Vec<Finding> {
+    // Its own pass over the cells with a value: the test of a value costs more made for every
+    // cell of the summary (most have one) than made here for those that have one.
     let format = report.format_def();
     let mut out = Vec::new();
     for cell in report.cells.iter().filter(|c| c.state.has_value()) {
@@ -454,8 +483,52 @@ fn nonneg(report: &Report) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::plainly_whole;
+    use super::{plainly_whole, CellSummary};
     use gongkai_model::arith::EPSILON;
+    use gongkai_model::{CellState, FormatId, Report};
+
+    /// The summary says of each state whether a cell is in it, as a scan of the cells for it
+    /// would: for reports with cells in every state.
+    #[test]
+    fn the_cell_summary_says_what_scans_of_the_cells_say() {
+        let states = [
+            CellState::Number,
+            CellState::NotApplicable,
+            CellState::Blank,
+            CellState::Missing,
+            CellState::Inferred,
+        ];
+        let values = [
+            None,
+            Some(3.0),
+            Some(-1.0),
+            Some(2.5),
+            Some(f64::NAN),
+            Some(0.0),
+        ];
+        for format in [FormatId::F2019, FormatId::F2021] {
+            for (i, state) in states.iter().enumerate() {
+                for (j, value) in values.iter().enumerate() {
+                    let mut report = Report::empty(format);
+                    // Every cell in one state, or one cell changed among the missing ones.
+                    for (k, cell) in report.cells.iter_mut().enumerate() {
+                        if (i + j) % 2 == 0 || k == 7 {
+                            cell.state = *state;
+                            cell.value = *value;
+                        }
+                    }
+                    let summary = CellSummary::of(&report);
+                    for s in states {
+                        assert_eq!(
+                            summary.any_in(&[s]),
+                            report.cells.iter().any(|c| c.state == s),
+                            "{s:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     /// The shortcut of CELL-NONNEG's test says "whole and ≥ 0" only where the full test does.
     #[test]
@@ -493,5 +566,11 @@ mod tests {
             }
         }
         assert!(plainly_whole(0.0) && plainly_whole(42.0) && plainly_whole(-0.0));
+        // Whole numbers of the range, at its ends and between, are all told so.
+        let two_52 = 4_503_599_627_370_496.0_f64;
+        for v in [1.0, 1e6, 9e14, two_52 - 1.0, two_52 - 2.0, 12_345_678_901.0] {
+            assert!(plainly_whole(v), "{v}");
+        }
+        assert!(!plainly_whole(two_52) && !plainly_whole(0.5) && !plainly_whole(two_52 - 0.5));
     }
 }

@@ -4,7 +4,7 @@ use gongkai_model::{Finding, FormatId, Message, Outcome, Report, Severity};
 
 use crate::labels::{format_en, format_zh};
 use crate::presence::table_shown;
-use crate::rule::{t, Rule, RuleDoc, ALL_FORMATS};
+use crate::rule::{t, Rule, RuleDoc, Run, ALL_FORMATS};
 
 /// The first statistical year for which a unified format exists (60号 was issued for 2019).
 const FIRST_UNIFIED_YEAR: i32 = 2019;
@@ -36,7 +36,7 @@ pub(crate) static FORMAT_YEAR: Rule = Rule {
         formula: None,
         formats: ALL_FORMATS,
     },
-    run: Some(format_year),
+    run: Some(Run::Report(format_year)),
 };
 
 /// Whether the report reads like a pre-2019 free-form report: it was recognised as one, or none

@@ -48,10 +48,17 @@ use gongkai_model::{Finding, Report};
 /// without a place come last). The sort is stable, so findings at one place keep rule order.
 pub fn check(report: &Report) -> Vec<Finding> {
     let mut findings = report.notes.clone();
+    // Gathered for the first rule about single cells, then used by the others.
+    let cells = std::cell::OnceCell::new();
     for rule in catalogue::RULES.iter() {
         if let Some(run) = rule.run {
             if rule.applies_to(report.format) {
-                findings.extend(run(report));
+                findings.extend(match run {
+                    rule::Run::Report(run) => run(report),
+                    rule::Run::Cells(run) => {
+                        run(report, cells.get_or_init(|| cells::CellSummary::of(report)))
+                    }
+                });
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use gongkai_model::{Finding, Outcome, Report, Severity};
 
-use crate::rule::{t, Rule, RuleDoc, ALL_FORMATS};
+use crate::rule::{t, Rule, RuleDoc, Run, ALL_FORMATS};
 
 pub(crate) static META_YEAR: Rule = Rule {
     doc: RuleDoc {
@@ -28,7 +28,7 @@ pub(crate) static META_YEAR: Rule = Rule {
         formula: None,
         formats: ALL_FORMATS,
     },
-    run: Some(year),
+    run: Some(Run::Report(year)),
 };
 
 pub(crate) static META_AGENCY: Rule = Rule {
@@ -55,7 +55,7 @@ pub(crate) static META_AGENCY: Rule = Rule {
         formula: None,
         formats: ALL_FORMATS,
     },
-    run: Some(agency),
+    run: Some(Run::Report(agency)),
 };
 
 fn year(report: &Report) -> Vec<Finding> {

@@ -26,7 +26,7 @@ use gongkai_model::{
 
 use crate::labels::cell_zh;
 use crate::presence::table_shown;
-use crate::rule::{t, Rule, RuleDoc, ALL_FORMATS};
+use crate::rule::{t, Rule, RuleDoc, Run, ALL_FORMATS};
 
 /// How far back (in statements) a rule looks for a denominator, a rate's operands, a count of
 /// parts or a list's continuation: keeps the rules linear in the number of statements.
@@ -72,7 +72,7 @@ pub(crate) static PROSE_PARTS_SUM: Rule = Rule {
         formula: Some(t("总数 = Σ 分项", "whole = Σ parts")),
         formats: ALL_FORMATS,
     },
-    run: Some(run_parts),
+    run: Some(Run::Report(run_parts)),
 };
 
 pub(crate) static PROSE_PERCENT: Rule = Rule {
@@ -99,7 +99,7 @@ pub(crate) static PROSE_PERCENT: Rule = Rule {
         formula: Some(t("百分比 ≈ 分子 ÷ 分母 × 100", "percentage ≈ numerator / denominator × 100")),
         formats: ALL_FORMATS,
     },
-    run: Some(run_percent),
+    run: Some(Run::Report(run_percent)),
 };
 
 pub(crate) static PROSE_VS_TABLE: Rule = Rule {
@@ -126,7 +126,7 @@ pub(crate) static PROSE_VS_TABLE: Rule = Rule {
         formula: None,
         formats: ALL_FORMATS,
     },
-    run: Some(run_vs_table),
+    run: Some(Run::Report(run_vs_table)),
 };
 
 pub(crate) static PROSE_VS_APPENDIX: Rule = Rule {
@@ -153,7 +153,7 @@ pub(crate) static PROSE_VS_APPENDIX: Rule = Rule {
         formula: None,
         formats: &[FormatId::Legacy],
     },
-    run: Some(run_vs_appendix),
+    run: Some(Run::Report(run_vs_appendix)),
 };
 
 /// What a check of the prose found.

@@ -294,7 +294,8 @@ pub(crate) fn check(report: &Report) -> Vec<Finding> {
     let shown = Shown::of(report);
     // A table's relations come one after another: whether it is shown is asked once for them.
     let mut last_table: Option<(&str, bool)> = None;
-    for rel in formats::relations(report.format) {
+    let evaluator = arith::Evaluator::new(report);
+    for (i, rel) in formats::relations(report.format).iter().enumerate() {
         let table_shown = match last_table {
             Some((table, answer)) if std::ptr::eq(table, rel.def.table) => answer,
             _ => {
@@ -306,7 +307,7 @@ pub(crate) fn check(report: &Report) -> Vec<Finding> {
         if !table_shown {
             continue;
         }
-        match arith::evaluate(rel, report) {
+        match evaluator.evaluate(i, rel) {
             Eval::Holds { .. } => {}
             Eval::Fails { lhs, rhs } => out.push(failed(format, report, rel, lhs, rhs)),
             Eval::Undecided {

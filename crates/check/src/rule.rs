@@ -4,6 +4,7 @@
 //! be added to `check` without a catalogue page, and the page cannot drift from the rule's id or
 //! severity.
 
+use crate::cells::CellSummary;
 use gongkai_model::{Finding, FormatId, Message, Outcome, Report, Severity};
 
 /// A piece of documentation in both user languages, as static text.
@@ -56,7 +57,17 @@ impl RuleDoc {
 pub(crate) struct Rule {
     pub(crate) doc: RuleDoc,
     /// The predicate; `None` for rules whose findings the reader produces (`report.notes`).
-    pub(crate) run: Option<fn(&Report) -> Vec<Finding>>,
+    pub(crate) run: Option<Run>,
+}
+
+/// How a rule is run.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Run {
+    /// On the report alone.
+    Report(fn(&Report) -> Vec<Finding>),
+    /// On the report and what its cells hold ([`CellSummary`]), gathered once for all the
+    /// rules about single cells instead of a pass over every cell by each.
+    Cells(fn(&Report, &CellSummary) -> Vec<Finding>),
 }
 
 impl Rule {

@@ -5,7 +5,7 @@ use gongkai_model::{Finding, Message, Outcome, Report, Severity, Source};
 use crate::format_year::ENCOURAGED_ONLY_YEAR;
 use crate::labels::{table_en, table_zh};
 use crate::presence::table_shown;
-use crate::rule::{t, Rule, RuleDoc, UNIFIED_FORMATS};
+use crate::rule::{t, Rule, RuleDoc, Run, UNIFIED_FORMATS};
 
 pub(crate) static STRUCT_SECTIONS: Rule = Rule {
     doc: RuleDoc {
@@ -31,7 +31,7 @@ pub(crate) static STRUCT_SECTIONS: Rule = Rule {
         formula: None,
         formats: UNIFIED_FORMATS,
     },
-    run: Some(sections),
+    run: Some(Run::Report(sections)),
 };
 
 pub(crate) static STRUCT_TABLES: Rule = Rule {
@@ -58,7 +58,7 @@ pub(crate) static STRUCT_TABLES: Rule = Rule {
         formula: None,
         formats: UNIFIED_FORMATS,
     },
-    run: Some(tables),
+    run: Some(Run::Report(tables)),
 };
 
 /// Where a missing part would have been: the heading of the next part the report has, else the

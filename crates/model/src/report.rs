@@ -335,6 +335,18 @@ impl Cell {
     }
 }
 
+impl Cell {
+    /// Whether the two cells' keys are held in the same strings: [`Cell::has_key_by_address`]
+    /// of the other's key, without making the key. Every string is compared, without a branch
+    /// between them: it is asked for every cell of a report, nearly all of which pass.
+    #[inline]
+    pub(crate) fn same_key_by_address(&self, other: &Cell) -> bool {
+        std::ptr::eq(self.row, other.row)
+            & std::ptr::eq(self.column, other.column)
+            & std::ptr::eq(self.table, other.table)
+    }
+}
+
 /// `a == b`, answered without reading the texts when they are the same string.
 #[inline]
 fn same_text(a: &str, b: &str) -> bool {
@@ -510,6 +522,12 @@ fn format_index(format: FormatId) -> &'static FormatIndex {
     })
 }
 
+/// The cells of a format in its order, every one `missing` (what [`Report::empty`] starts from):
+/// each place's own key, held in the format data's strings.
+pub(crate) fn format_cells(format: FormatId) -> &'static [Cell] {
+    &format_index(format).empty_cells
+}
+
 impl Report {
     /// A report of the given format whose every cell is `missing`.
     pub fn empty(format: FormatId) -> Report {
@@ -572,6 +590,19 @@ impl Report {
     /// keeps its cells in that order, looked up otherwise.
     #[inline]
     pub fn cell_at(&self, position: usize, key: &CellKey) -> Option<&Cell> {
+        // Nearly always the cell at the place, held in the key's very strings: told inline,
+        // the rest out of line.
+        if let (Index::Shared(_), Some(c)) = (&self.index, self.cells.get(position)) {
+            if c.has_key_by_address(key) {
+                return Some(c);
+            }
+        }
+        self.cell_at_in_full(position, key)
+    }
+
+    /// [`cell_at`](Self::cell_at) without its inline shortcut.
+    #[inline(never)]
+    fn cell_at_in_full(&self, position: usize, key: &CellKey) -> Option<&Cell> {
         if let Index::Shared(_) = self.index {
             if let Some(c) = self.cells.get(position).filter(|c| c.has_key(key)) {
                 return Some(c);
@@ -595,6 +626,22 @@ impl Report {
     /// as [`cell_at`](Self::cell_at).
     #[inline]
     pub fn cell_at_mut(&mut self, position: usize, key: &CellKey) -> Option<&mut Cell> {
+        // As `cell_at`: the common case inline, the rest out of line.
+        if let Index::Shared(_) = self.index {
+            if self
+                .cells
+                .get(position)
+                .is_some_and(|c| c.has_key_by_address(key))
+            {
+                return self.cells.get_mut(position);
+            }
+        }
+        self.cell_at_mut_in_full(position, key)
+    }
+
+    /// [`cell_at_mut`](Self::cell_at_mut) without its inline shortcut.
+    #[inline(never)]
+    fn cell_at_mut_in_full(&mut self, position: usize, key: &CellKey) -> Option<&mut Cell> {
         if let Index::Shared(_) = self.index {
             if self.cells.get(position).is_some_and(|c| c.has_key(key)) {
                 return self.cells.get_mut(position);
@@ -721,6 +768,54 @@ mod tests {
                         report.cell_at(at, key).unwrap(),
                         &report.cells[at]
                     ));
+                }
+            }
+        }
+    }
+
+    /// The inline shortcut of `cell_at` and `cell_at_mut` (the cell at the place, held in the
+    /// key's very strings) finds the cell the full lookup finds: for every place and key of
+    /// every format, in a report made by `empty`, one whose cells were moved about or keyed by
+    /// strings of their own, and one that keeps its own index.
+    #[test]
+    fn cells_found_at_their_places_are_the_ones_looked_up_in_full() {
+        let own = |s: &str| -> &'static str { Box::leak(s.to_string().into_boxed_str()) };
+        for format in [FormatId::F2019, FormatId::F2021, FormatId::Legacy] {
+            let keys: Vec<CellKey> = crate::formats::get(format).cell_keys().collect();
+            let plain = Report::empty(format);
+            let mut moved = Report::empty(format);
+            let n = moved.cells.len();
+            for i in (0..n).step_by(7) {
+                moved.cells.swap(i, (i * 5 + 3) % n.max(1));
+            }
+            for cell in moved.cells.iter_mut().step_by(5) {
+                cell.row = own(cell.row);
+            }
+            let own_index = Report::with_cells(format, moved.cells.clone());
+            for mut report in [plain, moved, own_index] {
+                for (at, key) in keys.iter().enumerate() {
+                    for key in [
+                        *key,
+                        CellKey {
+                            row: own(key.row),
+                            ..*key
+                        },
+                    ] {
+                        for place in [at, (at + 1) % n.max(1), n + 3] {
+                            let quick = report.cell_at(place, &key).map(|c| c as *const Cell);
+                            let full = report
+                                .cell_at_in_full(place, &key)
+                                .map(|c| c as *const Cell);
+                            assert_eq!(quick, full, "{format:?} {key:?} at {place}");
+                            let quick = report
+                                .cell_at_mut(place, &key)
+                                .map(|c| c as *mut Cell as *const Cell);
+                            let full = report
+                                .cell_at_mut_in_full(place, &key)
+                                .map(|c| c as *mut Cell as *const Cell);
+                            assert_eq!(quick, full, "{format:?} {key:?} at {place} (mut)");
+                        }
+                    }
                 }
             }
         }

@@ -45,13 +45,34 @@ fn norm_both_folded(folded: &str) -> (String, Option<String>) {
 /// The text without [`is_noise`] characters. The kept characters are copied a run at a time:
 /// labels are mostly ideographs with a few marks between them.
 fn without_noise(s: &str) -> String {
+    without_noise_with(s, true)
+}
+
+/// [`without_noise`], with `fast` told from the first byte of a character, without decoding it,
+/// for the commonest ones: ASCII (by [`ASCII_NOISE`]) and the ideographs U+4000–U+9FFF (lead
+/// bytes E4–E9), none of which is noise; without `fast`, [`is_noise`] of every character (the
+/// definition, which the tests hold the shortcut to).
+fn without_noise_with(s: &str, fast: bool) -> String {
     let mut out = String::with_capacity(s.len());
+    let bytes = s.as_bytes();
     let mut run = 0;
-    for (i, c) in s.char_indices() {
-        if is_noise(c) {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (noise, len) = if fast && b < 0x80 {
+            ((ASCII_NOISE >> b) & 1 != 0, 1)
+        } else if fast && (0xE4..=0xE9).contains(&b) {
+            (false, 3)
+        } else {
+            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            (is_noise(c), c.len_utf8())
+        };
+        if noise {
             out.push_str(s.get(run..i).unwrap_or(""));
-            run = i + c.len_utf8();
+            run = i + len;
         }
+        i += len;
     }
     out.push_str(s.get(run..).unwrap_or(""));
     out
@@ -92,15 +113,46 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] appended to `out`. Characters that fold to themselves (nearly all) are copied a run
 /// at a time rather than one by one.
 fn fold_into(s: &str, out: &mut String) {
+    fold_into_with(s, out, true)
+}
+
+/// [`fold_into`], with `fast` the commonest characters that fold to themselves told from their
+/// bytes, without [`fold_char`]: ASCII, and the ideographs U+4000–U+9FFF (lead bytes E4–E9)
+/// other than the Traditional ones of [`TRADITIONAL_BITS`]; without `fast`, [`fold_char`] of
+/// every character (the definition, which the tests hold the shortcut to).
+fn fold_into_with(s: &str, out: &mut String, fast: bool) {
     out.reserve(s.len());
+    let bytes = s.as_bytes();
     let mut run = 0;
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if fast {
+            if b < 0x80 {
+                i += 1;
+                continue;
+            }
+            if (0xE4..=0xE9).contains(&b) {
+                if let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) {
+                    let code = (u32::from(b & 0x0F) << 12)
+                        | (u32::from(b1 & 0x3F) << 6)
+                        | u32::from(b2 & 0x3F);
+                    if !may_be_traditional(code) {
+                        i += 3;
+                        continue;
+                    }
+                }
+            }
+        }
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         let f = fold_char(c);
         if f != c {
             out.push_str(s.get(run..i).unwrap_or(""));
             out.push(f);
             run = i + c.len_utf8();
         }
+        i += c.len_utf8();
     }
     out.push_str(s.get(run..).unwrap_or(""));
 }
@@ -130,36 +182,23 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// The ASCII characters that are [`is_noise`], a bit each.
+const ASCII_NOISE: u128 = {
+    let mut bits = 0u128;
+    let mut b = 0u8;
+    while b < 0x80 {
+        if is_ascii_noise(b as char) {
+            bits |= 1 << b;
+        }
+        b += 1;
+    }
+    bits
+};
+
 /// Characters that carry no meaning for matching labels.
 fn is_noise(c: char) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_whitespace()
-            || c == '\u{0B}'
-            || matches!(
-                c,
-                ',' | '.'
-                    | ':'
-                    | ';'
-                    | '"'
-                    | '\''
-                    | '/'
-                    | '\\'
-                    | '-'
-                    | '_'
-                    | '!'
-                    | '?'
-                    | '<'
-                    | '>'
-                    | '*'
-                    | '#'
-                    | '('
-                    | ')'
-                    | '['
-                    | ']'
-                    | '{'
-                    | '}'
-                    | '|'
-            );
+        return is_ascii_noise(c);
     }
     // No ideograph is noise.
     if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
@@ -169,6 +208,37 @@ fn is_noise(c: char) -> bool {
         || matches!(
             c,
             '、' | '，' | '。' | '．' | '：' | '；' | '／' | '·' | '•' | '…' | '《' | '》' | '｜'
+        )
+}
+
+/// [`is_noise`] of an ASCII character.
+const fn is_ascii_noise(c: char) -> bool {
+    c.is_ascii_whitespace()
+        || c == '\u{0B}'
+        || matches!(
+            c,
+            ',' | '.'
+                | ':'
+                | ';'
+                | '"'
+                | '\''
+                | '/'
+                | '\\'
+                | '-'
+                | '_'
+                | '!'
+                | '?'
+                | '<'
+                | '>'
+                | '*'
+                | '#'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '|'
         )
 }
 
@@ -403,18 +473,23 @@ const TRADITIONAL_BITS: [u64; ((CJK_LAST - CJK_FIRST) as usize >> 6) + 1] = {
     bits
 };
 
+/// Whether the character of code point `code` may be in [`TRADITIONAL`]: inside the block and
+/// its bit set.
+#[inline]
+fn may_be_traditional(code: u32) -> bool {
+    if !(CJK_FIRST..=CJK_LAST).contains(&code) {
+        return false;
+    }
+    let i = (code - CJK_FIRST) as usize;
+    TRADITIONAL_BITS
+        .get(i >> 6)
+        .is_some_and(|w| w & (1 << (i & 63)) != 0)
+}
+
 fn traditional(c: char) -> Option<char> {
     // Everything outside the CJK block (ASCII, punctuation, kana …) is left alone at once, and
     // within it a bit per character says whether the table has it: one lookup per character.
-    let code = c as u32;
-    if !(CJK_FIRST..=CJK_LAST).contains(&code) {
-        return None;
-    }
-    let i = (code - CJK_FIRST) as usize;
-    if TRADITIONAL_BITS
-        .get(i >> 6)
-        .is_none_or(|w| w & (1 << (i & 63)) == 0)
-    {
+    if !may_be_traditional(c as u32) {
         return None;
     }
     TRADITIONAL
@@ -469,6 +544,49 @@ mod tests {
             "规章"
         );
         assert_eq!(norm_core("本年收费金额（单位：万元）"), "本年收费金额");
+    }
+
+    /// The shortcuts of folding and of dropping noise give what the definitions give, for every
+    /// character alone and between others.
+    #[test]
+    fn byte_shortcuts_agree_with_the_definitions_for_every_character() {
+        let both = |s: &str| {
+            let (mut fast, mut full) = (String::new(), String::new());
+            fold_into_with(s, &mut fast, true);
+            fold_into_with(s, &mut full, false);
+            assert_eq!(fast, full, "fold {s:?}");
+            assert_eq!(
+                without_noise_with(s, true),
+                without_noise_with(s, false),
+                "noise {s:?}"
+            );
+        };
+        let mut text = String::new();
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            both(c.encode_utf8(&mut [0; 4]));
+            text.push(c);
+            if text.chars().count() >= 7 {
+                both(&text);
+                text.clear();
+                text.push('a');
+            }
+        }
+        both(&text);
+    }
+
+    proptest::proptest! {
+        /// The same for texts of labels' characters: ideographs (Traditional ones among them),
+        /// marks, spaces, full-width forms and numbering.
+        #[test]
+        fn byte_shortcuts_agree_with_the_definitions(
+            s in "[规範性檔案國一二三（）()、，。：；／“”\\[\\]【】 \u{3000}\t\n１２a-z0-9.,:_|\u{4000}-\u{4E10}\u{9FF0}-\u{A010}\u{FF01}-\u{FF5E}]{0,24}",
+        ) {
+            let (mut fast, mut full) = (String::new(), String::new());
+            fold_into_with(&s, &mut fast, true);
+            fold_into_with(&s, &mut full, false);
+            proptest::prop_assert_eq!(fast, full);
+            proptest::prop_assert_eq!(without_noise_with(&s, true), without_noise_with(&s, false));
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use gongkai_model::FormatId;
 
-use super::labels::{Forms, LabelIndex};
+use super::labels::{Facts, Forms};
 use crate::tokens::{Token, TokenKind};
 
 /// The evidence for each format.
@@ -21,31 +21,45 @@ pub struct Detection {
 }
 
 impl Detection {
-    /// `forms[i]` are the label forms of `tokens[i]` (empty for values and prose).
-    pub fn scan(tokens: &[Token<'_>], forms: &[Forms]) -> Detection {
-        let i19 = LabelIndex::of(FormatId::F2019);
-        let i21 = LabelIndex::of(FormatId::F2021);
-        let mut d = Detection::default();
-        let mut seen19 = Vec::new();
-        let mut seen21 = Vec::new();
-        for (i, (t, f)) in tokens.iter().zip(forms).enumerate() {
-            if t.kind != TokenKind::Text || f.is_empty() {
+    /// `forms[k]` are the label forms of `tokens[texts[k]]` (empty for prose); `texts` are the
+    /// places of the text tokens (values name nothing).
+    pub fn scan(tokens: &[Token<'_>], texts: &[usize], forms: &[Forms]) -> Detection {
+        // Each list holds at most one entry per marker of its format: made with room for all of
+        // them, so that none grows (a growth costs more than the pushes it makes room for).
+        let markers = |id| gongkai_model::formats::get(id).markers.len();
+        let (n19, n21) = (markers(FormatId::F2019), markers(FormatId::F2021));
+        let mut d = Detection {
+            f2019: Vec::with_capacity(n19),
+            f2021: Vec::with_capacity(n21),
+            tabular: false,
+        };
+        let mut seen19 = Vec::with_capacity(n19);
+        let mut seen21 = Vec::with_capacity(n21);
+        for (&i, f) in texts.iter().zip(forms) {
+            // The markers and names of a label, worked out once with its forms ([`Facts`]).
+            let Some(facts) = f.facts() else {
+                continue;
+            };
+            if tokens.get(i).is_none_or(|t| t.kind != TokenKind::Text) {
                 continue;
             }
-            if let Some(m) = i19.marker_of(f) {
+            if let Some(m) = facts.marker_2019 {
                 if !seen19.contains(&m) {
                     seen19.push(m);
                     d.f2019.push(i);
                 }
             }
-            if let Some(m) = i21.marker_of(f) {
+            if let Some(m) = facts.marker_2021 {
                 if !seen21.contains(&m) {
                     seen21.push(m);
                     d.f2021.push(i);
                 }
             }
-            if !d.tabular && (i21.names(f) || i19.names(f)) {
-                d.tabular = is_table_label(f);
+            if !d.tabular
+                && (facts.names_in(FormatId::F2021) == Some(true)
+                    || facts.names_in(FormatId::F2019) == Some(true))
+            {
+                d.tabular = is_table_label(facts);
             }
         }
         d
@@ -77,7 +91,8 @@ impl Detection {
 }
 
 /// Whether a label is specific enough to show that a report has tables: a table row or
-/// column label, not a word like 总计 or 其他 that prose also uses.
-fn is_table_label(forms: &[String]) -> bool {
-    forms.first().is_some_and(|f| f.chars().count() >= 4)
+/// column label, not a word like 总计 or 其他 that prose also uses (its first form has four
+/// characters or more).
+fn is_table_label(facts: &Facts) -> bool {
+    facts.first_chars >= 4
 }

@@ -36,6 +36,9 @@ pub struct LabelIndex {
     map: HashMap<String, Vec<Target>>,
     /// Every row's matching forms, for labels wrapped over two lines (a prefix is printed).
     rows: Vec<(String, Target)>,
+    /// The characters of each of `rows`' forms, in the same order (for [`Self::row_fuzzy`],
+    /// which compares characters: split once, not at every call).
+    row_chars: Vec<Box<[char]>>,
     /// Normalised markers of this format (labels only it has).
     markers: Vec<String>,
 }
@@ -90,10 +93,15 @@ impl LabelIndex {
             dedupe(list);
         }
         let markers = format.markers.iter().map(|m| norm(m)).collect();
+        let row_chars = rows
+            .iter()
+            .map(|(label, _)| label.chars().collect())
+            .collect();
         LabelIndex {
             slot,
             map,
             rows,
+            row_chars,
             markers,
         }
     }
@@ -110,17 +118,16 @@ impl LabelIndex {
         }
         let mut best: Option<(Target, usize)> = None;
         let mut tie = false;
-        for (label, target) in &self.rows {
+        for ((_, target), label) in self.rows.iter().zip(&self.row_chars) {
             if target.table().key != table {
                 continue;
             }
-            let label: Vec<char> = label.chars().collect();
             // At most one character in four may differ, counted on the longer of the two.
             let limit = form.len().max(label.len()) / 4;
             if form.len().abs_diff(label.len()) > limit {
                 continue;
             }
-            let d = edit_distance(&form, &label, limit);
+            let d = edit_distance(&form, label, limit);
             if d > limit {
                 continue;
             }
@@ -286,6 +293,55 @@ struct SharedForms {
     named: [OnceCell<Named>; FORMATS],
     /// The part the label opens in each format, once asked ([`LabelIndex::heading_of`]).
     heading: [OnceCell<Option<&'static SectionDef>>; FORMATS],
+    /// What the steps before the pass ask of every label, once asked ([`Forms::facts`]).
+    facts: OnceCell<Facts>,
+}
+
+/// What the steps that run over every label before the pass (telling the format, completing
+/// wrapped labels) ask of a label's forms, worked out at once for every format: each is a pure
+/// function of the forms, so remembered with them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Facts {
+    /// [`LabelIndex::marker_of`] in the 2019 and the 2021 format.
+    pub marker_2019: Option<usize>,
+    pub marker_2021: Option<usize>,
+    /// [`LabelIndex::names`] in the 2019 and the 2021 format (the formats told from the labels;
+    /// a legacy report's labels are looked up when asked, not for every label).
+    names: [bool; 2],
+    /// The characters of the first form (`usize::MAX` when it is long: more bytes than
+    /// [`LONG_FORM_BYTES`], so more characters than a short label has).
+    pub first_chars: usize,
+    /// The bytes of the first form.
+    pub first_bytes: usize,
+}
+
+/// First forms of more bytes than this are not counted in characters by [`Facts`].
+pub const LONG_FORM_BYTES: usize = 24;
+
+impl Facts {
+    /// [`LabelIndex::names`] in the 2019 or the 2021 format; `None` for the legacy format.
+    pub fn names_in(&self, id: FormatId) -> Option<bool> {
+        match id {
+            FormatId::F2019 => Some(self.names[0]),
+            FormatId::F2021 => Some(self.names[1]),
+            FormatId::Legacy => None,
+        }
+    }
+
+    fn of(forms: &Forms) -> Facts {
+        let first = forms.first().map_or("", String::as_str);
+        Facts {
+            marker_2019: LabelIndex::of(FormatId::F2019).marker_of(forms),
+            marker_2021: LabelIndex::of(FormatId::F2021).marker_of(forms),
+            names: [FormatId::F2019, FormatId::F2021].map(|id| LabelIndex::of(id).names(forms)),
+            first_chars: if first.len() > LONG_FORM_BYTES {
+                usize::MAX
+            } else {
+                first.chars().count()
+            },
+            first_bytes: first.len(),
+        }
+    }
 }
 
 /// What a label names in one format.
@@ -303,9 +359,18 @@ impl Forms {
                     forms: forms.into(),
                     named: Default::default(),
                     heading: Default::default(),
+                    facts: OnceCell::new(),
                 })
             }),
         }
+    }
+}
+
+impl Forms {
+    /// The [`Facts`] of these forms, remembered with them; `None` for no forms.
+    pub fn facts(&self) -> Option<&Facts> {
+        let shared = self.shared.as_ref()?;
+        Some(shared.facts.get_or_init(|| Facts::of(self)))
     }
 }
 
@@ -330,9 +395,10 @@ pub fn label_forms(text: &str) -> Forms {
 
 /// [`label_forms`] of each text, the memo taken once for all of them (`None` for no text:
 /// no forms).
-pub fn label_forms_each<'t>(texts: impl ExactSizeIterator<Item = Option<&'t str>>) -> Vec<Forms> {
+pub fn label_forms_each<'t>(texts: impl Iterator<Item = Option<&'t str>>) -> Vec<Forms> {
     MEMO.with(|memo| {
-        let mut out = Vec::with_capacity(texts.len());
+        let (least, most) = texts.size_hint();
+        let mut out = Vec::with_capacity(most.unwrap_or(least));
         let mut memo = memo.try_borrow_mut().ok();
         out.extend(texts.map(|text| match (text, memo.as_deref_mut()) {
             (None, _) => Forms::default(),
@@ -343,30 +409,54 @@ pub fn label_forms_each<'t>(texts: impl ExactSizeIterator<Item = Option<&'t str>
     })
 }
 
-/// Entries kept by the memo of [`label_forms`] on each thread; past this it starts over, so its
-/// memory is bounded whatever the number of reports read.
-const FORMS_CACHE_ENTRIES: usize = 1024;
+/// The places of the text tokens among `tokens` (the only tokens that may be labels) and the
+/// [`label_forms`] of each, in order: [`label_forms_each`] of the texts, the places noted on the
+/// way, in one pass over the tokens.
+pub fn text_forms(tokens: &[crate::tokens::Token<'_>]) -> (Vec<usize>, Vec<Forms>) {
+    MEMO.with(|memo| {
+        let mut memo = memo.try_borrow_mut().ok();
+        let mut places = Vec::with_capacity(tokens.len());
+        let mut forms = Vec::with_capacity(tokens.len());
+        for (i, tok) in tokens.iter().enumerate() {
+            if !matches!(tok.kind, crate::tokens::TokenKind::Text) {
+                continue;
+            }
+            places.push(i);
+            forms.push(match memo.as_deref_mut() {
+                Some(memo) => remembered_forms(memo, tok.text),
+                None => unremembered_forms(tok.text),
+            });
+        }
+        (places, forms)
+    })
+}
+
+/// Entries kept by the memo of [`label_forms`] on each thread; past this it lets go of the texts
+/// not asked for again ([`crate::memo::keep_used`]), so its memory is bounded whatever the number
+/// of reports read. Room for the official labels and their printed variants (several hundred,
+/// used by every report) beside the texts one report alone prints (a handful each).
+const FORMS_CACHE_ENTRIES: usize = 4096;
 
 thread_local! {
     /// Printed label → its forms; only texts that may be labels are kept.
-    static MEMO: crate::memo::Store<Forms> = RefCell::default();
+    static MEMO: crate::memo::UsedStore<Forms> = RefCell::default();
 }
 
 /// [`unremembered_forms`], remembered in `memo`. The memo is asked first: a text in it passed
 /// the tests for a label when it was put there, so they need not be run again (scanning for a
 /// sentence mark costs more than the lookup).
-fn remembered_forms(memo: &mut HashMap<Box<str>, Forms>, text: &str) -> Forms {
+fn remembered_forms(memo: &mut crate::memo::Table<crate::memo::Used<Forms>>, text: &str) -> Forms {
     if text.len() > MAX_LABEL_CHARS * 4 {
         return Forms::default();
     }
-    if let Some(known) = memo.get(text) {
+    if let Some(known) = crate::memo::get_used(memo, text) {
         return known.clone();
     }
     if !may_be_label(text) {
         return Forms::default();
     }
     let made = forms(text);
-    crate::memo::keep(memo, FORMS_CACHE_ENTRIES, text, made.clone());
+    crate::memo::keep_used(memo, FORMS_CACHE_ENTRIES, text, made.clone());
     made
 }
 
@@ -381,16 +471,20 @@ fn unremembered_forms(text: &str) -> Forms {
 
 /// Whether a text may be a label: no label is a sentence, so prose needs no matching copy.
 fn may_be_label(text: &str) -> bool {
-    // A text of no more bytes than that has no more characters either: counted only past it.
+    // A text of no more bytes than that has no more characters either: counted only past it,
+    // and only once the scan for a sentence mark (which turns most long texts, prose, away
+    // sooner) has found none.
     !(text.len() > MAX_LABEL_CHARS * 4
-        || (text.len() > MAX_LABEL_CHARS && text.chars().count() > MAX_LABEL_CHARS)
-        || crate::scan::has_sentence_mark(text))
+        || crate::scan::has_sentence_mark(text)
+        || (text.len() > MAX_LABEL_CHARS && text.chars().count() > MAX_LABEL_CHARS))
 }
 
 /// The matching forms of a label: with and without parenthesised explanations.
 fn forms(text: &str) -> Forms {
     let (a, b) = norm_both(text);
-    let mut v = Vec::with_capacity(2);
+    // Room for the forms there may be, no more: the list is boxed as it is, and a box of fewer
+    // than its capacity is a copy.
+    let mut v = Vec::with_capacity(1 + usize::from(b.is_some()));
     if !a.is_empty() {
         v.push(a);
     }
@@ -497,6 +591,30 @@ mod tests {
                 let each = label_forms_each(asked.into_iter());
                 prop_assert_eq!(each.len(), texts.len() + 1);
                 prop_assert!(each[texts.len()].is_empty());
+                // From tokens: the texts, with empty cells between them.
+                let tokens: Vec<crate::tokens::Token<'_>> = texts
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, t)| {
+                        let token = |kind, text| crate::tokens::Token {
+                            kind,
+                            text,
+                            line: i as u32 + 1,
+                            start: 0,
+                            col: 1,
+                            first_in_line: true,
+                            whole_line: false,
+                        };
+                        let empty = (i % 3 == 1).then(|| token(crate::tokens::TokenKind::Empty, ""));
+                        empty.into_iter().chain([token(crate::tokens::TokenKind::Text, t.as_str())])
+                    })
+                    .collect();
+                let (places, from_tokens) = text_forms(&tokens);
+                prop_assert_eq!(from_tokens.len(), texts.len());
+                prop_assert!(places.iter().all(|&p| tokens[p].kind == crate::tokens::TokenKind::Text));
+                for (a, b) in from_tokens.iter().zip(&each) {
+                    prop_assert_eq!(&**a, &**b);
+                }
                 for (text, at_once) in texts.iter().zip(&each) {
                     let forms = label_forms(text);
                     let made = unremembered_forms(text);
@@ -534,6 +652,26 @@ mod tests {
                     prop_assert!(remembered.iter().zip(&looked_up).all(|(a, b)| same(a, b)));
                     prop_assert_eq!(index.names(&forms), index.names_any(&forms));
                     prop_assert_eq!(index.marker_of(&forms), index.marker(&forms));
+                    if let Some(facts) = forms.facts() {
+                        let expected = (id != FormatId::Legacy).then(|| index.names_any(&forms));
+                        prop_assert_eq!(facts.names_in(id), expected);
+                    }
+                }
+                match forms.facts() {
+                    None => prop_assert!(forms.is_empty()),
+                    Some(facts) => {
+                        let i19 = LabelIndex::of(FormatId::F2019);
+                        let i21 = LabelIndex::of(FormatId::F2021);
+                        prop_assert_eq!(facts.marker_2019, i19.marker(&forms));
+                        prop_assert_eq!(facts.marker_2021, i21.marker(&forms));
+                        let first = &forms[0];
+                        prop_assert_eq!(facts.first_bytes, first.len());
+                        if first.len() <= LONG_FORM_BYTES {
+                            prop_assert_eq!(facts.first_chars, first.chars().count());
+                        } else {
+                            prop_assert_eq!(facts.first_chars, usize::MAX);
+                        }
+                    }
                 }
             }
         }

@@ -29,22 +29,29 @@ use placement::{resolve, LabelPlace, RowRead, Slot};
 /// Reads the parts and tables of a report from its tokens. `year` (from the metadata) only
 /// breaks ties when the labels do not tell the format.
 pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
-    // Each label's matching forms are computed once and used by every step below.
-    let mut forms: Vec<Forms> = labels::label_forms_each(
-        tokens
-            .iter()
-            .map(|t| matches!(t.kind, TokenKind::Text).then_some(t.text)),
-    );
-    let detection = Detection::scan(tokens, &forms);
+    // The places of the text tokens, the only ones that may be labels (values are most tokens,
+    // and the steps below that look at labels need not pass over them), and the matching forms
+    // of each, computed once and used by every step below.
+    let (texts, mut forms) = labels::text_forms(tokens);
+    let detection = Detection::scan(tokens, &texts, &forms);
     let format = detection.decide(year);
     let def = formats::get(format);
-    // The tokens whose forms are now those of a whole wrapped label, not of their own text.
-    let completed = wrapped::complete_short_labels(tokens, &mut forms, format);
+    // The text tokens (by their places in `texts`) whose forms are now those of a whole wrapped
+    // label, not of their own text.
+    let completed = wrapped::complete_short_labels(tokens, &texts, &mut forms, format);
     let mut completed = completed.iter().peekable();
     let mut state = Pass::new(def, tokens.len());
-    for (i, (tok, f)) in tokens.iter().zip(&forms).enumerate() {
-        let own = completed.next_if_eq(&&i).is_none();
-        state.token(tok, f, own);
+    let no_forms = Forms::default();
+    let mut text_forms = forms.iter().enumerate();
+    for tok in tokens {
+        match &tok.kind {
+            TokenKind::Text => {
+                let (k, f) = text_forms.next().unwrap_or((usize::MAX, &no_forms));
+                let own = completed.next_if_eq(&&k).is_none();
+                state.text(tok, f, own);
+            }
+            TokenKind::Value(_) | TokenKind::Empty => state.value(tok),
+        }
     }
     let mut report = state.finish();
     if detection.mixed() {
@@ -227,10 +234,10 @@ impl<'a> Pass<'a> {
             TokenKind::Value(p) => Slot::Value {
                 printed: p.clone(),
                 text: tok.text,
-                source: tok.source(),
+                source: source_of(tok, true),
             },
             TokenKind::Empty | TokenKind::Text => Slot::Empty {
-                source: tok.source(),
+                source: source_of(tok, true),
             },
         }
     }
@@ -632,6 +639,18 @@ fn same_key(a: &str, b: &str) -> bool {
 /// The place of a row in its table's rows: found by address (the label index hands out the
 /// format's own row definitions), or by key for a definition held elsewhere.
 fn row_place(table: &TableDef, row: &RowDef) -> Option<usize> {
+    // A row of the table's own list is at the place its address says: told by one comparison
+    // rather than a scan. (Computed on addresses as numbers, checked by the comparison.)
+    let size = std::mem::size_of::<RowDef>().max(1);
+    let offset = (row as *const RowDef as usize).wrapping_sub(table.rows.as_ptr() as usize);
+    if offset.is_multiple_of(size)
+        && table
+            .rows
+            .get(offset / size)
+            .is_some_and(|r| std::ptr::eq(r, row))
+    {
+        return Some(offset / size);
+    }
     table
         .rows
         .iter()
@@ -883,10 +902,54 @@ fn mixed_note(d: &Detection, tokens: &[Token<'_>]) -> Finding {
     )
 }
 
+/// Texts of at most this many bytes have their characters counted inline by [`source_of`].
+const SHORT_TEXT_BYTES: usize = 16;
+
+/// [`Token::source`]; with `inline_count`, the characters of a short text (a value's: nearly
+/// every slot's) counted here, as the bytes that do not continue a character (what a count of a
+/// valid UTF-8 string's characters is), rather than by the library's count, a call that costs
+/// more than such a text's few bytes.
+#[inline]
+fn source_of(tok: &Token<'_>, inline_count: bool) -> Source {
+    if !inline_count || tok.text.len() > SHORT_TEXT_BYTES {
+        return tok.source();
+    }
+    let chars = tok.text.bytes().filter(|&b| (b as i8) >= -0x40).count();
+    Source::Text {
+        line: tok.line,
+        column: tok.col,
+        len: chars as u32,
+        alone: tok.whole_line,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{last_of_columns, same_key};
     use proptest::prelude::*;
+
+    proptest! {
+        /// A token's place with its characters counted inline is its place.
+        #[test]
+        fn source_with_the_count_inline_is_the_tokens_source(
+            text in "[0-9０-９.,，、/／—\\-缺无 a-z\u{80}-\u{7FF}\u{10000}-\u{10010}]{0,20}",
+            line in 1u32..5000,
+            col in 1u32..300,
+            whole_line: bool,
+        ) {
+            let tok = crate::tokens::Token {
+                kind: crate::tokens::TokenKind::Empty,
+                text: text.as_str(),
+                line,
+                start: 0,
+                col,
+                first_in_line: false,
+                whole_line,
+            };
+            prop_assert_eq!(super::source_of(&tok, true), tok.source());
+            prop_assert_eq!(super::source_of(&tok, false), tok.source());
+        }
+    }
 
     /// The targets made once per format are each table's rows' cells in the format's order,
     /// keyed by the format's own strings, with their columns' kinds; and all of a table's cells
@@ -932,6 +995,30 @@ mod tests {
                 .collect();
             let expected = if pieces.len() < 2 { None } else { pieces.last().copied() };
             prop_assert_eq!(last_of_columns(&text), expected);
+        }
+
+        /// A row's place found from its address is the place a scan finds, for the format's own
+        /// rows and for copies of them held elsewhere.
+        #[test]
+        fn row_place_by_address_is_the_scans(pick in 0usize..1000) {
+            use gongkai_model::{formats, FormatId};
+            let scan = |t: &gongkai_model::TableDef, row: &gongkai_model::RowDef| {
+                t.rows
+                    .iter()
+                    .position(|r| std::ptr::eq(r, row))
+                    .or_else(|| t.rows.iter().position(|r| r.key == row.key))
+            };
+            for format in [FormatId::F2019, FormatId::F2021, FormatId::Legacy] {
+                let tables = formats::get(format).tables;
+                for (i, t) in tables.iter().enumerate() {
+                    let other = &tables[(i + pick) % tables.len()];
+                    for row in t.rows.iter().chain(other.rows) {
+                        prop_assert_eq!(super::row_place(t, row), scan(t, row));
+                        let copy = *row;
+                        prop_assert_eq!(super::row_place(t, &copy), scan(t, &copy));
+                    }
+                }
+            }
         }
 
         /// The shortcut by address answers as comparing the texts does.

@@ -140,7 +140,8 @@ impl<'a> RowRead<'a> {
 }
 
 /// Sets one cell (at place `at` of the format's cell order) from what was printed for it.
-#[inline]
+/// Inlined: it is called for nearly every cell of every report, and its work is a few stores.
+#[inline(always)]
 fn set_from_slot(
     report: &mut Report,
     at: usize,
@@ -179,6 +180,8 @@ fn set_from_slot(
     }
 }
 
+#[cold]
+#[inline(never)]
 fn unreadable(key: CellKey, text: &str, source: Source) -> Finding {
     Finding::new(
         "CELL-UNREADABLE",

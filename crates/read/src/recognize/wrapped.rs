@@ -10,7 +10,7 @@
 use gongkai_model::{formats, FormatId};
 
 use super::labels::{label_forms, Forms, LabelIndex, Target};
-use crate::tokens::{Token, TokenKind};
+use crate::tokens::Token;
 
 /// Prefixes at least this long are left to [`LabelIndex::row_by_prefix`].
 const LONG_PREFIX_CHARS: usize = 6;
@@ -21,48 +21,62 @@ const MIN_PREFIX_CHARS: usize = 2;
 const LOOKAHEAD_TOKENS: usize = 12;
 
 /// Replaces the forms of short first lines of wrapped row labels with those of the whole label.
-/// Returns the places of the tokens whose forms were replaced, in order.
+/// `texts` are the places of the text tokens in `tokens`, `forms` their forms (one each).
+/// Returns the places in `texts` of the tokens whose forms were replaced, in order.
 pub fn complete_short_labels(
     tokens: &[Token<'_>],
+    texts: &[usize],
     forms: &mut [Forms],
     format: FormatId,
 ) -> Vec<usize> {
     let mut completed = Vec::new();
     let index = LabelIndex::of(format);
-    for i in 0..tokens.len().min(forms.len()) {
-        let Some(first) = forms[i].first() else {
+    for k in 0..texts.len().min(forms.len()) {
+        // Most forms name something or are long (a text of more bytes than a short one's
+        // characters can take, four each at most): told by the facts remembered with them.
+        let Some(facts) = forms[k].facts() else {
             continue;
         };
-        // Most forms name something (remembered with them, so asked first) or are long: a text
-        // of more bytes than a short one's characters can take (four each at most) is not
-        // counted.
-        if !index.targets(&forms[i]).is_empty() || first.len() >= LONG_PREFIX_CHARS * 4 {
-            continue;
-        }
-        let n = first.chars().count();
-        if !(MIN_PREFIX_CHARS..LONG_PREFIX_CHARS).contains(&n) {
-            continue;
-        }
-        // The continuation: the next text, on a later line.
-        let Some(j) = (i + 1..tokens.len().min(i + 1 + LOOKAHEAD_TOKENS))
-            .find(|&j| tokens[j].kind == TokenKind::Text)
-        else {
-            continue;
-        };
-        if tokens[j].line <= tokens[i].line
-            || forms.get(j).is_none_or(|f| !index.targets(f).is_empty())
+        let names = facts
+            .names_in(format)
+            .unwrap_or_else(|| index.names(&forms[k]));
+        if names
+            || facts.first_bytes >= LONG_PREFIX_CHARS * 4
+            || !(MIN_PREFIX_CHARS..LONG_PREFIX_CHARS).contains(&facts.first_chars)
         {
             continue;
         }
-        let joined = label_forms(&format!("{}{}", tokens[i].text, tokens[j].text));
+        let Some(first) = forms[k].first() else {
+            continue;
+        };
+        // The continuation: the next text (the next of `texts`), on a later line.
+        let (Some(&i), Some(&j)) = (texts.get(k), texts.get(k + 1)) else {
+            continue;
+        };
+        if j >= i + 1 + LOOKAHEAD_TOKENS {
+            continue;
+        }
+        let (Some(first_tok), Some(next_tok)) = (tokens.get(i), tokens.get(j)) else {
+            continue;
+        };
+        if next_tok.line <= first_tok.line
+            || forms
+                .get(k + 1)
+                .is_none_or(|f| !index.targets(f).is_empty())
+        {
+            continue;
+        }
+        // Joined by `concat` (one allocation of the sum of the lengths, two copies) rather than
+        // `format!`, whose machinery costs several times as much for two plain strings.
+        let joined = label_forms(&[first_tok.text, next_tok.text].concat());
         let Some((table, row)) = one_row(index.targets(&joined)) else {
             continue;
         };
         if !only_row_starting_with(format, table, row, first) {
             continue;
         }
-        forms[i] = joined;
-        completed.push(i);
+        forms[k] = joined;
+        completed.push(k);
     }
     completed
 }

@@ -642,7 +642,20 @@ fn read_statements(doc: &Document, skip: &dyn Fn(u32) -> bool, read_all: bool) -
 /// Whether `text` is empty or white space only (`text.trim().is_empty()`): ASCII white space
 /// (lines are indented with spaces) stepped over on the bytes, and the rest looked at only
 /// where it may start with other white space.
+#[inline(always)]
 fn is_blank(text: &str) -> bool {
+    // Most lines start with a character that is no white space and starts none (an ideograph,
+    // a digit): told on their first byte, without a call.
+    match text.as_bytes().first() {
+        None => true,
+        Some(&b) if b > b' ' && !may_start_wide_space(b) => false,
+        _ => starts_blank(text),
+    }
+}
+
+/// [`is_blank`] for a text that may start with white space.
+#[inline(never)]
+fn starts_blank(text: &str) -> bool {
     let t = text.trim_ascii_start();
     match t.as_bytes().first() {
         None => true,
@@ -780,6 +793,17 @@ fn is_prose(text: &str) -> bool {
         // Fewer than ten characters, however trimmed (most such lines are values).
         return has_mark_byte(bytes);
     }
+    if bytes.len() < 40 {
+        // Under forty bytes trimmed or not: the trim only takes characters away and keeps the
+        // marks, so fewer than ten characters untrimmed (most labels) leave the marks to
+        // decide; ten or more decide alone where no end may be white space.
+        if chars_in(bytes) < 10 {
+            return has_mark_byte(bytes);
+        }
+        if !may_have_edge_space(bytes) {
+            return true;
+        }
+    }
     // Trimmed only where an end may be white space; a clause mark is none, so the trim keeps
     // them all.
     let trimmed = if may_have_edge_space(bytes) {
@@ -800,47 +824,81 @@ fn is_prose(text: &str) -> bool {
 /// (`10xxxxxx`), counted eight at a time.
 fn chars_in(bytes: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bit 7 of each byte inside a character (bit 7 set, bit 6 clear), moved to bit 0 and
+    // summed by the multiplication into the top byte.
+    let inside_of =
+        |x: u64| ((x & !(x << 1) & HIGH) >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56;
     let mut inside = 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // Bit 7 of each byte inside a character (bit 7 set, bit 6 clear), moved to bit 0 and
-        // summed by the multiplication into the top byte.
-        let marks = (x & !(x << 1) & HIGH) >> 7;
-        inside += (marks.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    let mut i = 0;
+    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        inside += inside_of(u64::from_le_bytes(*word)) as usize;
+        i += 8;
     }
-    inside += chunks
-        .remainder()
-        .iter()
-        .filter(|&&b| b & 0xC0 == 0x80)
-        .count();
+    if i < bytes.len() {
+        inside += match bytes.last_chunk::<8>() {
+            // The last eight bytes, less (as zeros, inside no character) the first `seen`,
+            // counted already.
+            Some(word) => {
+                let seen = i + 8 - bytes.len();
+                inside_of(u64::from_le_bytes(*word) & (u64::MAX << (8 * seen))) as usize
+            }
+            None => bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count(),
+        };
+    }
     bytes.len() - inside
 }
 
 /// Whether the UTF-8 text `bytes` holds a clause mark ([`is_clause_mark`]), told on its bytes:
 /// ASCII `,;:!?`, `。` E3 80 82, and `，；：！？` EF BC 8C/9B/9A/81/9F (no byte inside a character
-/// is ASCII, E3 or EF, so every byte may be looked at). Eight bytes are passed over at once
-/// where none of them may start a mark: none is ASCII below 0x40 (bits 7 and 6 clear), E3 or
-/// EF; most words of a label are such.
+/// is ASCII, E3 or EF, so every byte may be looked at). Eight bytes are taken at once, and
+/// only those that may start a mark, ASCII below 0x40 (bits 7 and 6 clear), E3 or EF
+/// ([`mark_leads`]), are looked at further: most bytes of a label are none, and a label's `、`
+/// (E3 80 81) costs one look, not eight. The last few bytes are the last eight, less those
+/// already looked at; a text shorter than eight bytes (a value) is looked at byte by byte.
 fn has_mark_byte(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether a byte of `v` is zero (exact for "some byte").
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let marks_among = |at: usize, mut may: u64| {
+        while may != 0 {
+            if mark_at(bytes, at + (may.trailing_zeros() / 8) as usize) {
+                return true;
+            }
+            may &= may - 1;
+        }
+        false
+    };
     let mut i = 0;
     while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let x = u64::from_le_bytes(*word);
-        let may = (!x & !(x << 1) & HIGH) != 0
-            || has_zero(x ^ (0xE3 * ONES))
-            || has_zero(x ^ (0xEF * ONES));
-        if may && (i..i + 8).any(|j| mark_at(bytes, j)) {
+        if marks_among(i, mark_leads(u64::from_le_bytes(*word))) {
             return true;
         }
         i += 8;
     }
-    (i..bytes.len()).any(|j| mark_at(bytes, j))
+    if i == bytes.len() {
+        return false;
+    }
+    match bytes.last_chunk::<8>() {
+        Some(word) => {
+            // Bytes `bytes.len() - 8 ..`, of which the first `seen` were looked at.
+            let seen = i + 8 - bytes.len();
+            let unseen = u64::MAX << (8 * seen);
+            marks_among(
+                bytes.len() - 8,
+                mark_leads(u64::from_le_bytes(*word)) & unseen,
+            )
+        }
+        None => (0..bytes.len()).any(|j| mark_at(bytes, j)),
+    }
+}
+
+/// Bit 7 of each byte of the little-endian word `x` that may start a clause mark
+/// ([`has_mark_byte`]): ASCII below 0x40, E3 or EF.
+#[inline]
+fn mark_leads(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // Bit 7 of each zero byte of `v`, exactly (no carry crosses a byte: 0x7F + 0x7F < 0x100).
+    let zeros = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
+    (!x & !(x << 1) & HIGH) | zeros(x ^ (0xE3 * ONES)) | zeros(x ^ (0xEF * ONES))
 }
 
 /// Whether a clause mark starts at byte `i` of `bytes` ([`has_mark_byte`]).
@@ -963,7 +1021,9 @@ struct Scratch {
 
 impl Builder {
     /// Reads the paragraph of `lines`, if any (most calls have none: a line ends no paragraph).
-    #[inline]
+    /// Always inlined, and [`Builder::read_lines`] never: the test of `lines` costs a compare
+    /// at each call site, not a call to the large function that reads a paragraph.
+    #[inline(always)]
     fn paragraph(&mut self, lines: &[(u32, &str)]) {
         if !lines.is_empty() {
             self.read_lines(lines);
@@ -971,6 +1031,7 @@ impl Builder {
     }
 
     /// Reads the paragraph of `lines` (one at least).
+    #[inline(never)]
     fn read_lines(&mut self, lines: &[(u32, &str)]) {
         // The joined text and the lines' places, in buffers kept from paragraph to paragraph.
         let mut joined = std::mem::take(&mut self.joined);
@@ -1259,7 +1320,7 @@ impl Builder {
                         .is_classifier()
                         .then(|| clean(after))
                         .filter(|a| !a.is_empty());
-                    let subject = if let Some(classified) = classified {
+                    let mut subject = if let Some(classified) = classified {
                         classified
                     } else if before.is_empty() && adjacent {
                         // `11条217284人(户)次`: the second figure counts the same thing.
@@ -1278,19 +1339,26 @@ impl Builder {
                     };
                     let reading = meaning::of_figure(&subject, f.unit);
                     let each = region.trim_end().ends_with(['各', '均']);
-                    let readings: Vec<Reading> = if reading.reviews_and_lawsuits && each {
-                        [Meaning::Reviews, Meaning::Lawsuits]
-                            .into_iter()
-                            .map(|m| Reading {
+                    // One reading or two, held without a heap allocation.
+                    let readings: [Option<Reading>; 2] = if reading.reviews_and_lawsuits && each {
+                        [Meaning::Reviews, Meaning::Lawsuits].map(|m| {
+                            Some(Reading {
                                 meaning: Some(m),
                                 ..Reading::default()
                             })
-                            .collect()
+                        })
                     } else {
-                        vec![reading]
+                        [Some(reading), None]
                     };
+                    let count = readings.iter().flatten().count();
                     let stops = starts_with_stopper(region);
-                    for reading in readings {
+                    for (k, reading) in readings.into_iter().flatten().enumerate() {
+                        // The last statement takes the subject, the others a copy.
+                        let subject = if k + 1 == count {
+                            std::mem::take(&mut subject)
+                        } else {
+                            subject.clone()
+                        };
                         let st = self.make(
                             para,
                             cursor,
@@ -1300,7 +1368,7 @@ impl Builder {
                             f.quantity,
                             f.decimals,
                             f.unit,
-                            subject.clone(),
+                            subject,
                         );
                         let mut st = Statement {
                             meaning: reading.meaning,
@@ -1731,17 +1799,23 @@ fn negation_at(clause: &str, at: usize, i: usize, c: char) -> Option<Item> {
         return None;
     }
     let rest = clause.get(i..)?;
-    if NOT_NEG.iter().any(|w| rest.starts_with(w)) {
-        return None;
-    }
+    // The negation first, then the words that start like one and are none (no negation, no
+    // zero, either way): most characters asked start no negation, and are not compared with
+    // the many words that are none.
     let (neg, bare) = if let Some(w) = NEG_BARE.iter().find(|w| rest.starts_with(*w)) {
         (*w, true)
     } else {
         (*NEG_VERBAL.iter().find(|w| rest.starts_with(*w))?, false)
     };
+    if NOT_NEG.iter().any(|w| rest.starts_with(w)) {
+        return None;
+    }
     let after = &rest[neg.len()..];
     let after = after.strip_prefix(['再', '曾']).unwrap_or(after);
-    let verb = ZERO_VERBS.iter().find(|(v, _)| after.starts_with(v));
+    let head = after.as_bytes().first_chunk::<3>();
+    let verb = ZERO_VERBS
+        .iter()
+        .find(|(v, _)| v.as_bytes().first_chunk::<3>() == head && after.starts_with(v));
     let received = match (verb, bare) {
         (Some((_, r)), _) => *r,
         (None, true) => true,
@@ -2053,6 +2127,26 @@ mod tests {
         }
     }
 
+    /// The word-at-a-time search for clause marks finds one at every place of texts of every
+    /// length up to past four words, among characters that look like marks and are none.
+    #[test]
+    fn clause_marks_found_at_every_place() {
+        let marks = [",", ";", ":", "!", "?", "。", "，", "；", "：", "！", "？"];
+        for filler in ["a", "1", "一", "、", "＜", "\u{FF0B}", "é"] {
+            for n in 0..40 {
+                let plain = filler.repeat(n);
+                assert!(!has_mark_byte(plain.as_bytes()), "{plain:?}");
+                for k in 0..=n {
+                    for mark in marks {
+                        let text = format!("{}{mark}{}", filler.repeat(k), filler.repeat(n - k));
+                        assert!(has_mark_byte(text.as_bytes()), "{text:?}");
+                        assert_eq!(has_mark_byte(text.as_bytes()), has_clause_mark(&text));
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn white_space_is_told_on_its_bytes() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
@@ -2129,6 +2223,15 @@ mod tests {
                     "{c} starts something"
                 );
             }
+        }
+    }
+
+    /// [`negation_at`] compares the verbs after a negation on their first three bytes before
+    /// the whole word: every verb starts with a three-byte character.
+    #[test]
+    fn zero_verbs_start_with_three_bytes() {
+        for (w, _) in ZERO_VERBS {
+            assert_eq!(w.chars().next().map(char::len_utf8), Some(3), "{w}");
         }
     }
 

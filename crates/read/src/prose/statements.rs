@@ -889,6 +889,50 @@ fn has_mark_byte(bytes: &[u8]) -> bool {
     }
 }
 
+/// The byte just past the last clause mark ([`is_clause_mark`]) of the UTF-8 text `bytes`, 0
+/// when it holds none: where `rsplit(is_clause_mark).next()` starts. Found as
+/// [`has_mark_byte`] finds one, looking at every byte that may start a mark (a mark is one
+/// byte when ASCII, else three).
+fn after_last_mark(bytes: &[u8]) -> usize {
+    let mut after = 0;
+    let mut note = |at: usize, mut may: u64| {
+        while may != 0 {
+            let i = at + (may.trailing_zeros() / 8) as usize;
+            if mark_at(bytes, i) {
+                after = i + if bytes.get(i).is_some_and(u8::is_ascii) {
+                    1
+                } else {
+                    3
+                };
+            }
+            may &= may - 1;
+        }
+    };
+    let mut i = 0;
+    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        note(i, mark_leads(u64::from_le_bytes(*word)));
+        i += 8;
+    }
+    if i < bytes.len() {
+        match bytes.last_chunk::<8>() {
+            Some(word) => {
+                let seen = i + 8 - bytes.len();
+                let unseen = u64::MAX << (8 * seen);
+                note(
+                    bytes.len() - 8,
+                    mark_leads(u64::from_le_bytes(*word)) & unseen,
+                );
+            }
+            None => {
+                for j in 0..bytes.len() {
+                    note(j, u64::from(mark_at(bytes, j)) << 7);
+                }
+            }
+        }
+    }
+    after
+}
+
 /// Bit 7 of each byte of the little-endian word `x` that may start a clause mark
 /// ([`has_mark_byte`]): ASCII below 0x40, E3 or EF.
 #[inline]
@@ -1644,10 +1688,10 @@ fn starts_with_stopper(region: &str) -> bool {
 /// number (共计, 达, 为).
 pub(crate) fn clean(s: &str) -> String {
     // Only the last clause counts; white space goes (one allocation, then slices).
-    let last = s
-        .trim_end_matches(|c: char| c.is_whitespace() || is_clause_mark(c))
-        .rsplit(is_clause_mark)
-        .next()
+    let trimmed = s.trim_end_matches(|c: char| c.is_whitespace() || is_clause_mark(c));
+    // (`trimmed.rsplit(is_clause_mark).next()`, on the bytes.)
+    let last = trimmed
+        .get(after_last_mark(trimmed.as_bytes())..)
         .unwrap_or("");
     // Copied without its white space only when it has some (rarely).
     let unspaced: String;
@@ -1958,6 +2002,8 @@ mod tests {
             proptest::prop_assert_eq!(is_prose(&text), is_prose_by_definition(&text));
             proptest::prop_assert_eq!(chars_in(text.as_bytes()), text.chars().count());
             proptest::prop_assert_eq!(has_mark_byte(text.as_bytes()), has_clause_mark(&text));
+            let last = text.rsplit(is_clause_mark).next().unwrap_or("");
+            proptest::prop_assert_eq!(after_last_mark(text.as_bytes()), text.len() - last.len());
         }
     }
 
@@ -2071,6 +2117,17 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// [`skip_inert`] (two characters at a time, then one) stops at the first character
+        /// that is not told inert: ASCII or U+2000..=U+9FFF, and [`is_inert`].
+        #[test]
+        fn skip_inert_stops_at_the_first_live_character(text in "[a-z0-9 ,（）一二为其百包的工作公开申请政府、“”\u{4E00}-\u{4E20}\u{FF01}-\u{FF20}]{0,40}") {
+            let live = |c: char| !((c.is_ascii() || ('\u{2000}'..='\u{9FFF}').contains(&c)) && is_inert(c));
+            let first = text.char_indices().find(|&(_, c)| live(c)).map_or(text.len(), |(i, _)| i);
+            proptest::prop_assert_eq!(skip_inert(text.as_bytes(), 0), first, "{:?}", text);
+        }
+    }
+
     /// [`continues`] as it reads on characters.
     fn continues_by_definition(prev: &str, next: &str) -> bool {
         let p = crate::scan::trim(prev);
@@ -2140,6 +2197,8 @@ mod tests {
                     for mark in marks {
                         let text = format!("{}{mark}{}", filler.repeat(k), filler.repeat(n - k));
                         assert!(has_mark_byte(text.as_bytes()), "{text:?}");
+                        let last = text.rsplit(is_clause_mark).next().unwrap_or("");
+                        assert_eq!(after_last_mark(text.as_bytes()), text.len() - last.len());
                         assert_eq!(has_mark_byte(text.as_bytes()), has_clause_mark(&text));
                     }
                 }

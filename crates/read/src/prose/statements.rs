@@ -740,13 +740,19 @@ fn is_heading_start(line: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    // (One match, not a search of a string of the numerals; the character after them looked
+    // at in place, not collected.)
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        ) || c.is_ascii_digit()
+    };
     if first == '（' || first == '(' {
         return chars.next().is_some_and(numeral);
     }
     if numeral(first) {
-        let rest: String = t.chars().skip_while(|c| numeral(*c)).take(1).collect();
-        return matches!(rest.as_str(), "、" | "." | "．");
+        return t.trim_start_matches(numeral).starts_with(['、', '.', '．']);
     }
     t.starts_with('第') && t.chars().take(6).any(|c| matches!(c, '部' | '章' | '节'))
 }
@@ -1061,6 +1067,9 @@ struct Scratch {
     figures: Vec<(usize, usize)>,
     /// Where the sentence holds one of the [`ZERO_WORDS`].
     zero_words: Vec<usize>,
+    /// The statements of the sentence's figures (which become the next sentence's previous
+    /// figures, whose list is kept here in turn).
+    cur_figs: Vec<usize>,
 }
 
 impl Builder {
@@ -1130,19 +1139,26 @@ impl Builder {
         let mut start = 0;
         for &(end, may) in &ends {
             let may = may || self.read_all;
-            self.sentence(&para, (start, end), may, &mut prev_figs, &mut cursor);
+            if may {
+                self.sentence(&para, (start, end), &mut prev_figs, &mut cursor);
+            } else if text.get(start..end).is_some_and(|t| !is_blank(t)) {
+                // Counted, and nothing here becomes a statement: as the full reading would
+                // leave it, the sentence has no figures for a `其中` of the next one to refer
+                // to (the sentence's own reading is not called).
+                self.sentence_no += 1;
+                prev_figs.clear();
+            }
             start = end;
         }
         self.ends = ends;
     }
 
-    /// Reads the sentence `s..e` of the paragraph; `may` says whether it may hold a statement
-    /// ([`sentences`]): if not, it is only counted.
+    /// Reads the sentence `s..e` of the paragraph, one that may hold a statement
+    /// ([`sentences`]; the others are only counted, by [`Builder::read_paragraph`]).
     fn sentence(
         &mut self,
         para: &Para<'_>,
         (s, e): (usize, usize),
-        may: bool,
         prev_figs: &mut Vec<usize>,
         cursor: &mut Cursor,
     ) {
@@ -1154,12 +1170,6 @@ impl Builder {
             return;
         }
         self.sentence_no += 1;
-        if !may {
-            // Nothing here becomes a statement: as the full reading below would leave it, the
-            // sentence has no figures for a `其中` of the next one to refer to.
-            prev_figs.clear();
-            return;
-        }
         self.stored = Stored::Unknown;
         // Clause marks (positions just after them), for subjects and zero phrases.
         let Scratch {
@@ -1167,6 +1177,7 @@ impl Builder {
             mut items,
             mut figures,
             mut zero_words,
+            mut cur_figs,
         } = std::mem::take(&mut self.scratch);
         marks.clear();
         items.clear();
@@ -1267,7 +1278,7 @@ impl Builder {
         self.zeros(text, &marks, &figures, &zero_words, &mut items);
         items.sort_by_key(Item::start);
 
-        let mut cur_figs: Vec<usize> = Vec::new();
+        cur_figs.clear();
         let mut stack: Vec<List> = Vec::new();
         let mut plain_parens = 0usize;
         let mut prev_end = s;
@@ -1427,12 +1438,14 @@ impl Builder {
                 }
             }
         }
-        *prev_figs = cur_figs;
+        // The previous figures are these now; their old list is kept for the next sentence's.
+        std::mem::swap(prev_figs, &mut cur_figs);
         self.scratch = Scratch {
             marks,
             items,
             figures,
             zero_words,
+            cur_figs,
         };
     }
 
@@ -2125,6 +2138,32 @@ mod tests {
             let live = |c: char| !((c.is_ascii() || ('\u{2000}'..='\u{9FFF}').contains(&c)) && is_inert(c));
             let first = text.char_indices().find(|&(_, c)| live(c)).map_or(text.len(), |(i, _)| i);
             proptest::prop_assert_eq!(skip_inert(text.as_bytes(), 0), first, "{:?}", text);
+        }
+    }
+
+    /// [`is_heading_start`] as first written (numerals searched in a string, the character
+    /// after them collected).
+    fn is_heading_start_by_definition(line: &str) -> bool {
+        let t = line.trim_start();
+        let mut chars = t.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+        if first == '（' || first == '(' {
+            return chars.next().is_some_and(numeral);
+        }
+        if numeral(first) {
+            let rest: String = t.chars().skip_while(|c| numeral(*c)).take(1).collect();
+            return matches!(rest.as_str(), "、" | "." | "．");
+        }
+        t.starts_with('第') && t.chars().take(6).any(|c| matches!(c, '部' | '章' | '节'))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn heading_starts_as_first_written(text in "[ 一二三十百0-9a、.．,（()）第部章节总体情况]{0,12}") {
+            proptest::prop_assert_eq!(is_heading_start(&text), is_heading_start_by_definition(&text), "{:?}", text);
         }
     }
 

@@ -82,7 +82,7 @@ const UNITS: &[(&str, Unit)] = &[
 ];
 
 /// Whether a spelling in [`UNITS`] starts with `c` (one match instead of a walk of the list).
-fn may_start_unit(c: char) -> bool {
+const fn may_start_unit(c: char) -> bool {
     matches!(
         c,
         '人' | '亿'
@@ -374,8 +374,41 @@ pub fn unit_may_follow(text: &str, end: usize) -> bool {
     ) {
         at = skip_space_bytes(bytes, at + 3);
     }
-    text.get(at..)
-        .is_some_and(|r| r.starts_with(may_start_unit))
+    unit_starts_at(bytes, at)
+}
+
+/// Whether the character at byte `at` of the UTF-8 text `bytes` (at a character) may start a
+/// unit ([`may_start_unit`]), told on its bytes: `%`, or a three-byte character of
+/// [`UNIT_STARTS`] (every other unit starts with one; a test checks them all).
+#[inline]
+fn unit_starts_at(bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at..) {
+        Some(&[b'%', ..]) => true,
+        Some(&[b0 @ 0xE0..=0xEF, b1, b2, ..]) => {
+            let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
+            UNIT_STARTS[word & 0x3FF] >> (b2 & 0x3F) & 1 == 1
+        }
+        _ => false,
+    }
+}
+
+/// One bit per character of the Basic Multilingual Plane (bit `c % 64` of word `c / 64`): set
+/// where [`may_start_unit`]. A three-byte character's word is its first two bytes' low bits
+/// and its bit the third's.
+static UNIT_STARTS: [u64; 1024] = unit_start_table();
+
+const fn unit_start_table() -> [u64; 1024] {
+    let mut table = [0u64; 1024];
+    let mut c = 0x800;
+    while c <= 0xFFFF {
+        if let Some(ch) = char::from_u32(c) {
+            if may_start_unit(ch) {
+                table[(c / 64) as usize] |= 1 << (c % 64);
+            }
+        }
+        c += 1;
+    }
+    table
 }
 
 /// [`skip_spaces`] on the bytes: ` ` 20, no-break space C2 A0, ideographic space E3 80 80.
@@ -901,6 +934,9 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let listed = UNITS.iter().any(|(s, _)| s.starts_with(c));
             assert_eq!(may_start_unit(c), listed, "{c}");
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(unit_starts_at(bytes, 0), listed, "{c}");
         }
     }
 

@@ -642,7 +642,20 @@ fn read_statements(doc: &Document, skip: &dyn Fn(u32) -> bool, read_all: bool) -
 /// Whether `text` is empty or white space only (`text.trim().is_empty()`): ASCII white space
 /// (lines are indented with spaces) stepped over on the bytes, and the rest looked at only
 /// where it may start with other white space.
+#[inline(always)]
 fn is_blank(text: &str) -> bool {
+    // Most lines start with a character that is no white space and starts none (an ideograph,
+    // a digit): told on their first byte, without a call.
+    match text.as_bytes().first() {
+        None => true,
+        Some(&b) if b > b' ' && !may_start_wide_space(b) => false,
+        _ => starts_blank(text),
+    }
+}
+
+/// [`is_blank`] for a text that may start with white space.
+#[inline(never)]
+fn starts_blank(text: &str) -> bool {
     let t = text.trim_ascii_start();
     match t.as_bytes().first() {
         None => true,
@@ -727,13 +740,19 @@ fn is_heading_start(line: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    // (One match, not a search of a string of the numerals; the character after them looked
+    // at in place, not collected.)
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        ) || c.is_ascii_digit()
+    };
     if first == '（' || first == '(' {
         return chars.next().is_some_and(numeral);
     }
     if numeral(first) {
-        let rest: String = t.chars().skip_while(|c| numeral(*c)).take(1).collect();
-        return matches!(rest.as_str(), "、" | "." | "．");
+        return t.trim_start_matches(numeral).starts_with(['、', '.', '．']);
     }
     t.starts_with('第') && t.chars().take(6).any(|c| matches!(c, '部' | '章' | '节'))
 }
@@ -780,6 +799,17 @@ fn is_prose(text: &str) -> bool {
         // Fewer than ten characters, however trimmed (most such lines are values).
         return has_mark_byte(bytes);
     }
+    if bytes.len() < 40 {
+        // Under forty bytes trimmed or not: the trim only takes characters away and keeps the
+        // marks, so fewer than ten characters untrimmed (most labels) leave the marks to
+        // decide; ten or more decide alone where no end may be white space.
+        if chars_in(bytes) < 10 {
+            return has_mark_byte(bytes);
+        }
+        if !may_have_edge_space(bytes) {
+            return true;
+        }
+    }
     // Trimmed only where an end may be white space; a clause mark is none, so the trim keeps
     // them all.
     let trimmed = if may_have_edge_space(bytes) {
@@ -800,47 +830,125 @@ fn is_prose(text: &str) -> bool {
 /// (`10xxxxxx`), counted eight at a time.
 fn chars_in(bytes: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bit 7 of each byte inside a character (bit 7 set, bit 6 clear), moved to bit 0 and
+    // summed by the multiplication into the top byte.
+    let inside_of =
+        |x: u64| ((x & !(x << 1) & HIGH) >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56;
     let mut inside = 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // Bit 7 of each byte inside a character (bit 7 set, bit 6 clear), moved to bit 0 and
-        // summed by the multiplication into the top byte.
-        let marks = (x & !(x << 1) & HIGH) >> 7;
-        inside += (marks.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    let mut i = 0;
+    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        inside += inside_of(u64::from_le_bytes(*word)) as usize;
+        i += 8;
     }
-    inside += chunks
-        .remainder()
-        .iter()
-        .filter(|&&b| b & 0xC0 == 0x80)
-        .count();
+    if i < bytes.len() {
+        inside += match bytes.last_chunk::<8>() {
+            // The last eight bytes, less (as zeros, inside no character) the first `seen`,
+            // counted already.
+            Some(word) => {
+                let seen = i + 8 - bytes.len();
+                inside_of(u64::from_le_bytes(*word) & (u64::MAX << (8 * seen))) as usize
+            }
+            None => bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count(),
+        };
+    }
     bytes.len() - inside
 }
 
 /// Whether the UTF-8 text `bytes` holds a clause mark ([`is_clause_mark`]), told on its bytes:
 /// ASCII `,;:!?`, `。` E3 80 82, and `，；：！？` EF BC 8C/9B/9A/81/9F (no byte inside a character
-/// is ASCII, E3 or EF, so every byte may be looked at). Eight bytes are passed over at once
-/// where none of them may start a mark: none is ASCII below 0x40 (bits 7 and 6 clear), E3 or
-/// EF; most words of a label are such.
+/// is ASCII, E3 or EF, so every byte may be looked at). Eight bytes are taken at once, and
+/// only those that may start a mark, ASCII below 0x40 (bits 7 and 6 clear), E3 or EF
+/// ([`mark_leads`]), are looked at further: most bytes of a label are none, and a label's `、`
+/// (E3 80 81) costs one look, not eight. The last few bytes are the last eight, less those
+/// already looked at; a text shorter than eight bytes (a value) is looked at byte by byte.
 fn has_mark_byte(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether a byte of `v` is zero (exact for "some byte").
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let marks_among = |at: usize, mut may: u64| {
+        while may != 0 {
+            if mark_at(bytes, at + (may.trailing_zeros() / 8) as usize) {
+                return true;
+            }
+            may &= may - 1;
+        }
+        false
+    };
     let mut i = 0;
     while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let x = u64::from_le_bytes(*word);
-        let may = (!x & !(x << 1) & HIGH) != 0
-            || has_zero(x ^ (0xE3 * ONES))
-            || has_zero(x ^ (0xEF * ONES));
-        if may && (i..i + 8).any(|j| mark_at(bytes, j)) {
+        if marks_among(i, mark_leads(u64::from_le_bytes(*word))) {
             return true;
         }
         i += 8;
     }
-    (i..bytes.len()).any(|j| mark_at(bytes, j))
+    if i == bytes.len() {
+        return false;
+    }
+    match bytes.last_chunk::<8>() {
+        Some(word) => {
+            // Bytes `bytes.len() - 8 ..`, of which the first `seen` were looked at.
+            let seen = i + 8 - bytes.len();
+            let unseen = u64::MAX << (8 * seen);
+            marks_among(
+                bytes.len() - 8,
+                mark_leads(u64::from_le_bytes(*word)) & unseen,
+            )
+        }
+        None => (0..bytes.len()).any(|j| mark_at(bytes, j)),
+    }
+}
+
+/// The byte just past the last clause mark ([`is_clause_mark`]) of the UTF-8 text `bytes`, 0
+/// when it holds none: where `rsplit(is_clause_mark).next()` starts. Found as
+/// [`has_mark_byte`] finds one, looking at every byte that may start a mark (a mark is one
+/// byte when ASCII, else three).
+fn after_last_mark(bytes: &[u8]) -> usize {
+    let mut after = 0;
+    let mut note = |at: usize, mut may: u64| {
+        while may != 0 {
+            let i = at + (may.trailing_zeros() / 8) as usize;
+            if mark_at(bytes, i) {
+                after = i + if bytes.get(i).is_some_and(u8::is_ascii) {
+                    1
+                } else {
+                    3
+                };
+            }
+            may &= may - 1;
+        }
+    };
+    let mut i = 0;
+    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        note(i, mark_leads(u64::from_le_bytes(*word)));
+        i += 8;
+    }
+    if i < bytes.len() {
+        match bytes.last_chunk::<8>() {
+            Some(word) => {
+                let seen = i + 8 - bytes.len();
+                let unseen = u64::MAX << (8 * seen);
+                note(
+                    bytes.len() - 8,
+                    mark_leads(u64::from_le_bytes(*word)) & unseen,
+                );
+            }
+            None => {
+                for j in 0..bytes.len() {
+                    note(j, u64::from(mark_at(bytes, j)) << 7);
+                }
+            }
+        }
+    }
+    after
+}
+
+/// Bit 7 of each byte of the little-endian word `x` that may start a clause mark
+/// ([`has_mark_byte`]): ASCII below 0x40, E3 or EF.
+#[inline]
+fn mark_leads(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // Bit 7 of each zero byte of `v`, exactly (no carry crosses a byte: 0x7F + 0x7F < 0x100).
+    let zeros = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
+    (!x & !(x << 1) & HIGH) | zeros(x ^ (0xE3 * ONES)) | zeros(x ^ (0xEF * ONES))
 }
 
 /// Whether a clause mark starts at byte `i` of `bytes` ([`has_mark_byte`]).
@@ -959,11 +1067,16 @@ struct Scratch {
     figures: Vec<(usize, usize)>,
     /// Where the sentence holds one of the [`ZERO_WORDS`].
     zero_words: Vec<usize>,
+    /// The statements of the sentence's figures (which become the next sentence's previous
+    /// figures, whose list is kept here in turn).
+    cur_figs: Vec<usize>,
 }
 
 impl Builder {
     /// Reads the paragraph of `lines`, if any (most calls have none: a line ends no paragraph).
-    #[inline]
+    /// Always inlined, and [`Builder::read_lines`] never: the test of `lines` costs a compare
+    /// at each call site, not a call to the large function that reads a paragraph.
+    #[inline(always)]
     fn paragraph(&mut self, lines: &[(u32, &str)]) {
         if !lines.is_empty() {
             self.read_lines(lines);
@@ -971,6 +1084,7 @@ impl Builder {
     }
 
     /// Reads the paragraph of `lines` (one at least).
+    #[inline(never)]
     fn read_lines(&mut self, lines: &[(u32, &str)]) {
         // The joined text and the lines' places, in buffers kept from paragraph to paragraph.
         let mut joined = std::mem::take(&mut self.joined);
@@ -1025,19 +1139,26 @@ impl Builder {
         let mut start = 0;
         for &(end, may) in &ends {
             let may = may || self.read_all;
-            self.sentence(&para, (start, end), may, &mut prev_figs, &mut cursor);
+            if may {
+                self.sentence(&para, (start, end), &mut prev_figs, &mut cursor);
+            } else if text.get(start..end).is_some_and(|t| !is_blank(t)) {
+                // Counted, and nothing here becomes a statement: as the full reading would
+                // leave it, the sentence has no figures for a `其中` of the next one to refer
+                // to (the sentence's own reading is not called).
+                self.sentence_no += 1;
+                prev_figs.clear();
+            }
             start = end;
         }
         self.ends = ends;
     }
 
-    /// Reads the sentence `s..e` of the paragraph; `may` says whether it may hold a statement
-    /// ([`sentences`]): if not, it is only counted.
+    /// Reads the sentence `s..e` of the paragraph, one that may hold a statement
+    /// ([`sentences`]; the others are only counted, by [`Builder::read_paragraph`]).
     fn sentence(
         &mut self,
         para: &Para<'_>,
         (s, e): (usize, usize),
-        may: bool,
         prev_figs: &mut Vec<usize>,
         cursor: &mut Cursor,
     ) {
@@ -1049,12 +1170,6 @@ impl Builder {
             return;
         }
         self.sentence_no += 1;
-        if !may {
-            // Nothing here becomes a statement: as the full reading below would leave it, the
-            // sentence has no figures for a `其中` of the next one to refer to.
-            prev_figs.clear();
-            return;
-        }
         self.stored = Stored::Unknown;
         // Clause marks (positions just after them), for subjects and zero phrases.
         let Scratch {
@@ -1062,6 +1177,7 @@ impl Builder {
             mut items,
             mut figures,
             mut zero_words,
+            mut cur_figs,
         } = std::mem::take(&mut self.scratch);
         marks.clear();
         items.clear();
@@ -1162,7 +1278,7 @@ impl Builder {
         self.zeros(text, &marks, &figures, &zero_words, &mut items);
         items.sort_by_key(Item::start);
 
-        let mut cur_figs: Vec<usize> = Vec::new();
+        cur_figs.clear();
         let mut stack: Vec<List> = Vec::new();
         let mut plain_parens = 0usize;
         let mut prev_end = s;
@@ -1259,7 +1375,7 @@ impl Builder {
                         .is_classifier()
                         .then(|| clean(after))
                         .filter(|a| !a.is_empty());
-                    let subject = if let Some(classified) = classified {
+                    let mut subject = if let Some(classified) = classified {
                         classified
                     } else if before.is_empty() && adjacent {
                         // `11条217284人(户)次`: the second figure counts the same thing.
@@ -1278,19 +1394,26 @@ impl Builder {
                     };
                     let reading = meaning::of_figure(&subject, f.unit);
                     let each = region.trim_end().ends_with(['各', '均']);
-                    let readings: Vec<Reading> = if reading.reviews_and_lawsuits && each {
-                        [Meaning::Reviews, Meaning::Lawsuits]
-                            .into_iter()
-                            .map(|m| Reading {
+                    // One reading or two, held without a heap allocation.
+                    let readings: [Option<Reading>; 2] = if reading.reviews_and_lawsuits && each {
+                        [Meaning::Reviews, Meaning::Lawsuits].map(|m| {
+                            Some(Reading {
                                 meaning: Some(m),
                                 ..Reading::default()
                             })
-                            .collect()
+                        })
                     } else {
-                        vec![reading]
+                        [Some(reading), None]
                     };
+                    let count = readings.iter().flatten().count();
                     let stops = starts_with_stopper(region);
-                    for reading in readings {
+                    for (k, reading) in readings.into_iter().flatten().enumerate() {
+                        // The last statement takes the subject, the others a copy.
+                        let subject = if k + 1 == count {
+                            std::mem::take(&mut subject)
+                        } else {
+                            subject.clone()
+                        };
                         let st = self.make(
                             para,
                             cursor,
@@ -1300,7 +1423,7 @@ impl Builder {
                             f.quantity,
                             f.decimals,
                             f.unit,
-                            subject.clone(),
+                            subject,
                         );
                         let mut st = Statement {
                             meaning: reading.meaning,
@@ -1315,12 +1438,14 @@ impl Builder {
                 }
             }
         }
-        *prev_figs = cur_figs;
+        // The previous figures are these now; their old list is kept for the next sentence's.
+        std::mem::swap(prev_figs, &mut cur_figs);
         self.scratch = Scratch {
             marks,
             items,
             figures,
             zero_words,
+            cur_figs,
         };
     }
 
@@ -1576,10 +1701,10 @@ fn starts_with_stopper(region: &str) -> bool {
 /// number (共计, 达, 为).
 pub(crate) fn clean(s: &str) -> String {
     // Only the last clause counts; white space goes (one allocation, then slices).
-    let last = s
-        .trim_end_matches(|c: char| c.is_whitespace() || is_clause_mark(c))
-        .rsplit(is_clause_mark)
-        .next()
+    let trimmed = s.trim_end_matches(|c: char| c.is_whitespace() || is_clause_mark(c));
+    // (`trimmed.rsplit(is_clause_mark).next()`, on the bytes.)
+    let last = trimmed
+        .get(after_last_mark(trimmed.as_bytes())..)
         .unwrap_or("");
     // Copied without its white space only when it has some (rarely).
     let unspaced: String;
@@ -1731,17 +1856,23 @@ fn negation_at(clause: &str, at: usize, i: usize, c: char) -> Option<Item> {
         return None;
     }
     let rest = clause.get(i..)?;
-    if NOT_NEG.iter().any(|w| rest.starts_with(w)) {
-        return None;
-    }
+    // The negation first, then the words that start like one and are none (no negation, no
+    // zero, either way): most characters asked start no negation, and are not compared with
+    // the many words that are none.
     let (neg, bare) = if let Some(w) = NEG_BARE.iter().find(|w| rest.starts_with(*w)) {
         (*w, true)
     } else {
         (*NEG_VERBAL.iter().find(|w| rest.starts_with(*w))?, false)
     };
+    if NOT_NEG.iter().any(|w| rest.starts_with(w)) {
+        return None;
+    }
     let after = &rest[neg.len()..];
     let after = after.strip_prefix(['再', '曾']).unwrap_or(after);
-    let verb = ZERO_VERBS.iter().find(|(v, _)| after.starts_with(v));
+    let head = after.as_bytes().first_chunk::<3>();
+    let verb = ZERO_VERBS
+        .iter()
+        .find(|(v, _)| v.as_bytes().first_chunk::<3>() == head && after.starts_with(v));
     let received = match (verb, bare) {
         (Some((_, r)), _) => *r,
         (None, true) => true,
@@ -1884,6 +2015,8 @@ mod tests {
             proptest::prop_assert_eq!(is_prose(&text), is_prose_by_definition(&text));
             proptest::prop_assert_eq!(chars_in(text.as_bytes()), text.chars().count());
             proptest::prop_assert_eq!(has_mark_byte(text.as_bytes()), has_clause_mark(&text));
+            let last = text.rsplit(is_clause_mark).next().unwrap_or("");
+            proptest::prop_assert_eq!(after_last_mark(text.as_bytes()), text.len() - last.len());
         }
     }
 
@@ -1997,6 +2130,43 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// [`skip_inert`] (two characters at a time, then one) stops at the first character
+        /// that is not told inert: ASCII or U+2000..=U+9FFF, and [`is_inert`].
+        #[test]
+        fn skip_inert_stops_at_the_first_live_character(text in "[a-z0-9 ,（）一二为其百包的工作公开申请政府、“”\u{4E00}-\u{4E20}\u{FF01}-\u{FF20}]{0,40}") {
+            let live = |c: char| !((c.is_ascii() || ('\u{2000}'..='\u{9FFF}').contains(&c)) && is_inert(c));
+            let first = text.char_indices().find(|&(_, c)| live(c)).map_or(text.len(), |(i, _)| i);
+            proptest::prop_assert_eq!(skip_inert(text.as_bytes(), 0), first, "{:?}", text);
+        }
+    }
+
+    /// [`is_heading_start`] as first written (numerals searched in a string, the character
+    /// after them collected).
+    fn is_heading_start_by_definition(line: &str) -> bool {
+        let t = line.trim_start();
+        let mut chars = t.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+        if first == '（' || first == '(' {
+            return chars.next().is_some_and(numeral);
+        }
+        if numeral(first) {
+            let rest: String = t.chars().skip_while(|c| numeral(*c)).take(1).collect();
+            return matches!(rest.as_str(), "、" | "." | "．");
+        }
+        t.starts_with('第') && t.chars().take(6).any(|c| matches!(c, '部' | '章' | '节'))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn heading_starts_as_first_written(text in "[ 一二三十百0-9a、.．,（()）第部章节总体情况]{0,12}") {
+            proptest::prop_assert_eq!(is_heading_start(&text), is_heading_start_by_definition(&text), "{:?}", text);
+        }
+    }
+
     /// [`continues`] as it reads on characters.
     fn continues_by_definition(prev: &str, next: &str) -> bool {
         let p = crate::scan::trim(prev);
@@ -2050,6 +2220,28 @@ mod tests {
             let edge = text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace);
             proptest::prop_assert!(!text.contains(char::is_whitespace) || may_hold_space(text.as_bytes()));
             proptest::prop_assert!(!edge || may_have_edge_space(text.as_bytes()));
+        }
+    }
+
+    /// The word-at-a-time search for clause marks finds one at every place of texts of every
+    /// length up to past four words, among characters that look like marks and are none.
+    #[test]
+    fn clause_marks_found_at_every_place() {
+        let marks = [",", ";", ":", "!", "?", "。", "，", "；", "：", "！", "？"];
+        for filler in ["a", "1", "一", "、", "＜", "\u{FF0B}", "é"] {
+            for n in 0..40 {
+                let plain = filler.repeat(n);
+                assert!(!has_mark_byte(plain.as_bytes()), "{plain:?}");
+                for k in 0..=n {
+                    for mark in marks {
+                        let text = format!("{}{mark}{}", filler.repeat(k), filler.repeat(n - k));
+                        assert!(has_mark_byte(text.as_bytes()), "{text:?}");
+                        let last = text.rsplit(is_clause_mark).next().unwrap_or("");
+                        assert_eq!(after_last_mark(text.as_bytes()), text.len() - last.len());
+                        assert_eq!(has_mark_byte(text.as_bytes()), has_clause_mark(&text));
+                    }
+                }
+            }
         }
     }
 
@@ -2129,6 +2321,15 @@ mod tests {
                     "{c} starts something"
                 );
             }
+        }
+    }
+
+    /// [`negation_at`] compares the verbs after a negation on their first three bytes before
+    /// the whole word: every verb starts with a three-byte character.
+    #[test]
+    fn zero_verbs_start_with_three_bytes() {
+        for (w, _) in ZERO_VERBS {
+            assert_eq!(w.chars().next().map(char::len_utf8), Some(3), "{w}");
         }
     }
 

@@ -21,6 +21,10 @@ pub struct Table<V> {
     /// A power of two in length (or empty); at most half of them taken.
     slots: Box<[Slot]>,
     entries: Vec<Entry<V>>,
+    /// Whether texts are hashed whole ([`full_hash_of`]) rather than by their ends
+    /// ([`hash_of`]): set for good once an entry lands far from its hash's slot, which texts as
+    /// met in reports never cause and texts made alike at their ends do.
+    full: bool,
 }
 
 /// One slot of a [`Table`]: the high half of the hash of its entry's text (which turns most
@@ -49,6 +53,7 @@ impl<V> Default for Table<V> {
         Table {
             slots: Box::new([]),
             entries: Vec::new(),
+            full: false,
         }
     }
 }
@@ -80,7 +85,38 @@ fn hash_of(text: &str) -> u64 {
     mixed ^ (mixed >> 29)
 }
 
+/// The hash of a text with every byte in it: each eight bytes mixed in turn, as FxHash does
+/// (the memos' hash before [`Table`], through `FxHashMap`). For a table whose texts are alike at
+/// their ends ([`Table::full`]).
+fn full_hash_of(text: &str) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let (words, rest) = text.as_bytes().as_chunks::<8>();
+    let mut h = text.len() as u64;
+    for word in words {
+        h = (h.rotate_left(26) ^ u64::from_le_bytes(*word)).wrapping_mul(K);
+    }
+    let last = rest.iter().fold(0u64, |x, &b| (x << 8) | u64::from(b));
+    h = (h.rotate_left(26) ^ last).wrapping_mul(K);
+    h ^ (h >> 29)
+}
+
+/// How far from its hash's slot an entry may land before the table hashes texts whole. Half
+/// full, a table's entries land a slot or two away; a run this long means texts alike at their
+/// ends (a made-up document: `AAAAAAAA0001ZZZZZZZZ`, `AAAAAAAA0002ZZZZZZZZ`, …), which
+/// would otherwise make every lookup walk it.
+const MAX_PROBE: usize = 32;
+
 impl<V> Table<V> {
+    /// The hash of `text` in this table.
+    #[inline]
+    fn hash(&self, text: &str) -> u64 {
+        if self.full {
+            full_hash_of(text)
+        } else {
+            hash_of(text)
+        }
+    }
+
     /// Number of texts held.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -116,20 +152,20 @@ impl<V> Table<V> {
     /// The value held for `text`.
     #[inline]
     pub fn get(&self, text: &str) -> Option<&V> {
-        let at = self.find(hash_of(text), text)?;
+        let at = self.find(self.hash(text), text)?;
         self.entries.get(at).map(|e| &e.value)
     }
 
     /// The value held for `text`, to change.
     #[inline]
     pub fn get_mut(&mut self, text: &str) -> Option<&mut V> {
-        let at = self.find(hash_of(text), text)?;
+        let at = self.find(self.hash(text), text)?;
         self.entries.get_mut(at).map(|e| &mut e.value)
     }
 
     /// Puts `value` under `text`, in place of the value held for it if any.
     pub fn insert(&mut self, text: &str, value: V) {
-        let hash = hash_of(text);
+        let hash = self.hash(text);
         if let Some(entry) = self
             .find(hash, text)
             .and_then(|at| self.entries.get_mut(at))
@@ -153,10 +189,12 @@ impl<V> Table<V> {
                 size *= 2;
             }
             self.slots = vec![Slot::default(); size].into_boxed_slice();
-            self.rebuild();
+            let steps = self.rebuild();
+            self.watch_runs(steps);
         } else {
             let at = self.entries.len();
-            self.place(hash, at);
+            let steps = self.place(hash, at);
+            self.watch_runs(steps);
         }
     }
 
@@ -169,34 +207,54 @@ impl<V> Table<V> {
     /// Keeps the texts whose value `keep` says to keep (it may change the values).
     pub fn retain(&mut self, mut keep: impl FnMut(&mut V) -> bool) {
         self.entries.retain_mut(|e| keep(&mut e.value));
-        self.rebuild();
+        let steps = self.rebuild();
+        self.watch_runs(steps);
     }
 
-    /// Puts entry `at - 1` (of `hash`) in the first empty slot from its hash on.
-    fn place(&mut self, hash: u64, at: usize) {
+    /// Puts entry `at - 1` (of `hash`) in the first empty slot from its hash on; how many
+    /// slots it stepped over to get there.
+    fn place(&mut self, hash: u64, at: usize) -> usize {
         let Some(mask) = self.slots.len().checked_sub(1) else {
-            return;
+            return 0;
         };
         let Ok(at) = u32::try_from(at) else {
-            return;
+            return 0;
         };
         let tag = tag_of(hash);
         let mut i = hash as usize & mask;
+        let mut steps = 0;
         while let Some(slot) = self.slots.get_mut(i) {
             if slot.at == 0 {
                 *slot = Slot { tag, at };
-                return;
+                return steps;
             }
             i = (i + 1) & mask;
+            steps += 1;
         }
+        steps
     }
 
-    /// The slots made anew from the entries.
-    fn rebuild(&mut self) {
+    /// The slots made anew from the entries; the most slots an entry stepped over.
+    fn rebuild(&mut self) -> usize {
         self.slots.fill(Slot::default());
+        let mut most = 0;
         for at in 0..self.entries.len() {
             let hash = self.entries[at].hash;
-            self.place(hash, at + 1);
+            most = most.max(self.place(hash, at + 1));
+        }
+        most
+    }
+
+    /// After an entry stepped over `steps` slots: hashes texts whole from now on if that is too
+    /// many ([`MAX_PROBE`]).
+    fn watch_runs(&mut self, steps: usize) {
+        if steps > MAX_PROBE && !self.full {
+            self.full = true;
+            for entry in &mut self.entries {
+                entry.hash = full_hash_of(&entry.key);
+            }
+            // (Whole texts that still run long are not looked at again: nothing more to do.)
+            self.rebuild();
         }
     }
 }
@@ -314,6 +372,39 @@ mod tests {
                 prop_assert_eq!(table.get(key), Some(value));
             }
         }
+    }
+
+    /// Texts alike at their ends (a made-up document) make the table hash them whole, after
+    /// which they spread over the slots: lookups then cost what any others do. And every
+    /// text is still found.
+    #[test]
+    fn texts_alike_at_the_ends_are_hashed_whole() {
+        let texts: Vec<String> = (0..4096)
+            .map(|i| format!("AAAAAAAA{i:08}ZZZZZZZZ"))
+            .chain((0..2048).map(|i| format!("规章规章{i:04}规章规章")))
+            .collect();
+        let mut table: Table<usize> = Table::default();
+        for (i, t) in texts.iter().enumerate() {
+            table.insert(t, i);
+        }
+        assert!(table.full);
+        for (i, t) in texts.iter().enumerate() {
+            assert_eq!(table.get(t), Some(&i), "{t}");
+        }
+        let most = table.rebuild();
+        assert!(most <= MAX_PROBE, "an entry {most} slots from its own");
+        // Texts as reports print them (labels, headings) do not.
+        let mut labels: Table<usize> = Table::default();
+        for (i, t) in gongkai_model::formats::all()
+            .into_iter()
+            .flat_map(|f| f.tables.iter())
+            .flat_map(|t| t.rows.iter())
+            .map(|r| r.label)
+            .enumerate()
+        {
+            labels.insert(t, i);
+        }
+        assert!(!labels.is_empty() && !labels.full);
     }
 
     thread_local! {

@@ -55,6 +55,9 @@ pub(crate) struct LineFacts {
     /// Whether the line is known to be one text token ([`crate::tokens::is_one_text`]): told of
     /// short lines that are not values; longer ones say `false`.
     pub one_text: bool,
+    /// Whether the line is one cell ([`crate::tokens::is_single_cell_text`]): told of short
+    /// lines (`None` of longer ones).
+    pub single_cell: Option<bool>,
 }
 
 /// [`LineFacts`] of a trimmed line, not empty.
@@ -63,10 +66,14 @@ pub(crate) fn line_facts(t: &str) -> LineFacts {
     let facts = || {
         let value = crate::value::parse_trimmed(t);
         let text = value.is_none() && t.len() <= MAX_CHROME_BYTES;
+        let single_cell =
+            (t.len() <= MEMO_MAX_BYTES).then(|| crate::tokens::is_single_cell_text(t));
         LineFacts {
             chrome: text && decide(t),
-            one_text: text && t.len() <= MEMO_MAX_BYTES && crate::tokens::is_one_text(t),
+            one_text: text
+                && single_cell.is_some_and(|single| crate::tokens::is_one_text(t, single)),
             value,
+            single_cell,
         }
     };
     // Short lines are mostly table labels and headings, printed alike in every report: looked
@@ -737,13 +744,14 @@ mod tests {
                 value: crate::value::parse_token(t),
                 chrome: t.len().is_multiple_of(2),
                 one_text: t.starts_with('规'),
+                single_cell: Some(t.len() < 4),
             };
             for t in &lines {
                 let got = remembered_facts(&memo, t, || facts_of(t));
                 let want = facts_of(t);
                 prop_assert_eq!(
-                    (got.value, got.chrome, got.one_text),
-                    (want.value, want.chrome, want.one_text)
+                    (got.value, got.chrome, got.one_text, got.single_cell),
+                    (want.value, want.chrome, want.one_text, want.single_cell)
                 );
                 prop_assert!(memo.borrow().entries.len() <= capacity);
                 prop_assert!(memo.borrow().get(FactsMemo::hash(t), t).is_some());

@@ -51,7 +51,15 @@ pub fn tokenize<'a>(doc: &'a Document, skip: impl Fn(u32, &str) -> bool) -> Vec<
             continue;
         }
         let value = parse_trimmed(trimmed);
-        tokenize_line(no, Line::new(line, trimmed), value, &mut cells, &mut out);
+        let whole = Line::new(line, trimmed);
+        tokenize_line(
+            no,
+            whole,
+            is_single_cell(whole),
+            value,
+            &mut cells,
+            &mut out,
+        );
     }
     out
 }
@@ -80,21 +88,25 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
         // the commonest values, are read at once; any other line is looked up with its chrome
         // test ([`crate::chrome::line_facts`]).
         let plain = trimmed.len() <= 15 && trimmed.bytes().all(|b| b.is_ascii_digit());
-        let (value, is_chrome, one_text) = match plain.then(|| parse_trimmed(trimmed)).flatten() {
-            Some(p) => (Some(p), false, false),
-            None => {
-                let facts = crate::chrome::line_facts(trimmed);
-                (facts.value, facts.chrome, facts.one_text)
-            }
-        };
+        // (Digits hold no separator and no gap: a line of them is one cell, but for a tab
+        // around them.)
+        let (value, is_chrome, one_text, single_cell) =
+            match plain.then(|| parse_trimmed(trimmed)).flatten() {
+                Some(p) => (Some(p), false, false, Some(true)),
+                None => {
+                    let facts = crate::chrome::line_facts(trimmed);
+                    (facts.value, facts.chrome, facts.one_text, facts.single_cell)
+                }
+            };
         chrome.push(is_chrome);
         if is_chrome || (may_be_page_number(line, trimmed) && is_page_number(line)) {
             continue;
         }
         let whole = Line::new(line, trimmed);
+        let tab_around = has_tab_around(whole);
         // A label or heading seen before, known to be one text token: the line's token at once
         // (what [`tokenize_line`] makes of it, unless a tab around it makes it a row).
-        if one_text && !has_tab_around(whole) {
+        if one_text && !tab_around {
             out.push(Token {
                 kind: TokenKind::Text,
                 text: trimmed,
@@ -106,7 +118,10 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
             });
             continue;
         }
-        tokenize_line(no, whole, value, &mut cells, &mut out);
+        // (Whether the line is one cell, told by its trimmed text, remembered, and the tabs
+        // around it.)
+        let single = single_cell.map_or_else(|| is_single_cell(whole), |s| s && !tab_around);
+        tokenize_line(no, whole, single, value, &mut cells, &mut out);
     }
     Content {
         chrome,
@@ -115,20 +130,28 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
 }
 
 /// Whether a trimmed line (trimmed, not empty and not a value) is one text token on a line of
-/// its own: one cell ([`is_single_cell`]) that [`split_parsed_cell`] leaves whole as text. (Of
-/// a line with white space around it, a tab there may still make it a row: see
-/// [`has_tab_around`].)
-pub(crate) fn is_one_text(t: &str) -> bool {
-    if !is_single_cell(Line {
-        text: t,
-        trimmed: t,
-        lead: 0,
-    }) {
+/// its own: one cell (`single_cell`, its [`is_single_cell_text`]) that [`split_parsed_cell`]
+/// leaves whole as text. (Of a line with white space around it, a tab there may still make it
+/// a row: see [`has_tab_around`].)
+pub(crate) fn is_one_text(t: &str, single_cell: bool) -> bool {
+    if !single_cell {
         return false;
     }
     let mut tokens = Vec::new();
     split_parsed_cell(0, t, 0, parse_trimmed(t), &mut tokens);
     matches!(tokens.as_slice(), [only] if only.kind == TokenKind::Text && only.text.len() == t.len())
+}
+
+/// Whether a trimmed line, on a line of its own, is one cell ([`is_single_cell`]). Of a line
+/// with white space around its trimmed text, the same but for a tab there
+/// ([`has_tab_around`]): the white space holds no other separator, and gaps count only inside
+/// the trimmed text.
+pub(crate) fn is_single_cell_text(t: &str) -> bool {
+    is_single_cell(Line {
+        text: t,
+        trimmed: t,
+        lead: 0,
+    })
 }
 
 /// Whether the white space around a line's trimmed text has a tab: the one separator white
@@ -259,8 +282,13 @@ fn set_columns(text: &[u8], start: usize, mut col: u32, tokens: &mut [Token<'_>]
 /// nothing is left: then the trim of the cell is taken as it is, its place included.
 /// (A cell of ASCII white space alone, the empty cells of a bar row, trims to the empty text at
 /// its start, as [`str::trim`] gives it.)
+/// (A cell with nothing to trim, most cells of a tab row, is told so from its first and last
+/// bytes at once.)
 #[inline]
 fn trim_cell(raw: &str) -> &str {
+    if crate::scan::is_trimmed_nonempty(raw) {
+        return raw;
+    }
     let inner = raw.trim_ascii();
     if inner.is_empty() {
         return raw.get(..0).unwrap_or("");
@@ -525,17 +553,19 @@ fn split_on_wide_gaps<'a>(line: &'a str, wide_gap: bool, pieces: &mut Vec<(usize
     }
 }
 
-/// The tokens of a line; `value` is [`parse_trimmed`] of the trimmed line.
+/// The tokens of a line; `single_cell` is [`is_single_cell`] of it, `value` is
+/// [`parse_trimmed`] of the trimmed line.
 fn tokenize_line<'a>(
     no: u32,
     whole: Line<'a>,
+    single_cell: bool,
     value: Option<Printed>,
     cells_buf: &mut Vec<(usize, &'a str)>,
     out: &mut Vec<Token<'a>>,
 ) {
     let line = whole.text;
     // One cell on its own line (seeds 000, 003 and all prose): no splitting, no allocation.
-    if is_single_cell(whole) {
+    if single_cell {
         // A value alone (most lines of a table printed one cell per line): its token at once.
         if let Some(p) = value {
             let start = whole.lead;
@@ -906,6 +936,22 @@ mod tests {
                     .and_then(|(_, l)| l.get(..t.start))
                     .map(|b| b.chars().count() + 1);
                 prop_assert_eq!(Some(t.col as usize), before, "{:?} {:?}", text, t);
+            }
+        }
+
+        /// A line is one cell as its trimmed text is, but for a tab around that.
+        #[test]
+        fn single_cell_as_its_trimmed_text(
+            line in "[ \t\u{3000}\u{a0}]{0,3}([ \t|｜\u{3000}\u{a0}a0规章、】]{0,12}|\\PC{0,30}|[规a ]{60,70})[ \t\u{3000}\u{a0}]{0,3}"
+        ) {
+            let trimmed = crate::scan::trim(&line);
+            if !trimmed.is_empty() {
+                let whole = Line::new(&line, trimmed);
+                prop_assert_eq!(
+                    is_single_cell(whole),
+                    is_single_cell_text(trimmed) && !has_tab_around(whole),
+                    "{:?}", line
+                );
             }
         }
 

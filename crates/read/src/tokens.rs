@@ -75,13 +75,14 @@ pub struct Content<'a> {
 
 /// [`Content`] of a document.
 pub fn tokenize_content(doc: &Document) -> Content<'_> {
-    let mut chrome = Vec::with_capacity(doc.line_count() as usize);
+    // Every line's chrome test, `false` unless set: most lines are no chrome, and are passed
+    // without a push.
+    let mut chrome = vec![false; doc.line_count() as usize];
     let mut out = Vec::with_capacity(token_estimate(doc));
     let mut cells = Vec::new();
     for (no, line) in doc.lines() {
         let trimmed = crate::scan::trim(line);
         if trimmed.is_empty() {
-            chrome.push(false);
             continue;
         }
         // A value is never chrome; on a line of its own it is the line's token. Plain numbers,
@@ -98,8 +99,13 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
                     (facts.value, facts.chrome, facts.one_text, facts.single_cell)
                 }
             };
-        chrome.push(is_chrome);
-        if is_chrome || (may_be_page_number(line, trimmed) && is_page_number(line)) {
+        if is_chrome {
+            if let Some(c) = (no as usize).checked_sub(1).and_then(|i| chrome.get_mut(i)) {
+                *c = true;
+            }
+            continue;
+        }
+        if may_be_page_number(line, trimmed) && is_page_number(line) {
             continue;
         }
         let whole = Line::new(line, trimmed);

@@ -164,6 +164,10 @@ pub(crate) fn is_single_cell_text(t: &str) -> bool {
 /// space can hold, which [`is_single_cell`] looks for in the whole line.
 #[inline]
 fn has_tab_around(line: Line<'_>) -> bool {
+    // (Most lines have no white space around their text: told so at once.)
+    if line.text.len() == line.trimmed.len() {
+        return false;
+    }
     let bytes = line.text.as_bytes();
     let around = |r: Option<&[u8]>| r.is_some_and(|r| r.contains(&b'\t'));
     (line.lead > 0 && around(bytes.get(..line.lead)))

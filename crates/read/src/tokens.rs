@@ -91,14 +91,16 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
         let plain = trimmed.len() <= 15 && trimmed.bytes().all(|b| b.is_ascii_digit());
         // (Digits hold no separator and no gap: a line of them is one cell, but for a tab
         // around them.)
-        let (value, is_chrome, one_text, single_cell) =
-            match plain.then(|| parse_trimmed(trimmed)).flatten() {
-                Some(p) => (Some(p), false, false, Some(true)),
-                None => {
-                    let facts = crate::chrome::line_facts(trimmed);
-                    (facts.value, facts.chrome, facts.one_text, facts.single_cell)
-                }
-            };
+        let (value, is_chrome, one_text, single_cell) = match plain
+            .then(|| crate::value::parse_plain_digits(trimmed))
+            .flatten()
+        {
+            Some(p) => (Some(p), false, false, Some(true)),
+            None => {
+                let facts = crate::chrome::line_facts(trimmed);
+                (facts.value, facts.chrome, facts.one_text, facts.single_cell)
+            }
+        };
         if is_chrome {
             if let Some(c) = (no as usize).checked_sub(1).and_then(|i| chrome.get_mut(i)) {
                 *c = true;

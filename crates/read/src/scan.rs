@@ -40,7 +40,7 @@ fn trim_spaced(s: &str) -> &str {
 
 /// Whether `s` is not empty and starts and ends with characters that cannot be white space.
 #[inline]
-fn is_trimmed_nonempty(s: &str) -> bool {
+pub fn is_trimmed_nonempty(s: &str) -> bool {
     let b = s.as_bytes();
     match (b.first(), b.last()) {
         (Some(&first), Some(&last)) => !may_start_space(first) && !may_end_space(b, last),

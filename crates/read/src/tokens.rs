@@ -51,7 +51,15 @@ pub fn tokenize<'a>(doc: &'a Document, skip: impl Fn(u32, &str) -> bool) -> Vec<
             continue;
         }
         let value = parse_trimmed(trimmed);
-        tokenize_line(no, Line::new(line, trimmed), value, &mut cells, &mut out);
+        let whole = Line::new(line, trimmed);
+        tokenize_line(
+            no,
+            whole,
+            is_single_cell(whole),
+            value,
+            &mut cells,
+            &mut out,
+        );
     }
     out
 }
@@ -67,34 +75,46 @@ pub struct Content<'a> {
 
 /// [`Content`] of a document.
 pub fn tokenize_content(doc: &Document) -> Content<'_> {
-    let mut chrome = Vec::with_capacity(doc.line_count() as usize);
+    // Every line's chrome test, `false` unless set: most lines are no chrome, and are passed
+    // without a push.
+    let mut chrome = vec![false; doc.line_count() as usize];
     let mut out = Vec::with_capacity(token_estimate(doc));
     let mut cells = Vec::new();
     for (no, line) in doc.lines() {
         let trimmed = crate::scan::trim(line);
         if trimmed.is_empty() {
-            chrome.push(false);
             continue;
         }
         // A value is never chrome; on a line of its own it is the line's token. Plain numbers,
         // the commonest values, are read at once; any other line is looked up with its chrome
         // test ([`crate::chrome::line_facts`]).
         let plain = trimmed.len() <= 15 && trimmed.bytes().all(|b| b.is_ascii_digit());
-        let (value, is_chrome, one_text) = match plain.then(|| parse_trimmed(trimmed)).flatten() {
-            Some(p) => (Some(p), false, false),
+        // (Digits hold no separator and no gap: a line of them is one cell, but for a tab
+        // around them.)
+        let (value, is_chrome, one_text, single_cell) = match plain
+            .then(|| crate::value::parse_plain_digits(trimmed))
+            .flatten()
+        {
+            Some(p) => (Some(p), false, false, Some(true)),
             None => {
                 let facts = crate::chrome::line_facts(trimmed);
-                (facts.value, facts.chrome, facts.one_text)
+                (facts.value, facts.chrome, facts.one_text, facts.single_cell)
             }
         };
-        chrome.push(is_chrome);
-        if is_chrome || (may_be_page_number(line, trimmed) && is_page_number(line)) {
+        if is_chrome {
+            if let Some(c) = (no as usize).checked_sub(1).and_then(|i| chrome.get_mut(i)) {
+                *c = true;
+            }
+            continue;
+        }
+        if may_be_page_number(line, trimmed) && is_page_number(line) {
             continue;
         }
         let whole = Line::new(line, trimmed);
+        let tab_around = has_tab_around(whole);
         // A label or heading seen before, known to be one text token: the line's token at once
         // (what [`tokenize_line`] makes of it, unless a tab around it makes it a row).
-        if one_text && !has_tab_around(whole) {
+        if one_text && !tab_around {
             out.push(Token {
                 kind: TokenKind::Text,
                 text: trimmed,
@@ -106,7 +126,10 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
             });
             continue;
         }
-        tokenize_line(no, whole, value, &mut cells, &mut out);
+        // (Whether the line is one cell, told by its trimmed text, remembered, and the tabs
+        // around it.)
+        let single = single_cell.map_or_else(|| is_single_cell(whole), |s| s && !tab_around);
+        tokenize_line(no, whole, single, value, &mut cells, &mut out);
     }
     Content {
         chrome,
@@ -115,15 +138,11 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
 }
 
 /// Whether a trimmed line (trimmed, not empty and not a value) is one text token on a line of
-/// its own: one cell ([`is_single_cell`]) that [`split_parsed_cell`] leaves whole as text. (Of
-/// a line with white space around it, a tab there may still make it a row: see
-/// [`has_tab_around`].)
-pub(crate) fn is_one_text(t: &str) -> bool {
-    if !is_single_cell(Line {
-        text: t,
-        trimmed: t,
-        lead: 0,
-    }) {
+/// its own: one cell (`single_cell`, its [`is_single_cell_text`]) that [`split_parsed_cell`]
+/// leaves whole as text. (Of a line with white space around it, a tab there may still make it
+/// a row: see [`has_tab_around`].)
+pub(crate) fn is_one_text(t: &str, single_cell: bool) -> bool {
+    if !single_cell {
         return false;
     }
     let mut tokens = Vec::new();
@@ -131,10 +150,26 @@ pub(crate) fn is_one_text(t: &str) -> bool {
     matches!(tokens.as_slice(), [only] if only.kind == TokenKind::Text && only.text.len() == t.len())
 }
 
+/// Whether a trimmed line, on a line of its own, is one cell ([`is_single_cell`]). Of a line
+/// with white space around its trimmed text, the same but for a tab there
+/// ([`has_tab_around`]): the white space holds no other separator, and gaps count only inside
+/// the trimmed text.
+pub(crate) fn is_single_cell_text(t: &str) -> bool {
+    is_single_cell(Line {
+        text: t,
+        trimmed: t,
+        lead: 0,
+    })
+}
+
 /// Whether the white space around a line's trimmed text has a tab: the one separator white
 /// space can hold, which [`is_single_cell`] looks for in the whole line.
 #[inline]
 fn has_tab_around(line: Line<'_>) -> bool {
+    // (Most lines have no white space around their text: told so at once.)
+    if line.text.len() == line.trimmed.len() {
+        return false;
+    }
     let bytes = line.text.as_bytes();
     let around = |r: Option<&[u8]>| r.is_some_and(|r| r.contains(&b'\t'));
     (line.lead > 0 && around(bytes.get(..line.lead)))
@@ -171,13 +206,14 @@ impl<'a> Line<'a> {
 }
 
 /// Where the cells of a line go, one by one, as a splitter finds them: `(byte offset, text)`,
-/// `text` untrimmed. (A vector collects them; a row's tokens are made from them at once.)
+/// `text` untrimmed, and `col`, the 1-based column (in characters) of the byte offset. (A
+/// vector collects them; a row's tokens are made from them at once.)
 trait CellSink<'a> {
-    fn cell(&mut self, offset: usize, raw: &'a str);
+    fn cell(&mut self, offset: usize, raw: &'a str, col: u32);
 }
 
 impl<'a> CellSink<'a> for Vec<(usize, &'a str)> {
-    fn cell(&mut self, offset: usize, raw: &'a str) {
+    fn cell(&mut self, offset: usize, raw: &'a str, _col: u32) {
         self.push((offset, raw));
     }
 }
@@ -192,31 +228,63 @@ struct RowCells<'o, 'a> {
 
 impl<'a> CellSink<'a> for RowCells<'_, 'a> {
     #[inline]
-    fn cell(&mut self, offset: usize, raw: &'a str) {
-        cell_tokens(self.no, offset, raw, self.multi, self.out);
+    fn cell(&mut self, offset: usize, raw: &'a str, col: u32) {
+        cell_tokens(self.no, offset, raw, col, self.multi, self.out);
     }
 }
 
-/// The tokens of one cell (`raw`, at byte `offset` of its line, untrimmed) into `out`.
+/// The tokens of one cell (`raw`, at byte `offset` of its line, untrimmed, and at column `col`)
+/// into `out`, their columns set.
 #[inline]
-fn cell_tokens<'a>(no: u32, offset: usize, raw: &'a str, multi: bool, out: &mut Vec<Token<'a>>) {
+fn cell_tokens<'a>(
+    no: u32,
+    offset: usize,
+    raw: &'a str,
+    col: u32,
+    multi: bool,
+    out: &mut Vec<Token<'a>>,
+) {
     let text = trim_cell(raw);
-    let start = offset + leading_space(raw, text);
+    let lead = leading_space(raw, text);
+    let start = offset + lead;
+    // (Cells seldom have white space in front: most tokens are at the cell's column.)
+    let col = col.wrapping_add(chars_in_bytes(raw.as_bytes().get(..lead).unwrap_or(&[])));
+    let at = |kind| Token {
+        col,
+        ..token(no, text, start, kind)
+    };
     if text.is_empty() {
         if multi {
-            out.push(token(no, text, start, TokenKind::Empty));
+            out.push(at(TokenKind::Empty));
         }
         return;
     }
     // (A value, the commonest cell of a row, is pushed here without the call.)
     match parse_trimmed(text) {
-        Some(p) => out.push(token(no, text, start, TokenKind::Value(p))),
+        Some(p) => out.push(at(TokenKind::Value(p))),
         // (Most labels end in a character no value ends in: their token at once, as
         // [`split_parsed_cell`] would make it, without the call.)
         None if !text.chars().next_back().is_some_and(may_end_value) => {
-            out.push(token(no, text, start, TokenKind::Text))
+            out.push(at(TokenKind::Text))
         }
-        None => split_parsed_cell(no, text, start, None, out),
+        None => {
+            let first = out.len();
+            split_parsed_cell(no, text, start, None, out);
+            set_columns(text.as_bytes(), start, col, &mut out[first..]);
+        }
+    }
+}
+
+/// Sets the columns of `tokens`, all of them in `text` (at byte `start` of its line, column
+/// `col`), in order: counted along the text once, from one token to the next.
+fn set_columns(text: &[u8], start: usize, mut col: u32, tokens: &mut [Token<'_>]) {
+    let mut byte = start;
+    for t in tokens {
+        if let Some(skipped) = text.get(byte - start..t.start.wrapping_sub(start)) {
+            col = col.wrapping_add(chars_in_bytes(skipped));
+            byte = t.start;
+        }
+        t.col = col;
     }
 }
 
@@ -226,8 +294,13 @@ fn cell_tokens<'a>(no: u32, offset: usize, raw: &'a str, multi: bool, out: &mut 
 /// nothing is left: then the trim of the cell is taken as it is, its place included.
 /// (A cell of ASCII white space alone, the empty cells of a bar row, trims to the empty text at
 /// its start, as [`str::trim`] gives it.)
+/// (A cell with nothing to trim, most cells of a tab row, is told so from its first and last
+/// bytes at once.)
 #[inline]
 fn trim_cell(raw: &str) -> &str {
+    if crate::scan::is_trimmed_nonempty(raw) {
+        return raw;
+    }
     let inner = raw.trim_ascii();
     if inner.is_empty() {
         return raw.get(..0).unwrap_or("");
@@ -267,70 +340,170 @@ fn cells_to_tokens<'a>(
         v.clear();
         split_on_wide_gaps(line, has_wide_gap(trimmed), v);
         let multi = v.len() > 1;
+        let (mut byte, mut col) = (0, 1u32);
         for &(offset, raw) in v.iter() {
-            cell_tokens(no, offset, raw, multi, row.out);
+            // (Pieces in order: the column counted along the line once.)
+            if let Some(skipped) = bytes.get(byte..offset) {
+                col = col.wrapping_add(chars_in_bytes(skipped));
+                byte = offset;
+            }
+            cell_tokens(no, offset, raw, col, multi, row.out);
         }
     }
 }
 
 /// The pieces of `line` between tabs, with their offsets, to `v`. The tabs are found eight
 /// bytes at a time ([`crate::scan::bytes_equal`]): rows are long, their cells a few bytes each.
+/// (Each cell's column is counted in the same pass: see [`Columns`].)
 fn split_at_tabs<'a>(line: &'a str, v: &mut impl CellSink<'a>) {
     let (words, rest) = line.as_bytes().as_chunks::<8>();
     let mut start = 0;
-    let mut cut = |i: usize, start: &mut usize| {
-        v.cell(*start, line.get(*start..i).unwrap_or(""));
+    let mut start_col = 1;
+    let mut cols = Columns::default();
+    // A tab at byte `i`, `before` continuation bytes before it: the cell before it, and the
+    // next starting after it (the tab is one character).
+    let mut cut = |i: usize, before: u32, start: &mut usize, start_col: &mut u32| {
+        v.cell(*start, line.get(*start..i).unwrap_or(""), *start_col);
         *start = i + 1;
+        *start_col = Columns::col(i + 1, before);
     };
     for (w, &word) in words.iter().enumerate() {
-        let mut found = crate::scan::bytes_equal(u64::from_le_bytes(word), b'\t');
+        let word = u64::from_le_bytes(word);
+        let mut found = crate::scan::bytes_equal(word, b'\t');
+        cols.word(word);
         while found != 0 {
-            cut(w * 8 + (found.trailing_zeros() / 8) as usize, &mut start);
+            let k = found.trailing_zeros() / 8;
+            cut(
+                w * 8 + k as usize,
+                cols.before(k),
+                &mut start,
+                &mut start_col,
+            );
             found &= found - 1;
         }
+        cols.next_word();
     }
     for (j, &b) in rest.iter().enumerate() {
         if b == b'\t' {
-            cut(words.len() * 8 + j, &mut start);
+            cut(
+                words.len() * 8 + j,
+                cols.before_word,
+                &mut start,
+                &mut start_col,
+            );
         }
+        cols.before_word += u32::from(is_continuation(b));
     }
-    v.cell(start, line.get(start..).unwrap_or(""));
+    v.cell(start, line.get(start..).unwrap_or(""), start_col);
+}
+
+/// Whether a byte continues a character in UTF-8 (`10xxxxxx`).
+#[inline]
+fn is_continuation(b: u8) -> bool {
+    (b as i8) < -0x40
+}
+
+/// The count of continuation bytes (`10xxxxxx`) a splitter keeps as it goes through a line eight
+/// bytes at a time: the column of a byte is its offset less the continuation bytes before it.
+#[derive(Default)]
+struct Columns {
+    /// Continuation bytes before the current word.
+    before_word: u32,
+    /// The continuation bytes of the current word: the high bit of each.
+    marks: u64,
+}
+
+impl Columns {
+    /// The 1-based column of byte `i`, with `before` continuation bytes before it.
+    #[inline]
+    fn col(i: usize, before: u32) -> u32 {
+        (i as u32).wrapping_sub(before).wrapping_add(1)
+    }
+
+    /// Takes the next word (little-endian) of the line.
+    #[inline]
+    fn word(&mut self, w: u64) {
+        // A byte's bit 6 shifted to its bit 7 (a byte's bit 7 goes to the next one's bit 0,
+        // masked off): the high bit is left on the bytes with bit 7 set and bit 6 clear.
+        self.marks = w & !(w << 1) & 0x8080_8080_8080_8080;
+    }
+
+    /// Continuation bytes before byte `k` (0 to 7) of the current word.
+    #[inline]
+    fn before(&self, k: u32) -> u32 {
+        let below = (1u64 << (8 * k)).wrapping_sub(1);
+        self.before_word + Columns::count(self.marks & below)
+    }
+
+    /// Done with the current word.
+    #[inline]
+    fn next_word(&mut self) {
+        self.before_word += Columns::count(self.marks);
+    }
+
+    /// The number of high bits set in `marks` (only high bits of bytes set): the eight 0/1
+    /// bytes summed into the top byte (at most 8: no carry) — a multiplication, where
+    /// `count_ones` is a dozen operations on processors without a population count.
+    #[inline]
+    fn count(marks: u64) -> u32 {
+        ((marks >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32
+    }
 }
 
 /// The pieces of `line` between bars (`|` or `｜`), with their offsets, to `v`. Bytes, not
 /// characters: `|` and the lead byte EF of `｜` (EF BD 9C) never occur inside another
 /// character's encoding, nor do the bytes after EF start a bar. Candidates are found eight
 /// bytes at a time ([`crate::scan::bytes_equal`]).
+/// (Each cell's column is counted in the same pass: see [`Columns`].)
 fn split_at_bars<'a>(line: &'a str, v: &mut impl CellSink<'a>) {
     let bytes = line.as_bytes();
     let (words, rest) = bytes.as_chunks::<8>();
     let mut start = 0;
+    let mut start_col = 1;
+    let mut cols = Columns::default();
     // A bar at byte `i`, if there is one: its length.
     let bar_at = |i: usize| match bytes.get(i) {
         Some(b'|') => Some(1),
         Some(0xEF) => (bytes.get(i + 1..i + 3) == Some(&[0xBD, 0x9C])).then_some(3),
         _ => None,
     };
-    let mut cut = |i: usize, start: &mut usize| {
+    // A candidate at byte `i`, `before` continuation bytes before it: if a bar, the cell
+    // before it, and the next starting after it (the bar is one character).
+    let mut cut = |i: usize, before: u32, start: &mut usize, start_col: &mut u32| {
         if let Some(len) = bar_at(i) {
-            v.cell(*start, line.get(*start..i).unwrap_or(""));
+            v.cell(*start, line.get(*start..i).unwrap_or(""), *start_col);
             *start = i + len;
+            *start_col = Columns::col(i, before).wrapping_add(1);
         }
     };
     for (w, &word) in words.iter().enumerate() {
         let word = u64::from_le_bytes(word);
         let mut found = crate::scan::bytes_equal(word, b'|') | crate::scan::bytes_equal(word, 0xEF);
+        cols.word(word);
         while found != 0 {
-            cut(w * 8 + (found.trailing_zeros() / 8) as usize, &mut start);
+            let k = found.trailing_zeros() / 8;
+            cut(
+                w * 8 + k as usize,
+                cols.before(k),
+                &mut start,
+                &mut start_col,
+            );
             found &= found - 1;
         }
+        cols.next_word();
     }
     for (j, &b) in rest.iter().enumerate() {
         if b == b'|' || b == 0xEF {
-            cut(words.len() * 8 + j, &mut start);
+            cut(
+                words.len() * 8 + j,
+                cols.before_word,
+                &mut start,
+                &mut start_col,
+            );
         }
+        cols.before_word += u32::from(is_continuation(b));
     }
-    v.cell(start, line.get(start..).unwrap_or(""));
+    v.cell(start, line.get(start..).unwrap_or(""), start_col);
 }
 
 /// Space-aligned columns (`label      5     0`): split on runs of two or more spaces (an
@@ -392,17 +565,19 @@ fn split_on_wide_gaps<'a>(line: &'a str, wide_gap: bool, pieces: &mut Vec<(usize
     }
 }
 
-/// The tokens of a line; `value` is [`parse_trimmed`] of the trimmed line.
+/// The tokens of a line; `single_cell` is [`is_single_cell`] of it, `value` is
+/// [`parse_trimmed`] of the trimmed line.
 fn tokenize_line<'a>(
     no: u32,
     whole: Line<'a>,
+    single_cell: bool,
     value: Option<Printed>,
     cells_buf: &mut Vec<(usize, &'a str)>,
     out: &mut Vec<Token<'a>>,
 ) {
     let line = whole.text;
     // One cell on its own line (seeds 000, 003 and all prose): no splitting, no allocation.
-    if is_single_cell(whole) {
+    if single_cell {
         // A value alone (most lines of a table printed one cell per line): its token at once.
         if let Some(p) = value {
             let start = whole.lead;
@@ -438,28 +613,15 @@ fn tokenize_line<'a>(
         return;
     }
     let first_index = out.len();
+    // (Character columns are counted by the splitters, once along the line: a huge one-line
+    // input stays linear.)
     cells_to_tokens(no, whole, cells_buf, out);
-    // Character columns, counted once along the line (a huge one-line input stays linear).
-    let mut byte = 0usize;
-    let mut col = 1u32;
-    for t in out[first_index..].iter_mut() {
-        if let Some(skipped) = line.get(byte..t.start) {
-            col += chars_in(skipped);
-            byte = t.start;
-        }
-        t.col = col;
-    }
-    let count = out.len() - first_index;
-    let non_empty = out[first_index..]
-        .iter()
-        .filter(|t| t.kind != TokenKind::Empty)
-        .count();
-    if let Some(first) = out[first_index..]
-        .iter_mut()
-        .find(|t| t.kind != TokenKind::Empty)
-    {
+    let row = &mut out[first_index..];
+    // (The only token of a line, when it is not empty, is its only non-empty one.)
+    let count = row.len();
+    if let Some(first) = row.iter_mut().find(|t| !matches!(t.kind, TokenKind::Empty)) {
         first.first_in_line = true;
-        first.whole_line = non_empty == 1 && count == 1;
+        first.whole_line = count == 1;
     }
 }
 
@@ -467,10 +629,16 @@ fn tokenize_line<'a>(
 /// first token, one-cell lines), told so without the call into the general count.
 #[inline]
 fn chars_in(s: &str) -> u32 {
-    if s.is_empty() {
+    chars_in_bytes(s.as_bytes())
+}
+
+/// [`chars_in`] of the bytes of UTF-8 text (a part cut at character boundaries).
+#[inline]
+fn chars_in_bytes(b: &[u8]) -> u32 {
+    if b.is_empty() {
         0
     } else {
-        count_chars(s.as_bytes())
+        count_chars(b)
     }
 }
 
@@ -760,6 +928,43 @@ mod tests {
         fn cell_trim_like_the_trim(s in "[ \t\u{3000}\u{a0}\u{b}\u{85}]{0,3}[a规0 \u{3000}]{0,3}[ \t\r\u{3000}\u{a0}\u{b}]{0,3}|[ \t\r\n\u{c}]{0,4}|\\PC{0,8}") {
             prop_assert_eq!(trim_cell(&s), crate::scan::trim(&s));
             prop_assert_eq!(trim_cell(&s).as_ptr(), crate::scan::trim(&s).as_ptr());
+        }
+
+        /// Every token's column is its place in its line in characters, counted from the
+        /// line's start (rows of tabs, bars and wide gaps, cells split into words, long lines).
+        #[test]
+        fn columns_are_counted_characters(
+            parts in proptest::collection::vec(
+                "[ \t|｜\u{3000}\u{a0}]{1,3}|规章|（七）总计|行政许可 12|[0-9]{1,3}|—|无|\\PC{0,4}",
+                0..24,
+            ),
+        ) {
+            let text = parts.concat();
+            let doc = Document::new(text.clone());
+            for t in tokenize(&doc, |_, _| false) {
+                let before = doc
+                    .lines()
+                    .find(|&(no, _)| no == t.line)
+                    .and_then(|(_, l)| l.get(..t.start))
+                    .map(|b| b.chars().count() + 1);
+                prop_assert_eq!(Some(t.col as usize), before, "{:?} {:?}", text, t);
+            }
+        }
+
+        /// A line is one cell as its trimmed text is, but for a tab around that.
+        #[test]
+        fn single_cell_as_its_trimmed_text(
+            line in "[ \t\u{3000}\u{a0}]{0,3}([ \t|｜\u{3000}\u{a0}a0规章、】]{0,12}|\\PC{0,30}|[规a ]{60,70})[ \t\u{3000}\u{a0}]{0,3}"
+        ) {
+            let trimmed = crate::scan::trim(&line);
+            if !trimmed.is_empty() {
+                let whole = Line::new(&line, trimmed);
+                prop_assert_eq!(
+                    is_single_cell(whole),
+                    is_single_cell_text(trimmed) && !has_tab_around(whole),
+                    "{:?}", line
+                );
+            }
         }
 
         /// The count of characters eight bytes at a time is the count.

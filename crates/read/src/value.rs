@@ -66,19 +66,29 @@ pub fn parse_trimmed(t: &str) -> Option<Printed> {
     }
     // Plain digits, the commonest value: no folding needed (and no mark has a digit).
     if t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
-        if t.len() > 1 && t.starts_with('0') {
-            return None;
-        }
-        // At most 15 digits: the integer is below 2^53, so it converts to f64 exactly, as
-        // parsing the text as a float would (only faster).
-        let value = t.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-        return Some(Printed::Number {
-            value: value as f64,
-            unit: Unit::None,
-            signed: false,
-        });
+        return parse_plain_digits(t);
     }
     parse_other(t)
+}
+
+/// [`parse_trimmed`] of a text of 1 to 15 ASCII digits (for a caller that has told so
+/// already).
+#[inline]
+pub fn parse_plain_digits(t: &str) -> Option<Printed> {
+    debug_assert!((1..=15).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()));
+    if t.len() > 1 && t.starts_with('0') {
+        return None;
+    }
+    // At most 15 digits: the integer is below 2^53, so it converts to f64 exactly, as
+    // parsing the text as a float would (only faster).
+    let value = t
+        .bytes()
+        .fold(0u64, |n, b| n * 10 + u64::from(b.wrapping_sub(b'0')));
+    Some(Printed::Number {
+        value: value as f64,
+        unit: Unit::None,
+        signed: false,
+    })
 }
 
 /// [`parse_trimmed`] of a text not empty and not plain digits: marks, signed and unit-bearing

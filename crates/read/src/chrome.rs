@@ -81,128 +81,11 @@ pub(crate) fn line_facts(t: &str) -> LineFacts {
     // unique, and told by their shape at once.
     if t.len() <= MEMO_MAX_BYTES {
         thread_local! {
-            static MEMO: std::cell::RefCell<FactsMemo> =
-                std::cell::RefCell::new(FactsMemo::new(MEMO_ENTRIES));
+            static MEMO: crate::memo::Store<LineFacts> = std::cell::RefCell::default();
         }
-        MEMO.with(|memo| remembered_facts(memo, t, facts))
+        crate::memo::remembered(&MEMO, MEMO_ENTRIES, t, facts)
     } else {
         facts()
-    }
-}
-
-/// `make()`, the [`LineFacts`] of `t`, remembered in `memo`. (Made outside the memo's borrow;
-/// should the memo be borrowed already, what is made is simply not remembered.)
-fn remembered_facts(
-    memo: &std::cell::RefCell<FactsMemo>,
-    t: &str,
-    make: impl FnOnce() -> LineFacts,
-) -> LineFacts {
-    let hash = FactsMemo::hash(t);
-    if let Ok(memo) = memo.try_borrow() {
-        if let Some(known) = memo.get(hash, t) {
-            return known.clone();
-        }
-    }
-    let made = make();
-    if let Ok(mut memo) = memo.try_borrow_mut() {
-        memo.keep(hash, t, made.clone());
-    }
-    made
-}
-
-/// The memo of [`line_facts`]: labels and headings come back in every report, so a line is
-/// looked up by its text before anything else is done with it. A table of its own rather than
-/// a map of boxed texts: the texts are kept one after another in one buffer (no allocation
-/// per line), and the table is found by open addressing over a fixed number of slots, twice
-/// the entries kept. Past its entries it starts over, so its memory stays bounded.
-struct FactsMemo {
-    /// Per slot: 0 if empty, else 1 + the index of its entry. A power of two long.
-    slots: Vec<u32>,
-    entries: Vec<MemoEntry>,
-    /// The texts of the entries, one after another.
-    texts: String,
-    /// Entries kept before the memo starts over.
-    capacity: usize,
-}
-
-struct MemoEntry {
-    hash: u64,
-    /// Where the entry's text is in [`FactsMemo::texts`].
-    start: u32,
-    len: u32,
-    facts: LineFacts,
-}
-
-impl FactsMemo {
-    fn new(capacity: usize) -> FactsMemo {
-        FactsMemo {
-            slots: vec![0; (2 * capacity.max(1)).next_power_of_two()],
-            entries: Vec::new(),
-            texts: String::new(),
-            capacity: capacity.max(1),
-        }
-    }
-
-    fn hash(t: &str) -> u64 {
-        use std::hash::Hasher;
-        let mut h = rustc_hash::FxHasher::default();
-        h.write(t.as_bytes());
-        h.finish()
-    }
-
-    /// The slot to start looking in for `hash` (Fx's finish has moved its best mixed bits to
-    /// the bottom).
-    fn first_slot(&self, hash: u64) -> usize {
-        (hash as usize) & (self.slots.len() - 1)
-    }
-
-    /// What is remembered of `t` (`hash` its [`FactsMemo::hash`]), if anything.
-    fn get(&self, hash: u64, t: &str) -> Option<&LineFacts> {
-        let mask = self.slots.len() - 1;
-        let mut i = self.first_slot(hash);
-        // (At most half the slots are ever taken: an empty one ends every search.)
-        loop {
-            let slot = *self.slots.get(i)?;
-            let entry = self.entries.get(slot.checked_sub(1)? as usize)?;
-            if entry.hash == hash
-                && self
-                    .texts
-                    .as_bytes()
-                    .get(entry.start as usize..(entry.start + entry.len) as usize)
-                    == Some(t.as_bytes())
-            {
-                return Some(&entry.facts);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Remembers `facts` of `t` (not remembered yet; `hash` its [`FactsMemo::hash`]),
-    /// starting over first when the memo is full.
-    fn keep(&mut self, hash: u64, t: &str, facts: LineFacts) {
-        if self.entries.len() >= self.capacity || self.texts.len() + t.len() > u32::MAX as usize {
-            self.slots.fill(0);
-            self.entries.clear();
-            self.texts.clear();
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = self.first_slot(hash);
-        while self.slots.get(i).is_some_and(|&s| s != 0) {
-            i = (i + 1) & mask;
-        }
-        let (Some(slot), Ok(index)) =
-            (self.slots.get_mut(i), u32::try_from(self.entries.len() + 1))
-        else {
-            return;
-        };
-        *slot = index;
-        self.entries.push(MemoEntry {
-            hash,
-            start: self.texts.len() as u32,
-            len: t.len() as u32,
-            facts,
-        });
-        self.texts.push_str(t);
     }
 }
 
@@ -730,34 +613,6 @@ fn is_chatbot(compact: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    proptest! {
-        /// The memo gives back what was made of each line, whatever lines came before and
-        /// however often it started over (a memo of two entries starts over often).
-        #[test]
-        fn memo_gives_the_facts_made(
-            lines in proptest::collection::vec("规章|登录|第3页|0|a|行政许可\t1|\\PC{1,6}", 1..40),
-            capacity in 1usize..6,
-        ) {
-            let memo = std::cell::RefCell::new(FactsMemo::new(capacity));
-            let facts_of = |t: &str| LineFacts {
-                value: crate::value::parse_token(t),
-                chrome: t.len().is_multiple_of(2),
-                one_text: t.starts_with('规'),
-                single_cell: Some(t.len() < 4),
-            };
-            for t in &lines {
-                let got = remembered_facts(&memo, t, || facts_of(t));
-                let want = facts_of(t);
-                prop_assert_eq!(
-                    (got.value, got.chrome, got.one_text, got.single_cell),
-                    (want.value, want.chrome, want.one_text, want.single_cell)
-                );
-                prop_assert!(memo.borrow().entries.len() <= capacity);
-                prop_assert!(memo.borrow().get(FactsMemo::hash(t), t).is_some());
-            }
-        }
-    }
 
     /// [`compact`] as defined on characters; the byte version must give the same.
     fn compact_by_chars(t: &str) -> String {

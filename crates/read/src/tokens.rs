@@ -356,20 +356,45 @@ fn cells_to_tokens<'a>(
 /// bytes at a time ([`crate::scan::bytes_equal`]): rows are long, their cells a few bytes each.
 /// (Each cell's column is counted in the same pass: see [`Columns`].)
 fn split_at_tabs<'a>(line: &'a str, v: &mut impl CellSink<'a>) {
-    let (words, rest) = line.as_bytes().as_chunks::<8>();
+    split_at(
+        line,
+        v,
+        |word| crate::scan::bytes_equal(word, b'\t'),
+        |b| b == b'\t',
+        |_, _| Some(1),
+    );
+}
+
+/// The pieces of `line` between separators, with their offsets, to `v`: `marks(word)` marks
+/// (the high bit of each byte) the bytes of eight that may start one, `may_start(byte)` the same
+/// of one byte, and `separator_at(bytes, i)` says whether one starts at byte `i` and its length
+/// (a separator is one character). Candidates are found eight bytes at a time, and each cell's
+/// column counted in the same pass ([`Columns`]).
+#[inline(always)]
+fn split_at<'a>(
+    line: &'a str,
+    v: &mut impl CellSink<'a>,
+    marks: impl Fn(u64) -> u64,
+    may_start: impl Fn(u8) -> bool,
+    separator_at: impl Fn(&[u8], usize) -> Option<usize>,
+) {
+    let bytes = line.as_bytes();
+    let (words, rest) = bytes.as_chunks::<8>();
     let mut start = 0;
     let mut start_col = 1;
     let mut cols = Columns::default();
-    // A tab at byte `i`, `before` continuation bytes before it: the cell before it, and the
-    // next starting after it (the tab is one character).
+    // A candidate at byte `i`, `before` continuation bytes before it: if a separator, the cell
+    // before it, and the next starting after it (the separator is one character).
     let mut cut = |i: usize, before: u32, start: &mut usize, start_col: &mut u32| {
-        v.cell(*start, line.get(*start..i).unwrap_or(""), *start_col);
-        *start = i + 1;
-        *start_col = Columns::col(i + 1, before);
+        if let Some(len) = separator_at(bytes, i) {
+            v.cell(*start, line.get(*start..i).unwrap_or(""), *start_col);
+            *start = i + len;
+            *start_col = Columns::col(i, before).wrapping_add(1);
+        }
     };
     for (w, &word) in words.iter().enumerate() {
         let word = u64::from_le_bytes(word);
-        let mut found = crate::scan::bytes_equal(word, b'\t');
+        let mut found = marks(word);
         cols.word(word);
         while found != 0 {
             let k = found.trailing_zeros() / 8;
@@ -384,7 +409,7 @@ fn split_at_tabs<'a>(line: &'a str, v: &mut impl CellSink<'a>) {
         cols.next_word();
     }
     for (j, &b) in rest.iter().enumerate() {
-        if b == b'\t' {
+        if may_start(b) {
             cut(
                 words.len() * 8 + j,
                 cols.before_word,
@@ -456,54 +481,17 @@ impl Columns {
 /// bytes at a time ([`crate::scan::bytes_equal`]).
 /// (Each cell's column is counted in the same pass: see [`Columns`].)
 fn split_at_bars<'a>(line: &'a str, v: &mut impl CellSink<'a>) {
-    let bytes = line.as_bytes();
-    let (words, rest) = bytes.as_chunks::<8>();
-    let mut start = 0;
-    let mut start_col = 1;
-    let mut cols = Columns::default();
-    // A bar at byte `i`, if there is one: its length.
-    let bar_at = |i: usize| match bytes.get(i) {
-        Some(b'|') => Some(1),
-        Some(0xEF) => (bytes.get(i + 1..i + 3) == Some(&[0xBD, 0x9C])).then_some(3),
-        _ => None,
-    };
-    // A candidate at byte `i`, `before` continuation bytes before it: if a bar, the cell
-    // before it, and the next starting after it (the bar is one character).
-    let mut cut = |i: usize, before: u32, start: &mut usize, start_col: &mut u32| {
-        if let Some(len) = bar_at(i) {
-            v.cell(*start, line.get(*start..i).unwrap_or(""), *start_col);
-            *start = i + len;
-            *start_col = Columns::col(i, before).wrapping_add(1);
-        }
-    };
-    for (w, &word) in words.iter().enumerate() {
-        let word = u64::from_le_bytes(word);
-        let mut found = crate::scan::bytes_equal(word, b'|') | crate::scan::bytes_equal(word, 0xEF);
-        cols.word(word);
-        while found != 0 {
-            let k = found.trailing_zeros() / 8;
-            cut(
-                w * 8 + k as usize,
-                cols.before(k),
-                &mut start,
-                &mut start_col,
-            );
-            found &= found - 1;
-        }
-        cols.next_word();
-    }
-    for (j, &b) in rest.iter().enumerate() {
-        if b == b'|' || b == 0xEF {
-            cut(
-                words.len() * 8 + j,
-                cols.before_word,
-                &mut start,
-                &mut start_col,
-            );
-        }
-        cols.before_word += u32::from(is_continuation(b));
-    }
-    v.cell(start, line.get(start..).unwrap_or(""), start_col);
+    split_at(
+        line,
+        v,
+        |word| crate::scan::bytes_equal(word, b'|') | crate::scan::bytes_equal(word, 0xEF),
+        |b| b == b'|' || b == 0xEF,
+        |bytes, i| match bytes.get(i) {
+            Some(b'|') => Some(1),
+            Some(0xEF) => (bytes.get(i + 1..i + 3) == Some(&[0xBD, 0x9C])).then_some(3),
+            _ => None,
+        },
+    );
 }
 
 /// Space-aligned columns (`label      5     0`): split on runs of two or more spaces (an

@@ -3,7 +3,7 @@
 //! throughput numbers of record come from `cargo bench -p gongkai --bench read_check`.
 use std::time::{Duration, Instant};
 
-use gongkai_read::{chrome, decode, document::Document, meta, recognize, tokens};
+use gongkai_read::{decode, document::Document, meta, prose, recognize, tokens};
 
 fn main() {
     let n: usize = std::env::args()
@@ -36,7 +36,8 @@ fn main() {
     };
     let n = corpus.len();
     let bytes: usize = corpus.iter().map(String::len).sum();
-    let mut t = [Duration::ZERO; 6];
+    // The phases of `gongkai_read::read_str`, in its order, and the check.
+    let mut t = [Duration::ZERO; 8];
     let (mut lines, mut nonblank, mut ntoks, mut texts) = (0usize, 0usize, 0usize, 0usize);
     for text in &corpus {
         let s = Instant::now();
@@ -46,17 +47,21 @@ fn main() {
         t[0] += s.elapsed();
         let s = Instant::now();
         let doc = Document::new(decoded);
-        let flags: Vec<bool> = doc
-            .lines()
-            .map(|(_, l)| !l.trim().is_empty() && chrome::is_chrome(l))
-            .collect();
         t[1] += s.elapsed();
-        let is_chrome = |no: u32, _: &str| flags.get(no as usize - 1).copied().unwrap_or(false);
+        let s = Instant::now();
+        let tokens::Content {
+            chrome,
+            tokens: toks,
+        } = tokens::tokenize_content(&doc);
+        t[2] += s.elapsed();
+        let is_chrome = |no: u32, _: &str| {
+            (no as usize)
+                .checked_sub(1)
+                .and_then(|i| chrome.get(i).copied())
+                .unwrap_or(false)
+        };
         let s = Instant::now();
         let m = meta::read_meta_with(&doc, &is_chrome);
-        t[2] += s.elapsed();
-        let s = Instant::now();
-        let toks = tokens::tokenize(&doc, is_chrome);
         t[3] += s.elapsed();
         lines += doc.line_count() as usize;
         nonblank += doc.lines().filter(|(_, l)| !l.trim().is_empty()).count();
@@ -66,11 +71,17 @@ fn main() {
             .filter(|t| t.kind == tokens::TokenKind::Text)
             .count();
         let s = Instant::now();
-        let report = recognize::recognize(&toks, m.year.value);
+        let mut report = recognize::recognize(&toks, m.year.value);
         t[4] += s.elapsed();
         let s = Instant::now();
-        let f = gongkai_check::check(&report);
+        prose::apply(&doc, &chrome, &mut report);
         t[5] += s.elapsed();
+        let s = Instant::now();
+        report.texts = gongkai_read::texts::section_texts(&doc, &chrome, &report);
+        t[6] += s.elapsed();
+        let s = Instant::now();
+        let f = gongkai_check::check(&report);
+        t[7] += s.elapsed();
         std::hint::black_box(f);
     }
     let total: Duration = t.iter().sum();
@@ -88,10 +99,12 @@ fn main() {
     );
     for (name, d) in [
         "decode",
-        "lines+chrome",
+        "lines",
+        "tokens+chrome",
         "meta",
-        "tokenize",
         "recognize",
+        "prose",
+        "texts",
         "check",
     ]
     .iter()

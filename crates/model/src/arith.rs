@@ -186,13 +186,9 @@ impl<'r> Evaluator<'r> {
 /// that a cell found at its place by address is found so for the relation too). Made once.
 fn operands_by_address(format: crate::format::FormatId) -> &'static [bool] {
     use std::sync::OnceLock;
-    static CACHE: [OnceLock<Vec<bool>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let slot = match format {
-        crate::format::FormatId::F2019 => 0,
-        crate::format::FormatId::F2021 => 1,
-        crate::format::FormatId::Legacy => 2,
-    };
-    CACHE[slot].get_or_init(|| {
+    static CACHE: [OnceLock<Vec<bool>>; crate::format::FormatId::COUNT] =
+        [const { OnceLock::new() }; crate::format::FormatId::COUNT];
+    CACHE[format.index()].get_or_init(|| {
         let cells = crate::report::format_cells(format);
         crate::formats::relations(format)
             .iter()

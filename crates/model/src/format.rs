@@ -25,6 +25,18 @@ pub enum FormatId {
 }
 
 impl FormatId {
+    /// How many formats there are: the slots of the caches kept per format.
+    pub const COUNT: usize = 3;
+
+    /// This format's slot among [`FormatId::COUNT`] (for the caches made once per format).
+    pub const fn index(self) -> usize {
+        match self {
+            FormatId::F2019 => 0,
+            FormatId::F2021 => 1,
+            FormatId::Legacy => 2,
+        }
+    }
+
     /// The stable key used in JSON, CSV and the database.
     pub fn key(self) -> &'static str {
         match self {
@@ -246,5 +258,25 @@ impl std::hash::Hash for CellKey {
 impl fmt::Display for CellKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{}.{}", self.table, self.row, self.column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FormatId;
+
+    /// Each format has a slot of its own among `COUNT`: the per-format caches never share one.
+    #[test]
+    fn every_format_has_its_own_slot() {
+        let all = [FormatId::F2019, FormatId::F2021, FormatId::Legacy];
+        let mut slots: Vec<usize> = all.iter().map(|f| f.index()).collect();
+        slots.sort_unstable();
+        assert_eq!(slots, (0..FormatId::COUNT).collect::<Vec<_>>());
+        // (Every format is listed: a new one fails to compile in this match.)
+        for f in all {
+            match f {
+                FormatId::F2019 | FormatId::F2021 | FormatId::Legacy => {}
+            }
+        }
     }
 }

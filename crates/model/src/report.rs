@@ -499,13 +499,9 @@ impl Index {
 
 /// The index of a format's cells in format order.
 fn format_index(format: FormatId) -> &'static FormatIndex {
-    static CACHE: [OnceLock<FormatIndex>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let slot = match format {
-        FormatId::F2019 => 0,
-        FormatId::F2021 => 1,
-        FormatId::Legacy => 2,
-    };
-    CACHE[slot].get_or_init(|| {
+    static CACHE: [OnceLock<FormatIndex>; FormatId::COUNT] =
+        [const { OnceLock::new() }; FormatId::COUNT];
+    CACHE[format.index()].get_or_init(|| {
         let keys: Vec<CellKey> = formats::get(format).cell_keys().collect();
         FormatIndex {
             by_address: keys

@@ -29,14 +29,9 @@ pub fn all() -> [&'static FormatDef; 3] {
 
 /// The concrete relations of a format (expanded once, then shared).
 pub fn relations(id: FormatId) -> &'static [Relation] {
-    static CACHE: [OnceLock<Vec<Relation>>; 3] =
-        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let slot = match id {
-        FormatId::F2019 => 0,
-        FormatId::F2021 => 1,
-        FormatId::Legacy => 2,
-    };
-    CACHE[slot].get_or_init(|| relations_of(get(id)))
+    static CACHE: [OnceLock<Vec<Relation>>; FormatId::COUNT] =
+        [const { OnceLock::new() }; FormatId::COUNT];
+    CACHE[id.index()].get_or_init(|| relations_of(get(id)))
 }
 
 /// The static keys of a cell of some format, from strings (e.g. when loading JSON).

@@ -48,7 +48,7 @@ impl LabelIndex {
     pub fn of(id: FormatId) -> &'static LabelIndex {
         static CACHE: [OnceLock<LabelIndex>; FORMATS] =
             [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        let slot = format_slot(id);
+        let slot = id.index();
         CACHE[slot].get_or_init(|| LabelIndex::build(formats::get(id), slot))
     }
 
@@ -247,15 +247,7 @@ impl LabelIndex {
 }
 
 /// How many formats there are: the slots of the per-format caches.
-const FORMATS: usize = 3;
-
-fn format_slot(id: FormatId) -> usize {
-    match id {
-        FormatId::F2019 => 0,
-        FormatId::F2021 => 1,
-        FormatId::Legacy => 2,
-    }
-}
+const FORMATS: usize = FormatId::COUNT;
 
 /// Levenshtein distance between two character strings, giving up (returning `limit + 1`) as
 /// soon as it must exceed `limit`.

@@ -740,14 +740,9 @@ fn row_targets(def: &'static TableDef, r: &'static RowDef) -> Vec<(CellKey, Valu
 
 /// The [`TableTargets`] of each of a format's tables, in the format's order; made once.
 fn table_targets(format: FormatId) -> &'static [TableTargets] {
-    static CACHE: [OnceLock<Vec<TableTargets>>; 3] =
-        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let slot = match format {
-        FormatId::F2019 => 0,
-        FormatId::F2021 => 1,
-        FormatId::Legacy => 2,
-    };
-    CACHE[slot].get_or_init(|| {
+    static CACHE: [OnceLock<Vec<TableTargets>>; FormatId::COUNT] =
+        [const { OnceLock::new() }; FormatId::COUNT];
+    CACHE[format.index()].get_or_init(|| {
         formats::get(format)
             .tables
             .iter()

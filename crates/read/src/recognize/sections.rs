@@ -68,14 +68,9 @@ struct SectionForm {
 
 /// Each section of the format with the matching forms of its label and variants, computed once.
 fn normalized_sections(format: &'static FormatDef) -> &'static [SectionForms] {
-    static CACHE: [OnceLock<Vec<SectionForms>>; 3] =
-        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let slot = match format.id {
-        FormatId::F2019 => 0,
-        FormatId::F2021 => 1,
-        FormatId::Legacy => 2,
-    };
-    CACHE[slot].get_or_init(|| {
+    static CACHE: [OnceLock<Vec<SectionForms>>; FormatId::COUNT] =
+        [const { OnceLock::new() }; FormatId::COUNT];
+    CACHE[format.id.index()].get_or_init(|| {
         format
             .sections
             .iter()

@@ -183,17 +183,7 @@ pub fn fold_char(c: char) -> char {
 }
 
 /// The ASCII characters that are [`is_noise`], a bit each.
-const ASCII_NOISE: u128 = {
-    let mut bits = 0u128;
-    let mut b = 0u8;
-    while b < 0x80 {
-        if is_ascii_noise(b as char) {
-            bits |= 1 << b;
-        }
-        b += 1;
-    }
-    bits
-};
+const ASCII_NOISE: u128 = crate::scan::ascii_bits!(is_ascii_noise);
 
 /// Characters that carry no meaning for matching labels.
 fn is_noise(c: char) -> bool {

@@ -121,6 +121,24 @@ pub fn offset_in(text: &str, piece: &str) -> Option<usize> {
 /// Which of eight bytes equal a given one (defined, and tested, beside the line splitter).
 pub use gongkai_model::lines::bytes_equal;
 
+/// The ASCII characters a `const fn(char) -> bool` holds true of, one bit each (bit `b` for the
+/// character `b`), made at compile time: a character's answer is then one shift. (A macro, as a
+/// `const fn` cannot call a function given to it.)
+macro_rules! ascii_bits {
+    ($holds:expr) => {{
+        let mut bits = 0u128;
+        let mut b = 0u8;
+        while b < 0x80 {
+            if $holds(b as char) {
+                bits |= 1 << b;
+            }
+            b += 1;
+        }
+        bits
+    }};
+}
+pub(crate) use ascii_bits;
+
 #[cfg(test)]
 mod tests {
     use super::{has_sentence_mark, offset_in, trim, trim_start};

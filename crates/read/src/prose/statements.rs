@@ -75,19 +75,7 @@ const fn is_inert(c: char) -> bool {
 
 /// One bit per ASCII character: set where it is [`is_inert`] (letters, spaces, most signs; not
 /// digits, `,;:!?` or brackets).
-const ASCII_INERT: u128 = ascii_inert_mask();
-
-const fn ascii_inert_mask() -> u128 {
-    let mut mask = 0u128;
-    let mut b = 0u8;
-    while b < 0x80 {
-        if is_inert(b as char) {
-            mask |= 1 << b;
-        }
-        b += 1;
-    }
-    mask
-}
+const ASCII_INERT: u128 = crate::scan::ascii_bits!(is_inert);
 
 /// The range of the characters told inert on their bytes: U+2000 is the first character whose
 /// UTF-8 lead byte is 0xE2, U+9FFF the last with lead byte 0xE9. The range holds the CJK

@@ -131,6 +131,9 @@ pub(crate) struct CellSummary {
     states: u8,
 }
 
+// A bit a state: there must be no more states than bits.
+const _: () = assert!(CellState::ALL.len() <= u8::BITS as usize);
+
 impl CellSummary {
     pub(crate) fn of(report: &Report) -> CellSummary {
         let states = report
@@ -491,13 +494,7 @@ mod tests {
     /// would: for reports with cells in every state.
     #[test]
     fn the_cell_summary_says_what_scans_of_the_cells_say() {
-        let states = [
-            CellState::Number,
-            CellState::NotApplicable,
-            CellState::Blank,
-            CellState::Missing,
-            CellState::Inferred,
-        ];
+        let states = CellState::ALL;
         let values = [
             None,
             Some(3.0),

@@ -205,6 +205,15 @@ pub enum CellState {
 }
 
 impl CellState {
+    /// Every state, in declaration order.
+    pub const ALL: [CellState; 5] = [
+        CellState::Number,
+        CellState::NotApplicable,
+        CellState::Blank,
+        CellState::Missing,
+        CellState::Inferred,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             CellState::Number => "number",
@@ -767,6 +776,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `CellState::ALL` lists every state once, in declaration order (a state added to the enum
+    /// fails to compile in the match until it is listed).
+    #[test]
+    fn all_cell_states_are_listed() {
+        use crate::report::CellState;
+        for (i, s) in CellState::ALL.iter().enumerate() {
+            let at = match s {
+                CellState::Number => 0,
+                CellState::NotApplicable => 1,
+                CellState::Blank => 2,
+                CellState::Missing => 3,
+                CellState::Inferred => 4,
+            };
+            assert_eq!(at, i, "{s:?}");
+        }
+        assert_eq!(CellState::ALL.len(), 5);
     }
 
     /// The inline shortcut of `cell_at` and `cell_at_mut` (the cell at the place, held in the

@@ -325,13 +325,7 @@ fn the_view_spells_sources_and_states_as_the_model_does() {
         Source::Block { page: 0, index: 12 },
         Source::Block { page: 3, index: 7 },
     ];
-    let states = [
-        CellState::Number,
-        CellState::NotApplicable,
-        CellState::Blank,
-        CellState::Missing,
-        CellState::Inferred,
-    ];
+    let states = CellState::ALL;
     for (i, c) in r.cells.iter_mut().enumerate() {
         c.source = sources[i % sources.len()];
         c.state = states[i % states.len()];

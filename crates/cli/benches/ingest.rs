@@ -113,23 +113,29 @@ fn run(engine: &str, corpus: &Path, db: &str, n: usize) {
     );
     let (secs, _, _) = ingest(corpus, db);
     println!("{engine}, {n} reports again (all skipped): {secs:.1}s");
+    // Grouping every cell of the store: memory should not grow with the number of reports.
+    let (secs, peak, _) = gongkai(&["stats", "--by", "unit", "--format", "csv", "--db", db]);
+    println!(
+        "{engine}, {n} reports: stats --by unit in {secs:.1}s, peak memory {:.1} MB",
+        peak as f64 / 1e6
+    );
 }
 
-/// Runs `gongkai ingest` and returns its wall time, peak resident memory (VmHWM) and CPU time
-/// (user + system), both polled from /proc while it runs (0 where /proc is not available; the
-/// CPU time misses at most the last poll interval).
+/// Runs `gongkai ingest` and returns its wall time, peak resident memory and CPU time
+/// ([`gongkai`]).
 fn ingest(corpus: &Path, db: &str) -> (f64, u64, f64) {
+    let corpus = corpus.display().to_string();
+    gongkai(&["ingest", &corpus, "--db", db, "--progress", "never"])
+}
+
+/// Runs the release `gongkai` with `args` and returns its wall time, peak resident memory
+/// (VmHWM) and CPU time (user + system), both polled from /proc while it runs (0 where /proc
+/// is not available; the CPU time misses at most the last poll interval).
+fn gongkai(args: &[&str]) -> (f64, u64, f64) {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_gongkai"));
     let t = Instant::now();
     let mut child = Command::new(bin)
-        .args([
-            "ingest",
-            &corpus.display().to_string(),
-            "--db",
-            db,
-            "--progress",
-            "never",
-        ])
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()

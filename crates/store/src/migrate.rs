@@ -56,16 +56,9 @@ pub(crate) fn migrate(db: &mut dyn Backend) -> Result<()> {
     let dialect = db.dialect();
     // A migration that rewrites a table in one INSERT … SELECT (0005 moves every cell) makes
     // SQLite keep a statement journal of every page it writes (any function call in the SELECT
-    // obliges it); with the store's temp_store = MEMORY that journal was held in memory, 1.5 GB
-    // for the 20 million cells of 100,000 reports. In a temporary file it costs disk, briefly.
-    if dialect == Dialect::Sqlite {
-        db.batch("PRAGMA temp_store = FILE")?;
-    }
-    let result = migrate_locked(db, dialect);
-    if dialect == Dialect::Sqlite {
-        db.batch("PRAGMA temp_store = MEMORY")?;
-    }
-    result
+    // obliges it): 1.5 GB for the 20 million cells of 100,000 reports, held in memory. In a
+    // temporary file it costs disk, briefly.
+    crate::backend::with_temp_in_file(db, |db| migrate_locked(db, dialect))
 }
 
 fn migrate_locked(db: &mut dyn Backend, dialect: Dialect) -> Result<()> {

@@ -273,7 +273,14 @@ fn ratio(a: f64, b: f64) -> Option<f64> {
     (b > 0.0).then(|| a / b)
 }
 
+/// The figures of every group. Both queries group the whole store, so SQLite sorts in a
+/// temporary file ([`crate::backend::with_temp_in_file`]), and the cells' sums are taken as
+/// they arrive: memory holds the groups, not the store.
 pub(crate) fn stats(db: &mut dyn Backend, by: GroupBy) -> Result<Vec<StatsRow>> {
+    crate::backend::with_temp_in_file(db, |db| grouped(db, by))
+}
+
+fn grouped(db: &mut dyn Backend, by: GroupBy) -> Result<Vec<StatsRow>> {
     let (key, with, units) = (by.key_sql(), by.with_sql(), by.units_sql());
     let mut groups: BTreeMap<String, StatsRow> = BTreeMap::new();
     let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").to_string();
@@ -304,14 +311,13 @@ pub(crate) fn stats(db: &mut dyn Backend, by: GroupBy) -> Result<Vec<StatsRow>> 
            AND c.state IN ('number', 'inferred') AND c.value IS NOT NULL
          GROUP BY g, c.\"table\", c.\"row\", c.\"column\""
     );
-    for row in db.query(&q, &[])? {
-        let Some(e) = groups.get_mut(&text(row.first())) else {
-            continue;
-        };
-        let v = num(row.get(4));
-        let cell = |i: usize| row.get(i).and_then(Value::as_str).unwrap_or("");
-        e.add(cell(1), cell(2), cell(3), v);
-    }
+    db.for_each(&q, &[], &mut |row| {
+        if let Some(e) = groups.get_mut(&text(row.first())) {
+            let cell = |i: usize| row.get(i).and_then(Value::as_str).unwrap_or("");
+            e.add(cell(1), cell(2), cell(3), num(row.get(4)));
+        }
+        Ok(())
+    })?;
     Ok(groups.into_values().collect())
 }
 

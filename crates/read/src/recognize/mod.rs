@@ -13,6 +13,7 @@ mod wrapped;
 
 use gongkai_model::arith::infer_missing;
 use gongkai_model::format::{GroupDef, RowDef, TableDef, TableLayout};
+use gongkai_model::report::FormatCells;
 use gongkai_model::{
     formats, Cell, CellKey, Finding, FormatDef, FormatId, Found, Message, Outcome, Report,
     Severity, Source, ValueKind,
@@ -535,35 +536,34 @@ impl<'a> Pass<'a> {
 
     fn finish(mut self) -> Report {
         let format = self.def.id;
+        let relations = formats::relations(format);
+        let mut unresolved: Vec<RowRead<'_>> = Vec::new();
         let mut report = if format == FormatId::Legacy {
             Report::with_cells(format, Vec::new())
         } else {
-            Report::empty(format)
-        };
-        let relations = formats::relations(format);
-        let mut unresolved: Vec<RowRead<'_>> = Vec::new();
-        // The place of each table's first cell in the format's cell order (the report's).
-        let mut first = 0;
-        for table in &self.tables {
-            if format == FormatId::Legacy {
-                break;
-            }
-            for read in rows_of(table, &self.slots, first) {
-                if !read.place_direct(&mut report, &mut self.notes) {
-                    unresolved.push(read);
-                } else if read.slots.is_empty() {
-                    // A row label with no values at all.
-                    let label_source = read.label_at.source();
-                    for (key, _) in read.targets {
-                        if let Some(c) = report.cell_mut(key) {
-                            *c = Cell::missing(*key, label_source);
+            // The rows that fit are placed as the cells are made, in format order; the others
+            // once they are all made, in a report whose other cells are known.
+            let mut cells = FormatCells::new(format);
+            // The place of each table's first cell in the format's cell order (the report's).
+            let mut first = 0;
+            for table in &self.tables {
+                for read in rows_of(table, &self.slots, first) {
+                    if !read.place_direct(&mut cells, &mut self.notes) {
+                        unresolved.push(read);
+                    } else if read.slots.is_empty() {
+                        // A row label with no values at all.
+                        let label_source = read.label_at.source();
+                        for i in 0..read.targets.len() {
+                            let missing = gongkai_model::CellState::Missing;
+                            cells.set(read.first + i, None, missing, "", label_source);
                         }
                     }
                 }
+                first += table.targets.all.len();
+                self.notes.extend(orphan_notes(table));
             }
-            first += table.targets.all.len();
-            self.notes.extend(orphan_notes(table));
-        }
+            Report::from_format_cells(cells)
+        };
         for read in &unresolved {
             if read.slots.iter().all(|s| matches!(s, Slot::Empty { .. })) {
                 // A row of empty cells: when there are exactly as many as the row has (a table

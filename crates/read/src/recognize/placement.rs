@@ -8,7 +8,7 @@
 //! finding lists the candidate readings.
 
 use gongkai_model::arith::{evaluate, infer_missing, Eval, EPSILON};
-use gongkai_model::report::format_value;
+use gongkai_model::report::{format_value, FormatCells};
 use gongkai_model::{
     formats, Cell, CellKey, CellState, CellText, Finding, FormatId, Message, Outcome, Relation,
     Report, Severity, Source, ValueKind,
@@ -99,20 +99,20 @@ impl<'a> RowRead<'a> {
         }
     }
 
-    /// Places the row if its printed cells fit the format one to one. Returns `false` when
-    /// the count differs and [`resolve`] must decide.
-    pub fn place_direct(&self, report: &mut Report, notes: &mut Vec<Finding>) -> bool {
+    /// Places the row in the cells being made if its printed cells fit the format one to one.
+    /// Returns `false` when the count differs and [`resolve`] must decide.
+    pub fn place_direct(&self, cells: &mut FormatCells, notes: &mut Vec<Finding>) -> bool {
         let interior = self.interior();
         let n = self.targets.len();
         if interior.len() == n {
-            self.set_each(interior.iter(), report, notes);
+            self.set_each(interior.iter(), cells, notes);
             return true;
         }
         let is_value = |s: &&Slot| !matches!(s, Slot::Empty { .. });
         if interior.iter().filter(is_value).count() != n {
             return false;
         }
-        self.set_each(interior.iter().filter(is_value), report, notes);
+        self.set_each(interior.iter().filter(is_value), cells, notes);
         true
     }
 
@@ -120,13 +120,15 @@ impl<'a> RowRead<'a> {
     fn set_each<'s>(
         &self,
         chosen: impl Iterator<Item = &'s Slot<'a>>,
-        report: &mut Report,
+        cells: &mut FormatCells,
         notes: &mut Vec<Finding>,
     ) where
         'a: 's,
     {
+        // The targets are the format's own cells at their places (`first` on): set by place.
         for (i, ((key, kind), slot)) in self.targets.iter().zip(chosen).enumerate() {
-            set_from_slot(report, self.first + i, *key, *kind, slot, notes);
+            let (state, value) = state_from_slot(*key, *kind, slot, notes);
+            cells.set(self.first + i, value, state, slot.text(), slot.source());
         }
     }
 
@@ -139,18 +141,16 @@ impl<'a> RowRead<'a> {
     }
 }
 
-/// Sets one cell (at place `at` of the format's cell order) from what was printed for it.
-/// Inlined: it is called for nearly every cell of every report, and its work is a few stores.
+/// The state and value of the cell of `key` from what was printed for it (with a note when
+/// that is not a value of the cell's kind).
 #[inline(always)]
-fn set_from_slot(
-    report: &mut Report,
-    at: usize,
+fn state_from_slot(
     key: CellKey,
     kind: ValueKind,
     slot: &Slot,
     notes: &mut Vec<Finding>,
-) {
-    let (state, value) = match slot {
+) -> (CellState, Option<f64>) {
+    match slot {
         Slot::Value { printed, .. } => match cell_value(printed, kind) {
             CellValue::Number(v) => (CellState::Number, Some(v)),
             CellValue::NotApplicable => (CellState::NotApplicable, None),
@@ -165,7 +165,19 @@ fn set_from_slot(
             notes.push(unreadable(key, text, *source));
             (CellState::Missing, None)
         }
-    };
+    }
+}
+
+/// Sets one cell (at place `at` of the format's cell order) from what was printed for it.
+fn set_from_slot(
+    report: &mut Report,
+    at: usize,
+    key: CellKey,
+    kind: ValueKind,
+    slot: &Slot,
+    notes: &mut Vec<Finding>,
+) {
+    let (state, value) = state_from_slot(key, kind, slot, notes);
     // Every field assigned in place: the same cell as building it anew, without moving a
     // whole cell in and dropping the old one.
     if let Some(cell) = report.cell_at_mut(at, &key) {

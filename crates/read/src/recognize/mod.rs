@@ -25,7 +25,7 @@ use crate::normalize::norm;
 use crate::tokens::{Token, TokenKind};
 use detect::Detection;
 use labels::{label_forms, Forms, LabelIndex, Target};
-use placement::{resolve, LabelPlace, RowRead, Slot};
+use placement::{resolve, Kept, LabelPlace, RowRead, Slot};
 
 /// Reads the parts and tables of a report from its tokens. `year` (from the metadata) only
 /// breaks ties when the labels do not tell the format.
@@ -51,7 +51,7 @@ pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
                 let own = completed.next_if_eq(&&k).is_none();
                 state.text(tok, f, own);
             }
-            TokenKind::Value(_) | TokenKind::Empty => state.value(tok),
+            TokenKind::Value(_) | TokenKind::Empty => state.value(tok, || Kept::Token(tok)),
         }
     }
     let mut report = state.finish();
@@ -77,7 +77,7 @@ struct Pass<'a> {
     /// it is the pending row, which it is once, for one unbroken stretch of the pass, and only
     /// the pending row is given cells, so each row's cells are one range here ([`RowSlots`]).
     /// One vector for all rows, not one per row.
-    slots: Vec<Slot<'a>>,
+    slots: Vec<Kept<'a>>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -164,7 +164,7 @@ struct RowSlots<'a> {
 
 impl RowSlots<'_> {
     /// This row's printed cells, out of the pass's.
-    fn slots<'s, 'a>(&self, all: &'s [Slot<'a>]) -> &'s [Slot<'a>] {
+    fn slots<'s, 'a>(&self, all: &'s [Kept<'a>]) -> &'s [Kept<'a>] {
         all.get(self.start..self.start + self.len)
             .unwrap_or_default()
     }
@@ -179,7 +179,7 @@ struct TableRead<'a> {
     /// What was read of each row of the table, by the row's place in `def.rows`.
     rows: Vec<Option<RowSlots<'a>>>,
     /// Values of a single-run table (表四).
-    run: Vec<Slot<'a>>,
+    run: Vec<Kept<'a>>,
     seen_row: bool,
     /// Values that came with no row label: (text, source), and the unknown label before them.
     orphans: Vec<(Source, After<'a>)>,
@@ -216,30 +216,14 @@ impl<'a> Pass<'a> {
         self.tables.iter().position(|t| same_key(t.def.key, key))
     }
 
-    /// Reads one token; `own_forms` says whether `forms` were made from its own text. Inlined
-    /// into the pass's loop: most tokens are values, read in a few steps, and a call per token
-    /// costs as much again.
-    #[inline(always)]
+    /// Reads one token made here (not one of the tokens read, which the pass keeps by reference);
+    /// `own_forms` says whether `forms` were made from its own text.
     fn token(&mut self, tok: &Token<'a>, forms: &Forms, own_forms: bool) {
         match &tok.kind {
             TokenKind::Text => self.text(tok, forms, own_forms),
-            TokenKind::Value(_) | TokenKind::Empty => self.value(tok),
-        }
-    }
-
-    /// The printed cell a value or empty token is (`Empty` for text, which is never one), made
-    /// only where it is kept: its place costs a count of the token's characters.
-    #[inline]
-    fn slot(tok: &Token<'a>) -> Slot<'a> {
-        match &tok.kind {
-            TokenKind::Value(p) => Slot::Value {
-                printed: p.clone(),
-                text: tok.text,
-                source: source_of(tok, true),
-            },
-            TokenKind::Empty | TokenKind::Text => Slot::Empty {
-                source: source_of(tok, true),
-            },
+            TokenKind::Value(_) | TokenKind::Empty => {
+                self.value(tok, || Kept::Made(Box::new(Slot::of(tok))))
+            }
         }
     }
 
@@ -467,10 +451,10 @@ impl<'a> Pass<'a> {
             if have < n && looks_like_bad_value(tok.text) {
                 if let Some(row) = self.tables[ti].read_row_mut(place) {
                     debug_assert_eq!(row.start + row.len, self.slots.len());
-                    self.slots.push(Slot::Unreadable {
+                    self.slots.push(Kept::Made(Box::new(Slot::Unreadable {
                         text: tok.text,
                         source: tok.source(),
-                    });
+                    })));
                     row.len += 1;
                     row.values += 1;
                 }
@@ -496,9 +480,11 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// Reads a value or empty token (inlined with [`Pass::token`]: most tokens are values).
+    /// Reads a value or empty token, kept (where it is kept) as `keep` makes it. Inlined into the
+    /// pass's loop: most tokens are values, read in a few steps, and a call per token costs as
+    /// much again.
     #[inline(always)]
-    fn value(&mut self, tok: &Token<'a>) {
+    fn value(&mut self, tok: &Token<'a>, keep: impl FnOnce() -> Kept<'a>) {
         let Some(ti) = self.current else {
             return;
         };
@@ -512,7 +498,7 @@ impl<'a> Pass<'a> {
                 // Room for the table's cells, so that the run does not grow value by value.
                 table.run.reserve(table.def.cell_count());
             }
-            table.run.push(Self::slot(tok));
+            table.run.push(keep());
             return;
         }
         match self.pending {
@@ -522,7 +508,7 @@ impl<'a> Pass<'a> {
                         row.values += 1;
                     }
                     debug_assert_eq!(row.start + row.len, self.slots.len());
-                    self.slots.push(Self::slot(tok));
+                    self.slots.push(keep());
                     row.len += 1;
                 }
             }
@@ -537,7 +523,7 @@ impl<'a> Pass<'a> {
     fn finish(mut self) -> Report {
         let format = self.def.id;
         let relations = formats::relations(format);
-        let mut unresolved: Vec<RowRead<'_>> = Vec::new();
+        let mut unresolved: Vec<RowRead<'_, Kept<'_>>> = Vec::new();
         let mut report = if format == FormatId::Legacy {
             Report::with_cells(format, Vec::new())
         } else {
@@ -565,6 +551,8 @@ impl<'a> Pass<'a> {
             Report::from_format_cells(cells)
         };
         for read in &unresolved {
+            let slots: Vec<Slot<'_>> = read.slots.iter().map(Kept::slot).collect();
+            let read = &read.with_slots(&slots);
             if read.slots.iter().all(|s| matches!(s, Slot::Empty { .. })) {
                 // A row of empty cells: when there are exactly as many as the row has (a table
                 // of a structured document, or a row printed with its empty cells), they are
@@ -662,7 +650,11 @@ fn row_place(table: &TableDef, row: &RowDef) -> Option<usize> {
 /// placement of later rows can lean on earlier ones), or the single run of 表四. `first` is the
 /// place of the table's first cell in the format's cell order; `slots` are the pass's printed
 /// cells of labelled rows.
-fn rows_of<'s>(table: &'s TableRead<'_>, slots: &'s [Slot<'_>], first: usize) -> Vec<RowRead<'s>> {
+fn rows_of<'s>(
+    table: &'s TableRead<'_>,
+    slots: &'s [Kept<'_>],
+    first: usize,
+) -> Vec<RowRead<'s, Kept<'s>>> {
     let def = table.def;
     let targets = table.targets;
     match def.layout {

@@ -14,7 +14,7 @@ use gongkai_model::{
     Report, Severity, Source, ValueKind,
 };
 
-use crate::tokens::Token;
+use crate::tokens::{Token, TokenKind};
 use crate::value::{cell_value, CellValue, Printed};
 
 /// One printed cell of a row.
@@ -31,7 +31,26 @@ pub enum Slot<'a> {
     Unreadable { text: &'a str, source: Source },
 }
 
-impl Slot<'_> {
+impl<'a> Slot<'a> {
+    /// The printed cell a value or empty token is (`Empty` for text, which is never one).
+    #[inline(always)]
+    pub fn of(tok: &Token<'a>) -> Slot<'a> {
+        match &tok.kind {
+            TokenKind::Value(p) => Slot::Value {
+                printed: p.clone(),
+                text: tok.text,
+                source: super::source_of(tok, true),
+            },
+            TokenKind::Empty | TokenKind::Text => Slot::Empty {
+                source: super::source_of(tok, true),
+            },
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        matches!(self, Slot::Empty { .. })
+    }
+
     fn source(&self) -> Source {
         match self {
             Slot::Value { source, .. }
@@ -48,8 +67,39 @@ impl Slot<'_> {
     }
 }
 
-/// A row (or a single-run table) to place: its cells in printed order, and what was printed.
-pub struct RowRead<'a> {
+/// A printed cell as the pass over the tokens keeps it: the value or empty token itself (nearly
+/// every cell; its [`Slot`] is made from it only when it is placed, rather than made, stored and
+/// read back), or a cell made otherwise (text where a value should be, the digits of a label
+/// printed with its values glued on).
+#[derive(Debug, Clone)]
+pub enum Kept<'a> {
+    Token(&'a Token<'a>),
+    Made(Box<Slot<'a>>),
+}
+
+impl<'a> Kept<'a> {
+    /// The printed cell: [`Slot::of`] the token, or the cell made.
+    #[inline(always)]
+    pub fn slot(&self) -> Slot<'a> {
+        match self {
+            Kept::Token(tok) => Slot::of(tok),
+            Kept::Made(slot) => (**slot).clone(),
+        }
+    }
+
+    /// Whether [`slot`](Self::slot) is an empty cell, told without making it.
+    #[inline]
+    fn is_empty(&self) -> bool {
+        match self {
+            Kept::Token(tok) => !matches!(tok.kind, TokenKind::Value(_)),
+            Kept::Made(slot) => slot.is_empty(),
+        }
+    }
+}
+
+/// A row (or a single-run table) to place: its cells in printed order (as the pass keeps them,
+/// `Kept`, or made: `Slot`), and what was printed.
+pub struct RowRead<'a, S = Slot<'a>> {
     /// A short description for messages: the row's official label, or the table's name.
     pub label: &'static str,
     pub targets: &'static [(CellKey, ValueKind)],
@@ -58,7 +108,7 @@ pub struct RowRead<'a> {
     pub first: usize,
     /// Where the row's label is (the table's place for a single run).
     pub label_at: LabelPlace<'a>,
-    pub slots: &'a [Slot<'a>],
+    pub slots: &'a [S],
 }
 
 /// Where a row's label is: its token, whose place is made only when a cell or a note needs it
@@ -82,33 +132,28 @@ impl LabelPlace<'_> {
 /// Most placements tried for one row; beyond this the row is left `missing` and reported.
 const MAX_CANDIDATES: usize = 600;
 
-impl<'a> RowRead<'a> {
-    /// The printed slots with leading and trailing empty cells (layout filler) removed.
-    fn interior(&self) -> &[Slot<'a>] {
-        let first = self
-            .slots
-            .iter()
-            .position(|s| !matches!(s, Slot::Empty { .. }));
-        let last = self
-            .slots
-            .iter()
-            .rposition(|s| !matches!(s, Slot::Empty { .. }));
-        match (first, last) {
-            (Some(f), Some(l)) => &self.slots[f..=l],
-            _ => &[],
-        }
+/// The printed cells with leading and trailing empty cells (layout filler) removed.
+#[inline]
+fn interior<S>(slots: &[S], is_empty: impl Fn(&S) -> bool) -> &[S] {
+    let first = slots.iter().position(|s| !is_empty(s));
+    let last = slots.iter().rposition(|s| !is_empty(s));
+    match (first, last) {
+        (Some(f), Some(l)) => slots.get(f..=l).unwrap_or_default(),
+        _ => &[],
     }
+}
 
+impl<'a> RowRead<'a, Kept<'a>> {
     /// Places the row in the cells being made if its printed cells fit the format one to one.
     /// Returns `false` when the count differs and [`resolve`] must decide.
     pub fn place_direct(&self, cells: &mut FormatCells, notes: &mut Vec<Finding>) -> bool {
-        let interior = self.interior();
+        let interior = interior(self.slots, Kept::is_empty);
         let n = self.targets.len();
         if interior.len() == n {
             self.set_each(interior.iter(), cells, notes);
             return true;
         }
-        let is_value = |s: &&Slot| !matches!(s, Slot::Empty { .. });
+        let is_value = |s: &&Kept| !s.is_empty();
         if interior.iter().filter(is_value).count() != n {
             return false;
         }
@@ -116,27 +161,46 @@ impl<'a> RowRead<'a> {
         true
     }
 
-    /// Sets the row's cells, in order, from the slots chosen for them (as many as targets).
+    /// Sets the row's cells, in order, from the printed cells chosen for them (as many as
+    /// targets).
     fn set_each<'s>(
         &self,
-        chosen: impl Iterator<Item = &'s Slot<'a>>,
+        chosen: impl Iterator<Item = &'s Kept<'a>>,
         cells: &mut FormatCells,
         notes: &mut Vec<Finding>,
     ) where
         'a: 's,
     {
         // The targets are the format's own cells at their places (`first` on): set by place.
-        for (i, ((key, kind), slot)) in self.targets.iter().zip(chosen).enumerate() {
-            let (state, value) = state_from_slot(*key, *kind, slot, notes);
-            cells.set(self.first + i, value, state, slot.text(), slot.source());
+        for (i, ((key, kind), kept)) in self.targets.iter().zip(chosen).enumerate() {
+            let slot = kept.slot();
+            let (text, source) = (slot.text(), slot.source());
+            let (state, value) = state_from_slot(key, *kind, &slot, notes);
+            cells.set(self.first + i, value, state, text, source);
         }
     }
 
+    /// The row with its printed cells made ([`Kept::slot`]) into `slots`, for [`resolve`].
+    pub fn with_slots<'s>(&self, slots: &'s [Slot<'a>]) -> RowRead<'s, Slot<'a>>
+    where
+        'a: 's,
+    {
+        RowRead {
+            label: self.label,
+            targets: self.targets,
+            first: self.first,
+            label_at: self.label_at,
+            slots,
+        }
+    }
+}
+
+impl<'a> RowRead<'a> {
     /// The printed values (no empty cells), for rows whose count does not fit.
     fn values(&self) -> Vec<&Slot<'a>> {
-        self.interior()
+        interior(self.slots, Slot::is_empty)
             .iter()
-            .filter(|s| !matches!(s, Slot::Empty { .. }))
+            .filter(|s| !s.is_empty())
             .collect()
     }
 }
@@ -145,7 +209,7 @@ impl<'a> RowRead<'a> {
 /// that is not a value of the cell's kind).
 #[inline(always)]
 fn state_from_slot(
-    key: CellKey,
+    key: &CellKey,
     kind: ValueKind,
     slot: &Slot,
     notes: &mut Vec<Finding>,
@@ -156,13 +220,13 @@ fn state_from_slot(
             CellValue::NotApplicable => (CellState::NotApplicable, None),
             CellValue::Missing => (CellState::Missing, None),
             CellValue::Invalid => {
-                notes.push(unreadable(key, slot.text(), slot.source()));
+                notes.push(unreadable(*key, slot.text(), slot.source()));
                 (CellState::Missing, None)
             }
         },
         Slot::Empty { .. } => (CellState::Blank, None),
         Slot::Unreadable { text, source } => {
-            notes.push(unreadable(key, text, *source));
+            notes.push(unreadable(*key, text, *source));
             (CellState::Missing, None)
         }
     }
@@ -177,7 +241,7 @@ fn set_from_slot(
     slot: &Slot,
     notes: &mut Vec<Finding>,
 ) {
-    let (state, value) = state_from_slot(key, kind, slot, notes);
+    let (state, value) = state_from_slot(&key, kind, slot, notes);
     // Every field assigned in place: the same cell as building it anew, without moving a
     // whole cell in and dropping the old one.
     if let Some(cell) = report.cell_at_mut(at, &key) {
@@ -972,6 +1036,38 @@ fn count_note(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A kept token is empty exactly when the printed cell made from it is, and a kept cell
+        /// made otherwise is that cell: for value, empty and text tokens of any text.
+        #[test]
+        fn kept_cells_are_the_cells_made_from_them(
+            kind in 0u8..4,
+            value in -1e6f64..1e6,
+            text in "[0-9０-９.,/—缺无 a-z\u{80}-\u{7FF}]{0,20}",
+            line in 1u32..5000,
+            col in 1u32..300,
+            whole_line in proptest::bool::ANY,
+        ) {
+            let kind = match kind {
+                0 => TokenKind::Value(Printed::Number { value, unit: crate::value::Unit::None, signed: value < 0.0 }),
+                1 => TokenKind::Value(Printed::NotApplicable),
+                2 => TokenKind::Empty,
+                _ => TokenKind::Text,
+            };
+            let tok = Token { kind, text: text.as_str(), line, start: 0, col, first_in_line: false, whole_line };
+            let kept = Kept::Token(&tok);
+            let made = Slot::of(&tok);
+            proptest::prop_assert_eq!(format!("{:?}", kept.slot()), format!("{made:?}"));
+            proptest::prop_assert_eq!(kept.is_empty(), made.is_empty());
+            let unreadable = Slot::Unreadable { text: tok.text, source: tok.source() };
+            for slot in [made, unreadable] {
+                let kept = Kept::Made(Box::new(slot.clone()));
+                proptest::prop_assert_eq!(format!("{:?}", kept.slot()), format!("{slot:?}"));
+                proptest::prop_assert_eq!(kept.is_empty(), slot.is_empty());
+            }
+        }
+    }
 
     #[test]
     fn rightmost_gaps_come_first() {

@@ -543,6 +543,8 @@ pub struct FormatCells {
     index: &'static FormatIndex,
     /// The cells at places `0..cells.len()`: each set or `missing`.
     cells: Vec<Cell>,
+    /// Whether a cell was set `missing` or left so among `cells` (`false`: none is).
+    missing: bool,
 }
 
 impl FormatCells {
@@ -552,7 +554,14 @@ impl FormatCells {
             format,
             index,
             cells: Vec::with_capacity(index.empty_cells.len()),
+            missing: false,
         }
+    }
+
+    /// Whether the report made of these cells may have a `missing` cell (`false`: it has none):
+    /// a cell was set `missing`, or a place was left unset.
+    pub fn may_have_missing(&self) -> bool {
+        self.missing || self.cells.len() < self.index.empty_cells.len()
     }
 
     /// Sets the cell at `position` of the format's cell order (the cell of the format's key
@@ -569,6 +578,7 @@ impl FormatCells {
         source: Source,
     ) {
         let text = CellText::new(text);
+        self.missing |= state == CellState::Missing;
         let next = self.cells.len();
         match self.index.empty_cells.get(position) {
             Some(own) if position == next && next < self.cells.capacity() => {
@@ -607,6 +617,7 @@ impl FormatCells {
             source,
             ..own.copy_missing()
         };
+        self.missing |= position > self.cells.len();
         pad_missing(&mut self.cells, self.index, position);
         match self.cells.get_mut(position) {
             Some(set) => *set = cell,
@@ -640,6 +651,7 @@ impl Report {
             format,
             index,
             mut cells,
+            ..
         } = cells;
         pad_missing(&mut cells, index, index.empty_cells.len());
         Report {
@@ -991,7 +1003,11 @@ mod tests {
                 }
                 built.set(position, value, state, &text, source);
             }
+            let may_have_missing = built.may_have_missing();
             let built = Report::from_format_cells(built);
+            if !may_have_missing {
+                proptest::prop_assert!(built.cells.iter().all(|c| c.state != super::CellState::Missing));
+            }
             proptest::prop_assert_eq!(&built.cells, &reference.cells);
             for (at, cell) in reference.cells.iter().enumerate() {
                 let key = cell.key();

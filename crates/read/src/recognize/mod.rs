@@ -524,6 +524,9 @@ impl<'a> Pass<'a> {
         let format = self.def.id;
         let relations = formats::relations(format);
         let mut unresolved: Vec<RowRead<'_, Kept<'_>>> = Vec::new();
+        // Whether a cell may be `missing` once the rows that fit are placed: only such a cell can
+        // be inferred (none in most reports, whose every cell is printed).
+        let mut may_have_missing = true;
         let mut report = if format == FormatId::Legacy {
             Report::with_cells(format, Vec::new())
         } else {
@@ -548,6 +551,7 @@ impl<'a> Pass<'a> {
                 first += table.targets.all.len();
                 self.notes.extend(orphan_notes(table));
             }
+            may_have_missing = cells.may_have_missing();
             Report::from_format_cells(cells)
         };
         for read in &unresolved {
@@ -578,7 +582,9 @@ impl<'a> Pass<'a> {
             }
             resolve(&mut report, relations, read, &mut self.notes);
         }
-        infer_missing(&mut report, relations);
+        if may_have_missing || !unresolved.is_empty() {
+            infer_missing(&mut report, relations);
+        }
         report.sections = self.sections;
         report.tables = self
             .tables
@@ -654,40 +660,43 @@ fn rows_of<'s>(
     table: &'s TableRead<'_>,
     slots: &'s [Kept<'_>],
     first: usize,
-) -> Vec<RowRead<'s, Kept<'s>>> {
+) -> impl Iterator<Item = RowRead<'s, Kept<'s>>> {
     let def = table.def;
     let targets = table.targets;
-    match def.layout {
-        TableLayout::SingleRun => {
-            if table.found.is_none() {
-                return Vec::new();
-            }
-            vec![RowRead {
-                label: def.label,
-                targets: &targets.all,
-                first,
-                label_at: LabelPlace::Made(table.found.unwrap_or_default()),
-                slots: &table.run,
-            }]
-        }
-        TableLayout::LabelledRows => {
-            let mut out = Vec::with_capacity(def.rows.len());
-            let mut row_first = first;
-            for ((r, read), row_targets) in def.rows.iter().zip(&table.rows).zip(&targets.rows) {
-                if let Some(read) = read {
-                    out.push(RowRead {
-                        label: r.label,
-                        targets: row_targets,
-                        first: row_first,
-                        label_at: LabelPlace::Token(&read.label),
-                        slots: read.slots(slots),
-                    });
-                }
-                row_first += r.columns.len();
-            }
-            out
-        }
-    }
+    let run = table
+        .found
+        .filter(|_| def.layout == TableLayout::SingleRun)
+        .map(|found| RowRead {
+            label: def.label,
+            targets: &targets.all,
+            first,
+            label_at: LabelPlace::Made(found),
+            slots: &table.run,
+        });
+    // Each row's first cell is where the rows before it end.
+    let rows_first = def.rows.iter().scan(first, |next, r| {
+        let at = *next;
+        *next += r.columns.len();
+        Some(at)
+    });
+    let rows = def
+        .rows
+        .iter()
+        .zip(&table.rows)
+        .zip(&targets.rows)
+        .zip(rows_first)
+        .filter(move |_| def.layout == TableLayout::LabelledRows)
+        .filter_map(move |(((r, read), row_targets), row_first)| {
+            let read = read.as_ref()?;
+            Some(RowRead {
+                label: r.label,
+                targets: row_targets,
+                first: row_first,
+                label_at: LabelPlace::Token(&read.label),
+                slots: read.slots(slots),
+            })
+        });
+    run.into_iter().chain(rows)
 }
 
 /// The cells of one table's rows, each with the kind of value its column holds, and all the

@@ -192,7 +192,7 @@ pub fn evaluate(report: &Report) -> Vec<ProseCheck> {
 }
 
 fn run_parts(report: &Report) -> Vec<Finding> {
-    findings(&PROSE_PARTS_SUM.doc, parts_sums(report))
+    findings(&PROSE_PARTS_SUM.doc, parts_sums_with(report, false))
 }
 
 fn run_percent(report: &Report) -> Vec<Finding> {
@@ -274,6 +274,12 @@ fn eps(v: f64) -> f64 {
 /// The sums of parts stated in the prose: one check per list of parts (the parts a whole gets
 /// in one sentence; parts listed in another sentence are another breakdown of it).
 pub fn parts_sums(report: &Report) -> Vec<ProseCheck> {
+    parts_sums_with(report, true)
+}
+
+/// [`parts_sums`]; the checks that hold only when `holding` (a rule's findings leave them out,
+/// and their messages are most of the work).
+fn parts_sums_with(report: &Report, holding: bool) -> Vec<ProseCheck> {
     let all = &report.statements;
     let mut out = Vec::new();
     for (wi, w) in all.iter().enumerate() {
@@ -284,18 +290,20 @@ pub fn parts_sums(report: &Report) -> Vec<ProseCheck> {
             .filter(|(_, p)| p.kind == StatementKind::Figure && w.unit.covers(p.unit))
             .collect();
         for list in parts.chunk_by(|(_, a), (_, b)| a.sentence_no == b.sentence_no) {
-            out.extend(one_list(all, wi, w, list));
+            out.extend(one_list(all, wi, w, list, holding));
         }
     }
     out
 }
 
-/// The check of one list of parts of `w` (statement `wi`).
+/// The check of one list of parts of `w` (statement `wi`); `None` for a check that holds unless
+/// `holding`.
 fn one_list(
     all: &[Statement],
     wi: usize,
     w: &Statement,
     parts: &[(usize, &Statement)],
+    holding: bool,
 ) -> Option<ProseCheck> {
     let &(last, _) = parts.last()?;
     let whole = in_common_unit(w);
@@ -333,6 +341,9 @@ fn one_list(
         ));
     }
     if total.hi + eps(total.hi) >= whole.lo {
+        if !holding {
+            return None;
+        }
         return Some(check(
             Verdict::Holds,
             format!("{} = {}", terms(&qs), total),
@@ -346,6 +357,9 @@ fn one_list(
     // Short of the whole: maybe the following sentences go on listing parts.
     if total.exact && whole.exact {
         if let Some(more) = completion(all, w, last, total.lo, whole.lo) {
+            if !holding {
+                return None;
+            }
             let taken = more.len();
             for (j, q) in more {
                 qs.push(Quantity::exact(q));
@@ -1306,6 +1320,60 @@ mod tests {
                 .filter(|c| c.verdict != Verdict::Holds)
                 .collect();
             proptest::prop_assert_eq!(compared_with_tables(&report, false), in_full);
+        }
+    }
+
+    proptest::proptest! {
+        /// The parts checks left when the holding ones are left out (what the rule reports) are
+        /// every parts check that does not hold, as evaluating each in full says: over wholes
+        /// and parts of every unit, exact or not, listed in one sentence or several, some adding
+        /// up and some not, some completed by the figures after them.
+        #[test]
+        fn parts_checks_that_do_not_hold_are_told_as_in_full(
+            statements in proptest::collection::vec(
+                (
+                    0u8..4,
+                    0u32..12,
+                    0usize..4,
+                    proptest::collection::vec(0usize..14, 0..5),
+                    0u32..3,
+                ),
+                0..14,
+            ),
+        ) {
+            use gongkai_model::{Source, Unit};
+            let units = [Unit::Jian, Unit::Tiao, Unit::Wanyuan, Unit::Yuan];
+            let mut report = Report::empty(FormatId::F2021);
+            report.statements = statements
+                .into_iter()
+                .enumerate()
+                .map(|(i, (kind, q, unit, parts, sentence))| Statement {
+                    kind: if kind == 0 { StatementKind::Words } else { StatementKind::Figure },
+                    quantity: if q == 11 {
+                        Quantity::between(5.0, 9.0)
+                    } else {
+                        Quantity::exact(f64::from(q))
+                    },
+                    decimals: 0,
+                    unit: units[unit],
+                    subject: String::new(),
+                    meaning: None,
+                    alternatives: Vec::new(),
+                    parts,
+                    part_of: None,
+                    share_of: None,
+                    text: q.to_string(),
+                    sentence: String::new(),
+                    sentence_no: sentence + i as u32 / 4,
+                    paragraph_no: i as u32 / 7,
+                    source: Source::line(i as u32 + 1),
+                })
+                .collect();
+            let in_full: Vec<ProseCheck> = parts_sums(&report)
+                .into_iter()
+                .filter(|c| c.verdict != Verdict::Holds)
+                .collect();
+            proptest::prop_assert_eq!(parts_sums_with(&report, false), in_full);
         }
     }
 

@@ -51,7 +51,7 @@ pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
                 let own = completed.next_if_eq(&&k).is_none();
                 state.text(tok, f, own);
             }
-            TokenKind::Value(_) | TokenKind::Empty => state.value(tok, || Kept::Token(tok)),
+            TokenKind::Value(_) | TokenKind::Empty => state.value(tok, Some(tok)),
         }
     }
     let mut report = state.finish();
@@ -78,6 +78,8 @@ struct Pass<'a> {
     /// the pending row is given cells, so each row's cells are one range here ([`RowSlots`]).
     /// One vector for all rows, not one per row.
     slots: Vec<Kept<'a>>,
+    /// The printed cells made rather than kept as tokens ([`Kept::Made`]): rare.
+    made: Vec<Slot<'a>>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -209,6 +211,7 @@ impl<'a> Pass<'a> {
             notes: Vec::new(),
             after: After::Nothing,
             slots: Vec::with_capacity(tokens),
+            made: Vec::new(),
         }
     }
 
@@ -221,9 +224,7 @@ impl<'a> Pass<'a> {
     fn token(&mut self, tok: &Token<'a>, forms: &Forms, own_forms: bool) {
         match &tok.kind {
             TokenKind::Text => self.text(tok, forms, own_forms),
-            TokenKind::Value(_) | TokenKind::Empty => {
-                self.value(tok, || Kept::Made(Box::new(Slot::of(tok))))
-            }
+            TokenKind::Value(_) | TokenKind::Empty => self.value(tok, None),
         }
     }
 
@@ -451,10 +452,11 @@ impl<'a> Pass<'a> {
             if have < n && looks_like_bad_value(tok.text) {
                 if let Some(row) = self.tables[ti].read_row_mut(place) {
                     debug_assert_eq!(row.start + row.len, self.slots.len());
-                    self.slots.push(Kept::Made(Box::new(Slot::Unreadable {
+                    self.made.push(Slot::Unreadable {
                         text: tok.text,
                         source: tok.source(),
-                    })));
+                    });
+                    self.slots.push(Kept::Made(self.made.len() - 1));
                     row.len += 1;
                     row.values += 1;
                 }
@@ -480,13 +482,22 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// Reads a value or empty token, kept (where it is kept) as `keep` makes it. Inlined into the
-    /// pass's loop: most tokens are values, read in a few steps, and a call per token costs as
-    /// much again.
+    /// Reads a value or empty token: `read`, the same token among the tokens read, is kept by
+    /// reference; without it (a token the pass made) the token's cell is kept made. Inlined into
+    /// the pass's loop: most tokens are values, read in a few steps, and a call per token costs
+    /// as much again.
     #[inline(always)]
-    fn value(&mut self, tok: &Token<'a>, keep: impl FnOnce() -> Kept<'a>) {
+    fn value(&mut self, tok: &Token<'a>, read: Option<&'a Token<'a>>) {
         let Some(ti) = self.current else {
             return;
+        };
+        // A token made by the pass is kept made (before the table is taken to change).
+        let kept = match read {
+            Some(tok) => Kept::Token(tok),
+            None => {
+                self.made.push(Slot::of(tok));
+                Kept::Made(self.made.len() - 1)
+            }
         };
         let is_value = matches!(tok.kind, TokenKind::Value(_));
         let table = &mut self.tables[ti];
@@ -498,7 +509,7 @@ impl<'a> Pass<'a> {
                 // Room for the table's cells, so that the run does not grow value by value.
                 table.run.reserve(table.def.cell_count());
             }
-            table.run.push(keep());
+            table.run.push(kept);
             return;
         }
         match self.pending {
@@ -508,7 +519,7 @@ impl<'a> Pass<'a> {
                         row.values += 1;
                     }
                     debug_assert_eq!(row.start + row.len, self.slots.len());
-                    self.slots.push(keep());
+                    self.slots.push(kept);
                     row.len += 1;
                 }
             }
@@ -537,7 +548,7 @@ impl<'a> Pass<'a> {
             let mut first = 0;
             for table in &self.tables {
                 for read in rows_of(table, &self.slots, first) {
-                    if !read.place_direct(&mut cells, &mut self.notes) {
+                    if !read.place_direct(&self.made, &mut cells, &mut self.notes) {
                         unresolved.push(read);
                     } else if read.slots.is_empty() {
                         // A row label with no values at all.
@@ -555,7 +566,7 @@ impl<'a> Pass<'a> {
             Report::from_format_cells(cells)
         };
         for read in &unresolved {
-            let slots: Vec<Slot<'_>> = read.slots.iter().map(Kept::slot).collect();
+            let slots: Vec<Slot<'_>> = read.slots.iter().map(|k| k.slot(&self.made)).collect();
             let read = &read.with_slots(&slots);
             if read.slots.iter().all(|s| matches!(s, Slot::Empty { .. })) {
                 // A row of empty cells: when there are exactly as many as the row has (a table

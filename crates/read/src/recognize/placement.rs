@@ -70,29 +70,33 @@ impl<'a> Slot<'a> {
 /// A printed cell as the pass over the tokens keeps it: the value or empty token itself (nearly
 /// every cell; its [`Slot`] is made from it only when it is placed, rather than made, stored and
 /// read back), or a cell made otherwise (text where a value should be, the digits of a label
-/// printed with its values glued on).
-#[derive(Debug, Clone)]
+/// printed with its values glued on), by its place among the pass's made cells. Nothing to
+/// drop: a row's kept cells are let go without a look at each.
+#[derive(Debug, Clone, Copy)]
 pub enum Kept<'a> {
     Token(&'a Token<'a>),
-    Made(Box<Slot<'a>>),
+    Made(usize),
 }
 
 impl<'a> Kept<'a> {
-    /// The printed cell: [`Slot::of`] the token, or the cell made.
+    /// The printed cell: [`Slot::of`] the token, or the cell made (`made` are the pass's made
+    /// cells; a place outside them, which the pass never gives, is an empty cell).
     #[inline(always)]
-    pub fn slot(&self) -> Slot<'a> {
-        match self {
+    pub fn slot(&self, made: &[Slot<'a>]) -> Slot<'a> {
+        match *self {
             Kept::Token(tok) => Slot::of(tok),
-            Kept::Made(slot) => (**slot).clone(),
+            Kept::Made(at) => made.get(at).cloned().unwrap_or(Slot::Empty {
+                source: Source::None,
+            }),
         }
     }
 
     /// Whether [`slot`](Self::slot) is an empty cell, told without making it.
     #[inline]
-    fn is_empty(&self) -> bool {
-        match self {
+    fn is_empty(&self, made: &[Slot<'a>]) -> bool {
+        match *self {
             Kept::Token(tok) => !matches!(tok.kind, TokenKind::Value(_)),
-            Kept::Made(slot) => slot.is_empty(),
+            Kept::Made(at) => made.get(at).is_none_or(Slot::is_empty),
         }
     }
 }
@@ -144,20 +148,26 @@ fn interior<S>(slots: &[S], is_empty: impl Fn(&S) -> bool) -> &[S] {
 }
 
 impl<'a> RowRead<'a, Kept<'a>> {
-    /// Places the row in the cells being made if its printed cells fit the format one to one.
-    /// Returns `false` when the count differs and [`resolve`] must decide.
-    pub fn place_direct(&self, cells: &mut FormatCells, notes: &mut Vec<Finding>) -> bool {
-        let interior = interior(self.slots, Kept::is_empty);
+    /// Places the row in the cells being made if its printed cells fit the format one to one
+    /// (`made`: the pass's made cells). Returns `false` when the count differs and [`resolve`]
+    /// must decide.
+    pub fn place_direct(
+        &self,
+        made: &[Slot<'a>],
+        cells: &mut FormatCells,
+        notes: &mut Vec<Finding>,
+    ) -> bool {
+        let interior = interior(self.slots, |k| k.is_empty(made));
         let n = self.targets.len();
         if interior.len() == n {
-            self.set_each(interior.iter(), cells, notes);
+            self.set_each(interior.iter(), made, cells, notes);
             return true;
         }
-        let is_value = |s: &&Kept| !s.is_empty();
+        let is_value = |s: &&Kept| !s.is_empty(made);
         if interior.iter().filter(is_value).count() != n {
             return false;
         }
-        self.set_each(interior.iter().filter(is_value), cells, notes);
+        self.set_each(interior.iter().filter(is_value), made, cells, notes);
         true
     }
 
@@ -166,6 +176,7 @@ impl<'a> RowRead<'a, Kept<'a>> {
     fn set_each<'s>(
         &self,
         chosen: impl Iterator<Item = &'s Kept<'a>>,
+        made: &[Slot<'a>],
         cells: &mut FormatCells,
         notes: &mut Vec<Finding>,
     ) where
@@ -173,7 +184,7 @@ impl<'a> RowRead<'a, Kept<'a>> {
     {
         // The targets are the format's own cells at their places (`first` on): set by place.
         for (i, ((key, kind), kept)) in self.targets.iter().zip(chosen).enumerate() {
-            let slot = kept.slot();
+            let slot = kept.slot(made);
             let (text, source) = (slot.text(), slot.source());
             let (state, value) = state_from_slot(key, *kind, &slot, notes);
             cells.set(self.first + i, value, state, text, source);
@@ -1057,15 +1068,19 @@ mod tests {
             };
             let tok = Token { kind, text: text.as_str(), line, start: 0, col, first_in_line: false, whole_line };
             let kept = Kept::Token(&tok);
-            let made = Slot::of(&tok);
-            proptest::prop_assert_eq!(format!("{:?}", kept.slot()), format!("{made:?}"));
-            proptest::prop_assert_eq!(kept.is_empty(), made.is_empty());
+            let of_token = Slot::of(&tok);
+            proptest::prop_assert_eq!(format!("{:?}", kept.slot(&[])), format!("{of_token:?}"));
+            proptest::prop_assert_eq!(kept.is_empty(&[]), of_token.is_empty());
             let unreadable = Slot::Unreadable { text: tok.text, source: tok.source() };
-            for slot in [made, unreadable] {
-                let kept = Kept::Made(Box::new(slot.clone()));
-                proptest::prop_assert_eq!(format!("{:?}", kept.slot()), format!("{slot:?}"));
-                proptest::prop_assert_eq!(kept.is_empty(), slot.is_empty());
+            let made = [of_token, unreadable];
+            for (at, slot) in made.iter().enumerate() {
+                let kept = Kept::Made(at);
+                proptest::prop_assert_eq!(format!("{:?}", kept.slot(&made)), format!("{slot:?}"));
+                proptest::prop_assert_eq!(kept.is_empty(&made), slot.is_empty());
             }
+            // A place outside the made cells (never given) is an empty cell.
+            let outside = Kept::Made(made.len());
+            proptest::prop_assert!(outside.slot(&made).is_empty() && outside.is_empty(&made));
         }
     }
 

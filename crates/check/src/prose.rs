@@ -192,7 +192,7 @@ pub fn evaluate(report: &Report) -> Vec<ProseCheck> {
 }
 
 fn run_parts(report: &Report) -> Vec<Finding> {
-    findings(&PROSE_PARTS_SUM.doc, parts_sums(report))
+    findings(&PROSE_PARTS_SUM.doc, parts_sums_with(report, false))
 }
 
 fn run_percent(report: &Report) -> Vec<Finding> {
@@ -274,6 +274,12 @@ fn eps(v: f64) -> f64 {
 /// The sums of parts stated in the prose: one check per list of parts (the parts a whole gets
 /// in one sentence; parts listed in another sentence are another breakdown of it).
 pub fn parts_sums(report: &Report) -> Vec<ProseCheck> {
+    parts_sums_with(report, true)
+}
+
+/// [`parts_sums`]; the checks that hold only when `holding` (a rule's findings leave them out,
+/// and their messages are most of the work).
+fn parts_sums_with(report: &Report, holding: bool) -> Vec<ProseCheck> {
     let all = &report.statements;
     let mut out = Vec::new();
     for (wi, w) in all.iter().enumerate() {
@@ -284,18 +290,20 @@ pub fn parts_sums(report: &Report) -> Vec<ProseCheck> {
             .filter(|(_, p)| p.kind == StatementKind::Figure && w.unit.covers(p.unit))
             .collect();
         for list in parts.chunk_by(|(_, a), (_, b)| a.sentence_no == b.sentence_no) {
-            out.extend(one_list(all, wi, w, list));
+            out.extend(one_list(all, wi, w, list, holding));
         }
     }
     out
 }
 
-/// The check of one list of parts of `w` (statement `wi`).
+/// The check of one list of parts of `w` (statement `wi`); `None` for a check that holds unless
+/// `holding`.
 fn one_list(
     all: &[Statement],
     wi: usize,
     w: &Statement,
     parts: &[(usize, &Statement)],
+    holding: bool,
 ) -> Option<ProseCheck> {
     let &(last, _) = parts.last()?;
     let whole = in_common_unit(w);
@@ -333,6 +341,9 @@ fn one_list(
         ));
     }
     if total.hi + eps(total.hi) >= whole.lo {
+        if !holding {
+            return None;
+        }
         return Some(check(
             Verdict::Holds,
             format!("{} = {}", terms(&qs), total),
@@ -346,6 +357,9 @@ fn one_list(
     // Short of the whole: maybe the following sentences go on listing parts.
     if total.exact && whole.exact {
         if let Some(more) = completion(all, w, last, total.lo, whole.lo) {
+            if !holding {
+                return None;
+            }
             let taken = more.len();
             for (j, q) in more {
                 qs.push(Quantity::exact(q));
@@ -739,30 +753,59 @@ fn rate(all: &[Statement], pi: usize, p: &Statement) -> Option<ProseCheck> {
 
 use gongkai_model::formats::WITHHELD_ROWS as WITHHELD;
 
-/// The cells of the 2019/2021 tables whose sum is what a meaning counts.
-fn table_terms(m: Meaning) -> Option<Vec<CellKey>> {
-    let req = |row: &'static str| CellKey {
+/// A cell of 表三's total column.
+const fn req(row: &'static str) -> CellKey {
+    CellKey {
         table: "requests",
         row,
         column: "total",
-    };
-    let rev = |row: &'static str| CellKey {
+    }
+}
+
+/// A cell of 表四's total column.
+const fn rev(row: &'static str) -> CellKey {
+    CellKey {
         table: "review_litigation",
         row,
         column: "total",
-    };
+    }
+}
+
+/// The 不予公开 rows' cells of 表三's total column.
+const WITHHELD_TOTALS: [CellKey; WITHHELD.len()] = {
+    let mut out = [req(""); WITHHELD.len()];
+    let mut i = 0;
+    while i < WITHHELD.len() {
+        out[i] = req(WITHHELD[i]);
+        i += 1;
+    }
+    out
+};
+
+/// The cells of the 2019/2021 tables whose sum is what a meaning counts.
+fn table_terms(m: Meaning) -> Option<&'static [CellKey]> {
+    const RECEIVED: &[CellKey] = &[req("received")];
+    const CARRIED_IN: &[CellKey] = &[req("carried_in")];
+    const CARRIED_OUT: &[CellKey] = &[req("carried_out")];
+    const ON_HAND: &[CellKey] = &[req("received"), req("carried_in")];
+    const REPLIES: &[CellKey] = &[req("total")];
+    const GRANTED: &[CellKey] = &[req("granted")];
+    const PARTIAL: &[CellKey] = &[req("partially_granted")];
+    const DISCLOSED: &[CellKey] = &[req("granted"), req("partially_granted")];
+    const REVIEWS: &[CellKey] = &[rev("review")];
+    const LAWSUITS: &[CellKey] = &[rev("litigation_direct"), rev("litigation_after_review")];
     Some(match m {
-        Meaning::RequestsReceived => vec![req("received")],
-        Meaning::RequestsCarriedIn => vec![req("carried_in")],
-        Meaning::RequestsCarriedOut => vec![req("carried_out")],
-        Meaning::RequestsOnHand => vec![req("received"), req("carried_in")],
-        Meaning::RepliesTotal => vec![req("total")],
-        Meaning::RepliesGranted => vec![req("granted")],
-        Meaning::RepliesPartial => vec![req("partially_granted")],
-        Meaning::RepliesDisclosed => vec![req("granted"), req("partially_granted")],
-        Meaning::RepliesRefused => WITHHELD.iter().map(|r| req(r)).collect(),
-        Meaning::Reviews => vec![rev("review")],
-        Meaning::Lawsuits => vec![rev("litigation_direct"), rev("litigation_after_review")],
+        Meaning::RequestsReceived => RECEIVED,
+        Meaning::RequestsCarriedIn => CARRIED_IN,
+        Meaning::RequestsCarriedOut => CARRIED_OUT,
+        Meaning::RequestsOnHand => ON_HAND,
+        Meaning::RepliesTotal => REPLIES,
+        Meaning::RepliesGranted => GRANTED,
+        Meaning::RepliesPartial => PARTIAL,
+        Meaning::RepliesDisclosed => DISCLOSED,
+        Meaning::RepliesRefused => &WITHHELD_TOTALS,
+        Meaning::Reviews => REVIEWS,
+        Meaning::Lawsuits => LAWSUITS,
         _ => return None,
     })
 }
@@ -792,11 +835,19 @@ fn compared_with_tables(report: &Report, holding: bool) -> Vec<ProseCheck> {
         if s.kind == StatementKind::Percent || s.meaning.is_none() {
             continue;
         }
-        let readings: Vec<Compared> = s.readings().filter_map(|m| compare(report, s, m)).collect();
-        if readings.is_empty() || readings.iter().all(|r| r.fits.is_none()) {
-            continue;
+        if !holding {
+            // Most statements hold: told from whether each reading fits, before the cells and
+            // values of the readings are gathered for a message.
+            let fits = s.readings().filter_map(|m| fits(report, s, m));
+            if matches!(verdict_of_fits(fits), None | Some(Verdict::Holds)) {
+                continue;
+            }
         }
-        if !holding && verdict_of(&readings) == Verdict::Holds {
+        let readings: Vec<Compared> = s.readings().filter_map(|m| compare(report, s, m)).collect();
+        let Some(verdict_now) = verdict_of_fits(readings.iter().map(|r| r.fits)) else {
+            continue;
+        };
+        if !holding && verdict_now == Verdict::Holds {
             continue;
         }
         out.push(verdict(report, si, s, &readings));
@@ -804,31 +855,44 @@ fn compared_with_tables(report: &Report, holding: bool) -> Vec<ProseCheck> {
     out
 }
 
-fn compare(report: &Report, s: &Statement, m: Meaning) -> Option<Compared> {
-    let mut appendix = false;
-    let cells = if report.format == FormatId::Legacy {
+/// The cells one reading of a statement is compared with.
+enum Terms {
+    /// Cells of the 2019/2021 tables ([`table_terms`]).
+    Table(&'static [CellKey]),
+    /// The `legacy` cell of the meaning.
+    Legacy(CellKey),
+}
+
+impl Terms {
+    fn keys(&self) -> &[CellKey] {
+        match self {
+            Terms::Table(keys) => keys,
+            Terms::Legacy(key) => std::slice::from_ref(key),
+        }
+    }
+}
+
+/// What one reading of a statement is compared with: the cells whose sum it states (with, in
+/// a legacy report, the cell as read) and the stated quantity (in 万元 for fees); `None` when
+/// nothing in the report is to be compared with it.
+fn reading<'r>(
+    report: &'r Report,
+    s: &Statement,
+    m: Meaning,
+) -> Option<(Terms, Option<&'r gongkai_model::Cell>, Quantity)> {
+    let (terms, legacy_cell) = if report.format == FormatId::Legacy {
         let key = formats::intern("legacy", m.legacy_row()?, "year")?;
         // A cell this statement filled says nothing about it.
         let cell = report.cell(&key).filter(|c| c.source != s.source)?;
-        appendix = from_appendix(report, cell);
-        vec![key]
+        (Terms::Legacy(key), Some(cell))
     } else {
         let keys = table_terms(m)?;
         let table = keys.first()?.table;
         if !table_shown(report, table) {
             return None;
         }
-        keys
+        (Terms::Table(keys), None)
     };
-    let values: Option<Vec<f64>> = cells
-        .iter()
-        .map(|k| {
-            report
-                .cell(k)
-                .filter(|c| c.state.has_value())
-                .and_then(|c| c.value)
-        })
-        .collect();
     let stated = if m == Meaning::Fees {
         match s.wanyuan() {
             Some(q) => q,
@@ -838,7 +902,31 @@ fn compare(report: &Report, s: &Statement, m: Meaning) -> Option<Compared> {
     } else {
         s.quantity
     };
-    let fits = values.as_ref().map(|v| stated.admits(v.iter().sum()));
+    Some((terms, legacy_cell, stated))
+}
+
+/// The value of a cell that has one, for comparing prose with it.
+fn term_value(report: &Report, key: &CellKey) -> Option<f64> {
+    report
+        .cell(key)
+        .filter(|c| c.state.has_value())
+        .and_then(|c| c.value)
+}
+
+/// Whether the statement admits the sum of the values (`None` when a cell has none).
+fn admits_sum(stated: Quantity, values: impl Iterator<Item = Option<f64>>) -> Option<bool> {
+    let sum: Option<f64> = values.sum();
+    sum.map(|sum| stated.admits(sum))
+}
+
+fn compare(report: &Report, s: &Statement, m: Meaning) -> Option<Compared> {
+    let (terms, legacy_cell, stated) = reading(report, s, m)?;
+    let appendix = legacy_cell.is_some_and(|cell| from_appendix(report, cell));
+    let cells = terms.keys().to_vec();
+    let values: Option<Vec<f64>> = cells.iter().map(|k| term_value(report, k)).collect();
+    let fits = values
+        .as_deref()
+        .and_then(|v| admits_sum(stated, v.iter().map(|x| Some(*x))));
     Some(Compared {
         meaning: m,
         appendix,
@@ -846,6 +934,16 @@ fn compare(report: &Report, s: &Statement, m: Meaning) -> Option<Compared> {
         values,
         fits,
     })
+}
+
+/// [`compare`]'s `fits` alone, without gathering the cells and values: `None` when `compare`
+/// is `None`.
+fn fits(report: &Report, s: &Statement, m: Meaning) -> Option<Option<bool>> {
+    let (terms, _, stated) = reading(report, s, m)?;
+    Some(admits_sum(
+        stated,
+        terms.keys().iter().map(|k| term_value(report, k)),
+    ))
 }
 
 /// Whether a `legacy` cell was read from the report's 附表: the report printed one, and no
@@ -917,6 +1015,24 @@ fn verdict_of(readings: &[Compared]) -> Verdict {
     } else {
         Verdict::Undecided
     }
+}
+
+/// The verdict on readings that fit or not as `fits` says ([`verdict_of`]), in one pass; `None`
+/// when no reading is decided (no reading, or none whose cells all have values: nothing to say).
+fn verdict_of_fits(fits: impl Iterator<Item = Option<bool>>) -> Option<Verdict> {
+    let (mut any_decided, mut all_fit, mut none_fit) = (false, true, true);
+    for fit in fits {
+        any_decided |= fit.is_some();
+        all_fit &= fit == Some(true);
+        none_fit &= fit == Some(false);
+    }
+    any_decided.then_some(if all_fit {
+        Verdict::Holds
+    } else if none_fit {
+        Verdict::Fails
+    } else {
+        Verdict::Undecided
+    })
 }
 
 fn verdict(report: &Report, si: usize, s: &Statement, readings: &[Compared]) -> ProseCheck {
@@ -1129,6 +1245,136 @@ mod tests {
         let about = Quantity::between(200.0, 299.0);
         assert!(ratio(q(100.0), about, q(40.0), 0).is_some_and(|r| r.0));
         assert!(ratio(q(100.0), about, q(60.0), 0).is_some_and(|r| !r.0));
+    }
+
+    proptest::proptest! {
+        /// The checks against the tables left when the holding ones are left out (what the rules
+        /// report, decided first from the readings' fits alone) are every check that does not
+        /// hold, as evaluating each in full says: over reports of every format with cells of
+        /// every state, tables found or not, and statements of every kind, meaning, unit and
+        /// reading, some stating what the tables hold.
+        #[test]
+        fn checks_that_do_not_hold_are_told_as_in_full(
+            format in proptest::sample::select(vec![FormatId::F2019, FormatId::F2021, FormatId::Legacy]),
+            cells in proptest::collection::vec((0usize..1000, 0u8..5, 0u32..4), 0..200),
+            tables_found in proptest::bool::ANY,
+            statements in proptest::collection::vec(
+                (0u8..3, 0usize..25, proptest::collection::vec(0usize..25, 0..3), 0u32..12, 0usize..25, 0u32..8),
+                0..12,
+            ),
+        ) {
+            use gongkai_model::{CellState, Found, Source, Unit};
+            let mut report = Report::empty(format);
+            let n = report.cells.len();
+            for (at, state, v) in cells {
+                if n == 0 {
+                    break;
+                }
+                let cell = &mut report.cells[at % n];
+                let (state, value) = match state {
+                    0 => (CellState::Number, Some(f64::from(v))),
+                    1 => (CellState::Inferred, Some(f64::from(v))),
+                    2 => (CellState::Blank, None),
+                    3 => (CellState::NotApplicable, None),
+                    _ => (CellState::Missing, None),
+                };
+                cell.state = state;
+                cell.value = value;
+                cell.source = Source::line(at as u32 % 8 + 1);
+            }
+            if tables_found {
+                report.tables = report
+                    .format_def()
+                    .tables
+                    .iter()
+                    .map(|t| Found { key: t.key, source: Source::line(1) })
+                    .collect();
+            }
+            report.statements = statements
+                .into_iter()
+                .map(|(kind, meaning, alternatives, q, unit, line)| Statement {
+                    kind: [StatementKind::Figure, StatementKind::Words, StatementKind::Percent]
+                        [usize::from(kind)],
+                    quantity: if q % 3 == 0 {
+                        Quantity::between(f64::from(q), f64::from(q) * 2.0)
+                    } else {
+                        Quantity::exact(f64::from(q))
+                    },
+                    decimals: 0,
+                    unit: Unit::ALL[unit % Unit::ALL.len()],
+                    subject: String::new(),
+                    meaning: Some(Meaning::ALL[meaning]),
+                    alternatives: alternatives.into_iter().map(|m| Meaning::ALL[m]).collect(),
+                    parts: Vec::new(),
+                    part_of: None,
+                    share_of: None,
+                    text: q.to_string(),
+                    sentence: String::new(),
+                    sentence_no: line,
+                    paragraph_no: line,
+                    source: Source::line(line + 1),
+                })
+                .collect();
+            let in_full: Vec<ProseCheck> = compared_with_tables(&report, true)
+                .into_iter()
+                .filter(|c| c.verdict != Verdict::Holds)
+                .collect();
+            proptest::prop_assert_eq!(compared_with_tables(&report, false), in_full);
+        }
+    }
+
+    proptest::proptest! {
+        /// The parts checks left when the holding ones are left out (what the rule reports) are
+        /// every parts check that does not hold, as evaluating each in full says: over wholes
+        /// and parts of every unit, exact or not, listed in one sentence or several, some adding
+        /// up and some not, some completed by the figures after them.
+        #[test]
+        fn parts_checks_that_do_not_hold_are_told_as_in_full(
+            statements in proptest::collection::vec(
+                (
+                    0u8..4,
+                    0u32..12,
+                    0usize..4,
+                    proptest::collection::vec(0usize..14, 0..5),
+                    0u32..3,
+                ),
+                0..14,
+            ),
+        ) {
+            use gongkai_model::{Source, Unit};
+            let units = [Unit::Jian, Unit::Tiao, Unit::Wanyuan, Unit::Yuan];
+            let mut report = Report::empty(FormatId::F2021);
+            report.statements = statements
+                .into_iter()
+                .enumerate()
+                .map(|(i, (kind, q, unit, parts, sentence))| Statement {
+                    kind: if kind == 0 { StatementKind::Words } else { StatementKind::Figure },
+                    quantity: if q == 11 {
+                        Quantity::between(5.0, 9.0)
+                    } else {
+                        Quantity::exact(f64::from(q))
+                    },
+                    decimals: 0,
+                    unit: units[unit],
+                    subject: String::new(),
+                    meaning: None,
+                    alternatives: Vec::new(),
+                    parts,
+                    part_of: None,
+                    share_of: None,
+                    text: q.to_string(),
+                    sentence: String::new(),
+                    sentence_no: sentence + i as u32 / 4,
+                    paragraph_no: i as u32 / 7,
+                    source: Source::line(i as u32 + 1),
+                })
+                .collect();
+            let in_full: Vec<ProseCheck> = parts_sums(&report)
+                .into_iter()
+                .filter(|c| c.verdict != Verdict::Holds)
+                .collect();
+            proptest::prop_assert_eq!(parts_sums_with(&report, false), in_full);
+        }
     }
 
     #[test]

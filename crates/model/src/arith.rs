@@ -160,24 +160,43 @@ impl<'r> Evaluator<'r> {
 
     /// [`evaluate`](Self::evaluate), with the values taken once (`known_values`) or not.
     fn evaluate_with(&self, i: usize, rel: &Relation, known_values: bool) -> Eval {
-        if let Some(known) = self.known.as_deref().filter(|_| known_values) {
-            let ours = self.relations.get(i).is_some_and(|r| std::ptr::eq(r, rel));
-            if ours && self.by_address.get(i) == Some(&true) {
-                let (lhs_at, rhs_at) = rel.side_positions();
-                // NaN when an operand has no value (or is not at its place): then decided in full.
-                // Added in order from 0, as `known_sum` does, for the same sums.
-                let sum = |at: &[usize]| {
-                    at.iter().fold(0.0, |sum, &at| {
-                        sum + known.get(at).copied().unwrap_or(f64::NAN)
-                    })
-                };
-                let (l, r) = (sum(lhs_at), sum(rhs_at));
-                if !l.is_nan() && !r.is_nan() {
-                    return decided(rel.def.compare, l, r);
-                }
+        if known_values {
+            if let Some((l, r)) = self.known_sides(i, rel) {
+                return decided(rel.def.compare, l, r);
             }
         }
         evaluate(rel, self.report)
+    }
+
+    /// Whether [`evaluate`](Self::evaluate) of `rel` (at place `i`) is `Holds`, when the values
+    /// taken once say so; `false` says nothing (it is then to be evaluated). Inlined where the
+    /// relations are gone through: nearly every relation of a report holds, told here without
+    /// making its [`Eval`].
+    #[inline]
+    pub fn holds_by_values(&self, i: usize, rel: &Relation) -> bool {
+        self.known_sides(i, rel)
+            .is_some_and(|(l, r)| holds(rel.def.compare, l, r))
+    }
+
+    /// Both sides of `rel` (at place `i`) summed from the values taken once, when every operand
+    /// has one there.
+    #[inline]
+    fn known_sides(&self, i: usize, rel: &Relation) -> Option<(f64, f64)> {
+        let known = self.known.as_deref()?;
+        let ours = self.relations.get(i).is_some_and(|r| std::ptr::eq(r, rel));
+        if !ours || self.by_address.get(i) != Some(&true) {
+            return None;
+        }
+        let (lhs_at, rhs_at) = rel.side_positions();
+        // NaN when an operand has no value (or is not at its place): then decided in full.
+        // Added in order from 0, as `known_sum` does, for the same sums.
+        let sum = |at: &[usize]| {
+            at.iter().fold(0.0, |sum, &at| {
+                sum + known.get(at).copied().unwrap_or(f64::NAN)
+            })
+        };
+        let (l, r) = (sum(lhs_at), sum(rhs_at));
+        (!l.is_nan() && !r.is_nan()).then_some((l, r))
     }
 }
 
@@ -522,6 +541,13 @@ mod tests {
                         "{format:?} case {case}"
                     );
                     assert_eq!(evaluator.evaluate_with(i, rel, false), by_sides);
+                    // Told to hold only where it holds.
+                    if evaluator.holds_by_values(i, rel) {
+                        assert!(
+                            matches!(by_sides, Eval::Holds { .. }),
+                            "{format:?} case {case}"
+                        );
+                    }
                     // A relation not at the place given is evaluated in full.
                     let other = (i + 1) % relations.len();
                     assert_eq!(evaluator.evaluate(other, rel), by_sides);

@@ -533,16 +533,141 @@ pub(crate) fn format_cells(format: FormatId) -> &'static [Cell] {
     &format_index(format).empty_cells
 }
 
+/// The cells of a report of one format, set one by one by their places in the format's cell
+/// order ([`FormatCells::set`]) and made into the report by [`Report::from_format_cells`]: the
+/// same cells as setting each in turn in [`Report::empty`]'s, but each made once where it lies
+/// rather than copied as `missing` and then written over (a reader sets nearly every cell of a
+/// report, in format order).
+pub struct FormatCells {
+    format: FormatId,
+    index: &'static FormatIndex,
+    /// The cells at places `0..cells.len()`: each set or `missing`.
+    cells: Vec<Cell>,
+    /// Whether a cell was set `missing` or left so among `cells` (`false`: none is).
+    missing: bool,
+}
+
+impl FormatCells {
+    pub fn new(format: FormatId) -> FormatCells {
+        let index = format_index(format);
+        FormatCells {
+            format,
+            index,
+            cells: Vec::with_capacity(index.empty_cells.len()),
+            missing: false,
+        }
+    }
+
+    /// Whether the report made of these cells may have a `missing` cell (`false`: it has none):
+    /// a cell was set `missing`, or a place was left unset.
+    pub fn may_have_missing(&self) -> bool {
+        self.missing || self.cells.len() < self.index.empty_cells.len()
+    }
+
+    /// Sets the cell at `position` of the format's cell order (the cell of the format's key
+    /// there; nothing when the format has no such place) to these contents.
+    /// Inlined, so that the cell is made where it lies: nearly always the next cell, made
+    /// in order (the other cases out of line).
+    #[inline(always)]
+    pub fn set(
+        &mut self,
+        position: usize,
+        value: Option<f64>,
+        state: CellState,
+        text: &str,
+        source: Source,
+    ) {
+        let text = CellText::new(text);
+        self.missing |= state == CellState::Missing;
+        let next = self.cells.len();
+        match self.index.empty_cells.get(position) {
+            Some(own) if position == next && next < self.cells.capacity() => {
+                self.cells.push(Cell {
+                    table: own.table,
+                    row: own.row,
+                    column: own.column,
+                    value,
+                    state,
+                    text,
+                    source,
+                    inferred_by: None,
+                });
+            }
+            _ => self.set_in_full(position, value, state, text, source),
+        }
+    }
+
+    /// [`set`](Self::set) without its inline shortcut.
+    #[inline(never)]
+    fn set_in_full(
+        &mut self,
+        position: usize,
+        value: Option<f64>,
+        state: CellState,
+        text: CellText,
+        source: Source,
+    ) {
+        let Some(own) = self.index.empty_cells.get(position) else {
+            return;
+        };
+        let cell = Cell {
+            value,
+            state,
+            text,
+            source,
+            ..own.copy_missing()
+        };
+        self.missing |= position > self.cells.len();
+        pad_missing(&mut self.cells, self.index, position);
+        match self.cells.get_mut(position) {
+            Some(set) => *set = cell,
+            None => self.cells.push(cell),
+        }
+    }
+}
+
+/// Fills `cells` with the format's `missing` cells up to place `end`.
+#[inline]
+fn pad_missing(cells: &mut Vec<Cell>, index: &FormatIndex, end: usize) {
+    if let Some(gap) = index.empty_cells.get(cells.len()..end) {
+        cells.extend(gap.iter().map(Cell::copy_missing));
+    }
+}
+
 impl Report {
     /// A report of the given format whose every cell is `missing`.
     pub fn empty(format: FormatId) -> Report {
         let index = format_index(format);
         Report {
+            cells: index.empty_cells.iter().map(Cell::copy_missing).collect(),
+            ..Report::with_index_only(format, index)
+        }
+    }
+
+    /// A report of the given format whose cells are those [`FormatCells`] made (every other
+    /// cell `missing`): [`Report::empty`] with those cells set in turn.
+    pub fn from_format_cells(cells: FormatCells) -> Report {
+        let FormatCells {
+            format,
+            index,
+            mut cells,
+            ..
+        } = cells;
+        pad_missing(&mut cells, index, index.empty_cells.len());
+        Report {
+            cells,
+            ..Report::with_index_only(format, index)
+        }
+    }
+
+    /// A report of the given format with no cells, sharing the format's index.
+    fn with_index_only(format: FormatId, index: &'static FormatIndex) -> Report {
+        Report {
             agency: Located::none(),
             year: Located::none(),
             format,
             published_on: Located::none(),
-            cells: index.empty_cells.iter().map(Cell::copy_missing).collect(),
+            cells: Vec::new(),
             sections: Vec::new(),
             tables: Vec::new(),
             notes: Vec::new(),
@@ -840,6 +965,54 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The cells made one by one by their places are the cells of an empty report set in
+        /// turn: for cells set in order (what a reader does), with gaps, out of order, twice,
+        /// and at places beyond the format's cells.
+        #[test]
+        fn cells_made_by_their_places_are_an_empty_report_set_in_turn(
+            format in proptest::sample::select(vec![FormatId::F2019, FormatId::F2021, FormatId::Legacy]),
+            sets in proptest::collection::vec((0usize..400, proptest::bool::ANY, 0u8..4), 0..60),
+            step in 1usize..8,
+        ) {
+            let n = crate::formats::get(format).cell_keys().count();
+            // A reader's sets first: every few places in order, then the random ones.
+            let mut all: Vec<(usize, bool, u8)> = (0..n).step_by(step).map(|p| (p, false, 0)).collect();
+            all.extend(sets);
+            let mut built = super::FormatCells::new(format);
+            let mut reference = Report::empty(format);
+            for (i, (place, beyond, how)) in all.into_iter().enumerate() {
+                let position = if beyond { place + n } else { place % n.max(1) };
+                let (value, state) = match how {
+                    0 => (Some(i as f64), super::CellState::Number),
+                    1 => (None, super::CellState::NotApplicable),
+                    2 => (None, super::CellState::Blank),
+                    _ => (None, super::CellState::Missing),
+                };
+                let text = "（一）予以公开".repeat(i % 3) + &i.to_string();
+                let source = Source::line(i as u32 + 1);
+                if let Some(c) = reference.cells.get_mut(position) {
+                    c.value = value;
+                    c.state = state;
+                    c.text = text.as_str().into();
+                    c.source = source;
+                }
+                built.set(position, value, state, &text, source);
+            }
+            let may_have_missing = built.may_have_missing();
+            let built = Report::from_format_cells(built);
+            if !may_have_missing {
+                proptest::prop_assert!(built.cells.iter().all(|c| c.state != super::CellState::Missing));
+            }
+            proptest::prop_assert_eq!(&built.cells, &reference.cells);
+            for (at, cell) in reference.cells.iter().enumerate() {
+                let key = cell.key();
+                proptest::prop_assert_eq!(built.cell(&key), Some(cell));
+                proptest::prop_assert!(built.cells[at].has_key_by_address(&key));
             }
         }
     }

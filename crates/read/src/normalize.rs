@@ -244,6 +244,21 @@ pub fn is_cn_digit(c: char) -> bool {
 /// Removes leading numbering, repeatedly: `三、`, `（三）`/`(三)`, `1.`/`1、`/`1．`/`1)`,
 /// `(1)`, `①`, and the white space around them. Works on [`fold`]ed text.
 pub fn strip_numbering(s: &str) -> &str {
+    strip_numbering_with(s, true)
+}
+
+/// [`strip_numbering`], with `fast` a text that starts with an ideograph of U+4000–U+9FFF (lead
+/// byte E4–E9) other than a numeral returned as it is, without the steps below: no white
+/// space, bracket, circled number or digit starts it, so there is nothing to strip (many labels
+/// start so); without `fast`, the steps for every text (the definition, which the tests hold the
+/// shortcut to).
+fn strip_numbering_with(s: &str, fast: bool) -> &str {
+    if fast
+        && matches!(s.as_bytes().first(), Some(0xE4..=0xE9))
+        && s.chars().next().is_some_and(|c| !is_cn_digit(c))
+    {
+        return s;
+    }
     let mut rest = s.trim_start();
     loop {
         let before = rest;
@@ -576,6 +591,23 @@ mod tests {
             fold_into_with(&s, &mut full, false);
             proptest::prop_assert_eq!(fast, full);
             proptest::prop_assert_eq!(without_noise_with(&s, true), without_noise_with(&s, false));
+            proptest::prop_assert_eq!(strip_numbering_with(&s, true), strip_numbering_with(&s, false));
+        }
+    }
+
+    /// The shortcut of `strip_numbering` strips what the steps strip, for every character that
+    /// can start a text, alone and before a label's text.
+    #[test]
+    fn strip_numbering_shortcut_agrees_for_every_first_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for rest in ["", "、予以公开", "1.5", "）其他", " 三、总计"] {
+                let s = format!("{c}{rest}");
+                assert_eq!(
+                    strip_numbering_with(&s, true),
+                    strip_numbering_with(&s, false),
+                    "{s:?}"
+                );
+            }
         }
     }
 

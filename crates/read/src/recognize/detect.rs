@@ -33,8 +33,8 @@ impl Detection {
             f2021: Vec::with_capacity(n21),
             tabular: false,
         };
-        let mut seen19 = Vec::with_capacity(n19);
-        let mut seen21 = Vec::with_capacity(n21);
+        let mut seen19 = Seen::default();
+        let mut seen21 = Seen::default();
         for (&i, f) in texts.iter().zip(forms) {
             // The markers and names of a label, worked out once with its forms ([`Facts`]).
             let Some(facts) = f.facts() else {
@@ -44,14 +44,12 @@ impl Detection {
                 continue;
             }
             if let Some(m) = facts.marker_2019 {
-                if !seen19.contains(&m) {
-                    seen19.push(m);
+                if seen19.first_time(m) {
                     d.f2019.push(i);
                 }
             }
             if let Some(m) = facts.marker_2021 {
-                if !seen21.contains(&m) {
-                    seen21.push(m);
+                if seen21.first_time(m) {
                     d.f2021.push(i);
                 }
             }
@@ -90,9 +88,56 @@ impl Detection {
     }
 }
 
+/// The markers of a format seen so far, by their places in its list: a bit each for the first
+/// 128 (a format has a handful), a list past them; nothing to allocate for a report.
+#[derive(Default)]
+struct Seen {
+    bits: u128,
+    more: Vec<usize>,
+}
+
+impl Seen {
+    /// Notes marker `m` as seen; whether it was not seen before.
+    fn first_time(&mut self, m: usize) -> bool {
+        match u32::try_from(m).ok().and_then(|m| 1u128.checked_shl(m)) {
+            Some(bit) => {
+                let new = self.bits & bit == 0;
+                self.bits |= bit;
+                new
+            }
+            None if self.more.contains(&m) => false,
+            None => {
+                self.more.push(m);
+                true
+            }
+        }
+    }
+}
+
 /// Whether a label is specific enough to show that a report has tables: a table row or
 /// column label, not a word like 总计 or 其他 that prose also uses (its first form has four
 /// characters or more).
 fn is_table_label(facts: &Facts) -> bool {
     facts.first_chars >= 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Seen;
+
+    /// A marker is seen for the first time exactly when a list of those seen does not hold it:
+    /// for places under 128 (bits) and past them (the list), in any order and repeated.
+    #[test]
+    fn markers_are_seen_once_as_a_list_says() {
+        let mut seen = Seen::default();
+        let mut list: Vec<usize> = Vec::new();
+        let places = (0..400).map(|i: usize| (i * 37 + i / 3) % 140 + (i % 7) * 1000);
+        for m in places.chain([0, 127, 128, 129, usize::MAX, usize::MAX, 127]) {
+            let first = !list.contains(&m);
+            if first {
+                list.push(m);
+            }
+            assert_eq!(seen.first_time(m), first, "{m}");
+        }
+    }
 }

@@ -34,6 +34,10 @@ pub struct LabelIndex {
     /// Which format's index this is: the slot of [`Forms`]' cache it fills.
     slot: usize,
     map: HashMap<String, Vec<Target>>,
+    /// The place in `markers` of each marker form (the first place, when a form is there
+    /// twice): a label's marker found by looking its forms up, as its targets are, rather than
+    /// by comparing them with every marker.
+    marker_places: HashMap<String, usize>,
     /// Every row's matching forms, for labels wrapped over two lines (a prefix is printed).
     rows: Vec<(String, Target)>,
     /// The characters of each of `rows`' forms, in the same order (for [`Self::row_fuzzy`],
@@ -92,7 +96,11 @@ impl LabelIndex {
         for list in map.values_mut() {
             dedupe(list);
         }
-        let markers = format.markers.iter().map(|m| norm(m)).collect();
+        let markers: Vec<String> = format.markers.iter().map(|m| norm(m)).collect();
+        let mut marker_places: HashMap<String, usize> = HashMap::default();
+        for (i, m) in markers.iter().enumerate() {
+            marker_places.entry(m.clone()).or_insert(i);
+        }
         let row_chars = rows
             .iter()
             .map(|(label, _)| label.chars().collect())
@@ -100,6 +108,7 @@ impl LabelIndex {
         LabelIndex {
             slot,
             map,
+            marker_places,
             rows,
             row_chars,
             markers,
@@ -112,10 +121,15 @@ impl LabelIndex {
     /// equally near. Returns the row and the distance.
     pub fn row_fuzzy(&self, forms: &[String], table: &str) -> Option<(Target, usize)> {
         const MIN_CHARS: usize = 6;
-        let form: Vec<char> = forms.first()?.chars().collect();
-        if form.len() < MIN_CHARS {
+        // Counted first: most texts asked about are too short, and the characters of the others
+        // are then split into a vector of the right size at once.
+        let first = forms.first()?;
+        let chars = first.chars().count();
+        if chars < MIN_CHARS {
             return None;
         }
+        let mut form: Vec<char> = Vec::with_capacity(chars);
+        form.extend(first.chars());
         let mut best: Option<(Target, usize)> = None;
         let mut tie = false;
         for ((_, target), label) in self.rows.iter().zip(&self.row_chars) {
@@ -202,6 +216,14 @@ impl LabelIndex {
         self.markers.iter().position(|m| forms.contains(m))
     }
 
+    /// [`marker`](Self::marker), by looking the forms up: the first marker any form is.
+    fn marker_by_places(&self, forms: &[String]) -> Option<usize> {
+        forms
+            .iter()
+            .filter_map(|f| self.marker_places.get(f).copied())
+            .min()
+    }
+
     /// [`lookup_forms`](Self::lookup_forms) and [`marker`](Self::marker) of shared forms,
     /// worked out once per label and format and kept with the forms: every report prints the
     /// same labels, and each is asked about several times while it is read.
@@ -209,7 +231,7 @@ impl LabelIndex {
         let shared = forms.shared.as_ref()?;
         Some(shared.named[self.slot].get_or_init(|| Named {
             targets: self.lookup_forms(&shared.forms).into(),
-            marker: self.marker(&shared.forms),
+            marker: self.marker_by_places(&shared.forms),
         }))
     }
 
@@ -550,6 +572,24 @@ mod tests {
         out
     }
 
+    /// A label's marker found by looking its forms up is the first marker among its forms, for
+    /// every marker and label of every format taken one or two at a time as a label's forms.
+    #[test]
+    fn markers_looked_up_are_the_first_markers_among_the_forms() {
+        let texts: Vec<String> = printed_labels().into_iter().map(norm).collect();
+        for id in [FormatId::F2019, FormatId::F2021, FormatId::Legacy] {
+            let index = LabelIndex::of(id);
+            for a in &texts {
+                let one = [a.clone()];
+                assert_eq!(index.marker_by_places(&one), index.marker(&one), "{a}");
+                for b in index.markers.iter().chain(texts.iter().take(40)) {
+                    let two = [a.clone(), b.clone()];
+                    assert_eq!(index.marker_by_places(&two), index.marker(&two), "{a} {b}");
+                }
+            }
+        }
+    }
+
     proptest! {
         /// The remembered forms of a text are its forms, whether it is a label, a heading or
         /// prose, one at a time or all at once; and the heading remembered with them is the
@@ -644,6 +684,7 @@ mod tests {
                     prop_assert!(remembered.iter().zip(&looked_up).all(|(a, b)| same(a, b)));
                     prop_assert_eq!(index.names(&forms), index.names_any(&forms));
                     prop_assert_eq!(index.marker_of(&forms), index.marker(&forms));
+                    prop_assert_eq!(index.marker_by_places(&forms), index.marker(&forms));
                     if let Some(facts) = forms.facts() {
                         let expected = (id != FormatId::Legacy).then(|| index.names_any(&forms));
                         prop_assert_eq!(facts.names_in(id), expected);

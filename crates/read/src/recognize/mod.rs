@@ -13,6 +13,7 @@ mod wrapped;
 
 use gongkai_model::arith::infer_missing;
 use gongkai_model::format::{GroupDef, RowDef, TableDef, TableLayout};
+use gongkai_model::report::FormatCells;
 use gongkai_model::{
     formats, Cell, CellKey, Finding, FormatDef, FormatId, Found, Message, Outcome, Report,
     Severity, Source, ValueKind,
@@ -24,7 +25,7 @@ use crate::normalize::norm;
 use crate::tokens::{Token, TokenKind};
 use detect::Detection;
 use labels::{label_forms, Forms, LabelIndex, Target};
-use placement::{resolve, LabelPlace, RowRead, Slot};
+use placement::{resolve, Kept, LabelPlace, RowRead, Slot};
 
 /// Reads the parts and tables of a report from its tokens. `year` (from the metadata) only
 /// breaks ties when the labels do not tell the format.
@@ -50,7 +51,7 @@ pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
                 let own = completed.next_if_eq(&&k).is_none();
                 state.text(tok, f, own);
             }
-            TokenKind::Value(_) | TokenKind::Empty => state.value(tok),
+            TokenKind::Value(_) | TokenKind::Empty => state.value(tok, Some(tok)),
         }
     }
     let mut report = state.finish();
@@ -76,7 +77,9 @@ struct Pass<'a> {
     /// it is the pending row, which it is once, for one unbroken stretch of the pass, and only
     /// the pending row is given cells, so each row's cells are one range here ([`RowSlots`]).
     /// One vector for all rows, not one per row.
-    slots: Vec<Slot<'a>>,
+    slots: Vec<Kept<'a>>,
+    /// The printed cells made rather than kept as tokens ([`Kept::Made`]): rare.
+    made: Vec<Slot<'a>>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -163,7 +166,7 @@ struct RowSlots<'a> {
 
 impl RowSlots<'_> {
     /// This row's printed cells, out of the pass's.
-    fn slots<'s, 'a>(&self, all: &'s [Slot<'a>]) -> &'s [Slot<'a>] {
+    fn slots<'s, 'a>(&self, all: &'s [Kept<'a>]) -> &'s [Kept<'a>] {
         all.get(self.start..self.start + self.len)
             .unwrap_or_default()
     }
@@ -178,7 +181,7 @@ struct TableRead<'a> {
     /// What was read of each row of the table, by the row's place in `def.rows`.
     rows: Vec<Option<RowSlots<'a>>>,
     /// Values of a single-run table (表四).
-    run: Vec<Slot<'a>>,
+    run: Vec<Kept<'a>>,
     seen_row: bool,
     /// Values that came with no row label: (text, source), and the unknown label before them.
     orphans: Vec<(Source, After<'a>)>,
@@ -208,6 +211,7 @@ impl<'a> Pass<'a> {
             notes: Vec::new(),
             after: After::Nothing,
             slots: Vec::with_capacity(tokens),
+            made: Vec::new(),
         }
     }
 
@@ -215,30 +219,12 @@ impl<'a> Pass<'a> {
         self.tables.iter().position(|t| same_key(t.def.key, key))
     }
 
-    /// Reads one token; `own_forms` says whether `forms` were made from its own text. Inlined
-    /// into the pass's loop: most tokens are values, read in a few steps, and a call per token
-    /// costs as much again.
-    #[inline(always)]
+    /// Reads one token made here (not one of the tokens read, which the pass keeps by reference);
+    /// `own_forms` says whether `forms` were made from its own text.
     fn token(&mut self, tok: &Token<'a>, forms: &Forms, own_forms: bool) {
         match &tok.kind {
             TokenKind::Text => self.text(tok, forms, own_forms),
-            TokenKind::Value(_) | TokenKind::Empty => self.value(tok),
-        }
-    }
-
-    /// The printed cell a value or empty token is (`Empty` for text, which is never one), made
-    /// only where it is kept: its place costs a count of the token's characters.
-    #[inline]
-    fn slot(tok: &Token<'a>) -> Slot<'a> {
-        match &tok.kind {
-            TokenKind::Value(p) => Slot::Value {
-                printed: p.clone(),
-                text: tok.text,
-                source: source_of(tok, true),
-            },
-            TokenKind::Empty | TokenKind::Text => Slot::Empty {
-                source: source_of(tok, true),
-            },
+            TokenKind::Value(_) | TokenKind::Empty => self.value(tok, None),
         }
     }
 
@@ -466,10 +452,11 @@ impl<'a> Pass<'a> {
             if have < n && looks_like_bad_value(tok.text) {
                 if let Some(row) = self.tables[ti].read_row_mut(place) {
                     debug_assert_eq!(row.start + row.len, self.slots.len());
-                    self.slots.push(Slot::Unreadable {
+                    self.made.push(Slot::Unreadable {
                         text: tok.text,
                         source: tok.source(),
                     });
+                    self.slots.push(Kept::Made(self.made.len() - 1));
                     row.len += 1;
                     row.values += 1;
                 }
@@ -495,11 +482,22 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// Reads a value or empty token (inlined with [`Pass::token`]: most tokens are values).
+    /// Reads a value or empty token: `read`, the same token among the tokens read, is kept by
+    /// reference; without it (a token the pass made) the token's cell is kept made. Inlined into
+    /// the pass's loop: most tokens are values, read in a few steps, and a call per token costs
+    /// as much again.
     #[inline(always)]
-    fn value(&mut self, tok: &Token<'a>) {
+    fn value(&mut self, tok: &Token<'a>, read: Option<&'a Token<'a>>) {
         let Some(ti) = self.current else {
             return;
+        };
+        // A token made by the pass is kept made (before the table is taken to change).
+        let kept = match read {
+            Some(tok) => Kept::Token(tok),
+            None => {
+                self.made.push(Slot::of(tok));
+                Kept::Made(self.made.len() - 1)
+            }
         };
         let is_value = matches!(tok.kind, TokenKind::Value(_));
         let table = &mut self.tables[ti];
@@ -511,7 +509,7 @@ impl<'a> Pass<'a> {
                 // Room for the table's cells, so that the run does not grow value by value.
                 table.run.reserve(table.def.cell_count());
             }
-            table.run.push(Self::slot(tok));
+            table.run.push(kept);
             return;
         }
         match self.pending {
@@ -521,7 +519,7 @@ impl<'a> Pass<'a> {
                         row.values += 1;
                     }
                     debug_assert_eq!(row.start + row.len, self.slots.len());
-                    self.slots.push(Self::slot(tok));
+                    self.slots.push(kept);
                     row.len += 1;
                 }
             }
@@ -535,36 +533,41 @@ impl<'a> Pass<'a> {
 
     fn finish(mut self) -> Report {
         let format = self.def.id;
+        let relations = formats::relations(format);
+        let mut unresolved: Vec<RowRead<'_, Kept<'_>>> = Vec::new();
+        // Whether a cell may be `missing` once the rows that fit are placed: only such a cell can
+        // be inferred (none in most reports, whose every cell is printed).
+        let mut may_have_missing = true;
         let mut report = if format == FormatId::Legacy {
             Report::with_cells(format, Vec::new())
         } else {
-            Report::empty(format)
-        };
-        let relations = formats::relations(format);
-        let mut unresolved: Vec<RowRead<'_>> = Vec::new();
-        // The place of each table's first cell in the format's cell order (the report's).
-        let mut first = 0;
-        for table in &self.tables {
-            if format == FormatId::Legacy {
-                break;
-            }
-            for read in rows_of(table, &self.slots, first) {
-                if !read.place_direct(&mut report, &mut self.notes) {
-                    unresolved.push(read);
-                } else if read.slots.is_empty() {
-                    // A row label with no values at all.
-                    let label_source = read.label_at.source();
-                    for (key, _) in read.targets {
-                        if let Some(c) = report.cell_mut(key) {
-                            *c = Cell::missing(*key, label_source);
+            // The rows that fit are placed as the cells are made, in format order; the others
+            // once they are all made, in a report whose other cells are known.
+            let mut cells = FormatCells::new(format);
+            // The place of each table's first cell in the format's cell order (the report's).
+            let mut first = 0;
+            for table in &self.tables {
+                for read in rows_of(table, &self.slots, first) {
+                    if !read.place_direct(&self.made, &mut cells, &mut self.notes) {
+                        unresolved.push(read);
+                    } else if read.slots.is_empty() {
+                        // A row label with no values at all.
+                        let label_source = read.label_at.source();
+                        for i in 0..read.targets.len() {
+                            let missing = gongkai_model::CellState::Missing;
+                            cells.set(read.first + i, None, missing, "", label_source);
                         }
                     }
                 }
+                first += table.targets.all.len();
+                self.notes.extend(orphan_notes(table));
             }
-            first += table.targets.all.len();
-            self.notes.extend(orphan_notes(table));
-        }
+            may_have_missing = cells.may_have_missing();
+            Report::from_format_cells(cells)
+        };
         for read in &unresolved {
+            let slots: Vec<Slot<'_>> = read.slots.iter().map(|k| k.slot(&self.made)).collect();
+            let read = &read.with_slots(&slots);
             if read.slots.iter().all(|s| matches!(s, Slot::Empty { .. })) {
                 // A row of empty cells: when there are exactly as many as the row has (a table
                 // of a structured document, or a row printed with its empty cells), they are
@@ -590,7 +593,9 @@ impl<'a> Pass<'a> {
             }
             resolve(&mut report, relations, read, &mut self.notes);
         }
-        infer_missing(&mut report, relations);
+        if may_have_missing || !unresolved.is_empty() {
+            infer_missing(&mut report, relations);
+        }
         report.sections = self.sections;
         report.tables = self
             .tables
@@ -662,40 +667,47 @@ fn row_place(table: &TableDef, row: &RowDef) -> Option<usize> {
 /// placement of later rows can lean on earlier ones), or the single run of 表四. `first` is the
 /// place of the table's first cell in the format's cell order; `slots` are the pass's printed
 /// cells of labelled rows.
-fn rows_of<'s>(table: &'s TableRead<'_>, slots: &'s [Slot<'_>], first: usize) -> Vec<RowRead<'s>> {
+fn rows_of<'s>(
+    table: &'s TableRead<'_>,
+    slots: &'s [Kept<'_>],
+    first: usize,
+) -> impl Iterator<Item = RowRead<'s, Kept<'s>>> {
     let def = table.def;
     let targets = table.targets;
-    match def.layout {
-        TableLayout::SingleRun => {
-            if table.found.is_none() {
-                return Vec::new();
-            }
-            vec![RowRead {
-                label: def.label,
-                targets: &targets.all,
-                first,
-                label_at: LabelPlace::Made(table.found.unwrap_or_default()),
-                slots: &table.run,
-            }]
-        }
-        TableLayout::LabelledRows => {
-            let mut out = Vec::with_capacity(def.rows.len());
-            let mut row_first = first;
-            for ((r, read), row_targets) in def.rows.iter().zip(&table.rows).zip(&targets.rows) {
-                if let Some(read) = read {
-                    out.push(RowRead {
-                        label: r.label,
-                        targets: row_targets,
-                        first: row_first,
-                        label_at: LabelPlace::Token(&read.label),
-                        slots: read.slots(slots),
-                    });
-                }
-                row_first += r.columns.len();
-            }
-            out
-        }
-    }
+    let run = table
+        .found
+        .filter(|_| def.layout == TableLayout::SingleRun)
+        .map(|found| RowRead {
+            label: def.label,
+            targets: &targets.all,
+            first,
+            label_at: LabelPlace::Made(found),
+            slots: &table.run,
+        });
+    // Each row's first cell is where the rows before it end.
+    let rows_first = def.rows.iter().scan(first, |next, r| {
+        let at = *next;
+        *next += r.columns.len();
+        Some(at)
+    });
+    let rows = def
+        .rows
+        .iter()
+        .zip(&table.rows)
+        .zip(&targets.rows)
+        .zip(rows_first)
+        .filter(move |_| def.layout == TableLayout::LabelledRows)
+        .filter_map(move |(((r, read), row_targets), row_first)| {
+            let read = read.as_ref()?;
+            Some(RowRead {
+                label: r.label,
+                targets: row_targets,
+                first: row_first,
+                label_at: LabelPlace::Token(&read.label),
+                slots: read.slots(slots),
+            })
+        });
+    run.into_iter().chain(rows)
 }
 
 /// The cells of one table's rows, each with the kind of value its column holds, and all the

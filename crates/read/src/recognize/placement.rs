@@ -8,13 +8,13 @@
 //! finding lists the candidate readings.
 
 use gongkai_model::arith::{evaluate, infer_missing, Eval, EPSILON};
-use gongkai_model::report::format_value;
+use gongkai_model::report::{format_value, FormatCells};
 use gongkai_model::{
     formats, Cell, CellKey, CellState, CellText, Finding, FormatId, Message, Outcome, Relation,
     Report, Severity, Source, ValueKind,
 };
 
-use crate::tokens::Token;
+use crate::tokens::{Token, TokenKind};
 use crate::value::{cell_value, CellValue, Printed};
 
 /// One printed cell of a row.
@@ -31,7 +31,26 @@ pub enum Slot<'a> {
     Unreadable { text: &'a str, source: Source },
 }
 
-impl Slot<'_> {
+impl<'a> Slot<'a> {
+    /// The printed cell a value or empty token is (`Empty` for text, which is never one).
+    #[inline(always)]
+    pub fn of(tok: &Token<'a>) -> Slot<'a> {
+        match &tok.kind {
+            TokenKind::Value(p) => Slot::Value {
+                printed: p.clone(),
+                text: tok.text,
+                source: super::source_of(tok, true),
+            },
+            TokenKind::Empty | TokenKind::Text => Slot::Empty {
+                source: super::source_of(tok, true),
+            },
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        matches!(self, Slot::Empty { .. })
+    }
+
     fn source(&self) -> Source {
         match self {
             Slot::Value { source, .. }
@@ -48,8 +67,43 @@ impl Slot<'_> {
     }
 }
 
-/// A row (or a single-run table) to place: its cells in printed order, and what was printed.
-pub struct RowRead<'a> {
+/// A printed cell as the pass over the tokens keeps it: the value or empty token itself (nearly
+/// every cell; its [`Slot`] is made from it only when it is placed, rather than made, stored and
+/// read back), or a cell made otherwise (text where a value should be, the digits of a label
+/// printed with its values glued on), by its place among the pass's made cells. Nothing to
+/// drop: a row's kept cells are let go without a look at each.
+#[derive(Debug, Clone, Copy)]
+pub enum Kept<'a> {
+    Token(&'a Token<'a>),
+    Made(usize),
+}
+
+impl<'a> Kept<'a> {
+    /// The printed cell: [`Slot::of`] the token, or the cell made (`made` are the pass's made
+    /// cells; a place outside them, which the pass never gives, is an empty cell).
+    #[inline(always)]
+    pub fn slot(&self, made: &[Slot<'a>]) -> Slot<'a> {
+        match *self {
+            Kept::Token(tok) => Slot::of(tok),
+            Kept::Made(at) => made.get(at).cloned().unwrap_or(Slot::Empty {
+                source: Source::None,
+            }),
+        }
+    }
+
+    /// Whether [`slot`](Self::slot) is an empty cell, told without making it.
+    #[inline]
+    fn is_empty(&self, made: &[Slot<'a>]) -> bool {
+        match *self {
+            Kept::Token(tok) => !matches!(tok.kind, TokenKind::Value(_)),
+            Kept::Made(at) => made.get(at).is_none_or(Slot::is_empty),
+        }
+    }
+}
+
+/// A row (or a single-run table) to place: its cells in printed order (as the pass keeps them,
+/// `Kept`, or made: `Slot`), and what was printed.
+pub struct RowRead<'a, S = Slot<'a>> {
     /// A short description for messages: the row's official label, or the table's name.
     pub label: &'static str,
     pub targets: &'static [(CellKey, ValueKind)],
@@ -58,7 +112,7 @@ pub struct RowRead<'a> {
     pub first: usize,
     /// Where the row's label is (the table's place for a single run).
     pub label_at: LabelPlace<'a>,
-    pub slots: &'a [Slot<'a>],
+    pub slots: &'a [S],
 }
 
 /// Where a row's label is: its token, whose place is made only when a cell or a note needs it
@@ -82,66 +136,114 @@ impl LabelPlace<'_> {
 /// Most placements tried for one row; beyond this the row is left `missing` and reported.
 const MAX_CANDIDATES: usize = 600;
 
-impl<'a> RowRead<'a> {
-    /// The printed slots with leading and trailing empty cells (layout filler) removed.
-    fn interior(&self) -> &[Slot<'a>] {
-        let first = self
-            .slots
-            .iter()
-            .position(|s| !matches!(s, Slot::Empty { .. }));
-        let last = self
-            .slots
-            .iter()
-            .rposition(|s| !matches!(s, Slot::Empty { .. }));
-        match (first, last) {
-            (Some(f), Some(l)) => &self.slots[f..=l],
-            _ => &[],
-        }
+/// The printed cells with leading and trailing empty cells (layout filler) removed.
+#[inline]
+fn interior<S>(slots: &[S], is_empty: impl Fn(&S) -> bool) -> &[S] {
+    let first = slots.iter().position(|s| !is_empty(s));
+    let last = slots.iter().rposition(|s| !is_empty(s));
+    match (first, last) {
+        (Some(f), Some(l)) => slots.get(f..=l).unwrap_or_default(),
+        _ => &[],
     }
+}
 
-    /// Places the row if its printed cells fit the format one to one. Returns `false` when
-    /// the count differs and [`resolve`] must decide.
-    pub fn place_direct(&self, report: &mut Report, notes: &mut Vec<Finding>) -> bool {
-        let interior = self.interior();
+impl<'a> RowRead<'a, Kept<'a>> {
+    /// Places the row in the cells being made if its printed cells fit the format one to one
+    /// (`made`: the pass's made cells). Returns `false` when the count differs and [`resolve`]
+    /// must decide.
+    pub fn place_direct(
+        &self,
+        made: &[Slot<'a>],
+        cells: &mut FormatCells,
+        notes: &mut Vec<Finding>,
+    ) -> bool {
+        let interior = interior(self.slots, |k| k.is_empty(made));
         let n = self.targets.len();
         if interior.len() == n {
-            self.set_each(interior.iter(), report, notes);
+            self.set_each(interior.iter(), made, cells, notes);
             return true;
         }
-        let is_value = |s: &&Slot| !matches!(s, Slot::Empty { .. });
+        let is_value = |s: &&Kept| !s.is_empty(made);
         if interior.iter().filter(is_value).count() != n {
             return false;
         }
-        self.set_each(interior.iter().filter(is_value), report, notes);
+        self.set_each(interior.iter().filter(is_value), made, cells, notes);
         true
     }
 
-    /// Sets the row's cells, in order, from the slots chosen for them (as many as targets).
+    /// Sets the row's cells, in order, from the printed cells chosen for them (as many as
+    /// targets).
     fn set_each<'s>(
         &self,
-        chosen: impl Iterator<Item = &'s Slot<'a>>,
-        report: &mut Report,
+        chosen: impl Iterator<Item = &'s Kept<'a>>,
+        made: &[Slot<'a>],
+        cells: &mut FormatCells,
         notes: &mut Vec<Finding>,
     ) where
         'a: 's,
     {
-        for (i, ((key, kind), slot)) in self.targets.iter().zip(chosen).enumerate() {
-            set_from_slot(report, self.first + i, *key, *kind, slot, notes);
+        // The targets are the format's own cells at their places (`first` on): set by place.
+        for (i, ((key, kind), kept)) in self.targets.iter().zip(chosen).enumerate() {
+            let slot = kept.slot(made);
+            let (text, source) = (slot.text(), slot.source());
+            let (state, value) = state_from_slot(key, *kind, &slot, notes);
+            cells.set(self.first + i, value, state, text, source);
         }
     }
 
+    /// The row with its printed cells made ([`Kept::slot`]) into `slots`, for [`resolve`].
+    pub fn with_slots<'s>(&self, slots: &'s [Slot<'a>]) -> RowRead<'s, Slot<'a>>
+    where
+        'a: 's,
+    {
+        RowRead {
+            label: self.label,
+            targets: self.targets,
+            first: self.first,
+            label_at: self.label_at,
+            slots,
+        }
+    }
+}
+
+impl<'a> RowRead<'a> {
     /// The printed values (no empty cells), for rows whose count does not fit.
     fn values(&self) -> Vec<&Slot<'a>> {
-        self.interior()
+        interior(self.slots, Slot::is_empty)
             .iter()
-            .filter(|s| !matches!(s, Slot::Empty { .. }))
+            .filter(|s| !s.is_empty())
             .collect()
     }
 }
 
-/// Sets one cell (at place `at` of the format's cell order) from what was printed for it.
-/// Inlined: it is called for nearly every cell of every report, and its work is a few stores.
+/// The state and value of the cell of `key` from what was printed for it (with a note when
+/// that is not a value of the cell's kind).
 #[inline(always)]
+fn state_from_slot(
+    key: &CellKey,
+    kind: ValueKind,
+    slot: &Slot,
+    notes: &mut Vec<Finding>,
+) -> (CellState, Option<f64>) {
+    match slot {
+        Slot::Value { printed, .. } => match cell_value(printed, kind) {
+            CellValue::Number(v) => (CellState::Number, Some(v)),
+            CellValue::NotApplicable => (CellState::NotApplicable, None),
+            CellValue::Missing => (CellState::Missing, None),
+            CellValue::Invalid => {
+                notes.push(unreadable(*key, slot.text(), slot.source()));
+                (CellState::Missing, None)
+            }
+        },
+        Slot::Empty { .. } => (CellState::Blank, None),
+        Slot::Unreadable { text, source } => {
+            notes.push(unreadable(*key, text, *source));
+            (CellState::Missing, None)
+        }
+    }
+}
+
+/// Sets one cell (at place `at` of the format's cell order) from what was printed for it.
 fn set_from_slot(
     report: &mut Report,
     at: usize,
@@ -150,22 +252,7 @@ fn set_from_slot(
     slot: &Slot,
     notes: &mut Vec<Finding>,
 ) {
-    let (state, value) = match slot {
-        Slot::Value { printed, .. } => match cell_value(printed, kind) {
-            CellValue::Number(v) => (CellState::Number, Some(v)),
-            CellValue::NotApplicable => (CellState::NotApplicable, None),
-            CellValue::Missing => (CellState::Missing, None),
-            CellValue::Invalid => {
-                notes.push(unreadable(key, slot.text(), slot.source()));
-                (CellState::Missing, None)
-            }
-        },
-        Slot::Empty { .. } => (CellState::Blank, None),
-        Slot::Unreadable { text, source } => {
-            notes.push(unreadable(key, text, *source));
-            (CellState::Missing, None)
-        }
-    };
+    let (state, value) = state_from_slot(&key, kind, slot, notes);
     // Every field assigned in place: the same cell as building it anew, without moving a
     // whole cell in and dropping the old one.
     if let Some(cell) = report.cell_at_mut(at, &key) {
@@ -960,6 +1047,42 @@ fn count_note(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A kept token is empty exactly when the printed cell made from it is, and a kept cell
+        /// made otherwise is that cell: for value, empty and text tokens of any text.
+        #[test]
+        fn kept_cells_are_the_cells_made_from_them(
+            kind in 0u8..4,
+            value in -1e6f64..1e6,
+            text in "[0-9０-９.,/—缺无 a-z\u{80}-\u{7FF}]{0,20}",
+            line in 1u32..5000,
+            col in 1u32..300,
+            whole_line in proptest::bool::ANY,
+        ) {
+            let kind = match kind {
+                0 => TokenKind::Value(Printed::Number { value, unit: crate::value::Unit::None, signed: value < 0.0 }),
+                1 => TokenKind::Value(Printed::NotApplicable),
+                2 => TokenKind::Empty,
+                _ => TokenKind::Text,
+            };
+            let tok = Token { kind, text: text.as_str(), line, start: 0, col, first_in_line: false, whole_line };
+            let kept = Kept::Token(&tok);
+            let of_token = Slot::of(&tok);
+            proptest::prop_assert_eq!(format!("{:?}", kept.slot(&[])), format!("{of_token:?}"));
+            proptest::prop_assert_eq!(kept.is_empty(&[]), of_token.is_empty());
+            let unreadable = Slot::Unreadable { text: tok.text, source: tok.source() };
+            let made = [of_token, unreadable];
+            for (at, slot) in made.iter().enumerate() {
+                let kept = Kept::Made(at);
+                proptest::prop_assert_eq!(format!("{:?}", kept.slot(&made)), format!("{slot:?}"));
+                proptest::prop_assert_eq!(kept.is_empty(&made), slot.is_empty());
+            }
+            // A place outside the made cells (never given) is an empty cell.
+            let outside = Kept::Made(made.len());
+            proptest::prop_assert!(outside.slot(&made).is_empty() && outside.is_empty(&made));
+        }
+    }
 
     #[test]
     fn rightmost_gaps_come_first() {

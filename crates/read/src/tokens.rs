@@ -145,8 +145,13 @@ pub(crate) fn is_one_text(t: &str, single_cell: bool) -> bool {
     if !single_cell {
         return false;
     }
+    let value = parse_trimmed(t);
+    // (Most texts are left whole at once: told so without making their token.)
+    if value.is_none() && is_whole_text(t) {
+        return true;
+    }
     let mut tokens = Vec::new();
-    split_parsed_cell(0, t, 0, parse_trimmed(t), &mut tokens);
+    split_parsed_cell(0, t, 0, value, &mut tokens);
     matches!(tokens.as_slice(), [only] if only.kind == TokenKind::Text && only.text.len() == t.len())
 }
 
@@ -620,13 +625,14 @@ fn chars_in(s: &str) -> u32 {
     chars_in_bytes(s.as_bytes())
 }
 
-/// [`chars_in`] of the bytes of UTF-8 text (a part cut at character boundaries).
+/// [`chars_in`] of the bytes of UTF-8 text (a part cut at character boundaries). (One byte so
+/// cut is one ASCII character: the space before a cell between bars, counted at once.)
 #[inline]
 fn chars_in_bytes(b: &[u8]) -> u32 {
-    if b.is_empty() {
-        0
-    } else {
-        count_chars(b)
+    match b.len() {
+        0 => 0,
+        1 => 1,
+        _ => count_chars(b),
     }
 }
 
@@ -761,16 +767,7 @@ fn split_parsed_cell<'a>(
         out.push(token(no, text, start, TokenKind::Value(p)));
         return;
     }
-    // Only trailing words that are values split a cell: when the last word is not one (most
-    // labels and sentences), the cell is text as it stands.
-    // (Most labels end in a character no value ends in: told from it alone, without the
-    // reverse search through their characters.)
-    if !text.chars().next_back().is_some_and(may_end_value) {
-        out.push(token(no, text, start, TokenKind::Text));
-        return;
-    }
-    let last_word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
-    if last_word.len() == text.len() || parse_trimmed(last_word).is_none() {
+    if is_whole_text(text) {
         out.push(token(no, text, start, TokenKind::Text));
         return;
     }
@@ -807,6 +804,19 @@ fn split_parsed_cell<'a>(
             out.push(token(no, w, start + at, TokenKind::Value(p)));
         }
     }
+}
+
+/// Whether a cell's text (trimmed, not a value) is one text token as it stands, told without
+/// looking at its words: only trailing words that are values split a cell, and its last word
+/// is not one (most labels and sentences). (The cells it does not tell may still be whole.)
+fn is_whole_text(text: &str) -> bool {
+    // (Most labels end in a character no value ends in: told from it alone, without the
+    // reverse search through their characters.)
+    if !text.chars().next_back().is_some_and(may_end_value) {
+        return true;
+    }
+    let last_word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+    last_word.len() == text.len() || parse_trimmed(last_word).is_none()
 }
 
 /// A single trailing number after words is a value only when the words end a label, not a
@@ -854,6 +864,9 @@ const MAX_PAGE_NUMBER_BYTES: usize = 48;
 fn may_be_page_number(line: &str, trimmed: &str) -> bool {
     line.len() <= MAX_PAGE_NUMBER_BYTES
         && matches!(trimmed.as_bytes().first(), Some(b'-' | 0xE2 | 0xE7 | 0xEF))
+        // (Those lead bytes start many other characters too, `（` and most of the ideographs
+        // from U+7000 among them: the first character is then compared whole.)
+        && trimmed.starts_with(['-', '—', '–', '－', '第'])
 }
 
 /// Page furniture from paged documents: `-1-`, `- 2 -`, `— 3 —`, `第 3 页`, `第3页 共5页`.
@@ -1048,6 +1061,24 @@ mod tests {
                 let content = tokenize_content(&doc);
                 prop_assert_eq!(&content.chrome, &chrome);
                 prop_assert_eq!(&content.tokens, &tokens);
+            }
+        }
+
+        /// Whether a line is one text token, told at once of most, is what its tokens say.
+        #[test]
+        fn one_text_as_its_tokens_say(
+            t in "规章|行政许可 12|共收到 12|a  5  6|12件|（一）予以公开|第3页|0|—|[规a0-9件 \u{3000}.]{1,10}|\\PC{1,10}"
+        ) {
+            let t = crate::scan::trim(&t);
+            if !t.is_empty() {
+                let mut tokens = Vec::new();
+                split_parsed_cell(0, t, 0, parse_trimmed(t), &mut tokens);
+                let by_tokens = matches!(
+                    tokens.as_slice(),
+                    [only] if only.kind == TokenKind::Text && only.text.len() == t.len()
+                );
+                prop_assert_eq!(is_one_text(t, true), by_tokens, "{:?}", t);
+                prop_assert!(!is_one_text(t, false));
             }
         }
 

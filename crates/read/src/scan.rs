@@ -61,7 +61,7 @@ pub fn trim_start(s: &str) -> &str {
 /// Whether a character starting with this byte can be white space: ASCII white space, or the
 /// lead byte of U+0085/U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2) or U+3000 (E3).
 #[inline]
-fn may_start_space(first: u8) -> bool {
+pub fn may_start_space(first: u8) -> bool {
     MAY_START_SPACE[first as usize]
 }
 

@@ -815,8 +815,31 @@ fn is_whole_text(text: &str) -> bool {
     if !text.chars().next_back().is_some_and(may_end_value) {
         return true;
     }
-    let last_word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+    let last_word = last_word(text);
     last_word.len() == text.len() || parse_trimmed(last_word).is_none()
+}
+
+/// What follows the last white space character of `text` ([`char::is_whitespace`]), or all of
+/// it: the last piece of its split at white space. Found from the end by the bytes that can
+/// start white space ([`crate::scan::may_start_space`]; they are never inside a character),
+/// rather than by decoding every character back to it.
+fn last_word(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        if bytes
+            .get(i)
+            .is_some_and(|&b| crate::scan::may_start_space(b))
+        {
+            if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
+                if c.is_whitespace() {
+                    return text.get(i + c.len_utf8()..).unwrap_or("");
+                }
+            }
+        }
+    }
+    text
 }
 
 /// A single trailing number after words is a value only when the words end a label, not a
@@ -1062,6 +1085,14 @@ mod tests {
                 prop_assert_eq!(&content.chrome, &chrome);
                 prop_assert_eq!(&content.tokens, &tokens);
             }
+        }
+
+        /// The last word found from the end is the last piece of the split at white space.
+        #[test]
+        fn last_word_as_the_split_gives_it(
+            t in "[a规0 \t\u{3000}\u{a0}\u{85}\u{2003}\u{1680}、。．]{0,12}|\\PC{0,12}"
+        ) {
+            prop_assert_eq!(last_word(&t), t.rsplit(char::is_whitespace).next().unwrap_or(&t));
         }
 
         /// Whether a line is one text token, told at once of most, is what its tokens say.

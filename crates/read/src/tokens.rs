@@ -264,14 +264,18 @@ fn cell_tokens<'a>(
         }
         return;
     }
+    // Most labels end in a character no value ends in ([`may_end_value`]; every ASCII
+    // character may): their token at once, as [`split_parsed_cell`] would make it, without
+    // reading them as a value, which they cannot be either.
+    let may_end_as_value = text.as_bytes().last().is_some_and(u8::is_ascii)
+        || text.chars().next_back().is_some_and(may_end_value);
+    if !may_end_as_value {
+        out.push(at(TokenKind::Text));
+        return;
+    }
     // (A value, the commonest cell of a row, is pushed here without the call.)
     match parse_trimmed(text) {
         Some(p) => out.push(at(TokenKind::Value(p))),
-        // (Most labels end in a character no value ends in: their token at once, as
-        // [`split_parsed_cell`] would make it, without the call.)
-        None if !text.chars().next_back().is_some_and(may_end_value) => {
-            out.push(at(TokenKind::Text))
-        }
         None => {
             let first = out.len();
             split_parsed_cell(no, text, start, None, out);

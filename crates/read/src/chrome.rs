@@ -105,8 +105,9 @@ fn decide(t: &str) -> bool {
 #[inline(always)]
 fn decide_with(t: &str, skip_absent: bool) -> bool {
     // A sentence is never chrome (see [`Shape::prose`]): most long lines are told so from their
-    // bytes, before a pass over their characters.
-    if crate::scan::has_sentence_mark(t) && !has_wo_shi(t) {
+    // bytes, before a pass over their characters. (Short ones are mostly labels and table rows,
+    // with no sentence mark: the pass over their characters, made anyway, tells them.)
+    if t.len() > MEMO_MAX_BYTES && crate::scan::has_sentence_mark(t) && !has_wo_shi(t) {
         return false;
     }
     let shape = Shape::of(t);
@@ -690,6 +691,13 @@ mod tests {
     }
 
     proptest! {
+        /// A line's shape is prose exactly when it has a sentence mark: what lets [`decide`]
+        /// tell a sentence from its bytes first, or from its shape alone.
+        #[test]
+        fn prose_shape_as_sentence_marks(t in "[。；？！我，、：a规0 ]{0,10}|\\PC{0,24}") {
+            prop_assert_eq!(Shape::of(&t).prose, crate::scan::has_sentence_mark(&t));
+        }
+
         /// The shape of a line is the shape in full.
         #[test]
         fn shape_like_in_full(t in "[ \t\u{3000}\u{a0}\u{2003}。；我：｜＞»›:>Pp规章登录版©0-9]{0,16}|\\PC{0,24}") {

@@ -64,7 +64,11 @@ pub(crate) struct LineFacts {
 pub(crate) fn line_facts(t: &str) -> LineFacts {
     debug_assert!(!t.is_empty() && t == crate::scan::trim(t));
     let facts = || {
-        let value = crate::value::parse_trimmed(t);
+        // (Sentences, most of the lines met here for the first time, end in a character no
+        // value ends in.)
+        let value = crate::value::may_end_as_value(t)
+            .then(|| crate::value::parse_trimmed(t))
+            .flatten();
         let text = value.is_none() && t.len() <= MAX_CHROME_BYTES;
         let single_cell =
             (t.len() <= MEMO_MAX_BYTES).then(|| crate::tokens::is_single_cell_text(t));

@@ -267,9 +267,7 @@ fn cell_tokens<'a>(
     // Most labels end in a character no value ends in ([`may_end_value`]; every ASCII
     // character may): their token at once, as [`split_parsed_cell`] would make it, without
     // reading them as a value, which they cannot be either.
-    let may_end_as_value = text.as_bytes().last().is_some_and(u8::is_ascii)
-        || text.chars().next_back().is_some_and(may_end_value);
-    if !may_end_as_value {
+    if !crate::value::may_end_as_value(text) {
         out.push(at(TokenKind::Text));
         return;
     }

@@ -299,6 +299,15 @@ pub fn may_end_value(c: char) -> bool {
         )
 }
 
+/// Whether a text may be a value as its last character says ([`may_end_value`]): a text that
+/// may not is no value, and is told so without being read as one. (Any ASCII character may end
+/// a value: told from the last byte at once.)
+#[inline]
+pub fn may_end_as_value(t: &str) -> bool {
+    t.as_bytes().last().is_some_and(u8::is_ascii)
+        || t.chars().next_back().is_some_and(may_end_value)
+}
+
 /// [`may_end_value`] as defined from the lists.
 #[cfg(test)]
 fn may_end_value_by_lists(c: char) -> bool {
@@ -454,6 +463,18 @@ mod tests {
         };
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(may_be_in_number(c), listed(c), "{c:?}");
+        }
+    }
+
+    proptest! {
+        /// A text may end as a value as its last character says, told from its last byte when
+        /// that is ASCII.
+        #[test]
+        fn may_end_as_value_as_the_last_character_says(t in "\\PC{0,6}|[a0规件）—]{0,4}") {
+            prop_assert_eq!(
+                may_end_as_value(&t),
+                t.chars().next_back().is_some_and(may_end_value)
+            );
         }
     }
 

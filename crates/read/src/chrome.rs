@@ -19,6 +19,8 @@ use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
+use crate::scan::{add_chars, in_set};
+
 /// Lines longer than this (in bytes, before any other work) are never chrome. It bounds the
 /// cost of the test on huge single-line inputs; footers are at most a few hundred bytes.
 const MAX_CHROME_BYTES: usize = 1200;
@@ -501,39 +503,6 @@ static BUTTON_ROW_CHARS: [u64; 1024] = {
     add_chars(&mut bits, BUTTON_SEPARATORS);
     bits
 };
-
-/// Sets the bit of each character of `s` (all of them below U+10000) in `bits`.
-const fn add_chars(bits: &mut [u64; 1024], s: &str) {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // UTF-8 decoded by hand: `chars()` is not available in a constant.
-        let (cp, len) = if b[i] < 0x80 {
-            (b[i] as usize, 1)
-        } else if b[i] < 0xE0 {
-            (
-                ((b[i] as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F),
-                2,
-            )
-        } else {
-            assert!(b[i] < 0xF0, "characters below U+10000 only");
-            let cp = ((b[i] as usize & 0x0F) << 12)
-                | ((b[i + 1] as usize & 0x3F) << 6)
-                | (b[i + 2] as usize & 0x3F);
-            (cp, 3)
-        };
-        bits[cp >> 6] |= 1 << (cp & 63);
-        i += len;
-    }
-}
-
-/// Whether `c` is in the set of characters `bits` (as made by [`add_chars`]).
-#[inline]
-fn in_set(bits: &[u64; 1024], c: char) -> bool {
-    let cp = c as usize;
-    bits.get(cp >> 6)
-        .is_some_and(|word| (word >> (cp & 63)) & 1 == 1)
-}
 
 /// Whether every piece of the line, split at separators and brackets, is a button word
 /// (`登录 |  注册`, `【打印本页】【关闭窗口】`, `大 中 小`). A lone one-character piece is not

@@ -122,6 +122,40 @@ pub fn offset_in(text: &str, piece: &str) -> Option<usize> {
     (at + piece.len() <= text.len()).then_some(at)
 }
 
+/// Sets the bit of each character of `s` (all of them below U+10000) in `bits`: a set of
+/// characters whose test ([`in_set`]) is one lookup.
+pub(crate) const fn add_chars(bits: &mut [u64; 1024], s: &str) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // UTF-8 decoded by hand: `chars()` is not available in a constant.
+        let (cp, len) = if b[i] < 0x80 {
+            (b[i] as usize, 1)
+        } else if b[i] < 0xE0 {
+            (
+                ((b[i] as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F),
+                2,
+            )
+        } else {
+            assert!(b[i] < 0xF0, "characters below U+10000 only");
+            let cp = ((b[i] as usize & 0x0F) << 12)
+                | ((b[i + 1] as usize & 0x3F) << 6)
+                | (b[i + 2] as usize & 0x3F);
+            (cp, 3)
+        };
+        bits[cp >> 6] |= 1 << (cp & 63);
+        i += len;
+    }
+}
+
+/// Whether `c` is in the set of characters `bits` (as made by [`add_chars`]).
+#[inline]
+pub(crate) fn in_set(bits: &[u64; 1024], c: char) -> bool {
+    let cp = c as usize;
+    bits.get(cp >> 6)
+        .is_some_and(|word| (word >> (cp & 63)) & 1 == 1)
+}
+
 /// Which of eight bytes equal a given one (defined, and tested, beside the line splitter).
 pub use gongkai_model::lines::bytes_equal;
 

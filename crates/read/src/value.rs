@@ -286,18 +286,23 @@ pub fn is_not_applicable(t: &str) -> bool {
 /// Whether a value ([`parse_token`]) can end with this character: any ASCII character or
 /// full-width digit, a unit's last character, or the last character of a not-applicable or
 /// missing mark. A text ending otherwise is no value, and holds none at its end.
+#[inline]
 pub fn may_end_value(c: char) -> bool {
-    // Written out (a test ties it to the lists): asked of the last character of every cell.
-    // The units' last characters ([`UNIT_ENDS`]), then those of [`NOT_APPLICABLE`] and
-    // [`MISSING_MARKS`] beyond ASCII.
-    c.is_ascii()
-        || ('０'..='９').contains(&c)
-        || matches!(c, '元' | '次' | '件' | '条' | '项' | '个' | '家' | '起')
-        || matches!(
-            c,
-            '／' | '—' | '－' | '–' | '―' | '─' | '无' | '空' | '×' | '用' | '缺' | '失' | '）'
-        )
+    // Looked up (a test ties the set to the lists): asked of the last character of every cell.
+    c.is_ascii() || crate::scan::in_set(&NON_ASCII_VALUE_ENDS, c)
 }
+
+/// The characters but ASCII ones a value may end with ([`may_end_value`]), a bit each: the
+/// full-width digits, the units' last characters ([`UNIT_ENDS`]), then those of
+/// [`NOT_APPLICABLE`] and [`MISSING_MARKS`] beyond ASCII.
+static NON_ASCII_VALUE_ENDS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    crate::scan::add_chars(
+        &mut bits,
+        "０１２３４５６７８９元次件条项个家起／—－–―─无空×用缺失）",
+    );
+    bits
+};
 
 /// Whether a text may be a value as its last character says ([`may_end_value`]): a text that
 /// may not is no value, and is told so without being read as one. (Any ASCII character may end

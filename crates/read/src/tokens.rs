@@ -142,16 +142,16 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
 /// leaves whole as text. (Of a line with white space around it, a tab there may still make it
 /// a row: see [`has_tab_around`].)
 pub(crate) fn is_one_text(t: &str, single_cell: bool) -> bool {
+    debug_assert!(parse_trimmed(t).is_none(), "is_one_text of a value: {t:?}");
     if !single_cell {
         return false;
     }
-    let value = parse_trimmed(t);
     // (Most texts are left whole at once: told so without making their token.)
-    if value.is_none() && is_whole_text(t) {
+    if is_whole_text(t) {
         return true;
     }
     let mut tokens = Vec::new();
-    split_parsed_cell(0, t, 0, value, &mut tokens);
+    split_parsed_cell(0, t, 0, None, &mut tokens);
     matches!(tokens.as_slice(), [only] if only.kind == TokenKind::Text && only.text.len() == t.len())
 }
 
@@ -1103,9 +1103,9 @@ mod tests {
             t in "规章|行政许可 12|共收到 12|a  5  6|12件|（一）予以公开|第3页|0|—|[规a0-9件 \u{3000}.]{1,10}|\\PC{1,10}"
         ) {
             let t = crate::scan::trim(&t);
-            if !t.is_empty() {
+            if !t.is_empty() && parse_trimmed(t).is_none() {
                 let mut tokens = Vec::new();
-                split_parsed_cell(0, t, 0, parse_trimmed(t), &mut tokens);
+                split_parsed_cell(0, t, 0, None, &mut tokens);
                 let by_tokens = matches!(
                     tokens.as_slice(),
                     [only] if only.kind == TokenKind::Text && only.text.len() == t.len()

@@ -19,6 +19,8 @@ use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
+use crate::scan::{add_chars, in_set};
+
 /// Lines longer than this (in bytes, before any other work) are never chrome. It bounds the
 /// cost of the test on huge single-line inputs; footers are at most a few hundred bytes.
 const MAX_CHROME_BYTES: usize = 1200;
@@ -64,7 +66,11 @@ pub(crate) struct LineFacts {
 pub(crate) fn line_facts(t: &str) -> LineFacts {
     debug_assert!(!t.is_empty() && t == crate::scan::trim(t));
     let facts = || {
-        let value = crate::value::parse_trimmed(t);
+        // (Sentences, most of the lines met here for the first time, end in a character no
+        // value ends in.)
+        let value = crate::value::may_end_as_value(t)
+            .then(|| crate::value::parse_trimmed(t))
+            .flatten();
         let text = value.is_none() && t.len() <= MAX_CHROME_BYTES;
         let single_cell =
             (t.len() <= MEMO_MAX_BYTES).then(|| crate::tokens::is_single_cell_text(t));
@@ -105,8 +111,9 @@ fn decide(t: &str) -> bool {
 #[inline(always)]
 fn decide_with(t: &str, skip_absent: bool) -> bool {
     // A sentence is never chrome (see [`Shape::prose`]): most long lines are told so from their
-    // bytes, before a pass over their characters.
-    if crate::scan::has_sentence_mark(t) && !has_wo_shi(t) {
+    // bytes, before a pass over their characters. (Short ones are mostly labels and table rows,
+    // with no sentence mark: the pass over their characters, made anyway, tells them.)
+    if t.len() > MEMO_MAX_BYTES && crate::scan::has_sentence_mark(t) && !has_wo_shi(t) {
         return false;
     }
     let shape = Shape::of(t);
@@ -497,39 +504,6 @@ static BUTTON_ROW_CHARS: [u64; 1024] = {
     bits
 };
 
-/// Sets the bit of each character of `s` (all of them below U+10000) in `bits`.
-const fn add_chars(bits: &mut [u64; 1024], s: &str) {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // UTF-8 decoded by hand: `chars()` is not available in a constant.
-        let (cp, len) = if b[i] < 0x80 {
-            (b[i] as usize, 1)
-        } else if b[i] < 0xE0 {
-            (
-                ((b[i] as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F),
-                2,
-            )
-        } else {
-            assert!(b[i] < 0xF0, "characters below U+10000 only");
-            let cp = ((b[i] as usize & 0x0F) << 12)
-                | ((b[i + 1] as usize & 0x3F) << 6)
-                | (b[i + 2] as usize & 0x3F);
-            (cp, 3)
-        };
-        bits[cp >> 6] |= 1 << (cp & 63);
-        i += len;
-    }
-}
-
-/// Whether `c` is in the set of characters `bits` (as made by [`add_chars`]).
-#[inline]
-fn in_set(bits: &[u64; 1024], c: char) -> bool {
-    let cp = c as usize;
-    bits.get(cp >> 6)
-        .is_some_and(|word| (word >> (cp & 63)) & 1 == 1)
-}
-
 /// Whether every piece of the line, split at separators and brackets, is a button word
 /// (`登录 |  注册`, `【打印本页】【关闭窗口】`, `大 中 小`). A lone one-character piece is not
 /// enough (`中` alone may be a wrapped table label).
@@ -690,6 +664,13 @@ mod tests {
     }
 
     proptest! {
+        /// A line's shape is prose exactly when it has a sentence mark: what lets [`decide`]
+        /// tell a sentence from its bytes first, or from its shape alone.
+        #[test]
+        fn prose_shape_as_sentence_marks(t in "[。；？！我，、：a规0 ]{0,10}|\\PC{0,24}") {
+            prop_assert_eq!(Shape::of(&t).prose, crate::scan::has_sentence_mark(&t));
+        }
+
         /// The shape of a line is the shape in full.
         #[test]
         fn shape_like_in_full(t in "[ \t\u{3000}\u{a0}\u{2003}。；我：｜＞»›:>Pp规章登录版©0-9]{0,16}|\\PC{0,24}") {

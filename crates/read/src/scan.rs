@@ -61,7 +61,7 @@ pub fn trim_start(s: &str) -> &str {
 /// Whether a character starting with this byte can be white space: ASCII white space, or the
 /// lead byte of U+0085/U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2) or U+3000 (E3).
 #[inline]
-fn may_start_space(first: u8) -> bool {
+pub fn may_start_space(first: u8) -> bool {
     MAY_START_SPACE[first as usize]
 }
 
@@ -100,14 +100,18 @@ fn may_end_space(b: &[u8], last: u8) -> bool {
 
 /// Whether the text has `。`, `；`, `！` or `？` (E3 80 82, EF BC 9B, EF BC 81, EF BC 9F): their
 /// lead bytes are rare enough in Chinese text that memchr finds the few places worth comparing.
+/// (A sentence mostly ends with one: told from its last three bytes at once, before a search
+/// that stops at every other mark led by the same bytes, `，` and `、` among them.)
 pub fn has_sentence_mark(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr::memchr2_iter(0xE3, 0xEF, bytes).any(|i| {
+    let is_mark = |b: Option<&[u8]>| {
         matches!(
-            bytes.get(i..i + 3),
+            b,
             Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x9B | 0x81 | 0x9F])
         )
-    })
+    };
+    is_mark(bytes.last_chunk::<3>().map(|end| end.as_slice()))
+        || memchr::memchr2_iter(0xE3, 0xEF, bytes).any(|i| is_mark(bytes.get(i..i + 3)))
 }
 
 /// The byte offset of `piece` in `text`, when `piece` is a part of `text` (a trimmed or split
@@ -116,6 +120,40 @@ pub fn has_sentence_mark(text: &str) -> bool {
 pub fn offset_in(text: &str, piece: &str) -> Option<usize> {
     let at = (piece.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
     (at + piece.len() <= text.len()).then_some(at)
+}
+
+/// Sets the bit of each character of `s` (all of them below U+10000) in `bits`: a set of
+/// characters whose test ([`in_set`]) is one lookup.
+pub(crate) const fn add_chars(bits: &mut [u64; 1024], s: &str) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // UTF-8 decoded by hand: `chars()` is not available in a constant.
+        let (cp, len) = if b[i] < 0x80 {
+            (b[i] as usize, 1)
+        } else if b[i] < 0xE0 {
+            (
+                ((b[i] as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F),
+                2,
+            )
+        } else {
+            assert!(b[i] < 0xF0, "characters below U+10000 only");
+            let cp = ((b[i] as usize & 0x0F) << 12)
+                | ((b[i + 1] as usize & 0x3F) << 6)
+                | (b[i + 2] as usize & 0x3F);
+            (cp, 3)
+        };
+        bits[cp >> 6] |= 1 << (cp & 63);
+        i += len;
+    }
+}
+
+/// Whether `c` is in the set of characters `bits` (as made by [`add_chars`]).
+#[inline]
+pub(crate) fn in_set(bits: &[u64; 1024], c: char) -> bool {
+    let cp = c as usize;
+    bits.get(cp >> 6)
+        .is_some_and(|word| (word >> (cp & 63)) & 1 == 1)
 }
 
 /// Which of eight bytes equal a given one (defined, and tested, beside the line splitter).
@@ -216,6 +254,16 @@ mod tests {
     }
 
     proptest! {
+        /// The search for sentence marks, from the end first, finds what a search for the
+        /// characters finds (marks at the end, inside, beside their look-alikes `，`, `、`, `：`,
+        /// `｜` and `　`, cut texts).
+        #[test]
+        fn sentence_marks_as_the_characters_say(
+            s in "[。；！？，、：｜\u{3000}a规0 ]{0,8}|\\PC{0,16}"
+        ) {
+            prop_assert_eq!(has_sentence_mark(&s), s.contains(['。', '；', '！', '？']), "{:?}", s);
+        }
+
         /// A piece's offset is where it stands in the text; a text that is not a piece of it
         /// has none.
         #[test]

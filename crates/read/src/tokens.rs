@@ -142,11 +142,16 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
 /// leaves whole as text. (Of a line with white space around it, a tab there may still make it
 /// a row: see [`has_tab_around`].)
 pub(crate) fn is_one_text(t: &str, single_cell: bool) -> bool {
+    debug_assert!(parse_trimmed(t).is_none(), "is_one_text of a value: {t:?}");
     if !single_cell {
         return false;
     }
+    // (Most texts are left whole at once: told so without making their token.)
+    if is_whole_text(t) {
+        return true;
+    }
     let mut tokens = Vec::new();
-    split_parsed_cell(0, t, 0, parse_trimmed(t), &mut tokens);
+    split_parsed_cell(0, t, 0, None, &mut tokens);
     matches!(tokens.as_slice(), [only] if only.kind == TokenKind::Text && only.text.len() == t.len())
 }
 
@@ -259,14 +264,16 @@ fn cell_tokens<'a>(
         }
         return;
     }
+    // Most labels end in a character no value ends in ([`may_end_value`]; every ASCII
+    // character may): their token at once, as [`split_parsed_cell`] would make it, without
+    // reading them as a value, which they cannot be either.
+    if !crate::value::may_end_as_value(text) {
+        out.push(at(TokenKind::Text));
+        return;
+    }
     // (A value, the commonest cell of a row, is pushed here without the call.)
     match parse_trimmed(text) {
         Some(p) => out.push(at(TokenKind::Value(p))),
-        // (Most labels end in a character no value ends in: their token at once, as
-        // [`split_parsed_cell`] would make it, without the call.)
-        None if !text.chars().next_back().is_some_and(may_end_value) => {
-            out.push(at(TokenKind::Text))
-        }
         None => {
             let first = out.len();
             split_parsed_cell(no, text, start, None, out);
@@ -620,13 +627,14 @@ fn chars_in(s: &str) -> u32 {
     chars_in_bytes(s.as_bytes())
 }
 
-/// [`chars_in`] of the bytes of UTF-8 text (a part cut at character boundaries).
+/// [`chars_in`] of the bytes of UTF-8 text (a part cut at character boundaries). (One byte so
+/// cut is one ASCII character: the space before a cell between bars, counted at once.)
 #[inline]
 fn chars_in_bytes(b: &[u8]) -> u32 {
-    if b.is_empty() {
-        0
-    } else {
-        count_chars(b)
+    match b.len() {
+        0 => 0,
+        1 => 1,
+        _ => count_chars(b),
     }
 }
 
@@ -761,16 +769,7 @@ fn split_parsed_cell<'a>(
         out.push(token(no, text, start, TokenKind::Value(p)));
         return;
     }
-    // Only trailing words that are values split a cell: when the last word is not one (most
-    // labels and sentences), the cell is text as it stands.
-    // (Most labels end in a character no value ends in: told from it alone, without the
-    // reverse search through their characters.)
-    if !text.chars().next_back().is_some_and(may_end_value) {
-        out.push(token(no, text, start, TokenKind::Text));
-        return;
-    }
-    let last_word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
-    if last_word.len() == text.len() || parse_trimmed(last_word).is_none() {
+    if is_whole_text(text) {
         out.push(token(no, text, start, TokenKind::Text));
         return;
     }
@@ -807,6 +806,42 @@ fn split_parsed_cell<'a>(
             out.push(token(no, w, start + at, TokenKind::Value(p)));
         }
     }
+}
+
+/// Whether a cell's text (trimmed, not a value) is one text token as it stands, told without
+/// looking at its words: only trailing words that are values split a cell, and its last word
+/// is not one (most labels and sentences). (The cells it does not tell may still be whole.)
+fn is_whole_text(text: &str) -> bool {
+    // (Most labels end in a character no value ends in: told from it alone, without the
+    // reverse search through their characters.)
+    if !text.chars().next_back().is_some_and(may_end_value) {
+        return true;
+    }
+    let last_word = last_word(text);
+    last_word.len() == text.len() || parse_trimmed(last_word).is_none()
+}
+
+/// What follows the last white space character of `text` ([`char::is_whitespace`]), or all of
+/// it: the last piece of its split at white space. Found from the end by the bytes that can
+/// start white space ([`crate::scan::may_start_space`]; they are never inside a character),
+/// rather than by decoding every character back to it.
+fn last_word(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        if bytes
+            .get(i)
+            .is_some_and(|&b| crate::scan::may_start_space(b))
+        {
+            if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
+                if c.is_whitespace() {
+                    return text.get(i + c.len_utf8()..).unwrap_or("");
+                }
+            }
+        }
+    }
+    text
 }
 
 /// A single trailing number after words is a value only when the words end a label, not a
@@ -854,6 +889,9 @@ const MAX_PAGE_NUMBER_BYTES: usize = 48;
 fn may_be_page_number(line: &str, trimmed: &str) -> bool {
     line.len() <= MAX_PAGE_NUMBER_BYTES
         && matches!(trimmed.as_bytes().first(), Some(b'-' | 0xE2 | 0xE7 | 0xEF))
+        // (Those lead bytes start many other characters too, `（` and most of the ideographs
+        // from U+7000 among them: the first character is then compared whole.)
+        && trimmed.starts_with(['-', '—', '–', '－', '第'])
 }
 
 /// Page furniture from paged documents: `-1-`, `- 2 -`, `— 3 —`, `第 3 页`, `第3页 共5页`.
@@ -1048,6 +1086,32 @@ mod tests {
                 let content = tokenize_content(&doc);
                 prop_assert_eq!(&content.chrome, &chrome);
                 prop_assert_eq!(&content.tokens, &tokens);
+            }
+        }
+
+        /// The last word found from the end is the last piece of the split at white space.
+        #[test]
+        fn last_word_as_the_split_gives_it(
+            t in "[a规0 \t\u{3000}\u{a0}\u{85}\u{2003}\u{1680}、。．]{0,12}|\\PC{0,12}"
+        ) {
+            prop_assert_eq!(last_word(&t), t.rsplit(char::is_whitespace).next().unwrap_or(&t));
+        }
+
+        /// Whether a line is one text token, told at once of most, is what its tokens say.
+        #[test]
+        fn one_text_as_its_tokens_say(
+            t in "规章|行政许可 12|共收到 12|a  5  6|12件|（一）予以公开|第3页|0|—|[规a0-9件 \u{3000}.]{1,10}|\\PC{1,10}"
+        ) {
+            let t = crate::scan::trim(&t);
+            if !t.is_empty() && parse_trimmed(t).is_none() {
+                let mut tokens = Vec::new();
+                split_parsed_cell(0, t, 0, None, &mut tokens);
+                let by_tokens = matches!(
+                    tokens.as_slice(),
+                    [only] if only.kind == TokenKind::Text && only.text.len() == t.len()
+                );
+                prop_assert_eq!(is_one_text(t, true), by_tokens, "{:?}", t);
+                prop_assert!(!is_one_text(t, false));
             }
         }
 

@@ -64,11 +64,46 @@ pub fn parse_trimmed(t: &str) -> Option<Printed> {
     if t.is_empty() {
         return None;
     }
-    // Plain digits, the commonest value: no folding needed (and no mark has a digit).
-    if t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
-        return parse_plain_digits(t);
+    // Plain digits, the commonest value: no folding needed (and no mark has a digit). Read in
+    // the one pass that tells them so.
+    if t.len() <= 15 {
+        if let Some(value) = plain_digits_value(t) {
+            return plain_number(t, value);
+        }
     }
     parse_other(t)
+}
+
+/// The integer a text of ASCII digits alone spells (`None` of any other text), leading zeros
+/// included: told and read in one pass. (For at most 15 digits: no overflow.)
+#[inline]
+fn plain_digits_value(t: &str) -> Option<u64> {
+    debug_assert!(t.len() <= 15);
+    let mut value = 0u64;
+    for &b in t.as_bytes() {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        value = value * 10 + u64::from(digit);
+    }
+    Some(value)
+}
+
+/// The value of plain digits `t` (1 to 15 ASCII digits) that spell `value`: `None` for a
+/// leading zero (`05` is not a count).
+#[inline]
+fn plain_number(t: &str, value: u64) -> Option<Printed> {
+    if t.len() > 1 && t.starts_with('0') {
+        return None;
+    }
+    // Below 10^15 < 2^53: converted exactly, as parsing the text as a float would (only
+    // faster); through `i64`, which converts in one instruction where `u64` needs several.
+    Some(Printed::Number {
+        value: value as i64 as f64,
+        unit: Unit::None,
+        signed: false,
+    })
 }
 
 /// [`parse_trimmed`] of a text of 1 to 15 ASCII digits (for a caller that has told so
@@ -76,19 +111,10 @@ pub fn parse_trimmed(t: &str) -> Option<Printed> {
 #[inline]
 pub fn parse_plain_digits(t: &str) -> Option<Printed> {
     debug_assert!((1..=15).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()));
-    if t.len() > 1 && t.starts_with('0') {
-        return None;
-    }
-    // At most 15 digits: the integer is below 2^53, so it converts to f64 exactly, as
-    // parsing the text as a float would (only faster).
     let value = t
         .bytes()
         .fold(0u64, |n, b| n * 10 + u64::from(b.wrapping_sub(b'0')));
-    Some(Printed::Number {
-        value: value as f64,
-        unit: Unit::None,
-        signed: false,
-    })
+    plain_number(t, value)
 }
 
 /// [`parse_trimmed`] of a text not empty and not plain digits: marks, signed and unit-bearing
@@ -260,17 +286,31 @@ pub fn is_not_applicable(t: &str) -> bool {
 /// Whether a value ([`parse_token`]) can end with this character: any ASCII character or
 /// full-width digit, a unit's last character, or the last character of a not-applicable or
 /// missing mark. A text ending otherwise is no value, and holds none at its end.
+#[inline]
 pub fn may_end_value(c: char) -> bool {
-    // Written out (a test ties it to the lists): asked of the last character of every cell.
-    // The units' last characters ([`UNIT_ENDS`]), then those of [`NOT_APPLICABLE`] and
-    // [`MISSING_MARKS`] beyond ASCII.
-    c.is_ascii()
-        || ('０'..='９').contains(&c)
-        || matches!(c, '元' | '次' | '件' | '条' | '项' | '个' | '家' | '起')
-        || matches!(
-            c,
-            '／' | '—' | '－' | '–' | '―' | '─' | '无' | '空' | '×' | '用' | '缺' | '失' | '）'
-        )
+    // Looked up (a test ties the set to the lists): asked of the last character of every cell.
+    c.is_ascii() || crate::scan::in_set(&NON_ASCII_VALUE_ENDS, c)
+}
+
+/// The characters but ASCII ones a value may end with ([`may_end_value`]), a bit each: the
+/// full-width digits, the units' last characters ([`UNIT_ENDS`]), then those of
+/// [`NOT_APPLICABLE`] and [`MISSING_MARKS`] beyond ASCII.
+static NON_ASCII_VALUE_ENDS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    crate::scan::add_chars(
+        &mut bits,
+        "０１２３４５６７８９元次件条项个家起／—－–―─无空×用缺失）",
+    );
+    bits
+};
+
+/// Whether a text may be a value as its last character says ([`may_end_value`]): a text that
+/// may not is no value, and is told so without being read as one. (Any ASCII character may end
+/// a value: told from the last byte at once.)
+#[inline]
+pub fn may_end_as_value(t: &str) -> bool {
+    t.as_bytes().last().is_some_and(u8::is_ascii)
+        || t.chars().next_back().is_some_and(may_end_value)
 }
 
 /// [`may_end_value`] as defined from the lists.
@@ -391,6 +431,23 @@ mod tests {
         }
     }
 
+    proptest! {
+        /// Plain digits, told and read in one pass, are read as the general reader of values
+        /// reads them (leading zeros, 15 digits, digits beside other characters, 16 digits).
+        #[test]
+        fn plain_digits_as_the_general_reader_reads_them(
+            t in "[0-9]{1,16}|0[0-9]{0,3}|[0-9]{0,3}[^0-9 ][0-9]{0,3}|\\PC{1,6}"
+        ) {
+            let t = crate::scan::trim(&t);
+            if !t.is_empty() {
+                prop_assert_eq!(parse_trimmed(t), parse_other(t), "{:?}", t);
+                if t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
+                    prop_assert_eq!(parse_plain_digits(t), parse_other(t), "{:?}", t);
+                }
+            }
+        }
+    }
+
     fn num(t: &str, kind: ValueKind) -> Option<f64> {
         match cell_value(&parse_token(t)?, kind) {
             CellValue::Number(v) => Some(v),
@@ -411,6 +468,18 @@ mod tests {
         };
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(may_be_in_number(c), listed(c), "{c:?}");
+        }
+    }
+
+    proptest! {
+        /// A text may end as a value as its last character says, told from its last byte when
+        /// that is ASCII.
+        #[test]
+        fn may_end_as_value_as_the_last_character_says(t in "\\PC{0,6}|[a0规件）—]{0,4}") {
+            prop_assert_eq!(
+                may_end_as_value(&t),
+                t.chars().next_back().is_some_and(may_end_value)
+            );
         }
     }
 

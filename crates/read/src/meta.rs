@@ -17,6 +17,7 @@
 
 use crate::chrome::is_chrome;
 use crate::document::Document;
+use crate::tokens::{LineInfo, LineKind};
 use gongkai_model::{Date, Located};
 use std::ops::RangeInclusive;
 use std::sync::OnceLock;
@@ -67,8 +68,27 @@ pub fn read_meta_with<F>(doc: &Document, chrome: &F) -> Meta
 where
     F: Fn(u32, &str) -> bool + ?Sized,
 {
-    let head = head_lines(doc, chrome);
-    let tail = tail_lines(doc, chrome);
+    meta_of(doc, head_lines(doc, chrome), tail_lines(doc, chrome))
+}
+
+/// [`read_meta`] for a caller holding the records of the document's lines
+/// ([`crate::tokens::Content::lines`]: the reader does), which say which lines are blank and
+/// which are chrome. (The same as [`read_meta_with`] given their chrome test.)
+pub fn read_meta_of(doc: &Document, records: &[LineInfo]) -> Meta {
+    let line = |(i, r): (usize, &LineInfo)| {
+        let no = i as u32 + 1;
+        (r.kind != LineKind::Blank)
+            .then(|| Line::of_record(no, doc.line(no), r.kind == LineKind::Chrome))
+            .flatten()
+    };
+    let numbered = || records.iter().enumerate();
+    let head = head_of(numbered().take(MAX_SCANNED_LINES).filter_map(line));
+    let tail = tail_of(numbered().rev().take(MAX_SCANNED_LINES).filter_map(line));
+    meta_of(doc, head, tail)
+}
+
+/// The metadata of a document from its head and tail lines ([`head_lines`], [`tail_lines`]).
+fn meta_of(doc: &Document, head: Vec<Line<'_>>, tail: Vec<Line<'_>>) -> Meta {
     let title = find_title(&head);
     let signature = find_signature(&tail);
     let year = title
@@ -102,6 +122,21 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
+    /// Line `no` of the document, `text`, not blank by its record (its trimmed text is not
+    /// empty), and `chrome` or not: cut to [`MAX_LINE_BYTES`], and none if what is left of a
+    /// longer line is blank (as [`Line::non_blank`] says).
+    fn of_record(no: u32, text: &'a str, chrome: bool) -> Option<Line<'a>> {
+        let cut_text = cut(text, MAX_LINE_BYTES);
+        if text.len() > MAX_LINE_BYTES && crate::scan::trim_start(cut_text).is_empty() {
+            return None;
+        }
+        Some(Line {
+            no,
+            chrome,
+            text: cut_text,
+        })
+    }
+
     /// Line `no` of the document, `text`, if it is not blank: cut to [`MAX_LINE_BYTES`] and
     /// classified. Blank means nothing but white space in the cut text (what `trim` would
     /// leave empty), mostly told from the first byte; an empty line, the commonest blank one, is
@@ -167,13 +202,19 @@ fn head_lines<'d, F>(doc: &'d Document, chrome: &F) -> Vec<Line<'d>>
 where
     F: Fn(u32, &str) -> bool + ?Sized,
 {
+    head_of(
+        doc.lines()
+            .take(MAX_SCANNED_LINES)
+            .filter_map(|(no, text)| Line::non_blank(no, text, chrome)),
+    )
+}
+
+/// [`head_lines`] of the non-blank lines among the first [`MAX_SCANNED_LINES`], in order.
+fn head_of<'d>(lines: impl Iterator<Item = Line<'d>>) -> Vec<Line<'d>> {
     // Room for the content lines and a few chrome ones, reserved once rather than grown.
     let mut head = Vec::with_capacity(HEAD_LINES + 16);
     let mut content = 0;
-    for (no, text) in doc.lines().take(MAX_SCANNED_LINES) {
-        let Some(line) = Line::non_blank(no, text, chrome) else {
-            continue;
-        };
+    for line in lines {
         head.push(line);
         if !line.chrome {
             content += 1;
@@ -193,15 +234,19 @@ fn tail_lines<'d, F>(doc: &'d Document, chrome: &F) -> Vec<Line<'d>>
 where
     F: Fn(u32, &str) -> bool + ?Sized,
 {
-    let mut tail = Vec::with_capacity(TAIL_LINES);
     let last = doc.line_count();
-    for no in (1..=last).rev().take(MAX_SCANNED_LINES) {
-        let Some(line) = Line::non_blank(no, doc.line(no), chrome) else {
-            continue;
-        };
-        if line.chrome {
-            continue;
-        }
+    tail_of(
+        (1..=last)
+            .rev()
+            .take(MAX_SCANNED_LINES)
+            .filter_map(|no| Line::non_blank(no, doc.line(no), chrome)),
+    )
+}
+
+/// [`tail_lines`] of the non-blank lines among the last [`MAX_SCANNED_LINES`], from the last.
+fn tail_of<'d>(lines: impl Iterator<Item = Line<'d>>) -> Vec<Line<'d>> {
+    let mut tail = Vec::with_capacity(TAIL_LINES);
+    for line in lines.filter(|l| !l.chrome) {
         tail.push(line);
         if tail.len() == TAIL_LINES {
             break;
@@ -1700,6 +1745,44 @@ mod tests {
             let t = pieces.concat();
             let by_definition = TITLE_CHROME.iter().filter_map(|m| t.find(m)).min();
             proptest::prop_assert_eq!(title_chrome_start(&t), by_definition);
+        }
+
+        /// The head and tail lines told by the lines' records are those told by the lines:
+        /// blank lines of every white space, chrome, and lines longer than the cut whose
+        /// first [`MAX_LINE_BYTES`] are blank or not.
+        #[test]
+        fn head_and_tail_of_records_as_of_lines(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "发布日期:2021-01-04", "某某局2021年政府信息公开工作年度报告", "登录 | 注册", "\n",
+                "\n\n", "\r\n", " ", "\u{3000}", "\t", "\u{b}", "\u{85}", "12", "一、总体情况",
+                "LONG_BLANK", "LONG_TEXT", "某某局\n2021年1月5日",
+            ]), 0..40),
+        ) {
+            let text: String = pieces
+                .iter()
+                .map(|p| match *p {
+                    "LONG_BLANK" => " ".repeat(MAX_LINE_BYTES + 3) + "x",
+                    "LONG_TEXT" => "字".repeat(MAX_LINE_BYTES / 3 + 2),
+                    p => p.to_string(),
+                })
+                .collect();
+            let doc = Document::new(text);
+            let records = crate::tokens::tokenize_content(&doc).lines;
+            let chrome = |_: u32, t: &str| is_chrome(t);
+            let by_line = |lines: Vec<Line<'_>>| -> Vec<(u32, usize, bool)> {
+                lines.iter().map(|l| (l.no, l.text.len(), l.chrome)).collect()
+            };
+            let line = |(i, r): (usize, &LineInfo)| {
+                let no = i as u32 + 1;
+                (r.kind != LineKind::Blank)
+                    .then(|| Line::of_record(no, doc.line(no), r.kind == LineKind::Chrome))
+                    .flatten()
+            };
+            let head = head_of(records.iter().enumerate().take(MAX_SCANNED_LINES).filter_map(line));
+            let tail = tail_of(records.iter().enumerate().rev().take(MAX_SCANNED_LINES).filter_map(line));
+            proptest::prop_assert_eq!(by_line(head), by_line(head_lines(&doc, &chrome)));
+            proptest::prop_assert_eq!(by_line(tail), by_line(tail_lines(&doc, &chrome)));
+            proptest::prop_assert_eq!(read_meta_of(&doc, &records), read_meta(&doc));
         }
 
         /// The one search over the head finds what searching each head line does: lines made

@@ -210,7 +210,7 @@ fn sentences(text: &str, out: &mut Vec<(usize, bool)>) {
                     if matches!([b0, b1, b2], [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F]) {
                         out.push((i + 3, may));
                         may = false;
-                    } else if !may && starts_statement_at(text, i) {
+                    } else if !may && starts_statement_at_stop(text, i, [b0, b1, b2]) {
                         may = true;
                     }
                 }
@@ -270,8 +270,9 @@ fn sentences_by_definition(text: &str) -> Vec<(usize, bool)> {
 }
 
 /// At a character of `within` at byte `i` that [`may_start_statement`]: whether a statement
-/// may start or end there (the test of [`sentences_by_definition`] for one character).
-#[inline(never)]
+/// may start or end there (the test of [`sentences_by_definition`] for one character, which
+/// [`starts_statement_at_stop`] makes on the bytes).
+#[cfg(test)]
 fn starts_statement_at(within: &str, i: usize) -> bool {
     let Some(c) = within.get(i..).and_then(|r| r.chars().next()) else {
         return false;
@@ -279,6 +280,22 @@ fn starts_statement_at(within: &str, i: usize) -> bool {
     is_zero_word(c)
         || (c == '百' && within.get(i..).is_some_and(|r| r.starts_with("百分之")))
         || (numbers::starts_number(c) && numbers::unit_may_follow(within, i + c.len_utf8()))
+}
+
+/// [`starts_statement_at`] of the three-byte character `b` at byte `i` of `within`, one of
+/// [`STOPS`] that ends no sentence: a zero word, or else the start of a number (a test checks
+/// them all), which needs what may start a unit after it, or to be the `百` of `百分之`. Told
+/// on the bytes, without decoding the character.
+#[inline]
+fn starts_statement_at_stop(within: &str, i: usize, b: [u8; 3]) -> bool {
+    is_zero_word_bytes(b)
+        || numbers::unit_may_follow(within, i + 3)
+        // 百 E7 99 BE.
+        || (b == [0xE7, 0x99, 0xBE]
+            && within
+                .as_bytes()
+                .get(i..)
+                .is_some_and(|r| r.starts_with("百分之".as_bytes())))
 }
 
 /// Characters every zero said in words holds (`为零`; each negation of [`NEG_VERBAL`] and
@@ -294,6 +311,17 @@ const fn is_zero_word(c: char) -> bool {
         i += 1;
     }
     false
+}
+
+/// Whether the three bytes are one of the [`ZERO_WORDS`] (为 E4 B8 BA, 未 E6 9C AA, 无 E6 97 A0,
+/// 没 E6 B2 A1): the commonest stops of [`sentences`] after the numerals, told so without a
+/// call.
+#[inline]
+fn is_zero_word_bytes(b: [u8; 3]) -> bool {
+    matches!(
+        b,
+        [0xE4, 0xB8, 0xBA] | [0xE6, 0x9C, 0xAA] | [0xE6, 0x97, 0xA0] | [0xE6, 0xB2, 0xA1]
+    )
 }
 
 fn is_sentence_end(c: char) -> bool {
@@ -572,12 +600,9 @@ pub fn statements(doc: &Document, records: &[LineInfo]) -> Vec<Statement> {
 /// lines that are no prose alone are passed over, as are the sentences that hold nothing a
 /// statement is made of, [`sentences`]).
 fn read_statements(doc: &Document, records: &[LineInfo], read_all: bool) -> Vec<Statement> {
-    let mut b = Builder {
-        read_all,
-        ..Builder::default()
-    };
+    let mut b = Builder::new(read_all);
     let text = doc.text();
-    let mut lines: Vec<(u32, &str)> = Vec::new();
+    let mut lines: Vec<(u32, &str)> = Vec::with_capacity(16);
     let mut blanks = 0;
     // (What the blank lines counted says nothing while no paragraph is open: it is read only
     // when a line ends one, and set again when a line opens one. So a line that leaves no
@@ -1055,6 +1080,32 @@ struct Builder {
     segs: Vec<Seg>,
     /// The current paragraph's sentences ([`sentences`]).
     ends: Vec<(usize, bool)>,
+    /// The statements of the previous sentence's figures ([`Builder::sentence`]), kept from
+    /// paragraph to paragraph (emptied at each) to reuse its memory as [`Scratch::cur_figs`]
+    /// does, the two swapped at each sentence.
+    prev_figs: Vec<usize>,
+}
+
+impl Builder {
+    /// A builder whose working lists have room for the sentences and paragraphs of a report
+    /// from the start, rather than growing through their first ones.
+    fn new(read_all: bool) -> Builder {
+        let room = 16;
+        Builder {
+            read_all,
+            scratch: Scratch {
+                marks: Vec::with_capacity(2 * room),
+                items: Vec::with_capacity(room),
+                figures: Vec::with_capacity(room),
+                zero_words: Vec::with_capacity(room),
+                cur_figs: Vec::with_capacity(room),
+            },
+            segs: Vec::with_capacity(room),
+            ends: Vec::with_capacity(room),
+            prev_figs: Vec::with_capacity(room),
+            ..Builder::default()
+        }
+    }
 }
 
 /// What the statements of the current sentence store as their sentence.
@@ -1145,7 +1196,8 @@ impl Builder {
         };
         let mut ends = std::mem::take(&mut self.ends);
         sentences(text, &mut ends);
-        let mut prev_figs: Vec<usize> = Vec::new();
+        let mut prev_figs = std::mem::take(&mut self.prev_figs);
+        prev_figs.clear();
         let mut start = 0;
         for &(end, may) in &ends {
             let may = may || self.read_all;
@@ -1161,6 +1213,7 @@ impl Builder {
             start = end;
         }
         self.ends = ends;
+        self.prev_figs = prev_figs;
     }
 
     /// Reads the sentence `s..e` of the paragraph, one that may hold a statement
@@ -1646,7 +1699,7 @@ impl Builder {
         unit: Unit,
         subject: String,
     ) -> Statement {
-        let text = para.text.get(start..end).unwrap_or("").trim().to_string();
+        let text = crate::scan::trim(para.text.get(start..end).unwrap_or("")).to_string();
         Statement {
             kind,
             quantity,
@@ -1918,7 +1971,7 @@ fn whole_sentence(text: &str, s: usize, e: usize) -> Option<String> {
     let short = sentence.len() <= MAX_SENTENCE_CHARS
         || (sentence.len() <= 4 * MAX_SENTENCE_CHARS
             && chars_in(sentence.as_bytes()) <= MAX_SENTENCE_CHARS);
-    short.then(|| sentence.trim().to_string())
+    short.then(|| crate::scan::trim(sentence).to_string())
 }
 
 /// A long sentence `s..e` of `text` as stored for the piece `start..end`: a window around it.
@@ -1938,7 +1991,7 @@ fn sentence_window(text: &str, s: usize, e: usize, start: usize, end: usize) -> 
     if after.len() < e.saturating_sub(end) {
         out.push('…');
     }
-    out.trim().to_string()
+    crate::scan::trim(&out).to_string()
 }
 
 /// The source of paragraph bytes `start..end`: its line, and columns counted in characters from
@@ -1965,16 +2018,18 @@ fn source(para: &Para<'_>, cursor: &mut Cursor, start: usize, end: usize) -> Sou
     let text: &str = para.text;
     cursor.col += text
         .get(cursor.byte..start)
-        .map_or(0, |t| t.chars().count()) as u32;
+        .map_or(0, |t| chars_in(t.as_bytes())) as u32;
     cursor.byte = start;
     let line_end = seg.at + seg.len;
     let piece = text.get(start..end.min(line_end)).unwrap_or("");
     let line = text.get(seg.at..line_end).unwrap_or("");
+    // (Trimmed once each, told from their first and last bytes where nothing is to trim.)
+    let trimmed = crate::scan::trim(piece);
     Source::Text {
         line: seg.line,
         column: cursor.col,
-        len: piece.chars().count() as u32,
-        alone: !piece.trim().is_empty() && piece.trim() == line.trim(),
+        len: chars_in(piece.as_bytes()) as u32,
+        alone: !trimmed.is_empty() && trimmed == crate::scan::trim(line),
     }
 }
 
@@ -1995,10 +2050,7 @@ mod tests {
         skip: &dyn Fn(u32) -> bool,
         read_all: bool,
     ) -> Vec<Statement> {
-        let mut b = Builder {
-            read_all,
-            ..Builder::default()
-        };
+        let mut b = Builder::new(read_all);
         let mut lines: Vec<(u32, &str)> = Vec::new();
         let mut blanks = 0;
         for (no, line) in doc.lines() {
@@ -2365,6 +2417,42 @@ mod tests {
                 in_table || c.is_ascii_digit() || c == '!' || c == '?',
                 "{c}"
             );
+        }
+    }
+
+    /// The zero words told on their bytes are the zero words, among all three-byte characters;
+    /// every other stop that ends no sentence starts a number, and whether a statement may
+    /// start there is told on its bytes as on the character, whatever follows it.
+    #[test]
+    fn zero_words_and_stops_on_their_bytes() {
+        for c in ('\u{800}'..='\u{FFFF}').filter(|c| c.len_utf8() == 3) {
+            let mut b = [0u8; 3];
+            c.encode_utf8(&mut b);
+            assert_eq!(is_zero_word_bytes(b), is_zero_word(c), "{c}");
+            let [b0, b1, b2] = b;
+            if !three_byte_bit(&STOPS, b0, b1, b2) || matches!(c, '。' | '！' | '？') {
+                continue;
+            }
+            assert!(is_zero_word(c) || numbers::starts_number(c), "{c}");
+            for after in [
+                "",
+                "件",
+                "分之",
+                "分之五",
+                " 余件",
+                "余",
+                "年",
+                "%",
+                "是",
+                "百分之",
+            ] {
+                let text = format!("a{c}{after}");
+                assert_eq!(
+                    starts_statement_at_stop(&text, 1, b),
+                    starts_statement_at(&text, 1),
+                    "{text}"
+                );
+            }
         }
     }
 

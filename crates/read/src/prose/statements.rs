@@ -1093,6 +1093,7 @@ impl Builder {
         let room = 16;
         Builder {
             read_all,
+            out: Vec::with_capacity(room),
             scratch: Scratch {
                 marks: Vec::with_capacity(2 * room),
                 items: Vec::with_capacity(room),

@@ -545,15 +545,15 @@ fn dates_in(s: &str) -> Vec<(Date, usize, usize)> {
 /// The whole line is one date (enclosing brackets and white space allowed): the signature
 /// date style `2021年1月27日`.
 fn lone_date(text: &str) -> Option<(Date, usize, usize)> {
-    let t = text
-        .trim()
-        .trim_matches(['(', ')', '（', '）', '[', ']', '【', '】'])
-        .trim();
+    // (Trimmed as by `str::trim`, told on the first and last bytes where nothing is to trim.)
+    let t = crate::scan::trim(
+        crate::scan::trim(text).trim_matches(['(', ')', '（', '）', '[', ']', '【', '】']),
+    );
     let (date, rest) = date_at(t)?;
     // `t` is a piece of `text`: its offset, not a search (which would find the same place,
     // for `t` starts with neither white space nor a bracket).
     let start = crate::scan::offset_in(text, t)?;
-    rest.trim()
+    crate::scan::trim(rest)
         .is_empty()
         .then(|| (date, start, t.len() - rest.len()))
 }
@@ -564,12 +564,19 @@ fn lone_date(text: &str) -> Option<(Date, usize, usize)> {
 /// `一、总体情况`, `二、主动公开…`: the numbered parts of the body. The title and the page
 /// header come before the first of them.
 fn is_section_heading(text: &str) -> bool {
-    let t = text.trim_start();
+    let t = crate::scan::trim_start(text);
     let mut chars = t.chars();
-    let numeral = chars
-        .next()
-        .is_some_and(|c| "一二三四五六七八九十".contains(c));
+    let numeral = chars.next().is_some_and(is_part_numeral);
     numeral && t.chars().skip(1).take(2).any(|c| c == '、')
+}
+
+/// The numerals of [`is_section_heading`] (`一二三四五六七八九十`), one match rather than a search
+/// of a string of them: it is asked of every head line.
+fn is_part_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Words that make a line a report title, and those that say it is a sentence about one.
@@ -890,7 +897,7 @@ fn has_agency_suffix(name: &str) -> bool {
 
 /// A line that is nothing but an agency name (a split title's first line, a signature).
 fn agency_line(line: Line<'_>) -> Option<Hit<String>> {
-    if line.chrome || line.text.trim().chars().nth(30).is_some() {
+    if line.chrome || crate::scan::trim(line.text).chars().nth(30).is_some() {
         return None;
     }
     let (name, start, len) = agency_in(line.text, 0)?;
@@ -1166,11 +1173,14 @@ fn find_signature(tail: &[Line<'_>]) -> Option<Hit<String>> {
 }
 
 fn is_date_like(text: &str) -> bool {
-    let t = text.trim();
+    let t = crate::scan::trim(text);
+    // (Whether every character may be part of a date first: a sentence fails at its first
+    // character, before its digits are counted.)
     lone_date(t).is_some()
-        || (t.chars().filter(|&c| digit(c).is_some()).count() >= 4
-            && t.chars()
-                .all(|c| digit(c).is_some() || "年月日号.-/ ".contains(c)))
+        || (t
+            .chars()
+            .all(|c| digit(c).is_some() || "年月日号.-/ ".contains(c))
+            && t.chars().filter(|&c| digit(c).is_some()).count() >= 4)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1618,6 +1628,17 @@ mod tests {
             });
         }
         out
+    }
+
+    #[test]
+    fn part_numerals_are_those_of_the_list() {
+        for c in ('\0'..='\u{FFFF}').chain(['\u{10000}', '\u{20000}']) {
+            assert_eq!(
+                is_part_numeral(c),
+                "一二三四五六七八九十".contains(c),
+                "{c}"
+            );
+        }
     }
 
     #[test]

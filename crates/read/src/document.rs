@@ -54,11 +54,48 @@ impl Document {
         };
         Source::Text {
             line: no,
-            column: before.chars().count() as u32 + 1,
-            len: piece.chars().count() as u32,
-            alone: piece.trim() == line.trim(),
+            column: chars_in(before.as_bytes()) as u32 + 1,
+            len: chars_in(piece.as_bytes()) as u32,
+            alone: only_spaces_around(before, line.get(end..).unwrap_or("")),
         }
     }
+}
+
+/// Whether a piece of a line is all the line holds but white space (its trimmed text is the
+/// line's): whether the text `before` and `after` it is white space. The line's characters
+/// other than white space all lie in its trimmed text, so the piece's trimmed text, the same
+/// text, is the same stretch of the line, and has nothing but white space around it; this
+/// looks at the characters next to the piece rather than trimming both and comparing.
+fn only_spaces_around(before: &str, after: &str) -> bool {
+    before.trim_end().is_empty() && after.trim_start().is_empty()
+}
+
+/// The characters of the UTF-8 text `bytes`: its bytes less those inside a character
+/// (`10xxxxxx`), counted eight at a time.
+pub(crate) fn chars_in(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bit 7 of each byte inside a character (bit 7 set, bit 6 clear), moved to bit 0 and
+    // summed by the multiplication into the top byte.
+    let inside_of =
+        |x: u64| ((x & !(x << 1) & HIGH) >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56;
+    let mut inside = 0;
+    let mut i = 0;
+    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        inside += inside_of(u64::from_le_bytes(*word)) as usize;
+        i += 8;
+    }
+    if i < bytes.len() {
+        inside += match bytes.last_chunk::<8>() {
+            // The last eight bytes, less (as zeros, inside no character) the first `seen`,
+            // counted already.
+            Some(word) => {
+                let seen = i + 8 - bytes.len();
+                inside_of(u64::from_le_bytes(*word) & (u64::MAX << (8 * seen))) as usize
+            }
+            None => bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count(),
+        };
+    }
+    bytes.len() - inside
 }
 
 #[cfg(test)]
@@ -88,6 +125,65 @@ mod tests {
                 assert_eq!((line, column, len, alone), (1, 10, 2, false));
             }
             other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    /// [`Document::source`] as first written: characters counted by `chars`, and the piece
+    /// alone when its trimmed text is the line's.
+    fn source_by_definition(doc: &Document, no: u32, start: usize, len: usize) -> Source {
+        let line = doc.line(no);
+        let start = start.min(line.len());
+        let end = (start + len).min(line.len());
+        let (Some(before), Some(piece)) = (line.get(..start), line.get(start..end)) else {
+            return Source::line(no);
+        };
+        Source::Text {
+            line: no,
+            column: before.chars().count() as u32 + 1,
+            len: piece.chars().count() as u32,
+            alone: piece.trim() == line.trim(),
+        }
+    }
+
+    proptest::proptest! {
+        /// Every piece of every line (any start and length, in and past the line, on and off
+        /// character boundaries) is located as the plain form locates it: lines of words,
+        /// white space of every kind around and inside them, and lines of only white space.
+        #[test]
+        fn source_is_that_of_the_definition(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "\u{3000}", "\t", "\u{a0}", "\u{85}", "\u{2003}", "\r", "\n", "\r\n", "规章",
+                "12", "x", "é", "𠀀", "：", "|", "",
+            ]), 0..12),
+            noise in "\\PC{0,4}",
+            no in 0u32..6,
+            start in 0usize..48,
+            len in 0usize..48,
+        ) {
+            let doc = Document::new(format!("{}{noise}", pieces.concat()));
+            proptest::prop_assert_eq!(
+                doc.source(no, start, len),
+                source_by_definition(&doc, no, start, len)
+            );
+        }
+
+        /// The same for every start and length of one line.
+        #[test]
+        fn source_of_every_piece_of_a_line(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "\u{3000}", "\t", "\u{a0}", "规章", "12", "x", "é", "𠀀", "：",
+            ]), 0..10),
+        ) {
+            let doc = Document::new(pieces.concat());
+            let len = doc.line(1).len();
+            for start in 0..=len + 1 {
+                for piece in 0..=len + 1 - start {
+                    proptest::prop_assert_eq!(
+                        doc.source(1, start, piece),
+                        source_by_definition(&doc, 1, start, piece)
+                    );
+                }
+            }
         }
     }
 }

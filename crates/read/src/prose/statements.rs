@@ -24,7 +24,7 @@ use gongkai_model::{Meaning, Quantity, Source, Statement, StatementKind, Unit};
 
 use super::meaning::{self, Reading};
 use super::numbers::{self, Figure};
-use crate::document::Document;
+use crate::document::{chars_in, Document};
 use crate::tokens::{is_page_number, LineInfo, LineKind};
 
 /// Characters of text before a figure looked at for its subject.
@@ -859,34 +859,6 @@ fn is_prose(text: &str) -> bool {
         bytes
     };
     trimmed.len() >= 40 || chars_in(trimmed) >= 10 || has_mark_byte(trimmed)
-}
-
-/// The characters of the UTF-8 text `bytes`: its bytes less those inside a character
-/// (`10xxxxxx`), counted eight at a time.
-fn chars_in(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Bit 7 of each byte inside a character (bit 7 set, bit 6 clear), moved to bit 0 and
-    // summed by the multiplication into the top byte.
-    let inside_of =
-        |x: u64| ((x & !(x << 1) & HIGH) >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56;
-    let mut inside = 0;
-    let mut i = 0;
-    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        inside += inside_of(u64::from_le_bytes(*word)) as usize;
-        i += 8;
-    }
-    if i < bytes.len() {
-        inside += match bytes.last_chunk::<8>() {
-            // The last eight bytes, less (as zeros, inside no character) the first `seen`,
-            // counted already.
-            Some(word) => {
-                let seen = i + 8 - bytes.len();
-                inside_of(u64::from_le_bytes(*word) & (u64::MAX << (8 * seen))) as usize
-            }
-            None => bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count(),
-        };
-    }
-    bytes.len() - inside
 }
 
 /// Whether the UTF-8 text `bytes` holds a clause mark ([`is_clause_mark`]), told on its bytes:

@@ -49,19 +49,11 @@ fn main() {
         let doc = Document::new(decoded);
         t[1] += s.elapsed();
         let s = Instant::now();
-        let tokens::Content {
-            chrome,
-            tokens: toks,
-        } = tokens::tokenize_content(&doc);
+        let content = tokens::tokenize_content(&doc);
         t[2] += s.elapsed();
-        let is_chrome = |no: u32, _: &str| {
-            (no as usize)
-                .checked_sub(1)
-                .and_then(|i| chrome.get(i).copied())
-                .unwrap_or(false)
-        };
+        let toks = &content.tokens;
         let s = Instant::now();
-        let m = meta::read_meta_with(&doc, &is_chrome);
+        let m = meta::read_meta_of(&doc, &content.lines);
         t[3] += s.elapsed();
         lines += doc.line_count() as usize;
         nonblank += doc.lines().filter(|(_, l)| !l.trim().is_empty()).count();
@@ -71,13 +63,13 @@ fn main() {
             .filter(|t| t.kind == tokens::TokenKind::Text)
             .count();
         let s = Instant::now();
-        let mut report = recognize::recognize(&toks, m.year.value);
+        let mut report = recognize::recognize(toks, m.year.value);
         t[4] += s.elapsed();
         let s = Instant::now();
-        prose::apply(&doc, &chrome, &mut report);
+        prose::apply(&doc, &content.lines, &mut report);
         t[5] += s.elapsed();
         let s = Instant::now();
-        report.texts = gongkai_read::texts::section_texts(&doc, &chrome, &report);
+        report.texts = gongkai_read::texts::section_texts(&doc, &content.lines, &report);
         t[6] += s.elapsed();
         let s = Instant::now();
         let f = gongkai_check::check(&report);

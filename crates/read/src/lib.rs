@@ -89,19 +89,13 @@ pub fn read_text(bytes: &[u8]) -> Result<Read, ReadError> {
 /// Reads a report from text that is already decoded.
 pub fn read_str(text: String) -> Read {
     let document = Document::new(text);
-    // Each line is classified once, in the pass that tokenizes it; the metadata reader and the
-    // tokenizer both use that.
-    let tokens::Content { chrome, tokens } = tokens::tokenize_content(&document);
-    let is_chrome = |no: u32, _: &str| {
-        (no as usize)
-            .checked_sub(1)
-            .and_then(|i| chrome.get(i).copied())
-            .unwrap_or(false)
-    };
-    let meta = meta::read_meta_with(&document, &is_chrome);
-    let mut report = recognize::recognize(&tokens, meta.year.value);
-    prose::apply(&document, &chrome, &mut report);
-    report.texts = texts::section_texts(&document, &chrome, &report);
+    // Each line is trimmed and classified once, in the pass that tokenizes it: the metadata,
+    // prose and kept-text readers walk its records of the lines.
+    let content = tokens::tokenize_content(&document);
+    let meta = meta::read_meta_of(&document, &content.lines);
+    let mut report = recognize::recognize(&content.tokens, meta.year.value);
+    prose::apply(&document, &content.lines, &mut report);
+    report.texts = texts::section_texts(&document, &content.lines, &report);
     report.agency = meta.agency;
     report.year = meta.year;
     report.published_on = meta.published_on;

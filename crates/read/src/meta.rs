@@ -17,6 +17,7 @@
 
 use crate::chrome::is_chrome;
 use crate::document::Document;
+use crate::tokens::{LineInfo, LineKind};
 use gongkai_model::{Date, Located};
 use std::ops::RangeInclusive;
 use std::sync::OnceLock;
@@ -67,8 +68,27 @@ pub fn read_meta_with<F>(doc: &Document, chrome: &F) -> Meta
 where
     F: Fn(u32, &str) -> bool + ?Sized,
 {
-    let head = head_lines(doc, chrome);
-    let tail = tail_lines(doc, chrome);
+    meta_of(doc, head_lines(doc, chrome), tail_lines(doc, chrome))
+}
+
+/// [`read_meta`] for a caller holding the records of the document's lines
+/// ([`crate::tokens::Content::lines`]: the reader does), which say which lines are blank and
+/// which are chrome. (The same as [`read_meta_with`] given their chrome test.)
+pub fn read_meta_of(doc: &Document, records: &[LineInfo]) -> Meta {
+    let line = |(i, r): (usize, &LineInfo)| {
+        let no = i as u32 + 1;
+        (r.kind != LineKind::Blank)
+            .then(|| Line::of_record(no, doc.line(no), r.kind == LineKind::Chrome))
+            .flatten()
+    };
+    let numbered = || records.iter().enumerate();
+    let head = head_of(numbered().take(MAX_SCANNED_LINES).filter_map(line));
+    let tail = tail_of(numbered().rev().take(MAX_SCANNED_LINES).filter_map(line));
+    meta_of(doc, head, tail)
+}
+
+/// The metadata of a document from its head and tail lines ([`head_lines`], [`tail_lines`]).
+fn meta_of(doc: &Document, head: Vec<Line<'_>>, tail: Vec<Line<'_>>) -> Meta {
     let title = find_title(&head);
     let signature = find_signature(&tail);
     let year = title
@@ -102,6 +122,21 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
+    /// Line `no` of the document, `text`, not blank by its record (its trimmed text is not
+    /// empty), and `chrome` or not: cut to [`MAX_LINE_BYTES`], and none if what is left of a
+    /// longer line is blank (as [`Line::non_blank`] says).
+    fn of_record(no: u32, text: &'a str, chrome: bool) -> Option<Line<'a>> {
+        let cut_text = cut(text, MAX_LINE_BYTES);
+        if text.len() > MAX_LINE_BYTES && crate::scan::trim_start(cut_text).is_empty() {
+            return None;
+        }
+        Some(Line {
+            no,
+            chrome,
+            text: cut_text,
+        })
+    }
+
     /// Line `no` of the document, `text`, if it is not blank: cut to [`MAX_LINE_BYTES`] and
     /// classified. Blank means nothing but white space in the cut text (what `trim` would
     /// leave empty), mostly told from the first byte; an empty line, the commonest blank one, is
@@ -167,13 +202,19 @@ fn head_lines<'d, F>(doc: &'d Document, chrome: &F) -> Vec<Line<'d>>
 where
     F: Fn(u32, &str) -> bool + ?Sized,
 {
+    head_of(
+        doc.lines()
+            .take(MAX_SCANNED_LINES)
+            .filter_map(|(no, text)| Line::non_blank(no, text, chrome)),
+    )
+}
+
+/// [`head_lines`] of the non-blank lines among the first [`MAX_SCANNED_LINES`], in order.
+fn head_of<'d>(lines: impl Iterator<Item = Line<'d>>) -> Vec<Line<'d>> {
     // Room for the content lines and a few chrome ones, reserved once rather than grown.
     let mut head = Vec::with_capacity(HEAD_LINES + 16);
     let mut content = 0;
-    for (no, text) in doc.lines().take(MAX_SCANNED_LINES) {
-        let Some(line) = Line::non_blank(no, text, chrome) else {
-            continue;
-        };
+    for line in lines {
         head.push(line);
         if !line.chrome {
             content += 1;
@@ -193,15 +234,19 @@ fn tail_lines<'d, F>(doc: &'d Document, chrome: &F) -> Vec<Line<'d>>
 where
     F: Fn(u32, &str) -> bool + ?Sized,
 {
-    let mut tail = Vec::with_capacity(TAIL_LINES);
     let last = doc.line_count();
-    for no in (1..=last).rev().take(MAX_SCANNED_LINES) {
-        let Some(line) = Line::non_blank(no, doc.line(no), chrome) else {
-            continue;
-        };
-        if line.chrome {
-            continue;
-        }
+    tail_of(
+        (1..=last)
+            .rev()
+            .take(MAX_SCANNED_LINES)
+            .filter_map(|no| Line::non_blank(no, doc.line(no), chrome)),
+    )
+}
+
+/// [`tail_lines`] of the non-blank lines among the last [`MAX_SCANNED_LINES`], from the last.
+fn tail_of<'d>(lines: impl Iterator<Item = Line<'d>>) -> Vec<Line<'d>> {
+    let mut tail = Vec::with_capacity(TAIL_LINES);
+    for line in lines.filter(|l| !l.chrome) {
         tail.push(line);
         if tail.len() == TAIL_LINES {
             break;
@@ -500,15 +545,15 @@ fn dates_in(s: &str) -> Vec<(Date, usize, usize)> {
 /// The whole line is one date (enclosing brackets and white space allowed): the signature
 /// date style `2021年1月27日`.
 fn lone_date(text: &str) -> Option<(Date, usize, usize)> {
-    let t = text
-        .trim()
-        .trim_matches(['(', ')', '（', '）', '[', ']', '【', '】'])
-        .trim();
+    // (Trimmed as by `str::trim`, told on the first and last bytes where nothing is to trim.)
+    let t = crate::scan::trim(
+        crate::scan::trim(text).trim_matches(['(', ')', '（', '）', '[', ']', '【', '】']),
+    );
     let (date, rest) = date_at(t)?;
     // `t` is a piece of `text`: its offset, not a search (which would find the same place,
     // for `t` starts with neither white space nor a bracket).
     let start = crate::scan::offset_in(text, t)?;
-    rest.trim()
+    crate::scan::trim(rest)
         .is_empty()
         .then(|| (date, start, t.len() - rest.len()))
 }
@@ -519,12 +564,19 @@ fn lone_date(text: &str) -> Option<(Date, usize, usize)> {
 /// `一、总体情况`, `二、主动公开…`: the numbered parts of the body. The title and the page
 /// header come before the first of them.
 fn is_section_heading(text: &str) -> bool {
-    let t = text.trim_start();
+    let t = crate::scan::trim_start(text);
     let mut chars = t.chars();
-    let numeral = chars
-        .next()
-        .is_some_and(|c| "一二三四五六七八九十".contains(c));
+    let numeral = chars.next().is_some_and(is_part_numeral);
     numeral && t.chars().skip(1).take(2).any(|c| c == '、')
+}
+
+/// The numerals of [`is_section_heading`] (`一二三四五六七八九十`), one match rather than a search
+/// of a string of them: it is asked of every head line.
+fn is_part_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Words that make a line a report title, and those that say it is a sentence about one.
@@ -845,7 +897,7 @@ fn has_agency_suffix(name: &str) -> bool {
 
 /// A line that is nothing but an agency name (a split title's first line, a signature).
 fn agency_line(line: Line<'_>) -> Option<Hit<String>> {
-    if line.chrome || line.text.trim().chars().nth(30).is_some() {
+    if line.chrome || crate::scan::trim(line.text).chars().nth(30).is_some() {
         return None;
     }
     let (name, start, len) = agency_in(line.text, 0)?;
@@ -1121,11 +1173,14 @@ fn find_signature(tail: &[Line<'_>]) -> Option<Hit<String>> {
 }
 
 fn is_date_like(text: &str) -> bool {
-    let t = text.trim();
+    let t = crate::scan::trim(text);
+    // (Whether every character may be part of a date first: a sentence fails at its first
+    // character, before its digits are counted.)
     lone_date(t).is_some()
-        || (t.chars().filter(|&c| digit(c).is_some()).count() >= 4
-            && t.chars()
-                .all(|c| digit(c).is_some() || "年月日号.-/ ".contains(c)))
+        || (t
+            .chars()
+            .all(|c| digit(c).is_some() || "年月日号.-/ ".contains(c))
+            && t.chars().filter(|&c| digit(c).is_some()).count() >= 4)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1231,24 +1286,41 @@ const LABEL_ENDINGS: [&str; 4] = ["日期", "时间", "時間", PUBLISHED_AT];
 /// (the index just past it). The label before a date ends where the date's run of Han
 /// characters ends ([`label_before`]), so a date after no such ending has no label.
 ///
-/// Asked of the whole head: one search per word (memchr's memmem, whose vector prefilter looks
-/// for two of the word's bytes at their distance apart, a rare pair in any text), rather than a
-/// stop at every byte a label's last byte could be (one in ten characters of Chinese text).
-/// (aho-corasick over the four words was slower still: they share their first byte, E6 or E5,
-/// the lead byte of a twelfth of all Chinese characters.)
+/// Asked of the whole head: one search per group of [`LABEL_ENDING_SEARCHES`] (memchr's memmem,
+/// whose vector prefilter looks for two of the needle's bytes at their distance apart, a rare
+/// pair in any text), rather than a stop at every byte a label's last byte could be (one in ten
+/// characters of Chinese text). (aho-corasick over the four words was slower still: they share
+/// their first byte, E6 or E5, the lead byte of a twelfth of all Chinese characters.)
 fn label_ends(bytes: &[u8], mut at: impl FnMut(usize)) {
     static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
     let finders = FINDERS.get_or_init(|| {
-        LABEL_ENDINGS
+        LABEL_ENDING_SEARCHES
             .iter()
-            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+            .map(|(start, _)| memchr::memmem::Finder::new(start))
             .collect()
     });
-    for finder in finders {
-        let len = finder.needle().len();
-        finder.find_iter(bytes).for_each(|i| at(i + len));
+    for (finder, (_, endings)) in finders.iter().zip(LABEL_ENDING_SEARCHES) {
+        for i in finder.find_iter(bytes) {
+            let found = bytes.get(i..).unwrap_or_default();
+            for ending in endings {
+                if found.starts_with(ending.as_bytes()) {
+                    at(i + ending.len());
+                }
+            }
+        }
     }
 }
+
+/// What [`label_ends`] searches for, and the endings of [`LABEL_ENDINGS`] each find may be
+/// (every ending in one group, starting with its bytes; tested). `日` and `时` (E6 97 A5,
+/// E6 97 B6) share their first two bytes, found together by one search, each find then told by
+/// the bytes after: a pair rare enough (the few characters U+65C0 to U+65FF, a handful of times in
+/// a report's head) that those finds cost less than a search of the head.
+const LABEL_ENDING_SEARCHES: [(&[u8], &[&str]); 3] = [
+    (&[0xE6, 0x97], &[LABEL_ENDINGS[0], LABEL_ENDINGS[1]]),
+    (LABEL_ENDINGS[2].as_bytes(), &[LABEL_ENDINGS[2]]),
+    (LABEL_ENDINGS[3].as_bytes(), &[LABEL_ENDINGS[3]]),
+];
 
 /// The date that starts in `s` after byte `end` (a label's end), past white space and one
 /// colon: `found(date, start, len)`.
@@ -1473,6 +1545,31 @@ mod tests {
     }
 
     #[test]
+    fn label_ending_searches_hold_each_ending_once() {
+        let mut grouped: Vec<&str> = Vec::new();
+        for (start, endings) in LABEL_ENDING_SEARCHES {
+            for ending in endings {
+                assert!(ending.as_bytes().starts_with(start), "{ending}");
+                grouped.push(ending);
+            }
+        }
+        grouped.sort();
+        let mut listed = LABEL_ENDINGS.to_vec();
+        listed.sort();
+        assert_eq!(grouped, listed);
+    }
+
+    /// [`label_ends`] as first written: each ending searched for on its own (the ends sorted).
+    fn label_ends_by_definition(s: &str) -> Vec<usize> {
+        let mut ends: Vec<usize> = LABEL_ENDINGS
+            .iter()
+            .flat_map(|e| s.match_indices(e).map(|(i, _)| i + e.len()))
+            .collect();
+        ends.sort();
+        ends
+    }
+
+    #[test]
     fn labelled_dates_in_printed_forms() {
         let line = "发布日期：2021-01-04  更新时间 2021年2月3日 成文日期:: 2021-03-04 发布于 二〇二一年一月五日 上网时间２０２１／１／６";
         let got = labelled_the_short_way(line);
@@ -1573,6 +1670,17 @@ mod tests {
             });
         }
         out
+    }
+
+    #[test]
+    fn part_numerals_are_those_of_the_list() {
+        for c in ('\0'..='\u{FFFF}').chain(['\u{10000}', '\u{20000}']) {
+            assert_eq!(
+                is_part_numeral(c),
+                "一二三四五六七八九十".contains(c),
+                "{c}"
+            );
+        }
     }
 
     #[test]
@@ -1702,6 +1810,44 @@ mod tests {
             proptest::prop_assert_eq!(title_chrome_start(&t), by_definition);
         }
 
+        /// The head and tail lines told by the lines' records are those told by the lines:
+        /// blank lines of every white space, chrome, and lines longer than the cut whose
+        /// first [`MAX_LINE_BYTES`] are blank or not.
+        #[test]
+        fn head_and_tail_of_records_as_of_lines(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "发布日期:2021-01-04", "某某局2021年政府信息公开工作年度报告", "登录 | 注册", "\n",
+                "\n\n", "\r\n", " ", "\u{3000}", "\t", "\u{b}", "\u{85}", "12", "一、总体情况",
+                "LONG_BLANK", "LONG_TEXT", "某某局\n2021年1月5日",
+            ]), 0..40),
+        ) {
+            let text: String = pieces
+                .iter()
+                .map(|p| match *p {
+                    "LONG_BLANK" => " ".repeat(MAX_LINE_BYTES + 3) + "x",
+                    "LONG_TEXT" => "字".repeat(MAX_LINE_BYTES / 3 + 2),
+                    p => p.to_string(),
+                })
+                .collect();
+            let doc = Document::new(text);
+            let records = crate::tokens::tokenize_content(&doc).lines;
+            let chrome = |_: u32, t: &str| is_chrome(t);
+            let by_line = |lines: Vec<Line<'_>>| -> Vec<(u32, usize, bool)> {
+                lines.iter().map(|l| (l.no, l.text.len(), l.chrome)).collect()
+            };
+            let line = |(i, r): (usize, &LineInfo)| {
+                let no = i as u32 + 1;
+                (r.kind != LineKind::Blank)
+                    .then(|| Line::of_record(no, doc.line(no), r.kind == LineKind::Chrome))
+                    .flatten()
+            };
+            let head = head_of(records.iter().enumerate().take(MAX_SCANNED_LINES).filter_map(line));
+            let tail = tail_of(records.iter().enumerate().rev().take(MAX_SCANNED_LINES).filter_map(line));
+            proptest::prop_assert_eq!(by_line(head), by_line(head_lines(&doc, &chrome)));
+            proptest::prop_assert_eq!(by_line(tail), by_line(tail_lines(&doc, &chrome)));
+            proptest::prop_assert_eq!(read_meta_of(&doc, &records), read_meta(&doc));
+        }
+
         /// The one search over the head finds what searching each head line does: lines made
         /// of labels, dates, separators, blank lines and line breaks of every kind.
         #[test]
@@ -1720,6 +1866,23 @@ mod tests {
                 labelled_date(doc.text(), &head),
                 labelled_date_line_by_line(&head)
             );
+        }
+
+        /// The grouped searches find every label ending, and only those: texts of the endings,
+        /// the characters sharing their first bytes (`日时旧早无`, `時`, `发`) and others.
+        #[test]
+        fn label_ends_are_those_of_each_ending(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "日期", "时间", "時間", "发布于", "日", "时", "期", "间", "間", "旧", "早", "无",
+                "時", "发布", "发", "于", "日时间", "时日期", " ", "2021", "\n", "a", "é",
+            ]), 0..16),
+            noise in "\\PC{0,6}",
+        ) {
+            let s = format!("{}{noise}", pieces.concat());
+            let mut ends = Vec::new();
+            label_ends(s.as_bytes(), |end| ends.push(end));
+            ends.sort();
+            proptest::prop_assert_eq!(ends, label_ends_by_definition(&s));
         }
 
         /// The search from label ends finds exactly the labelled dates of the full scan: lines

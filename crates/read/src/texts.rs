@@ -3,6 +3,7 @@
 
 use gongkai_model::{Report, SectionText};
 
+use crate::tokens::{LineInfo, LineKind};
 use crate::Document;
 
 /// Longest kept text, in bytes: a part of a few pages at most; a longer run means the next
@@ -11,9 +12,10 @@ const MAX_TEXT_BYTES: usize = 64 * 1024;
 
 /// The kept parts' texts: for each part found whose format definition keeps its text, the
 /// non-empty, non-chrome lines after its heading up to the next part's heading (or the end),
-/// trimmed and joined with `\n`. `chrome[i]` says whether line `i + 1` is page chrome.
+/// trimmed and joined with `\n`. `lines` are the records of the document's lines
+/// ([`crate::tokens::Content::lines`]): each line's trimmed text, and whether it is chrome.
 /// Must run while the report's sources are still lines of `document`.
-pub fn section_texts(document: &Document, chrome: &[bool], report: &Report) -> Vec<SectionText> {
+pub fn section_texts(document: &Document, lines: &[LineInfo], report: &Report) -> Vec<SectionText> {
     let def = report.format_def();
     let mut headings: Vec<u32> = report
         .sections
@@ -35,27 +37,28 @@ pub fn section_texts(document: &Document, chrome: &[bool], report: &Report) -> V
             .copied()
             .find(|&h| h > start)
             .unwrap_or(document.line_count() + 1);
-        // Sized once for the part's lines (their untrimmed lengths and line breaks, at most
-        // the longest text kept), rather than grown line by line.
+        // The part's lines: those after the heading, before the next (records past the end of
+        // the document are none).
+        let part = lines
+            .get(start as usize..(end as usize).saturating_sub(1))
+            .unwrap_or_default();
+        let kept = || {
+            part.iter()
+                .filter(|l| l.len > 0 && l.kind != LineKind::Chrome)
+                .map(|l| l.trimmed(document.text()))
+        };
+        // Sized once for the part's lines (their lengths and line breaks, at most the longest
+        // text kept), rather than grown line by line.
         let mut room = 0;
-        for no in start + 1..end {
-            room += document.line(no).len() + 1;
+        for line in kept() {
+            room += line.len() + 1;
             if room >= MAX_TEXT_BYTES {
                 room = MAX_TEXT_BYTES;
                 break;
             }
         }
         let mut text = String::with_capacity(room);
-        for no in start + 1..end {
-            let line = document.line(no).trim();
-            let is_chrome = (no as usize)
-                .checked_sub(1)
-                .and_then(|i| chrome.get(i))
-                .copied()
-                .unwrap_or(false);
-            if line.is_empty() || is_chrome {
-                continue;
-            }
+        for line in kept() {
             if text.len() + line.len() > MAX_TEXT_BYTES {
                 break;
             }

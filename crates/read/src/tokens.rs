@@ -64,27 +64,140 @@ pub fn tokenize<'a>(doc: &'a Document, skip: impl Fn(u32, &str) -> bool) -> Vec<
     out
 }
 
-/// Every line's chrome test ([`crate::chrome::is_chrome`]) and the document's tokens, in one pass
-/// over the lines: each line is trimmed and parsed once, for both. (The same as
-/// [`crate::chrome::is_chrome`] of every line, and [`tokenize`] skipping the chrome lines.)
+/// Every line's record ([`LineInfo`], its chrome test among the rest) and the document's tokens,
+/// in one pass over the lines: each line is trimmed and parsed once, for both. (The same as
+/// [`LineInfo::of_line`] of every line, and [`tokenize`] skipping the chrome lines.)
 pub struct Content<'a> {
-    /// `chrome[i]`: whether line `i + 1` is site chrome.
-    pub chrome: Vec<bool>,
+    /// `lines[i]`: what the pass knows of line `i + 1`, for the readers that walk the lines
+    /// after it (prose, metadata, kept texts), so that they do not trim and classify them again.
+    pub lines: Vec<LineInfo>,
     pub tokens: Vec<Token<'a>>,
+}
+
+impl Content<'_> {
+    /// Whether line `no` (1-based) is site chrome; `false` past the end.
+    pub fn is_chrome(&self, no: u32) -> bool {
+        LineInfo::of(&self.lines, no).is_some_and(|l| l.kind == LineKind::Chrome)
+    }
+}
+
+/// What the tokenizing pass knows of one line, for the readers that walk the lines after it:
+/// where its trimmed text is, and what kind of line it is. Small (12 bytes): one is kept for
+/// every line of the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineInfo {
+    /// Byte offset of the line's trimmed text ([`crate::scan::trim`]) in the document's text
+    /// (0 for a blank line). (Offsets are `u32`, as line numbers and columns are: texts are far
+    /// shorter than 4 GiB.)
+    pub start: u32,
+    /// Length in bytes of the trimmed text.
+    pub len: u32,
+    pub kind: LineKind,
+}
+
+/// The kinds of line [`LineInfo`] tells apart, in the order they are told: the first that
+/// applies is the line's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Nothing but white space.
+    Blank,
+    /// Site chrome ([`crate::chrome::is_chrome`]).
+    Chrome,
+    /// Page furniture ([`is_page_number`]).
+    PageNumber,
+    /// ASCII digits alone, at most fifteen, with no tab around them: a plain number, one cell.
+    Digits,
+    /// One cell ([`is_single_cell`]): no cell separator anywhere in the line (nor a wide gap
+    /// inside its text).
+    Cell,
+    /// Not one cell: a separator (a table row), or a wide gap.
+    Cells,
+}
+
+impl LineInfo {
+    /// The record of a blank line: it has no text to point at.
+    pub const BLANK: LineInfo = LineInfo {
+        start: 0,
+        len: 0,
+        kind: LineKind::Blank,
+    };
+
+    /// The record of line `no` (1-based) of `lines`, if there is one.
+    #[inline]
+    pub fn of(lines: &[LineInfo], no: u32) -> Option<&LineInfo> {
+        (no as usize).checked_sub(1).and_then(|i| lines.get(i))
+    }
+
+    /// The line's trimmed text, in `text` (the document's text it was made from).
+    #[inline]
+    pub fn trimmed<'t>(&self, text: &'t str) -> &'t str {
+        let start = self.start as usize;
+        text.get(start..start + self.len as usize).unwrap_or("")
+    }
+
+    /// The record of `line` (at byte `at` of its document's text) by the definitions each kind
+    /// names, one test after the other: what [`tokenize_content`] fills in its pass, and what a
+    /// reader given no such pass makes of its lines ([`LineInfo::of_document`]).
+    pub fn of_line(line: &str, at: usize) -> LineInfo {
+        let trimmed = crate::scan::trim(line);
+        let lead = leading_space(line, trimmed);
+        if trimmed.is_empty() {
+            return LineInfo::BLANK;
+        }
+        let kind = if crate::chrome::is_chrome(line) {
+            LineKind::Chrome
+        } else if is_page_number(line) {
+            LineKind::PageNumber
+        } else if !is_single_cell(Line::new(line, trimmed)) {
+            LineKind::Cells
+        } else if trimmed.len() <= 15 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+            LineKind::Digits
+        } else {
+            LineKind::Cell
+        };
+        LineInfo::new(at + lead, trimmed.len(), kind)
+    }
+
+    /// Every line's record by [`LineInfo::of_line`].
+    pub fn of_document(doc: &Document) -> Vec<LineInfo> {
+        let text = doc.text();
+        doc.lines()
+            .map(|(_, line)| {
+                LineInfo::of_line(line, crate::scan::offset_in(text, line).unwrap_or(0))
+            })
+            .collect()
+    }
+
+    #[inline]
+    fn new(start: usize, len: usize, kind: LineKind) -> LineInfo {
+        LineInfo {
+            start: start as u32,
+            len: len as u32,
+            kind,
+        }
+    }
 }
 
 /// [`Content`] of a document.
 pub fn tokenize_content(doc: &Document) -> Content<'_> {
-    // Every line's chrome test, `false` unless set: most lines are no chrome, and are passed
-    // without a push.
-    let mut chrome = vec![false; doc.line_count() as usize];
+    let text = doc.text();
+    // Every line blank unless set: half the lines of a text are, and are passed without a
+    // store.
+    let mut lines = vec![LineInfo::BLANK; doc.line_count() as usize];
     let mut out = Vec::with_capacity(token_estimate(doc));
     let mut cells = Vec::new();
     for (no, line) in doc.lines() {
         let trimmed = crate::scan::trim(line);
+        // (Both slices of `text`: their offsets are told by their addresses.)
+        let at = (trimmed.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
         if trimmed.is_empty() {
             continue;
         }
+        let mut record = |kind| {
+            if let Some(r) = (no as usize).checked_sub(1).and_then(|i| lines.get_mut(i)) {
+                *r = LineInfo::new(at, trimmed.len(), kind);
+            }
+        };
         // A value is never chrome; on a line of its own it is the line's token. Plain numbers,
         // the commonest values, are read at once; any other line is looked up with its chrome
         // test ([`crate::chrome::line_facts`]).
@@ -102,19 +215,25 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
             }
         };
         if is_chrome {
-            if let Some(c) = (no as usize).checked_sub(1).and_then(|i| chrome.get_mut(i)) {
-                *c = true;
-            }
+            record(LineKind::Chrome);
             continue;
         }
         if may_be_page_number(line, trimmed) && is_page_number(line) {
+            record(LineKind::PageNumber);
             continue;
         }
         let whole = Line::new(line, trimmed);
         let tab_around = has_tab_around(whole);
         // A label or heading seen before, known to be one text token: the line's token at once
         // (what [`tokenize_line`] makes of it, unless a tab around it makes it a row).
+        let one_cell = if plain {
+            LineKind::Digits
+        } else {
+            LineKind::Cell
+        };
         if one_text && !tab_around {
+            // (Digits with a leading zero, `00`, are no value: text.)
+            record(one_cell);
             out.push(Token {
                 kind: TokenKind::Text,
                 text: trimmed,
@@ -129,12 +248,10 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
         // (Whether the line is one cell, told by its trimmed text, remembered, and the tabs
         // around it.)
         let single = single_cell.map_or_else(|| is_single_cell(whole), |s| s && !tab_around);
+        record(if single { one_cell } else { LineKind::Cells });
         tokenize_line(no, whole, single, value, &mut cells, &mut out);
     }
-    Content {
-        chrome,
-        tokens: out,
-    }
+    Content { lines, tokens: out }
 }
 
 /// Whether a trimmed line (trimmed, not empty and not a value) is one text token on a line of
@@ -1061,8 +1178,51 @@ mod tests {
                 .map(|(_, l)| crate::chrome::is_chrome(l))
                 .collect();
             let tokens = tokenize(&doc, |no, _| chrome[no as usize - 1]);
-            prop_assert_eq!(&content.chrome, &chrome);
+            let content_chrome: Vec<bool> = (1..=doc.line_count()).map(|no| content.is_chrome(no)).collect();
+            prop_assert_eq!(&content_chrome, &chrome);
+            prop_assert_eq!(&content.lines, &LineInfo::of_document(&doc));
             prop_assert_eq!(content.tokens, tokens);
+        }
+
+        /// Each line's record from the one pass is what the definitions of its fields say:
+        /// its trimmed text ([`crate::scan::trim`]), and its kind the first of blank,
+        /// [`crate::chrome::is_chrome`], [`is_page_number`], not [`is_single_cell`], plain
+        /// digits, one cell. (Lines of every white space, bars, tabs, full-width forms, long.)
+        #[test]
+        fn line_records_as_defined(
+            lines in proptest::collection::vec(
+                "[ \t\r|｜\u{3000}\u{a0}\u{b}\u{85}\u{c}]{0,3}([0-9a规章，。：、（）｜|\t \u{3000}\u{ff10}-\u{ff19}\\-—第页共登录注册首页]{0,14}|\\PC{0,20}|[规a 0。]{100,140}|[0-9]{1,17}|登录 \\| 注册|- 3 -|第3页)[ \t\u{3000}\u{a0}\u{b}\u{85}]{0,3}",
+                0..12,
+            ),
+        ) {
+            let doc = Document::new(lines.join("\n"));
+            let content = tokenize_content(&doc);
+            prop_assert_eq!(content.lines.len(), doc.line_count() as usize);
+            for ((no, line), record) in doc.lines().zip(&content.lines) {
+                let trimmed = crate::scan::trim(line);
+                let expected = if trimmed.is_empty() {
+                    LineKind::Blank
+                } else if crate::chrome::is_chrome(line) {
+                    LineKind::Chrome
+                } else if is_page_number(line) {
+                    LineKind::PageNumber
+                } else if !(!has_cell_separator(line) && !has_wide_gap(trimmed)) {
+                    LineKind::Cells
+                } else if trimmed.len() <= 15 && trimmed.chars().all(|c| c.is_ascii_digit()) {
+                    LineKind::Digits
+                } else {
+                    LineKind::Cell
+                };
+                prop_assert_eq!(record.kind, expected, "{:?}", line);
+                prop_assert_eq!(record.trimmed(doc.text()), trimmed, "{:?}", line);
+                if !trimmed.is_empty() {
+                    prop_assert_eq!(
+                        Some(record.start as usize),
+                        crate::scan::offset_in(doc.text(), trimmed),
+                    );
+                }
+                prop_assert_eq!(content.is_chrome(no), expected == LineKind::Chrome);
+            }
         }
 
         /// Lines met again (a label of every report), with and without white space and tabs
@@ -1084,7 +1244,8 @@ mod tests {
             let tokens = tokenize(&doc, |no, _| chrome[no as usize - 1]);
             for _ in 0..2 {
                 let content = tokenize_content(&doc);
-                prop_assert_eq!(&content.chrome, &chrome);
+                prop_assert!((1..=doc.line_count()).all(|no| content.is_chrome(no) == chrome[no as usize - 1]));
+                prop_assert_eq!(&content.lines, &LineInfo::of_document(&doc));
                 prop_assert_eq!(&content.tokens, &tokens);
             }
         }

@@ -16,23 +16,19 @@ pub mod statements;
 use gongkai_model::{FormatId, Report};
 
 use crate::document::Document;
+use crate::tokens::{LineInfo, LineKind};
 
 pub use statements::statements;
 
 /// Reads the statements of `document` into `report`, and for a legacy report fills the `legacy`
 /// table: from its 附表 where it prints one, then from the statements for the rows the 附表 does
 /// not have (the table wins; where the prose says otherwise, the rule PROSE-VS-APPENDIX says
-/// so). A 附表's rows are cells, not statements. `chrome[i]` says whether line `i + 1` is site
-/// chrome.
-pub fn apply(document: &Document, chrome: &[bool], report: &mut Report) {
-    let skip = |no: u32| {
-        (no as usize)
-            .checked_sub(1)
-            .and_then(|i| chrome.get(i).copied())
-            .unwrap_or(false)
-    };
-    report.statements = statements(document, &skip);
+/// so). A 附表's rows are cells, not statements. `lines` are the records of the document's lines
+/// ([`crate::tokens::Content::lines`]), which say among the rest which are site chrome.
+pub fn apply(document: &Document, lines: &[LineInfo], report: &mut Report) {
+    report.statements = statements(document, lines);
     if report.format == FormatId::Legacy {
+        let skip = |no: u32| LineInfo::of(lines, no).is_some_and(|l| l.kind == LineKind::Chrome);
         let appendices = appendix::read(document, &skip);
         if !appendices.is_empty() {
             let inside = |s: &gongkai_model::Statement| {

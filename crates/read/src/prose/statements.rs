@@ -24,8 +24,8 @@ use gongkai_model::{Meaning, Quantity, Source, Statement, StatementKind, Unit};
 
 use super::meaning::{self, Reading};
 use super::numbers::{self, Figure};
-use crate::document::Document;
-use crate::tokens::is_page_number;
+use crate::document::{chars_in, Document};
+use crate::tokens::{is_page_number, LineInfo, LineKind};
 
 /// Characters of text before a figure looked at for its subject.
 const MAX_SUBJECT_CHARS: usize = 40;
@@ -210,7 +210,7 @@ fn sentences(text: &str, out: &mut Vec<(usize, bool)>) {
                     if matches!([b0, b1, b2], [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F]) {
                         out.push((i + 3, may));
                         may = false;
-                    } else if !may && starts_statement_at(text, i) {
+                    } else if !may && starts_statement_at_stop(text, i, [b0, b1, b2]) {
                         may = true;
                     }
                 }
@@ -270,8 +270,9 @@ fn sentences_by_definition(text: &str) -> Vec<(usize, bool)> {
 }
 
 /// At a character of `within` at byte `i` that [`may_start_statement`]: whether a statement
-/// may start or end there (the test of [`sentences_by_definition`] for one character).
-#[inline(never)]
+/// may start or end there (the test of [`sentences_by_definition`] for one character, which
+/// [`starts_statement_at_stop`] makes on the bytes).
+#[cfg(test)]
 fn starts_statement_at(within: &str, i: usize) -> bool {
     let Some(c) = within.get(i..).and_then(|r| r.chars().next()) else {
         return false;
@@ -279,6 +280,22 @@ fn starts_statement_at(within: &str, i: usize) -> bool {
     is_zero_word(c)
         || (c == '百' && within.get(i..).is_some_and(|r| r.starts_with("百分之")))
         || (numbers::starts_number(c) && numbers::unit_may_follow(within, i + c.len_utf8()))
+}
+
+/// [`starts_statement_at`] of the three-byte character `b` at byte `i` of `within`, one of
+/// [`STOPS`] that ends no sentence: a zero word, or else the start of a number (a test checks
+/// them all), which needs what may start a unit after it, or to be the `百` of `百分之`. Told
+/// on the bytes, without decoding the character.
+#[inline]
+fn starts_statement_at_stop(within: &str, i: usize, b: [u8; 3]) -> bool {
+    is_zero_word_bytes(b)
+        || numbers::unit_may_follow(within, i + 3)
+        // 百 E7 99 BE.
+        || (b == [0xE7, 0x99, 0xBE]
+            && within
+                .as_bytes()
+                .get(i..)
+                .is_some_and(|r| r.starts_with("百分之".as_bytes())))
 }
 
 /// Characters every zero said in words holds (`为零`; each negation of [`NEG_VERBAL`] and
@@ -294,6 +311,17 @@ const fn is_zero_word(c: char) -> bool {
         i += 1;
     }
     false
+}
+
+/// Whether the three bytes are one of the [`ZERO_WORDS`] (为 E4 B8 BA, 未 E6 9C AA, 无 E6 97 A0,
+/// 没 E6 B2 A1): the commonest stops of [`sentences`] after the numerals, told so without a
+/// call.
+#[inline]
+fn is_zero_word_bytes(b: [u8; 3]) -> bool {
+    matches!(
+        b,
+        [0xE4, 0xB8, 0xBA] | [0xE6, 0x9C, 0xAA] | [0xE6, 0x97, 0xA0] | [0xE6, 0xB2, 0xA1]
+    )
 }
 
 fn is_sentence_end(c: char) -> bool {
@@ -561,61 +589,71 @@ struct Para<'a> {
     segs: &'a [Seg],
 }
 
-/// Reads the statements of a document. `skip(line)` says which lines are not content (chrome).
-pub fn statements(doc: &Document, skip: &dyn Fn(u32) -> bool) -> Vec<Statement> {
-    read_statements(doc, skip, false)
+/// Reads the statements of a document, whose lines' records ([`LineInfo`], one a line: what
+/// the tokenizing pass found of them, [`crate::tokens::Content::lines`]) say which lines are
+/// blank, chrome, page numbers or may be table rows.
+pub fn statements(doc: &Document, records: &[LineInfo]) -> Vec<Statement> {
+    read_statements(doc, records, false)
 }
 
 /// [`statements`], reading every line and every sentence in full when `read_all` (else the
 /// lines that are no prose alone are passed over, as are the sentences that hold nothing a
 /// statement is made of, [`sentences`]).
-fn read_statements(doc: &Document, skip: &dyn Fn(u32) -> bool, read_all: bool) -> Vec<Statement> {
-    let mut b = Builder {
-        read_all,
-        ..Builder::default()
-    };
-    let mut lines: Vec<(u32, &str)> = Vec::new();
+fn read_statements(doc: &Document, records: &[LineInfo], read_all: bool) -> Vec<Statement> {
+    let mut b = Builder::new(read_all);
+    let text = doc.text();
+    let mut lines: Vec<(u32, &str)> = Vec::with_capacity(16);
     let mut blanks = 0;
-    for (no, line) in doc.lines() {
-        // Half the lines of a text are empty: told so without a trim.
-        if line.is_empty() || is_blank(line) {
-            blanks += 1;
-            if blanks > 1 {
-                b.paragraph(&lines);
-                lines.clear();
+    // (What the blank lines counted says nothing while no paragraph is open: it is read only
+    // when a line ends one, and set again when a line opens one. So a line that leaves no
+    // paragraph open either, with none open, may set it or not.)
+    for (no, record) in (1..).zip(records) {
+        match record.kind {
+            LineKind::Blank => {
+                blanks += 1;
+                if blanks > 1 {
+                    b.paragraph(&lines);
+                    lines.clear();
+                }
+                continue;
             }
-            continue;
+            // Page furniture inside a paragraph (`-1-` between two lines of a PDF): not there.
+            LineKind::PageNumber => continue,
+            // Chrome (whose page-number test the tokenizer did not make: it may be both, and
+            // is then page furniture) and table rows end a paragraph.
+            LineKind::Chrome | LineKind::Cells => {
+                let line = doc.line(no);
+                let chrome = record.kind == LineKind::Chrome;
+                if chrome && is_page_number(line) {
+                    continue;
+                }
+                if chrome || is_table_row(line) {
+                    b.paragraph(&lines);
+                    lines.clear();
+                    blanks = 0;
+                    continue;
+                }
+            }
+            LineKind::Digits | LineKind::Cell => {}
         }
         // Whether the line is known to be prose ([`is_prose`], asked once).
         let mut prose = false;
         if !read_all && lines.is_empty() {
-            if !is_prose(line) {
-                // With no paragraph open, a line that is no prose on its own (a label, a value,
-                // a page number, a table's cell, chrome) leaves none open either: a paragraph
-                // it began would be too short for the next line to continue ([`continues`]
-                // needs twenty characters), and is read as nothing ([`Builder::paragraph`]);
-                // and what the blank lines counted before it says nothing while no paragraph
-                // is open.
+            if !is_prose_line(record, text) {
+                // With no paragraph open, a line that is no prose on its own (a label, a value)
+                // leaves none open either: a paragraph it began would be too short for the next
+                // line to continue ([`continues`] needs twenty characters), and is read as
+                // nothing ([`Builder::paragraph`]).
                 continue;
             }
             prose = true;
         }
-        if may_be_page_number(line) && is_page_number(line) {
-            // Page furniture inside a paragraph (`-1-` between two lines of a PDF): not there.
-            continue;
-        }
-        let usable = !skip(no) && !is_table_row(line);
-        if !usable {
-            b.paragraph(&lines);
-            lines.clear();
-            blanks = 0;
-            continue;
-        }
+        let line = doc.line(no);
         let joins = lines.last().is_some_and(|(_, prev)| continues(prev, line));
         if !joins {
             b.paragraph(&lines);
             lines.clear();
-            if !read_all && !prose && !is_prose(line) {
+            if !read_all && !prose && !is_prose_line(record, text) {
                 // A paragraph of this line alone would be nothing (as above): none is open.
                 continue;
             }
@@ -625,6 +663,25 @@ fn read_statements(doc: &Document, skip: &dyn Fn(u32) -> bool, read_all: bool) -
     }
     b.paragraph(&lines);
     b.out
+}
+
+/// [`is_prose`] of a line that is no blank, chrome, page number or table row, from its record:
+/// a plain number is prose by its length alone (ten digits are ten characters, and hold no
+/// clause mark); any other line by its trimmed text ([`is_trimmed_prose`]).
+#[inline]
+fn is_prose_line(record: &LineInfo, text: &str) -> bool {
+    match record.kind {
+        LineKind::Digits => record.len >= 10,
+        _ => is_trimmed_prose(record.trimmed(text).as_bytes()),
+    }
+}
+
+/// [`is_prose`] of a trimmed text: forty bytes hold ten characters at least, and clause marks
+/// are no white space (a trim keeps them all).
+fn is_trimmed_prose(trimmed: &[u8]) -> bool {
+    trimmed.len() >= 40
+        || (trimmed.len() >= 10 && chars_in(trimmed) >= 10)
+        || has_mark_byte(trimmed)
 }
 
 /// Whether `text` is empty or white space only (`text.trim().is_empty()`): ASCII white space
@@ -678,16 +735,6 @@ fn may_have_edge_space(b: &[u8]) -> bool {
 fn may_hold_space(b: &[u8]) -> bool {
     b.iter()
         .any(|&x| x.is_ascii_whitespace() || x == 0x0B || may_start_wide_space(x))
-}
-
-/// Whether `line` may be a page number ([`is_page_number`], which needs its first character
-/// after white space to be `-`, `—`, `–`, `－` or `第`): told on the first byte after ASCII
-/// white space (2D, E2, EF, E7; or white space of another kind, looked at in full).
-fn may_be_page_number(line: &str) -> bool {
-    line.trim_ascii_start()
-        .as_bytes()
-        .first()
-        .is_some_and(|&b| matches!(b, b'-' | 0xE2 | 0xEF | 0xE7 | 0x0B) || may_start_wide_space(b))
 }
 
 /// Cells separated by tabs or bars: a table row, never prose
@@ -812,34 +859,6 @@ fn is_prose(text: &str) -> bool {
         bytes
     };
     trimmed.len() >= 40 || chars_in(trimmed) >= 10 || has_mark_byte(trimmed)
-}
-
-/// The characters of the UTF-8 text `bytes`: its bytes less those inside a character
-/// (`10xxxxxx`), counted eight at a time.
-fn chars_in(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Bit 7 of each byte inside a character (bit 7 set, bit 6 clear), moved to bit 0 and
-    // summed by the multiplication into the top byte.
-    let inside_of =
-        |x: u64| ((x & !(x << 1) & HIGH) >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56;
-    let mut inside = 0;
-    let mut i = 0;
-    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        inside += inside_of(u64::from_le_bytes(*word)) as usize;
-        i += 8;
-    }
-    if i < bytes.len() {
-        inside += match bytes.last_chunk::<8>() {
-            // The last eight bytes, less (as zeros, inside no character) the first `seen`,
-            // counted already.
-            Some(word) => {
-                let seen = i + 8 - bytes.len();
-                inside_of(u64::from_le_bytes(*word) & (u64::MAX << (8 * seen))) as usize
-            }
-            None => bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count(),
-        };
-    }
-    bytes.len() - inside
 }
 
 /// Whether the UTF-8 text `bytes` holds a clause mark ([`is_clause_mark`]), told on its bytes:
@@ -1033,6 +1052,33 @@ struct Builder {
     segs: Vec<Seg>,
     /// The current paragraph's sentences ([`sentences`]).
     ends: Vec<(usize, bool)>,
+    /// The statements of the previous sentence's figures ([`Builder::sentence`]), kept from
+    /// paragraph to paragraph (emptied at each) to reuse its memory as [`Scratch::cur_figs`]
+    /// does, the two swapped at each sentence.
+    prev_figs: Vec<usize>,
+}
+
+impl Builder {
+    /// A builder whose working lists have room for the sentences and paragraphs of a report
+    /// from the start, rather than growing through their first ones.
+    fn new(read_all: bool) -> Builder {
+        let room = 16;
+        Builder {
+            read_all,
+            out: Vec::with_capacity(room),
+            scratch: Scratch {
+                marks: Vec::with_capacity(2 * room),
+                items: Vec::with_capacity(room),
+                figures: Vec::with_capacity(room),
+                zero_words: Vec::with_capacity(room),
+                cur_figs: Vec::with_capacity(room),
+            },
+            segs: Vec::with_capacity(room),
+            ends: Vec::with_capacity(room),
+            prev_figs: Vec::with_capacity(room),
+            ..Builder::default()
+        }
+    }
 }
 
 /// What the statements of the current sentence store as their sentence.
@@ -1123,7 +1169,8 @@ impl Builder {
         };
         let mut ends = std::mem::take(&mut self.ends);
         sentences(text, &mut ends);
-        let mut prev_figs: Vec<usize> = Vec::new();
+        let mut prev_figs = std::mem::take(&mut self.prev_figs);
+        prev_figs.clear();
         let mut start = 0;
         for &(end, may) in &ends {
             let may = may || self.read_all;
@@ -1139,6 +1186,7 @@ impl Builder {
             start = end;
         }
         self.ends = ends;
+        self.prev_figs = prev_figs;
     }
 
     /// Reads the sentence `s..e` of the paragraph, one that may hold a statement
@@ -1624,7 +1672,7 @@ impl Builder {
         unit: Unit,
         subject: String,
     ) -> Statement {
-        let text = para.text.get(start..end).unwrap_or("").trim().to_string();
+        let text = crate::scan::trim(para.text.get(start..end).unwrap_or("")).to_string();
         Statement {
             kind,
             quantity,
@@ -1896,7 +1944,7 @@ fn whole_sentence(text: &str, s: usize, e: usize) -> Option<String> {
     let short = sentence.len() <= MAX_SENTENCE_CHARS
         || (sentence.len() <= 4 * MAX_SENTENCE_CHARS
             && chars_in(sentence.as_bytes()) <= MAX_SENTENCE_CHARS);
-    short.then(|| sentence.trim().to_string())
+    short.then(|| crate::scan::trim(sentence).to_string())
 }
 
 /// A long sentence `s..e` of `text` as stored for the piece `start..end`: a window around it.
@@ -1916,7 +1964,7 @@ fn sentence_window(text: &str, s: usize, e: usize, start: usize, end: usize) -> 
     if after.len() < e.saturating_sub(end) {
         out.push('…');
     }
-    out.trim().to_string()
+    crate::scan::trim(&out).to_string()
 }
 
 /// The source of paragraph bytes `start..end`: its line, and columns counted in characters from
@@ -1943,16 +1991,18 @@ fn source(para: &Para<'_>, cursor: &mut Cursor, start: usize, end: usize) -> Sou
     let text: &str = para.text;
     cursor.col += text
         .get(cursor.byte..start)
-        .map_or(0, |t| t.chars().count()) as u32;
+        .map_or(0, |t| chars_in(t.as_bytes())) as u32;
     cursor.byte = start;
     let line_end = seg.at + seg.len;
     let piece = text.get(start..end.min(line_end)).unwrap_or("");
     let line = text.get(seg.at..line_end).unwrap_or("");
+    // (Trimmed once each, told from their first and last bytes where nothing is to trim.)
+    let trimmed = crate::scan::trim(piece);
     Source::Text {
         line: seg.line,
         column: cursor.col,
-        len: piece.chars().count() as u32,
-        alone: !piece.trim().is_empty() && piece.trim() == line.trim(),
+        len: chars_in(piece.as_bytes()) as u32,
+        alone: !trimmed.is_empty() && trimmed == crate::scan::trim(line),
     }
 }
 
@@ -1962,7 +2012,77 @@ mod tests {
 
     fn read(text: &str) -> Vec<Statement> {
         let doc = Document::new(text.to_string());
-        statements(&doc, &|_| false)
+        statements(&doc, &records_with_chrome(&doc, |_| false))
+    }
+
+    /// The line loop of [`read_statements`] as first written, on the lines themselves (which
+    /// `skip` says are chrome), not their records: the definition the loop over the records is
+    /// tied to.
+    fn read_statements_by_lines(
+        doc: &Document,
+        skip: &dyn Fn(u32) -> bool,
+        read_all: bool,
+    ) -> Vec<Statement> {
+        let mut b = Builder::new(read_all);
+        let mut lines: Vec<(u32, &str)> = Vec::new();
+        let mut blanks = 0;
+        for (no, line) in doc.lines() {
+            if is_blank(line) {
+                blanks += 1;
+                if blanks > 1 {
+                    b.paragraph(&lines);
+                    lines.clear();
+                }
+                continue;
+            }
+            let mut prose = false;
+            if !read_all && lines.is_empty() {
+                if !is_prose(line) {
+                    continue;
+                }
+                prose = true;
+            }
+            if is_page_number(line) {
+                continue;
+            }
+            if skip(no) || is_table_row(line) {
+                b.paragraph(&lines);
+                lines.clear();
+                blanks = 0;
+                continue;
+            }
+            let joins = lines.last().is_some_and(|(_, prev)| continues(prev, line));
+            if !joins {
+                b.paragraph(&lines);
+                lines.clear();
+                if !read_all && !prose && !is_prose(line) {
+                    continue;
+                }
+            }
+            lines.push((no, line));
+            blanks = 0;
+        }
+        b.paragraph(&lines);
+        b.out
+    }
+
+    /// The records of `doc`'s lines, with the lines `chrome` says chrome and no others (a line
+    /// chrome by its definition and said not to be is then what the other tests make of it:
+    /// page furniture, or maybe a table row).
+    fn records_with_chrome(doc: &Document, chrome: impl Fn(u32) -> bool) -> Vec<LineInfo> {
+        let mut records = LineInfo::of_document(doc);
+        for (no, (r, (_, line))) in (1..).zip(records.iter_mut().zip(doc.lines())) {
+            if chrome(no) && r.kind != LineKind::Blank {
+                r.kind = LineKind::Chrome;
+            } else if r.kind == LineKind::Chrome {
+                r.kind = if is_page_number(line) {
+                    LineKind::PageNumber
+                } else {
+                    LineKind::Cells
+                };
+            }
+        }
+        records
     }
 
     fn brief(all: &[Statement]) -> Vec<String> {
@@ -2089,6 +2209,11 @@ mod tests {
         "本年新收政府信息公开申请数量",
         "｜",
         "＜",
+        "  ",
+        "\u{85}",
+        "\u{b}",
+        "0123456789",
+        "\n登录 | 注册\n",
         "工作",
         "尚",
         "暂无",
@@ -2107,14 +2232,16 @@ mod tests {
             sentences(&text, &mut found);
             proptest::prop_assert_eq!(found, sentences_by_definition(&text), "{:?}", text);
             let doc = Document::new(text.clone());
-            let quick = read_statements(&doc, &|_| false, false);
-            let full = read_statements(&doc, &|_| false, true);
-            proptest::prop_assert_eq!(format!("{quick:?}"), format!("{full:?}"), "{:?}", text);
-            // Some lines chrome.
-            let chrome = |no: u32| no % 5 == 2;
-            let quick = read_statements(&doc, &chrome, false);
-            let full = read_statements(&doc, &chrome, true);
-            proptest::prop_assert_eq!(format!("{quick:?}"), format!("{full:?}"), "{:?}", text);
+            // No line chrome, then some: the loop over the records reads what the loop over
+            // the lines reads, in full or not.
+            for chrome in [|_: u32| false, |no: u32| no % 5 == 2] {
+                let records = records_with_chrome(&doc, chrome);
+                let quick = read_statements(&doc, &records, false);
+                let full = read_statements(&doc, &records, true);
+                proptest::prop_assert_eq!(format!("{quick:?}"), format!("{full:?}"), "{:?}", text);
+                let by_lines = read_statements_by_lines(&doc, &chrome, false);
+                proptest::prop_assert_eq!(format!("{quick:?}"), format!("{by_lines:?}"), "{:?}", text);
+            }
         }
     }
 
@@ -2203,7 +2330,6 @@ mod tests {
         #[test]
         fn blanks_and_prose_on_bytes(text in "[ \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2000}\u{200b}\u{201c}\u{3000}\u{3001}\u{2f00}a0一，。：\\-—–－第页3]{0,16}") {
             proptest::prop_assert_eq!(is_blank(&text), text.trim().is_empty());
-            proptest::prop_assert!(may_be_page_number(&text) || !is_page_number(&text));
             proptest::prop_assert_eq!(is_prose(&text), is_prose_by_definition(&text));
             let edge = text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace);
             proptest::prop_assert!(!text.contains(char::is_whitespace) || may_hold_space(text.as_bytes()));
@@ -2264,6 +2390,42 @@ mod tests {
                 in_table || c.is_ascii_digit() || c == '!' || c == '?',
                 "{c}"
             );
+        }
+    }
+
+    /// The zero words told on their bytes are the zero words, among all three-byte characters;
+    /// every other stop that ends no sentence starts a number, and whether a statement may
+    /// start there is told on its bytes as on the character, whatever follows it.
+    #[test]
+    fn zero_words_and_stops_on_their_bytes() {
+        for c in ('\u{800}'..='\u{FFFF}').filter(|c| c.len_utf8() == 3) {
+            let mut b = [0u8; 3];
+            c.encode_utf8(&mut b);
+            assert_eq!(is_zero_word_bytes(b), is_zero_word(c), "{c}");
+            let [b0, b1, b2] = b;
+            if !three_byte_bit(&STOPS, b0, b1, b2) || matches!(c, '。' | '！' | '？') {
+                continue;
+            }
+            assert!(is_zero_word(c) || numbers::starts_number(c), "{c}");
+            for after in [
+                "",
+                "件",
+                "分之",
+                "分之五",
+                " 余件",
+                "余",
+                "年",
+                "%",
+                "是",
+                "百分之",
+            ] {
+                let text = format!("a{c}{after}");
+                assert_eq!(
+                    starts_statement_at_stop(&text, 1, b),
+                    starts_statement_at(&text, 1),
+                    "{text}"
+                );
+            }
         }
     }
 

@@ -757,7 +757,9 @@ fn chars_in_bytes(b: &[u8]) -> u32 {
 
 /// The characters of UTF-8 text: its bytes but for the continuation bytes (`10xxxxxx`), these
 /// counted eight at a time (the pieces between tokens are a few to a few dozen bytes: too
-/// short for the general count to pay its setup).
+/// short for the general count to pay its setup). ([`crate::document::chars_in`] counts the
+/// same with fewer instructions a word on long texts; here, on short pieces, it measured
+/// 0.25M instructions more over 300 reports: both are kept, each tested.)
 #[inline]
 fn count_chars(b: &[u8]) -> u32 {
     const HIGH: u64 = 0x8080_8080_8080_8080;

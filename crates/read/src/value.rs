@@ -491,6 +491,25 @@ mod tests {
         }
     }
 
+    /// No text the value reader takes ends in a character [`may_end_value`] rules out: every
+    /// character after the beginnings of values of every kind (counts, signed changes,
+    /// amounts, full-width digits, marks), and every character alone.
+    #[test]
+    fn every_value_ends_as_may_end_value_allows() {
+        let starts = [
+            "", "5", "12", "1,234", "0.5", "14.4", "减7", "增271", "+3", "-2", "１２", "（5",
+            "5万", "251000", "—", "无",
+        ];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for start in starts {
+                let t = format!("{start}{c}");
+                if parse_token(&t).is_some() {
+                    assert!(may_end_as_value(crate::scan::trim(&t)), "{t:?}");
+                }
+            }
+        }
+    }
+
     /// The tokenizer's shortcut ends (`may_end_value`) are the units' last characters.
     #[test]
     fn unit_ends_are_the_last_characters_of_the_units() {

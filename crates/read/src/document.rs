@@ -42,6 +42,17 @@ impl Document {
             .map(|(i, &(s, e))| (i as u32 + 1, &self.text[s..e]))
     }
 
+    /// Every line but the empty ones, with its 1-based number: [`Document::lines`] less its
+    /// empty lines, which are passed over without being cut out of the text (a third of a
+    /// report's lines are empty, and the walkers that skip blank lines need not see them).
+    pub fn non_empty_lines(&self) -> NonEmptyLines<'_> {
+        NonEmptyLines {
+            text: &self.text,
+            ranges: self.lines.iter(),
+            line_count: self.lines.len(),
+        }
+    }
+
     /// The source location of `len` bytes starting at byte `start` of line `no`.
     /// Columns and lengths are counted in characters; `alone` says whether the piece is all
     /// the line holds (ignoring surrounding white space).
@@ -58,6 +69,41 @@ impl Document {
             len: chars_in(piece.as_bytes()) as u32,
             alone: only_spaces_around(before, line.get(end..).unwrap_or("")),
         }
+    }
+}
+
+/// The iterator of [`Document::non_empty_lines`].
+pub struct NonEmptyLines<'a> {
+    text: &'a str,
+    /// The ranges of the lines not yet looked at.
+    ranges: std::slice::Iter<'a, (usize, usize)>,
+    /// The number of lines: a line's number is told by the lines left after it.
+    line_count: usize,
+}
+
+impl<'a> Iterator for NonEmptyLines<'a> {
+    type Item = (u32, &'a str);
+
+    #[inline]
+    fn next(&mut self) -> Option<(u32, &'a str)> {
+        let (start, end) = loop {
+            let &(start, end) = self.ranges.next()?;
+            // (`<` rather than `!=`: the compiler then knows the start inside the text
+            // before the end, and tests it for a character boundary without its bounds.)
+            if start < end {
+                break (start, end);
+            }
+        };
+        let no = (self.line_count - self.ranges.len()) as u32;
+        // A line ends at a line break or at the end of the text: on an ASCII byte, which the
+        // compiler sees to be a character boundary, as it does not see the end of a range.
+        // (Ranges that are not this text's would end the lines rather than panic.)
+        let before_end = match self.text.as_bytes().get(end) {
+            Some(b) if b.is_ascii() => self.text.get(..end)?,
+            None => self.text.get(..end)?,
+            Some(_) => return None,
+        };
+        Some((no, before_end.get(start..)?))
     }
 }
 
@@ -126,6 +172,24 @@ mod tests {
         assert_eq!(lines, ["a", "b", "c", "", "d"]);
         assert_eq!(d.line(4), "");
         assert_eq!(d.line(99), "");
+    }
+
+    proptest::proptest! {
+        /// [`Document::non_empty_lines`] gives the lines [`Document::lines`] gives but the
+        /// empty ones: breaks of every kind, empty lines, CJK, a final line with and without a
+        /// break, no text.
+        #[test]
+        fn non_empty_lines_are_the_lines_not_empty(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "\n", "\r\n", "\r", "\n\n", "\r\r\n", "规章", "x", " ", "é", "𠀀", "",
+            ]), 0..16),
+            noise in "\\PC{0,4}",
+        ) {
+            let doc = Document::new(format!("{}{noise}", pieces.concat()));
+            let non_empty: Vec<(u32, &str)> =
+                doc.lines().filter(|(_, line)| !line.is_empty()).collect();
+            proptest::prop_assert_eq!(doc.non_empty_lines().collect::<Vec<_>>(), non_empty);
+        }
     }
 
     #[test]

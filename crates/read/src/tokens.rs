@@ -186,7 +186,8 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
     let mut lines = vec![LineInfo::BLANK; doc.line_count() as usize];
     let mut out = Vec::with_capacity(token_estimate(doc));
     let mut cells = Vec::new();
-    for (no, line) in doc.lines() {
+    // (Empty lines are blank, and passed over.)
+    for (no, line) in doc.non_empty_lines() {
         let trimmed = crate::scan::trim(line);
         // (Both slices of `text`: their offsets are told by their addresses.)
         let at = (trimmed.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);

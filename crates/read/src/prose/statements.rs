@@ -869,7 +869,7 @@ fn is_prose(text: &str) -> bool {
 /// (E3 80 81) costs one look, not eight. The last few bytes are the last eight, less those
 /// already looked at; a text shorter than eight bytes (a value) is looked at byte by byte.
 fn has_mark_byte(bytes: &[u8]) -> bool {
-    let marks_among = |at: usize, mut may: u64| {
+    mark_lead_words(bytes, |at, mut may| {
         while may != 0 {
             if mark_at(bytes, at + (may.trailing_zeros() / 8) as usize) {
                 return true;
@@ -877,10 +877,19 @@ fn has_mark_byte(bytes: &[u8]) -> bool {
             may &= may - 1;
         }
         false
-    };
+    })
+}
+
+/// Hands `look(at, may)` the bytes of `bytes` that may start a clause mark, eight at a time:
+/// `may` has bit 7 set on each byte of the word at byte `at` that does ([`mark_leads`]). The
+/// last few bytes come as the last eight, less those already handed; a text shorter than eight
+/// bytes comes byte by byte, each marked only when it starts a mark ([`mark_at`]). Stops, and
+/// returns `true`, when `look` does.
+#[inline(always)]
+fn mark_lead_words(bytes: &[u8], mut look: impl FnMut(usize, u64) -> bool) -> bool {
     let mut i = 0;
     while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        if marks_among(i, mark_leads(u64::from_le_bytes(*word))) {
+        if look(i, mark_leads(u64::from_le_bytes(*word))) {
             return true;
         }
         i += 8;
@@ -890,15 +899,15 @@ fn has_mark_byte(bytes: &[u8]) -> bool {
     }
     match bytes.last_chunk::<8>() {
         Some(word) => {
-            // Bytes `bytes.len() - 8 ..`, of which the first `seen` were looked at.
+            // Bytes `bytes.len() - 8 ..`, of which the first `seen` were handed.
             let seen = i + 8 - bytes.len();
             let unseen = u64::MAX << (8 * seen);
-            marks_among(
+            look(
                 bytes.len() - 8,
                 mark_leads(u64::from_le_bytes(*word)) & unseen,
             )
         }
-        None => (0..bytes.len()).any(|j| mark_at(bytes, j)),
+        None => (0..bytes.len()).any(|j| look(j, u64::from(mark_at(bytes, j)) << 7)),
     }
 }
 
@@ -908,7 +917,7 @@ fn has_mark_byte(bytes: &[u8]) -> bool {
 /// byte when ASCII, else three).
 fn after_last_mark(bytes: &[u8]) -> usize {
     let mut after = 0;
-    let mut note = |at: usize, mut may: u64| {
+    mark_lead_words(bytes, |at, mut may| {
         while may != 0 {
             let i = at + (may.trailing_zeros() / 8) as usize;
             if mark_at(bytes, i) {
@@ -920,29 +929,8 @@ fn after_last_mark(bytes: &[u8]) -> usize {
             }
             may &= may - 1;
         }
-    };
-    let mut i = 0;
-    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        note(i, mark_leads(u64::from_le_bytes(*word)));
-        i += 8;
-    }
-    if i < bytes.len() {
-        match bytes.last_chunk::<8>() {
-            Some(word) => {
-                let seen = i + 8 - bytes.len();
-                let unseen = u64::MAX << (8 * seen);
-                note(
-                    bytes.len() - 8,
-                    mark_leads(u64::from_le_bytes(*word)) & unseen,
-                );
-            }
-            None => {
-                for j in 0..bytes.len() {
-                    note(j, u64::from(mark_at(bytes, j)) << 7);
-                }
-            }
-        }
-    }
+        false
+    });
     after
 }
 

@@ -54,44 +54,103 @@ pub(crate) struct LineFacts {
     pub value: Option<crate::value::Printed>,
     /// Whether the line is chrome ([`is_chrome_text`]; never a value).
     pub chrome: bool,
-    /// Whether the line is known to be one text token ([`crate::tokens::is_one_text`]): told of
-    /// short lines that are not values; longer ones say `false`.
+    /// Whether the line is one text token ([`crate::tokens::is_one_text`]; never a value).
     pub one_text: bool,
-    /// Whether the line is one cell ([`crate::tokens::is_single_cell_text`]): told of short
-    /// lines (`None` of longer ones).
-    pub single_cell: Option<bool>,
+    /// Whether the line is one cell ([`crate::tokens::is_single_cell_text`]).
+    pub single_cell: bool,
 }
 
 /// [`LineFacts`] of a trimmed line, not empty.
 pub(crate) fn line_facts(t: &str) -> LineFacts {
     debug_assert!(!t.is_empty() && t == crate::scan::trim(t));
-    let facts = || {
-        // (Sentences, most of the lines met here for the first time, end in a character no
-        // value ends in.)
-        let value = crate::value::may_end_as_value(t)
-            .then(|| crate::value::parse_trimmed(t))
-            .flatten();
-        let text = value.is_none() && t.len() <= MAX_CHROME_BYTES;
-        let single_cell =
-            (t.len() <= MEMO_MAX_BYTES).then(|| crate::tokens::is_single_cell_text(t));
-        LineFacts {
-            chrome: text && decide(t),
-            one_text: text
-                && single_cell.is_some_and(|single| crate::tokens::is_one_text(t, single)),
-            value,
-            single_cell,
+    with_line_facts(|facts| match facts.known(t) {
+        Some(known) => known.facts.clone(),
+        None => {
+            let made = facts_of(t);
+            facts.remember(t, &made);
+            made
         }
-    };
-    // Short lines are mostly table labels and headings, printed alike in every report: looked
-    // up ([`crate::memo`]) before even their shape is taken. Longer ones are mostly sentences,
-    // unique, and told by their shape at once.
-    if t.len() <= MEMO_MAX_BYTES {
-        thread_local! {
-            static MEMO: crate::memo::Store<LineFacts> = std::cell::RefCell::default();
+    })
+}
+
+/// What the memo of [`line_facts`] holds of a line: its facts, and the tokens of a table row
+/// as the tokenizer made them, once it has ([`crate::tokens::RowTokens`]).
+pub(crate) struct Remembered {
+    pub facts: LineFacts,
+    pub row: Option<crate::tokens::RowTokens>,
+}
+
+thread_local! {
+    /// The memo of [`line_facts`] on this thread.
+    static MEMO: crate::memo::Store<Remembered> = std::cell::RefCell::default();
+}
+
+/// `walk(facts)`, where `facts` looks lines up in the memo of [`line_facts`] ([`LineFactsOf`]):
+/// for a walk over the lines of a document, which then takes the thread's memo once rather than
+/// once a line. (Should the memo be taken already, nothing is found in it nor put in it: the
+/// facts are made, the same facts.)
+pub(crate) fn with_line_facts<R>(walk: impl FnOnce(&mut LineFactsOf<'_>) -> R) -> R {
+    MEMO.with(|memo| {
+        let mut held = memo.try_borrow_mut().ok();
+        walk(&mut LineFactsOf {
+            memo: held.as_deref_mut(),
+        })
+    })
+}
+
+/// The memo of [`line_facts`], held for a walk over lines ([`with_line_facts`]).
+pub(crate) struct LineFactsOf<'m> {
+    memo: Option<&'m mut crate::memo::Table<Remembered>>,
+}
+
+impl LineFactsOf<'_> {
+    /// What the memo holds of the trimmed line `t`, if anything.
+    #[inline]
+    pub(crate) fn known(&self, t: &str) -> Option<&Remembered> {
+        debug_assert!(!t.is_empty() && t == crate::scan::trim(t));
+        match self.memo.as_deref() {
+            Some(memo) if t.len() <= MEMO_MAX_ROW_BYTES => memo.get(t),
+            _ => None,
         }
-        crate::memo::remembered(&MEMO, MEMO_ENTRIES, t, facts)
-    } else {
-        facts()
+    }
+
+    /// Puts `facts` ([`facts_of`] `t`, which [`LineFactsOf::known`] does not hold) in the memo,
+    /// if `t` is to be remembered: a short line, or a longer table row (header rows come back in
+    /// every report); longer lines are mostly sentences, unique.
+    pub(crate) fn remember(&mut self, t: &str, facts: &LineFacts) {
+        if let Some(memo) = self.memo.as_deref_mut() {
+            if t.len() <= MEMO_MAX_BYTES || (t.len() <= MEMO_MAX_ROW_BYTES && !facts.single_cell) {
+                let entry = Remembered {
+                    facts: facts.clone(),
+                    row: None,
+                };
+                crate::memo::keep(memo, MEMO_ENTRIES, t, entry);
+            }
+        }
+    }
+
+    /// Keeps `row`, the tokens of a line whose trimmed text is `t`, with what the memo holds of
+    /// `t` (if it holds it).
+    pub(crate) fn remember_row(&mut self, t: &str, row: crate::tokens::RowTokens) {
+        if let Some(entry) = self.memo.as_deref_mut().and_then(|memo| memo.get_mut(t)) {
+            entry.row = Some(row);
+        }
+    }
+}
+
+/// [`LineFacts`] of a trimmed line, not empty, made (not looked up).
+pub(crate) fn facts_of(t: &str) -> LineFacts {
+    // (Sentences, most of the lines met here for the first time, end in a character no
+    // value ends in.)
+    let value = crate::value::may_end_as_value(t)
+        .then(|| crate::value::parse_trimmed(t))
+        .flatten();
+    let single_cell = crate::tokens::is_single_cell_text(t);
+    LineFacts {
+        chrome: value.is_none() && t.len() <= MAX_CHROME_BYTES && decide(t),
+        one_text: value.is_none() && crate::tokens::is_one_text(t, single_cell),
+        value,
+        single_cell,
     }
 }
 
@@ -100,6 +159,9 @@ const MEMO_ENTRIES: usize = 4096;
 /// Longer lines are not remembered: labels, headings and page furniture are short (96 bytes
 /// are 32 Chinese characters).
 const MEMO_MAX_BYTES: usize = 96;
+/// Longer lines are looked up, and remembered when they are table rows ([`LineFactsOf::of`]),
+/// up to this many bytes (a row of a dozen cells); longer ones are neither.
+const MEMO_MAX_ROW_BYTES: usize = 400;
 
 /// [`is_chrome`] for a trimmed line that is not a value.
 fn decide(t: &str) -> bool {

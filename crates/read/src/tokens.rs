@@ -186,73 +186,194 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
     let mut lines = vec![LineInfo::BLANK; doc.line_count() as usize];
     let mut out = Vec::with_capacity(token_estimate(doc));
     let mut cells = Vec::new();
-    // (Empty lines are blank, and passed over.)
-    for (no, line) in doc.non_empty_lines() {
-        let trimmed = crate::scan::trim(line);
-        // (Both slices of `text`: their offsets are told by their addresses.)
-        let at = (trimmed.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-        if trimmed.is_empty() {
-            continue;
-        }
-        let mut record = |kind| {
-            if let Some(r) = (no as usize).checked_sub(1).and_then(|i| lines.get_mut(i)) {
-                *r = LineInfo::new(at, trimmed.len(), kind);
+    crate::chrome::with_line_facts(|line_facts| {
+        // (Empty lines are blank, and passed over.)
+        for (no, line) in doc.non_empty_lines() {
+            let trimmed = crate::scan::trim(line);
+            // (Both slices of `text`: their offsets are told by their addresses.)
+            let at = (trimmed.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+            if trimmed.is_empty() {
+                continue;
             }
-        };
-        // A value is never chrome; on a line of its own it is the line's token. Plain numbers,
-        // the commonest values, are read at once; any other line is looked up with its chrome
-        // test ([`crate::chrome::line_facts`]).
-        let plain = trimmed.len() <= 15 && trimmed.bytes().all(|b| b.is_ascii_digit());
-        // (Digits hold no separator and no gap: a line of them is one cell, but for a tab
-        // around them.)
-        let (value, is_chrome, one_text, single_cell) = match plain
-            .then(|| crate::value::parse_plain_digits(trimmed))
-            .flatten()
-        {
-            Some(p) => (Some(p), false, false, Some(true)),
-            None => {
-                let facts = crate::chrome::line_facts(trimmed);
-                (facts.value, facts.chrome, facts.one_text, facts.single_cell)
+            let mut record = |kind| {
+                if let Some(r) = (no as usize).checked_sub(1).and_then(|i| lines.get_mut(i)) {
+                    *r = LineInfo::new(at, trimmed.len(), kind);
+                }
+            };
+            // A value is never chrome; on a line of its own it is the line's token. Plain numbers,
+            // the commonest values, are read at once; any other line is looked up with its chrome
+            // test ([`crate::chrome::line_facts`]).
+            let plain = trimmed.len() <= 15 && trimmed.bytes().all(|b| b.is_ascii_digit());
+            // (Digits hold no separator and no gap: a line of them is one cell, but for a tab
+            // around them.)
+            let mut known = false;
+            let (value, is_chrome, one_text, single_cell) = match plain
+                .then(|| crate::value::parse_plain_digits(trimmed))
+                .flatten()
+            {
+                Some(p) => (Some(p), false, false, true),
+                None => match line_facts.known(trimmed) {
+                    Some(remembered) => {
+                        // A row met before, as it is now (the same white space around it): its
+                        // tokens as they were made then.
+                        if let Some(row) = remembered.row.as_ref() {
+                            if row.fits(line, trimmed) {
+                                record(LineKind::Cells);
+                                row.push_tokens(no, line, &mut out);
+                                continue;
+                            }
+                        }
+                        known = true;
+                        let facts = &remembered.facts;
+                        (
+                            facts.value.clone(),
+                            facts.chrome,
+                            facts.one_text,
+                            facts.single_cell,
+                        )
+                    }
+                    None => {
+                        let facts = crate::chrome::facts_of(trimmed);
+                        line_facts.remember(trimmed, &facts);
+                        (facts.value, facts.chrome, facts.one_text, facts.single_cell)
+                    }
+                },
+            };
+            if is_chrome {
+                record(LineKind::Chrome);
+                continue;
             }
-        };
-        if is_chrome {
-            record(LineKind::Chrome);
-            continue;
+            if may_be_page_number(line, trimmed) && is_page_number(line) {
+                record(LineKind::PageNumber);
+                continue;
+            }
+            let whole = Line::new(line, trimmed);
+            let tab_around = has_tab_around(whole);
+            // A label or heading seen before, known to be one text token: the line's token at once
+            // (what [`tokenize_line`] makes of it, unless a tab around it makes it a row).
+            let one_cell = if plain {
+                LineKind::Digits
+            } else {
+                LineKind::Cell
+            };
+            if one_text && !tab_around {
+                // (Digits with a leading zero, `00`, are no value: text.)
+                record(one_cell);
+                out.push(Token {
+                    kind: TokenKind::Text,
+                    text: trimmed,
+                    line: no,
+                    start: whole.lead,
+                    col: 1 + line.get(..whole.lead).map_or(0, chars_in),
+                    first_in_line: true,
+                    whole_line: true,
+                });
+                continue;
+            }
+            // (Whether the line is one cell, told by its trimmed text, remembered, and the tabs
+            // around it.)
+            let single = single_cell && !tab_around;
+            record(if single { one_cell } else { LineKind::Cells });
+            let first = out.len();
+            tokenize_line(no, whole, single, value, &mut cells, &mut out);
+            // (A row's tokens are remembered with its facts, when it is remembered: the row of
+            // a table printed in every report is met again.)
+            if !single && !known {
+                if let Some(row) = out
+                    .get(first..)
+                    .and_then(|tokens| RowTokens::of(whole, tokens))
+                {
+                    line_facts.remember_row(trimmed, row);
+                }
+            }
         }
-        if may_be_page_number(line, trimmed) && is_page_number(line) {
-            record(LineKind::PageNumber);
-            continue;
-        }
-        let whole = Line::new(line, trimmed);
-        let tab_around = has_tab_around(whole);
-        // A label or heading seen before, known to be one text token: the line's token at once
-        // (what [`tokenize_line`] makes of it, unless a tab around it makes it a row).
-        let one_cell = if plain {
-            LineKind::Digits
-        } else {
-            LineKind::Cell
-        };
-        if one_text && !tab_around {
-            // (Digits with a leading zero, `00`, are no value: text.)
-            record(one_cell);
-            out.push(Token {
-                kind: TokenKind::Text,
-                text: trimmed,
-                line: no,
-                start: whole.lead,
-                col: 1 + line.get(..whole.lead).map_or(0, chars_in),
-                first_in_line: true,
-                whole_line: true,
-            });
-            continue;
-        }
-        // (Whether the line is one cell, told by its trimmed text, remembered, and the tabs
-        // around it.)
-        let single = single_cell.map_or_else(|| is_single_cell(whole), |s| s && !tab_around);
-        record(if single { one_cell } else { LineKind::Cells });
-        tokenize_line(no, whole, single, value, &mut cells, &mut out);
-    }
+    });
     Content { lines, tokens: out }
+}
+
+/// The tokens of a table row as [`tokenize_line`] made them, kept with the row's facts
+/// ([`crate::chrome::Remembered`]): a row met again as it was (a header row, a row of zeros,
+/// printed alike in every report) gets them again rather than being split and read again.
+/// Each token is kept by where it is in the line; the line's white space around its trimmed
+/// text is kept too, as the tokens depend on it (a tab there makes a cell).
+pub(crate) struct RowTokens {
+    /// The white space before the trimmed text, then the white space after it.
+    around: Box<str>,
+    /// Bytes of `around` before the trimmed text.
+    lead: usize,
+    tokens: Box<[RowToken]>,
+}
+
+/// A token of a [`RowTokens`]: its text by its place in the line (`at`, `len`).
+struct RowToken {
+    kind: TokenKind,
+    at: u32,
+    len: u32,
+    start: u32,
+    col: u32,
+    first_in_line: bool,
+    whole_line: bool,
+}
+
+impl RowTokens {
+    /// The tokens of `line`, as made of it (all in `line.text`); `None` if one is not.
+    fn of(line: Line<'_>, tokens: &[Token<'_>]) -> Option<RowTokens> {
+        let text = line.text;
+        let before = text.get(..line.lead)?;
+        let after = text.get(line.lead + line.trimmed.len()..)?;
+        // (Reserved at once: a row's tokens are a dozen or so, and a collect through `Option`
+        // would grow its vector token by token.)
+        let mut kept = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            kept.push(RowToken {
+                kind: t.kind.clone(),
+                at: u32::try_from(crate::scan::offset_in(text, t.text)?).ok()?,
+                len: u32::try_from(t.text.len()).ok()?,
+                start: u32::try_from(t.start).ok()?,
+                col: t.col,
+                first_in_line: t.first_in_line,
+                whole_line: t.whole_line,
+            });
+        }
+        Some(RowTokens {
+            // (Most rows have none: nothing to copy.)
+            around: if before.is_empty() && after.is_empty() {
+                Box::default()
+            } else {
+                [before, after].concat().into_boxed_str()
+            },
+            lead: before.len(),
+            tokens: kept.into_boxed_slice(),
+        })
+    }
+
+    /// Whether `line` (trimmed: `trimmed`) is the line these tokens were made of, told that its
+    /// trimmed text is: whether the white space around that is the same.
+    #[inline]
+    fn fits(&self, line: &str, trimmed: &str) -> bool {
+        let around = self.around.as_bytes();
+        let lead = leading_space(line, trimmed);
+        lead == self.lead
+            && line.len() - trimmed.len() == around.len()
+            && line.as_bytes().get(..lead) == around.get(..lead)
+            && line.as_bytes().get(lead + trimmed.len()..) == around.get(lead..)
+    }
+
+    /// The tokens, of line `no` (`line`, the line they were made of), into `out`.
+    fn push_tokens<'a>(&self, no: u32, line: &'a str, out: &mut Vec<Token<'a>>) {
+        out.extend(self.tokens.iter().map(|t| {
+            let at = t.at as usize;
+            Token {
+                kind: t.kind.clone(),
+                text: line.get(at..at + t.len as usize).unwrap_or(""),
+                line: no,
+                start: t.start as usize,
+                col: t.col,
+                first_in_line: t.first_in_line,
+                whole_line: t.whole_line,
+            }
+        }));
+    }
 }
 
 /// Whether a trimmed line (trimmed, not empty and not a value) is one text token on a line of
@@ -1228,13 +1349,13 @@ mod tests {
             }
         }
 
-        /// Lines met again (a label of every report), with and without white space and tabs
-        /// around them, are tokenized from what is remembered of them as they were the first
-        /// time: as the plain pass does.
+        /// Lines met again (a label of every report, a long header row), with and without white
+        /// space and tabs around them, are tokenized from what is remembered of them as they
+        /// were the first time: as the plain pass does.
         #[test]
         fn remembered_lines_as_in_two_passes(
             lines in proptest::collection::vec(
-                ("[ \t\u{3000}]{0,2}", "规章|行政许可 12|（一）予以公开|共收到 12|a  5  6|登录 \\| 注册|第3页|0|05|12件|—|-3|\\PC{0,8}", "[ \t\u{3000}]{0,2}")
+                ("[ \t\u{3000}]{0,2}", "规章|行政许可 12|（一）予以公开|共收到 12|a  5  6|登录 \\| 注册|第3页|0|05|12件|—|-3|\\PC{0,8}|规章规章规章(\t[0-9]{0,2}){28,40}|(信息内容 \\| [0-9]{0,2}){8,12}|首页 \\| 注册 \\| 登录(\t大 中 小){12}|版权所有：[规章 ]{90,130}", "[ \t\u{3000}]{0,2}")
                     .prop_map(|(a, b, c)| format!("{a}{b}{c}")),
                 0..12,
             ),

@@ -21,17 +21,19 @@ pub fn trim(s: &str) -> &str {
 }
 
 /// [`trim`] of a text that may start or end with white space. ASCII white space in front
-/// (indentation) and one space after (a cell between bars: ` 0 `) are dropped and what is left
-/// told by its first and last bytes again; any other text is trimmed by [`str::trim`]. (Out of
-/// line: [`trim`] is asked of every line and cell, and most need nothing of this.)
+/// (indentation) and after (a cell between bars: ` 0 `; the empty cells of a tab row:
+/// `第二十条第（一）项\t\t\t`) is dropped and what is left told by its first and last bytes
+/// again; any other text is trimmed by [`str::trim`]. (Out of line: [`trim`] is asked of every
+/// line and cell, and most need nothing of this.)
 #[inline(never)]
 fn trim_spaced(s: &str) -> &str {
     let b = s.as_bytes();
-    let from = b
-        .iter()
-        .take_while(|&&x| matches!(x, 0x09..=0x0D | b' '))
-        .count();
-    let to = b.len() - usize::from(b.last() == Some(&b' ') && b.len() > from);
+    let is_ascii_space = |x: &u8| matches!(*x, 0x09..=0x0D | b' ');
+    let from = b.iter().take_while(|x| is_ascii_space(x)).count();
+    let mut to = b.len();
+    while to > from && b.get(to - 1).is_some_and(is_ascii_space) {
+        to -= 1;
+    }
     match s.get(from..to) {
         Some(inner) if is_trimmed_nonempty(inner) => inner,
         _ => s.trim(),

@@ -203,27 +203,27 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
             // A value is never chrome; on a line of its own it is the line's token. Plain numbers,
             // the commonest values, are read at once; any other line is looked up with its chrome
             // test ([`crate::chrome::line_facts`]).
-            let plain = trimmed.len() <= 15 && trimmed.bytes().all(|b| b.is_ascii_digit());
+            let plain_read = crate::value::plain_digits(trimmed);
+            let plain = plain_read.is_some();
+            // (Whether the line is met again and its tokens are not kept: kept once made.)
+            let mut keep_row = false;
             // (Digits hold no separator and no gap: a line of them is one cell, but for a tab
             // around them.)
-            let mut known = false;
-            let (value, is_chrome, one_text, single_cell) = match plain
-                .then(|| crate::value::parse_plain_digits(trimmed))
-                .flatten()
-            {
+            let (value, is_chrome, one_text, single_cell) = match plain_read.flatten() {
                 Some(p) => (Some(p), false, false, true),
                 None => match line_facts.known(trimmed) {
                     Some(remembered) => {
                         // A row met before, as it is now (the same white space around it): its
                         // tokens as they were made then.
-                        if let Some(row) = remembered.row.as_ref() {
-                            if row.fits(line, trimmed) {
+                        match remembered.row.as_ref() {
+                            Some(row) if row.fits(line, trimmed) => {
                                 record(LineKind::Cells);
                                 row.push_tokens(no, line, &mut out);
                                 continue;
                             }
+                            Some(_) => {}
+                            None => keep_row = true,
                         }
-                        known = true;
                         let facts = &remembered.facts;
                         (
                             facts.value.clone(),
@@ -274,11 +274,19 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
             // around it.)
             let single = single_cell && !tab_around;
             record(if single { one_cell } else { LineKind::Cells });
+            // (A value alone, the commonest line of a table printed one cell per line: its
+            // token here, as [`tokenize_line`] makes it, without the call.)
+            if single {
+                if let Some(p) = value {
+                    out.push(lone_value(no, whole, p));
+                    continue;
+                }
+            }
             let first = out.len();
             tokenize_line(no, whole, single, value, &mut cells, &mut out);
-            // (A row's tokens are remembered with its facts, when it is remembered: the row of
-            // a table printed in every report is met again.)
-            if !single && !known {
+            // A row's tokens are kept with its facts when the row is met a second time: the rows
+            // of a table printed in every report come back, most others (their figures) do not.
+            if !single && keep_row {
                 if let Some(row) = out
                     .get(first..)
                     .and_then(|tokens| RowTokens::of(whole, tokens))
@@ -814,16 +822,7 @@ fn tokenize_line<'a>(
     if single_cell {
         // A value alone (most lines of a table printed one cell per line): its token at once.
         if let Some(p) = value {
-            let start = whole.lead;
-            out.push(Token {
-                kind: TokenKind::Value(p),
-                text: whole.trimmed,
-                line: no,
-                start,
-                col: 1 + line.get(..start).map_or(0, chars_in),
-                first_in_line: true,
-                whole_line: true,
-            });
+            out.push(lone_value(no, whole, p));
             return;
         }
         let text = whole.trimmed;
@@ -856,6 +855,21 @@ fn tokenize_line<'a>(
     if let Some(first) = row.iter_mut().find(|t| !matches!(t.kind, TokenKind::Empty)) {
         first.first_in_line = true;
         first.whole_line = count == 1;
+    }
+}
+
+/// The token of a value alone on line `no` (one cell: `whole`, its trimmed text `p`).
+#[inline(always)]
+fn lone_value(no: u32, whole: Line<'_>, p: Printed) -> Token<'_> {
+    let start = whole.lead;
+    Token {
+        kind: TokenKind::Value(p),
+        text: whole.trimmed,
+        line: no,
+        start,
+        col: 1 + whole.text.get(..start).map_or(0, chars_in),
+        first_in_line: true,
+        whole_line: true,
     }
 }
 
@@ -1349,9 +1363,9 @@ mod tests {
             }
         }
 
-        /// Lines met again (a label of every report, a long header row), with and without white
-        /// space and tabs around them, are tokenized from what is remembered of them as they
-        /// were the first time: as the plain pass does.
+        /// Lines met again and again (a label of every report, a long header row), with and
+        /// without white space and tabs around them, are tokenized from what is remembered of
+        /// them as they were before: as the plain pass does.
         #[test]
         fn remembered_lines_as_in_two_passes(
             lines in proptest::collection::vec(
@@ -1366,11 +1380,13 @@ mod tests {
                 .map(|(_, l)| crate::chrome::is_chrome(l))
                 .collect();
             let tokens = tokenize(&doc, |no, _| chrome[no as usize - 1]);
-            for _ in 0..2 {
+            for _ in 0..3 {
                 let content = tokenize_content(&doc);
                 prop_assert!((1..=doc.line_count()).all(|no| content.is_chrome(no) == chrome[no as usize - 1]));
                 prop_assert_eq!(&content.lines, &LineInfo::of_document(&doc));
                 prop_assert_eq!(&content.tokens, &tokens);
+                // (The same texts, at the same places: readers take offsets from them.)
+                prop_assert!(content.tokens.iter().zip(&tokens).all(|(a, b)| a.text.as_ptr() == b.text.as_ptr()));
             }
         }
 

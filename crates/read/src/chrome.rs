@@ -74,15 +74,19 @@ pub(crate) fn line_facts(t: &str) -> LineFacts {
 }
 
 /// What the memo of [`line_facts`] holds of a line: its facts, and the tokens of a table row
-/// as the tokenizer made them, once it has ([`crate::tokens::RowTokens`]).
+/// as the tokenizer made them, once it has ([`crate::tokens::RowTokens`]; set once, into an
+/// entry the memo holds).
 pub(crate) struct Remembered {
     pub facts: LineFacts,
-    pub row: Option<crate::tokens::RowTokens>,
+    pub row: std::cell::OnceCell<crate::tokens::RowTokens>,
 }
 
 thread_local! {
-    /// The memo of [`line_facts`] on this thread.
-    static MEMO: crate::memo::Store<Remembered> = std::cell::RefCell::default();
+    /// The memo of [`line_facts`] on this thread. When full, it keeps the lines asked for again
+    /// since it last was ([`crate::memo::keep_used`]): the labels and rows printed in every
+    /// report, which would otherwise all be made again each time it fills with the lines only
+    /// one report prints (its title, its dates, its rows of figures).
+    static MEMO: crate::memo::UsedStore<Remembered> = std::cell::RefCell::default();
 }
 
 /// `walk(facts)`, where `facts` looks lines up in the memo of [`line_facts`] ([`LineFactsOf`]):
@@ -100,16 +104,16 @@ pub(crate) fn with_line_facts<R>(walk: impl FnOnce(&mut LineFactsOf<'_>) -> R) -
 
 /// The memo of [`line_facts`], held for a walk over lines ([`with_line_facts`]).
 pub(crate) struct LineFactsOf<'m> {
-    memo: Option<&'m mut crate::memo::Table<Remembered>>,
+    memo: Option<&'m mut crate::memo::Table<crate::memo::Used<Remembered>>>,
 }
 
 impl LineFactsOf<'_> {
-    /// What the memo holds of the trimmed line `t`, if anything.
+    /// What the memo holds of the trimmed line `t`, if anything (the entry marked as used).
     #[inline]
-    pub(crate) fn known(&self, t: &str) -> Option<&Remembered> {
+    pub(crate) fn known(&mut self, t: &str) -> Option<&Remembered> {
         debug_assert!(!t.is_empty() && t == crate::scan::trim(t));
-        match self.memo.as_deref() {
-            Some(memo) if t.len() <= MEMO_MAX_ROW_BYTES => memo.get(t),
+        match self.memo.as_deref_mut() {
+            Some(memo) if t.len() <= MEMO_MAX_ROW_BYTES => crate::memo::get_used(memo, t),
             _ => None,
         }
     }
@@ -122,9 +126,9 @@ impl LineFactsOf<'_> {
             if t.len() <= MEMO_MAX_BYTES || (t.len() <= MEMO_MAX_ROW_BYTES && !facts.single_cell) {
                 let entry = Remembered {
                     facts: facts.clone(),
-                    row: None,
+                    row: std::cell::OnceCell::new(),
                 };
-                crate::memo::keep(memo, MEMO_ENTRIES, t, entry);
+                crate::memo::keep_used(memo, MEMO_ENTRIES, t, entry);
             }
         }
     }
@@ -132,8 +136,9 @@ impl LineFactsOf<'_> {
     /// Keeps `row`, the tokens of a line whose trimmed text is `t`, with what the memo holds of
     /// `t` (if it holds it).
     pub(crate) fn remember_row(&mut self, t: &str, row: crate::tokens::RowTokens) {
-        if let Some(entry) = self.memo.as_deref_mut().and_then(|memo| memo.get_mut(t)) {
-            entry.row = Some(row);
+        if let Some(entry) = self.known(t) {
+            // (Set once: a row's tokens are kept the second time it is met, and found after.)
+            let _ = entry.row.set(row);
         }
     }
 }
@@ -154,8 +159,10 @@ pub(crate) fn facts_of(t: &str) -> LineFacts {
     }
 }
 
-/// Entries kept by the memo of [`is_chrome`] on each thread.
-const MEMO_ENTRIES: usize = 4096;
+/// Entries kept by the memo of [`line_facts`] on each thread: room for the labels and rows
+/// printed in every report besides the lines of a few hundred reports of their own, between
+/// two sortings out ([`crate::memo::keep_used`]).
+const MEMO_ENTRIES: usize = 8192;
 /// Longer lines are not remembered: labels, headings and page furniture are short (96 bytes
 /// are 32 Chinese characters).
 const MEMO_MAX_BYTES: usize = 96;

@@ -215,7 +215,7 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
                     Some(remembered) => {
                         // A row met before, as it is now (the same white space around it): its
                         // tokens as they were made then.
-                        match remembered.row.as_ref() {
+                        match remembered.row.get() {
                             Some(row) if row.fits(line, trimmed) => {
                                 record(LineKind::Cells);
                                 row.push_tokens(no, line, &mut out);

@@ -340,11 +340,13 @@ fn skip_spaces(s: &str, max: usize) -> &str {
 
 /// `min..=max` digits of one kind (Arabic, ASCII or full-width; or Chinese numerals) at the
 /// start of `s`, not followed by another digit of that kind: their value and the rest.
+/// (Generic in the digit test, so that each caller's test is inlined, not called through a
+/// pointer for every character.)
 fn number(
     s: &str,
     min: usize,
     max: usize,
-    value_of: fn(char) -> Option<u32>,
+    value_of: impl Fn(char) -> Option<u32>,
 ) -> Option<(u32, &str)> {
     let mut value = 0u32;
     let mut count = 0usize;
@@ -602,7 +604,22 @@ fn title_span(text: &str) -> Option<(usize, usize)> {
     if !(has_word(text, "公") && (has_word(text, "报") || has_word(text, "報"))) {
         return None;
     }
-    let end = title_chrome_start(text).unwrap_or(text.len());
+    title_before(text, title_part_end(text)?)
+}
+
+/// [`title_span`] as first written: the part before the chrome's start ([`title_chrome_start`])
+/// read, whatever it holds.
+#[cfg(test)]
+fn title_span_by_definition(text: &str) -> Option<(usize, usize)> {
+    if !(has_word(text, "公") && (has_word(text, "报") || has_word(text, "報"))) {
+        return None;
+    }
+    title_before(text, title_chrome_start(text).unwrap_or(text.len()))
+}
+
+/// The byte range of the title in `text[..end]` (the text before its chrome), if that is a
+/// report title.
+fn title_before(text: &str, end: usize) -> Option<(usize, usize)> {
     let part = text.get(..end)?;
     let trimmed = part
         .trim()
@@ -619,6 +636,31 @@ fn title_span(text: &str) -> Option<(usize, usize)> {
         && DISCLOSURE_WORDS.iter().any(|w| has_word(trimmed, w))
         && !is_section_heading(trimmed);
     is_title.then_some((start, start + trimmed.len()))
+}
+
+/// Where the would-be title of `text` ends: where the first of [`TITLE_CHROME`] starts
+/// ([`title_chrome_start`]), else at the end of the text; `None` when, before that, the text
+/// holds a character that no title has and no trim takes away (a sentence's punctuation, a
+/// breadcrumb's arrow: [`title_chars`] says no to any part that holds one). Most lines asked are
+/// the opening paragraph (it names the report and 公开), ruled out at its first comma by one
+/// walk, rather than walked to its end for the chrome and then for the characters.
+/// `title_span_is_its_definition` ties [`title_span`] to the two walks.
+fn title_part_end(text: &str) -> Option<usize> {
+    for (i, c) in text.char_indices() {
+        match c {
+            '发' | '發' | '信' | '来' | '浏' | '点' | '字' | '【' | '|' | '｜' | '_' => {
+                let rest = text.get(i..)?;
+                if TITLE_CHROME.iter().any(|m| rest.starts_with(m)) {
+                    return Some(i);
+                }
+            }
+            '>' | '＞' | '»' | '›' | '。' | '，' | ',' | '；' | ';' | '：' | ':' | '“' => {
+                return None;
+            }
+            _ => {}
+        }
+    }
+    Some(text.len())
 }
 
 /// The characters of a would-be title other than white space, counted; `None` when it has one
@@ -652,7 +694,8 @@ fn title_chars(t: &str) -> Option<usize> {
 /// Where the first of [`TITLE_CHROME`] starts in `text`: one walk over the characters, trying
 /// the markers only where a character starts one (a title is a few dozen characters; an
 /// automaton over its bytes cost more). `title_chrome_start_is_its_definition` ties it to the
-/// least of the markers' first positions.
+/// least of the markers' first positions. ([`title_part_end`] walks the same way.)
+#[cfg(test)]
 fn title_chrome_start(text: &str) -> Option<usize> {
     text.char_indices().find_map(|(i, c)| {
         let may_start = matches!(
@@ -849,7 +892,13 @@ const AGENCY_SUFFIXES: &[&str] = &[
 fn agency_name(printed: &str) -> Option<String> {
     let unspaced: String;
     let mut name = printed;
-    if printed.chars().any(char::is_whitespace) {
+    // White space looked for only where a byte may start some: ASCII white space, or the lead
+    // byte of U+0085, U+00A0 (C2), U+1680 (E1), U+2000..=U+205F (E2) or U+3000 (E3); a name is
+    // Han characters, none of which starts with these.
+    let may_hold_space = printed
+        .bytes()
+        .any(|b| b.is_ascii_whitespace() || matches!(b, 0x0B | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    if may_hold_space && printed.chars().any(char::is_whitespace) {
         unspaced = printed.chars().filter(|c| !c.is_whitespace()).collect();
         name = &unspaced;
     }
@@ -1685,6 +1734,21 @@ mod tests {
     }
 
     #[test]
+    fn white_space_starts_with_a_byte_agency_name_looks_for() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(
+                first.is_ascii_whitespace() || matches!(first, 0x0B | 0xC2 | 0xE1 | 0xE2 | 0xE3),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
     fn title_chrome_starts_with_a_first_character_looked_for() {
         // Each marker is found at its own start: its first character is one looked for.
         for m in TITLE_CHROME {
@@ -1786,6 +1850,21 @@ mod tests {
             let t = pieces.concat();
             let by_definition = TITLE_CHROME.iter().filter_map(|m| t.find(m)).min();
             proptest::prop_assert_eq!(title_chrome_start(&t), by_definition);
+        }
+
+        /// The title found in one walk that stops at a character no title has is the title
+        /// found after a walk to the chrome and one over the part before it.
+        #[test]
+        fn title_span_is_its_definition(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "某某市人民政府", "2021年", "政府信息公开", "工作", "年度报告", "报告", "公开", " ",
+                "\u{3000}", ">", "＞", "»", "›", "。", "，", ",", "；", ";", "：", ":", "《", "》",
+                "“", "”", "如下", "根据", "发布日期", "发布", "发", "信息来源", "来源:", "来源",
+                "浏览次数", "点击数", "字号", "【", "|", "｜", "_", "一、",
+            ]), 0..12),
+        ) {
+            let t = pieces.concat();
+            proptest::prop_assert_eq!(title_span(&t), title_span_by_definition(&t));
         }
 
         /// The head and tail lines told by the lines' records are those told by the lines:

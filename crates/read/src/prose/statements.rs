@@ -1698,20 +1698,36 @@ fn next_mark(marks: &[usize], at: usize) -> usize {
     marks.get(i).copied().unwrap_or(at)
 }
 
-/// The last `n` characters of `s`.
+/// The last `n` characters of `s`. A text of `n` characters or fewer is all of them: told on its
+/// bytes ([`fits_in_chars`]), as most subjects and phrases asked are, without a walk back over
+/// its characters.
 fn tail_chars(s: &str, n: usize) -> &str {
+    if fits_in_chars(s, n) {
+        return s;
+    }
     match s.char_indices().rev().nth(n.saturating_sub(1)) {
         Some((i, _)) if n > 0 => &s[i..],
         _ => s,
     }
 }
 
-/// The first `n` characters of `s`.
+/// The first `n` characters of `s` (all of a text that [`fits_in_chars`], as [`tail_chars`]).
 fn head_chars(s: &str, n: usize) -> &str {
+    if fits_in_chars(s, n) {
+        return s;
+    }
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
         None => s,
     }
+}
+
+/// Whether `s` has `n` characters or fewer, where its bytes tell (`n` bytes or fewer, or at
+/// most four times `n` bytes counted in characters by [`chars_in`]); `false` for a longer
+/// text, which the callers walk.
+#[inline]
+fn fits_in_chars(s: &str, n: usize) -> bool {
+    s.len() <= n || (s.len() <= 4 * n && chars_in(s.as_bytes()) <= n)
 }
 
 fn starts_with_stopper(region: &str) -> bool {
@@ -1998,6 +2014,27 @@ fn source(para: &Para<'_>, cursor: &mut Cursor, start: usize, end: usize) -> Sou
 mod tests {
     use super::*;
 
+    #[test]
+    fn head_and_tail_chars_are_the_walks() {
+        for unit in ["a", "é", "规", "𠀀", "a规é𠀀\u{3000}"] {
+            for count in 0..50 {
+                let s = unit.repeat(count);
+                for n in [0usize, 1, 2, 3, 24, 40, 60] {
+                    let by_walk_tail = match s.char_indices().rev().nth(n.saturating_sub(1)) {
+                        Some((i, _)) if n > 0 => &s[i..],
+                        _ => &s[..],
+                    };
+                    let by_walk_head = match s.char_indices().nth(n) {
+                        Some((i, _)) => &s[..i],
+                        None => &s[..],
+                    };
+                    assert_eq!(tail_chars(&s, n), by_walk_tail, "{s} {n}");
+                    assert_eq!(head_chars(&s, n), by_walk_head, "{s} {n}");
+                }
+            }
+        }
+    }
+
     fn read(text: &str) -> Vec<Statement> {
         let doc = Document::new(text.to_string());
         statements(&doc, &records_with_chrome(&doc, |_| false))
@@ -2207,6 +2244,13 @@ mod tests {
         "暂无",
         "无法",
         "我局认真贯彻落实条例和上级关于政务公开工作的部署要求",
+        "？",
+        "!",
+        "丂",
+        "丟",
+        "＂",
+        "も",
+        "ａ",
     ];
 
     proptest::proptest! {

@@ -1209,15 +1209,19 @@ impl Builder {
         zero_words.clear();
         marks.push(s);
         let mut last_fig_end = s;
-        let sentence_bytes = text.as_bytes().get(..e).unwrap_or_default();
+        // The paragraph up to the sentence's end, which every look stays within (sliced once).
+        let within = text.get(..e).unwrap_or_default();
+        let sentence_bytes = within.as_bytes();
         let mut i = s;
         while i < e {
             // Nothing starts at an inert ideograph: stepped over on its bytes alone.
             i = skip_inert(sentence_bytes, i);
-            let Some(c) = text.get(i..e).and_then(|r| r.chars().next()) else {
+            let Some(rest) = within.get(i..) else {
                 break;
             };
-            let rest = &text[i..e];
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
             let after = &rest[c.len_utf8()..];
             // One look at the character decides which of the (few) words can start here.
             // (Clause marks, brackets and zero words start no number: stepped over at once.)
@@ -1231,7 +1235,7 @@ impl Builder {
                     continue;
                 }
                 '百' if rest.starts_with("百分之") => {
-                    if let Some(f) = numbers::percent_words_at(&text[..e], i) {
+                    if let Some(f) = numbers::percent_words_at(within, i) {
                         i = f.end;
                         last_fig_end = f.end;
                         items.push(Item::Figure(f));
@@ -1270,11 +1274,11 @@ impl Builder {
                 _ => {}
             }
             if numbers::starts_number(c) {
-                if let Some(end) = numbers::number_end(&text[..e], i) {
+                if let Some(end) = numbers::number_end(within, i) {
                     // Most numbers count nothing (`2022年`, `1月`): read as a figure, value and
                     // all, only where a unit may follow.
-                    let figure = if numbers::unit_may_follow(&text[..e], end) {
-                        numbers::figure_at(&text[..e], i)
+                    let figure = if numbers::unit_may_follow(within, end) {
+                        numbers::figure_at(within, i)
                     } else {
                         None
                     };

@@ -672,7 +672,15 @@ fn read_statements(doc: &Document, records: &[LineInfo], read_all: bool) -> Vec<
 fn is_prose_line(record: &LineInfo, text: &str) -> bool {
     match record.kind {
         LineKind::Digits => record.len >= 10,
-        _ => is_trimmed_prose(record.trimmed(text).as_bytes()),
+        // The record's trimmed text ([`LineInfo::trimmed`]) taken as bytes: what is asked of it
+        // is told on its bytes, and a byte slice needs no test of character boundaries.
+        _ => {
+            let start = record.start as usize;
+            let trimmed = text.as_bytes().get(start..start + record.len as usize);
+            let trimmed = trimmed.unwrap_or_default();
+            debug_assert_eq!(trimmed, record.trimmed(text).as_bytes());
+            is_trimmed_prose(trimmed)
+        }
     }
 }
 

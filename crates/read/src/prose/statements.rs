@@ -1768,7 +1768,7 @@ pub(crate) fn clean(s: &str) -> String {
     };
     loop {
         let before = rest.len();
-        rest = rest.trim_start_matches(['、', '（', '(', '）', ')', '“', '”', '"', '《', '》']);
+        rest = trim_lead_punct(rest);
         let fillers = rest.chars().next().map_or(&[][..], lead_fillers);
         if let Some(f) = first_starting(rest, fillers) {
             rest = &rest[f.len()..];
@@ -1797,6 +1797,19 @@ pub(crate) fn clean(s: &str) -> String {
         }
     }
     rest.to_string()
+}
+
+/// Punctuation [`clean`] takes from the front of a subject.
+const LEAD_PUNCT: [char; 10] = ['、', '（', '(', '）', ')', '“', '”', '"', '《', '》'];
+
+/// `s` without the [`LEAD_PUNCT`] it starts with: `s` itself where its first byte is the lead
+/// byte of a CJK ideograph (E4..=E9), which starts none of them (tested), as most subjects do.
+#[inline]
+fn trim_lead_punct(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(0xE4..=0xE9) | None => s,
+        Some(_) => s.trim_start_matches(LEAD_PUNCT),
+    }
 }
 
 /// The first of `words` that `s` starts with. Every word starts with a three-byte character
@@ -2025,6 +2038,15 @@ fn source(para: &Para<'_>, cursor: &mut Cursor, start: usize, end: usize) -> Sou
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lead_punct_starts_with_no_ideograph_lead_byte() {
+        for c in LEAD_PUNCT {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(!(0xE4..=0xE9).contains(&first), "{c}");
+        }
+    }
 
     #[test]
     fn head_and_tail_chars_are_the_walks() {

@@ -8,7 +8,9 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use gongkai_model::{Meaning, Unit};
 
 /// One pattern: every group must match (a group matches when the subject contains any of its
@@ -291,7 +293,8 @@ pub struct Reading {
 /// The words of every pattern, found in a subject in one pass: a subject is read once by an
 /// automaton instead of once per word and pattern (the patterns hold well over a hundred).
 struct Lexicon {
-    words: AhoCorasick,
+    /// The automaton of the words, walked byte by byte ([`words_in`]).
+    words: DFA,
     /// Per pattern (in [`PATTERNS`] order): its `all` groups and its `not` words, as word ids
     /// (kept for the tests, which check them word by word).
     #[cfg(test)]
@@ -376,11 +379,14 @@ fn lexicon() -> &'static Lexicon {
         // nothing leaves every figure without a meaning rather than a wrong one.
         // A DFA: every subject of every figure is searched (with overlaps), and a DFA steps a
         // byte with one table lookup where the default (a contiguous NFA for this many words)
-        // follows failure links; the same matches either way.
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
+        // follows failure links; the same matches either way. Without a prefilter: subjects
+        // are a few dozen bytes, walked by [`words_in`] itself.
+        let automaton = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
             .build(&words)
-            .or_else(|_| AhoCorasick::new(Vec::<String>::new()))
+            .or_else(|_| DFA::new(Vec::<String>::new()))
             .unwrap_or_else(|_| unreachable!("an empty automaton always builds"));
         Lexicon {
             words: automaton,
@@ -395,12 +401,23 @@ fn lexicon() -> &'static Lexicon {
 /// Which words of the [`Lexicon`] occur in `subject` (overlapping occurrences included, so
 /// the answer is `subject.contains(word)` for each).
 fn words_in(subject: &str) -> Present {
-    let lex = lexicon();
+    let dfa = &lexicon().words;
     let mut present = Present([0; MAX_WORDS / 64]);
-    for m in lex.words.find_overlapping_iter(subject) {
-        let id = m.pattern().as_usize();
-        if let Some(word) = present.0.get_mut(id / 64) {
-            *word |= 1 << (id % 64);
+    // Every state after a byte, and the words it ends (all of them: the overlapping search's
+    // matches, without its per-match bookkeeping). No word is empty, so the start state ends
+    // none.
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return present;
+    };
+    for &byte in subject.as_bytes() {
+        sid = dfa.next_state(Anchored::No, sid, byte);
+        if dfa.is_special(sid) && dfa.is_match(sid) {
+            for i in 0..dfa.match_len(sid) {
+                let id = dfa.match_pattern(sid, i).as_usize();
+                if let Some(word) = present.0.get_mut(id / 64) {
+                    *word |= 1 << (id % 64);
+                }
+            }
         }
     }
     present

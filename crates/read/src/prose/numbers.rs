@@ -46,7 +46,9 @@ pub struct Number {
     pub bare_zero: bool,
 }
 
-/// Units, longest spelling first so that `人次` wins over `人` and `万元` over `元`.
+/// Units, longest spelling first so that `人次` wins over `人` and `万元` over `元`. (Read
+/// through [`units_starting`], which the tests tie to this list.)
+#[cfg(test)]
 const UNITS: &[(&str, Unit)] = &[
     ("人（户）次", Unit::RenHuCi),
     ("人(户)次", Unit::RenHuCi),
@@ -112,7 +114,9 @@ const fn may_start_unit(c: char) -> bool {
 }
 
 /// What may not follow a unit: the unit character is then the start of another word
-/// (`条例`, `次日`, `名单`, `个工作日`, `个百分点`, `人民`, `场所`, `批准`).
+/// (`条例`, `次日`, `名单`, `个工作日`, `个百分点`, `人民`, `场所`, `批准`). (Read through
+/// [`units_starting`], as [`UNITS`] is.)
+#[cfg(test)]
 const AFTER_UNIT_BLOCKS: &[(&str, &[&str])] = &[
     ("条", &["例", "款"]),
     (
@@ -364,8 +368,28 @@ pub fn number_end(text: &str, start: usize) -> Option<usize> {
 /// Whether a unit may follow a number ending at byte `end` of `text`: after up to two spaces and
 /// `余`/`多`, a character that starts a unit ([`may_start_unit`]). Where none may,
 /// [`figure_of`] finds no figure.
+///
+/// Inlined where it is asked (at every number the sentence pre-scan meets): most numbers are
+/// followed at once by a three-byte character that is no space (U+3000 is E3 80 80) nor 余 or
+/// 多, told by its bit alone; the rest go the whole way ([`unit_may_follow_after_spaces`]).
+#[inline]
 pub fn unit_may_follow(text: &str, end: usize) -> bool {
     let bytes = text.as_bytes();
+    match bytes.get(end..) {
+        // 余 E4 BD 99, 多 E5 A4 9A.
+        Some(&[b0 @ 0xE4..=0xEF, b1, b2, ..])
+            if !matches!([b0, b1, b2], [0xE4, 0xBD, 0x99] | [0xE5, 0xA4, 0x9A]) =>
+        {
+            let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
+            UNIT_STARTS[word & 0x3FF] >> (b2 & 0x3F) & 1 == 1
+        }
+        _ => unit_may_follow_after_spaces(bytes, end),
+    }
+}
+
+/// [`unit_may_follow`] the whole way: spaces, 余 or 多, then the unit's first character.
+#[inline(never)]
+fn unit_may_follow_after_spaces(bytes: &[u8], end: usize) -> bool {
     let mut at = skip_space_bytes(bytes, end);
     // 余 E4 BD 99, 多 E5 A4 9A.
     if matches!(
@@ -658,18 +682,77 @@ pub fn unit_at(text: &str, at: usize) -> Option<(Unit, usize)> {
     let rest = text.get(at..)?;
     // Most numbers in prose are followed by something else (年, 月, 、): decided on the first
     // character before the list of spellings is tried.
-    if !rest.starts_with(may_start_unit) {
-        return None;
-    }
-    let (spelling, unit) = UNITS.iter().find(|(s, _)| rest.starts_with(s))?;
+    // The spellings are those that start with that character ([`units_starting`]), each with
+    // what may not follow it.
+    let first = rest.chars().next()?;
+    let (spelling, unit, blocks) = units_starting(first)
+        .iter()
+        .find(|(s, _, _)| rest.starts_with(s))?;
     let end = at + spelling.len();
     let after = text.get(end..).unwrap_or("");
-    if let Some((_, blocks)) = AFTER_UNIT_BLOCKS.iter().find(|(u, _)| u == spelling) {
-        if blocks.iter().any(|b| after.starts_with(b)) {
-            return None;
-        }
+    if blocks.iter().any(|b| after.starts_with(b)) {
+        return None;
     }
     Some((*unit, end))
+}
+
+/// The spellings of [`UNITS`] that start with `c`, in the list's order, each with the words of
+/// [`AFTER_UNIT_BLOCKS`] that may not follow it: one match on the first character rather than a
+/// walk of both lists (`units_starting_is_the_lists` ties it to them).
+fn units_starting(c: char) -> &'static [(&'static str, Unit, &'static [&'static str])] {
+    match c {
+        '人' => &[
+            ("人（户）次", Unit::RenHuCi, &[]),
+            ("人(户)次", Unit::RenHuCi, &[]),
+            ("人/户次", Unit::RenHuCi, &[]),
+            ("人次", Unit::RenCi, &[]),
+            ("人", Unit::Ren, &["民"]),
+        ],
+        '亿' => &[("亿元", Unit::Yiyuan, &[])],
+        '万' => &[("万元", Unit::Wanyuan, &[])],
+        '件' => &[("件次", Unit::JianCi, &[]), ("件", Unit::Jian, &[])],
+        '户' => &[
+            ("户次", Unit::HuCi, &[]),
+            ("户", Unit::Hu, &["籍", "口", "外"]),
+        ],
+        '场' => &[
+            ("场次", Unit::Chang, &[]),
+            ("场", Unit::Chang, &["所", "景", "地"]),
+        ],
+        '条' => &[("条", Unit::Tiao, &["例", "款"])],
+        '项' => &[("项", Unit::Xiang, &[])],
+        '个' => &[(
+            "个",
+            Unit::Ge,
+            &[
+                "工作日",
+                "自然日",
+                "月",
+                "小时",
+                "百分点",
+                "季度",
+                "星期",
+                "年",
+                "周",
+            ],
+        )],
+        '起' => &[("起", Unit::Qi, &["草", "点", "步", "止", "始"])],
+        '次' => &[("次", Unit::Ci, &["日", "数", "序", "要"])],
+        '家' => &[("家", Unit::Jia, &[])],
+        '名' => &[("名", Unit::Ming, &["单", "称", "义", "录"])],
+        '位' => &[("位", Unit::Ming, &["置", "于"])],
+        '期' => &[("期", Unit::Issue, &["间", "限"])],
+        '篇' => &[("篇", Unit::Pian, &["章", "幅"])],
+        '份' => &[("份", Unit::Fen, &[])],
+        '批' => &[("批", Unit::Pi, &["准", "示", "复", "评"])],
+        '宗' => &[("宗", Unit::Zong, &["教", "旨"])],
+        '例' => &[("例", Unit::Zong, &["如"])],
+        '封' => &[("封", Unit::Feng, &["闭", "面", "锁"])],
+        '元' => &[("元", Unit::Yuan, &["旦", "素"])],
+        '%' => &[("%", Unit::Percent, &[])],
+        '％' => &[("％", Unit::Percent, &[])],
+        _ => &[],
+    }
 }
 
 /// Whether the character before byte `start` forbids a figure there: an ordinal (`第五十条`), or
@@ -940,6 +1023,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn units_starting_is_the_lists() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let listed: Vec<(&str, Unit, &[&str])> = UNITS
+                .iter()
+                .filter(|(s, _)| s.starts_with(c))
+                .map(|&(s, unit)| {
+                    let blocks = AFTER_UNIT_BLOCKS
+                        .iter()
+                        .find(|(u, _)| *u == s)
+                        .map_or(&[][..], |(_, b)| *b);
+                    (s, unit, blocks)
+                })
+                .collect();
+            assert_eq!(units_starting(c), &listed[..], "{c}");
+        }
+    }
+
     proptest::proptest! {
         /// The extent alone is the extent of the number read, and a figure is found only where
         /// a unit may follow its number.
@@ -952,6 +1053,18 @@ mod tests {
                     proptest::prop_assert!(unit_may_follow(&text, n.end));
                 }
                 proptest::prop_assert_eq!(skip_space_bytes(text.as_bytes(), start), skip_spaces(&text, start));
+            }
+        }
+
+        /// The shortcut for a three-byte character right after the number says what the whole
+        /// way says.
+        #[test]
+        fn unit_may_follow_is_the_whole_way(text in "[0-9 \u{a0}\u{3000}余多条件人个%％、。年a-c\u{4e00}-\u{4e10}\u{ff01}-\u{ff20}]{0,8}") {
+            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                proptest::prop_assert_eq!(
+                    unit_may_follow(&text, end),
+                    unit_may_follow_after_spaces(text.as_bytes(), end)
+                );
             }
         }
 

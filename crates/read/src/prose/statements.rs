@@ -672,7 +672,15 @@ fn read_statements(doc: &Document, records: &[LineInfo], read_all: bool) -> Vec<
 fn is_prose_line(record: &LineInfo, text: &str) -> bool {
     match record.kind {
         LineKind::Digits => record.len >= 10,
-        _ => is_trimmed_prose(record.trimmed(text).as_bytes()),
+        // The record's trimmed text ([`LineInfo::trimmed`]) taken as bytes: what is asked of it
+        // is told on its bytes, and a byte slice needs no test of character boundaries.
+        _ => {
+            let start = record.start as usize;
+            let trimmed = text.as_bytes().get(start..start + record.len as usize);
+            let trimmed = trimmed.unwrap_or_default();
+            debug_assert_eq!(trimmed, record.trimmed(text).as_bytes());
+            is_trimmed_prose(trimmed)
+        }
     }
 }
 
@@ -1209,15 +1217,19 @@ impl Builder {
         zero_words.clear();
         marks.push(s);
         let mut last_fig_end = s;
-        let sentence_bytes = text.as_bytes().get(..e).unwrap_or_default();
+        // The paragraph up to the sentence's end, which every look stays within (sliced once).
+        let within = text.get(..e).unwrap_or_default();
+        let sentence_bytes = within.as_bytes();
         let mut i = s;
         while i < e {
             // Nothing starts at an inert ideograph: stepped over on its bytes alone.
             i = skip_inert(sentence_bytes, i);
-            let Some(c) = text.get(i..e).and_then(|r| r.chars().next()) else {
+            let Some(rest) = within.get(i..) else {
                 break;
             };
-            let rest = &text[i..e];
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
             let after = &rest[c.len_utf8()..];
             // One look at the character decides which of the (few) words can start here.
             // (Clause marks, brackets and zero words start no number: stepped over at once.)
@@ -1231,7 +1243,7 @@ impl Builder {
                     continue;
                 }
                 '百' if rest.starts_with("百分之") => {
-                    if let Some(f) = numbers::percent_words_at(&text[..e], i) {
+                    if let Some(f) = numbers::percent_words_at(within, i) {
                         i = f.end;
                         last_fig_end = f.end;
                         items.push(Item::Figure(f));
@@ -1270,11 +1282,11 @@ impl Builder {
                 _ => {}
             }
             if numbers::starts_number(c) {
-                if let Some(end) = numbers::number_end(&text[..e], i) {
+                if let Some(end) = numbers::number_end(within, i) {
                     // Most numbers count nothing (`2022年`, `1月`): read as a figure, value and
                     // all, only where a unit may follow.
-                    let figure = if numbers::unit_may_follow(&text[..e], end) {
-                        numbers::figure_at(&text[..e], i)
+                    let figure = if numbers::unit_may_follow(within, end) {
+                        numbers::figure_at(within, i)
                     } else {
                         None
                     };
@@ -1698,20 +1710,36 @@ fn next_mark(marks: &[usize], at: usize) -> usize {
     marks.get(i).copied().unwrap_or(at)
 }
 
-/// The last `n` characters of `s`.
+/// The last `n` characters of `s`. A text of `n` characters or fewer is all of them: told on its
+/// bytes ([`fits_in_chars`]), as most subjects and phrases asked are, without a walk back over
+/// its characters.
 fn tail_chars(s: &str, n: usize) -> &str {
+    if fits_in_chars(s, n) {
+        return s;
+    }
     match s.char_indices().rev().nth(n.saturating_sub(1)) {
         Some((i, _)) if n > 0 => &s[i..],
         _ => s,
     }
 }
 
-/// The first `n` characters of `s`.
+/// The first `n` characters of `s` (all of a text that [`fits_in_chars`], as [`tail_chars`]).
 fn head_chars(s: &str, n: usize) -> &str {
+    if fits_in_chars(s, n) {
+        return s;
+    }
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
         None => s,
     }
+}
+
+/// Whether `s` has `n` characters or fewer, where its bytes tell (`n` bytes or fewer, or at
+/// most four times `n` bytes counted in characters by [`chars_in`]); `false` for a longer
+/// text, which the callers walk.
+#[inline]
+fn fits_in_chars(s: &str, n: usize) -> bool {
+    s.len() <= n || (s.len() <= 4 * n && chars_in(s.as_bytes()) <= n)
 }
 
 fn starts_with_stopper(region: &str) -> bool {
@@ -1740,7 +1768,7 @@ pub(crate) fn clean(s: &str) -> String {
     };
     loop {
         let before = rest.len();
-        rest = rest.trim_start_matches(['、', '（', '(', '）', ')', '“', '”', '"', '《', '》']);
+        rest = trim_lead_punct(rest);
         let fillers = rest.chars().next().map_or(&[][..], lead_fillers);
         if let Some(f) = first_starting(rest, fillers) {
             rest = &rest[f.len()..];
@@ -1769,6 +1797,19 @@ pub(crate) fn clean(s: &str) -> String {
         }
     }
     rest.to_string()
+}
+
+/// Punctuation [`clean`] takes from the front of a subject.
+const LEAD_PUNCT: [char; 10] = ['、', '（', '(', '）', ')', '“', '”', '"', '《', '》'];
+
+/// `s` without the [`LEAD_PUNCT`] it starts with: `s` itself where its first byte is the lead
+/// byte of a CJK ideograph (E4..=E9), which starts none of them (tested), as most subjects do.
+#[inline]
+fn trim_lead_punct(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(0xE4..=0xE9) | None => s,
+        Some(_) => s.trim_start_matches(LEAD_PUNCT),
+    }
 }
 
 /// The first of `words` that `s` starts with. Every word starts with a three-byte character
@@ -1998,6 +2039,36 @@ fn source(para: &Para<'_>, cursor: &mut Cursor, start: usize, end: usize) -> Sou
 mod tests {
     use super::*;
 
+    #[test]
+    fn lead_punct_starts_with_no_ideograph_lead_byte() {
+        for c in LEAD_PUNCT {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(!(0xE4..=0xE9).contains(&first), "{c}");
+        }
+    }
+
+    #[test]
+    fn head_and_tail_chars_are_the_walks() {
+        for unit in ["a", "é", "规", "𠀀", "a规é𠀀\u{3000}"] {
+            for count in 0..50 {
+                let s = unit.repeat(count);
+                for n in [0usize, 1, 2, 3, 24, 40, 60] {
+                    let by_walk_tail = match s.char_indices().rev().nth(n.saturating_sub(1)) {
+                        Some((i, _)) if n > 0 => &s[i..],
+                        _ => &s[..],
+                    };
+                    let by_walk_head = match s.char_indices().nth(n) {
+                        Some((i, _)) => &s[..i],
+                        None => &s[..],
+                    };
+                    assert_eq!(tail_chars(&s, n), by_walk_tail, "{s} {n}");
+                    assert_eq!(head_chars(&s, n), by_walk_head, "{s} {n}");
+                }
+            }
+        }
+    }
+
     fn read(text: &str) -> Vec<Statement> {
         let doc = Document::new(text.to_string());
         statements(&doc, &records_with_chrome(&doc, |_| false))
@@ -2207,6 +2278,13 @@ mod tests {
         "暂无",
         "无法",
         "我局认真贯彻落实条例和上级关于政务公开工作的部署要求",
+        "？",
+        "!",
+        "丂",
+        "丟",
+        "＂",
+        "も",
+        "ａ",
     ];
 
     proptest::proptest! {

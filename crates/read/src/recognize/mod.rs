@@ -921,7 +921,11 @@ fn source_of(tok: &Token<'_>, inline_count: bool) -> Source {
     if !inline_count || tok.text.len() > SHORT_TEXT_BYTES {
         return tok.source();
     }
-    let chars = tok.text.bytes().filter(|&b| (b as i8) >= -0x40).count();
+    // A text of one byte (most values: `0`, `3`) is one character, told without the count.
+    let chars = match tok.text.len() {
+        len @ 0..=1 => len,
+        _ => tok.text.bytes().filter(|&b| (b as i8) >= -0x40).count(),
+    };
     Source::Text {
         line: tok.line,
         column: tok.col,

@@ -75,7 +75,9 @@ impl Relation {
     }
 
     /// The positions of the left and right operands in format order ([`Self::positions`]);
-    /// empty slices when they are not known.
+    /// empty slices when they are not known. Inline: the checks ask for them for every relation
+    /// of every report, and the call would cost more than the answer.
+    #[inline]
     pub fn side_positions(&self) -> (&[usize], &[usize]) {
         if self.positions.len() == self.lhs.len() + self.rhs.len() {
             self.positions.split_at(self.lhs.len())

@@ -17,6 +17,16 @@ pub fn norm(s: &str) -> String {
 
 /// Both [`norm`] and [`norm_core`] of a label in one pass (the core only when it differs).
 pub fn norm_both(s: &str) -> (String, Option<String>) {
+    norm_both_with(s, true)
+}
+
+/// [`norm_both`]; with `fast`, a text that is its own matching form ([`is_own_form`]: many
+/// texts met once, agency names and titles, are) copied as it is, without the steps below
+/// (the definition, which the tests hold the shortcut to).
+fn norm_both_with(s: &str, fast: bool) -> (String, Option<String>) {
+    if fast && is_own_form(s) {
+        return (s.to_owned(), None);
+    }
     thread_local! {
         // The folded copy is only a step: reuse one buffer instead of allocating per label.
         static FOLDED: RefCell<String> = const { RefCell::new(String::new()) };
@@ -29,6 +39,41 @@ pub fn norm_both(s: &str) -> (String, Option<String>) {
         }
         Err(_) => norm_both_folded(&fold(s)),
     })
+}
+
+/// Whether `s` is its own [`norm_both`], with no core of its own, told from its bytes in one
+/// pass: it starts with an ideograph of U+4000–U+9FFF (lead byte E4–E9) other than a numeral
+/// (no numbering to strip, as [`strip_numbering`]'s shortcut tells), and each of its characters
+/// is ASCII but not [`is_noise`] (no bracket either) or such an ideograph other than the
+/// Traditional ones of [`TRADITIONAL_BITS`] (each folds to itself and is not noise, as the
+/// shortcuts of [`fold_into`] and [`without_noise`] tell). Anything else is told by the steps.
+fn is_own_form(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if !matches!(bytes.first(), Some(0xE4..=0xE9)) || s.chars().next().is_some_and(is_cn_digit) {
+        return false;
+    }
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if (ASCII_NOISE >> b) & 1 != 0 {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        if !(0xE4..=0xE9).contains(&b) {
+            return false;
+        }
+        let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
+            return false;
+        };
+        let code = (u32::from(b & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+        if may_be_traditional(code) {
+            return false;
+        }
+        i += 3;
+    }
+    true
 }
 
 fn norm_both_folded(folded: &str) -> (String, Option<String>) {
@@ -592,6 +637,35 @@ mod tests {
             proptest::prop_assert_eq!(fast, full);
             proptest::prop_assert_eq!(without_noise_with(&s, true), without_noise_with(&s, false));
             proptest::prop_assert_eq!(strip_numbering_with(&s, true), strip_numbering_with(&s, false));
+        }
+    }
+
+    /// The shortcut of `norm_both` gives what its steps give, for every character alone, after
+    /// an ideograph and between ideographs.
+    #[test]
+    fn norm_both_shortcut_agrees_for_every_character() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("公{c}"),
+                format!("开{c}公开"),
+                format!("{c}开"),
+            ] {
+                assert_eq!(norm_both_with(&s, true), norm_both_with(&s, false), "{s:?}");
+            }
+        }
+        assert!(is_own_form(
+            "广州市从化区公安局2020年度政府信息公开工作年度报告"
+        ));
+    }
+
+    proptest::proptest! {
+        /// The same for texts of labels' characters, names and titles among them.
+        #[test]
+        fn norm_both_shortcut_agrees_with_its_steps(
+            s in "[规範性檔案國公开办事处一二三（）()、，。：；／“”\\[\\]【】 \u{3000}\t１２a-z0-9.,:_|\u{4000}-\u{4E10}\u{9FF0}-\u{A010}\u{FF01}-\u{FF5E}]{0,24}",
+        ) {
+            proptest::prop_assert_eq!(norm_both_with(&s, true), norm_both_with(&s, false));
         }
     }
 

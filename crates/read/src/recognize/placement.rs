@@ -59,8 +59,8 @@ impl<'a> Slot<'a> {
         }
     }
 
-    fn text(&self) -> &str {
-        match self {
+    fn text(&self) -> &'a str {
+        match *self {
             Slot::Value { text, .. } | Slot::Unreadable { text, .. } => text,
             Slot::Empty { .. } => "",
         }
@@ -184,10 +184,20 @@ impl<'a> RowRead<'a, Kept<'a>> {
     {
         // The targets are the format's own cells at their places (`first` on): set by place.
         for (i, ((key, kind), kept)) in self.targets.iter().zip(chosen).enumerate() {
-            let slot = kept.slot(made);
-            let (text, source) = (slot.text(), slot.source());
-            let (state, value) = state_from_slot(key, *kind, &slot, notes);
-            cells.set(self.first + i, value, state, text, source);
+            match *kept {
+                // Nearly every cell: set from its token, without making its slot first (its
+                // place made where the cell is).
+                Kept::Token(tok) => {
+                    let (state, value, text) = state_from_token(key, *kind, tok, notes);
+                    let source = super::source_of(tok, true);
+                    cells.set(self.first + i, value, state, text, source);
+                }
+                Kept::Made(_) => {
+                    let slot = kept.slot(made);
+                    let (state, value) = state_from_slot(key, *kind, &slot, notes);
+                    cells.set(self.first + i, value, state, slot.text(), slot.source());
+                }
+            }
         }
     }
 
@@ -240,6 +250,33 @@ fn state_from_slot(
             notes.push(unreadable(*key, text, *source));
             (CellState::Missing, None)
         }
+    }
+}
+
+/// [`state_from_slot`] of the slot of a value or empty token ([`Slot::of`]), with the slot's
+/// text: what placing a cell kept as its token needs, told from the token itself (its place is
+/// the slot's, [`super::source_of`] the token).
+#[inline(always)]
+fn state_from_token<'a>(
+    key: &CellKey,
+    kind: ValueKind,
+    tok: &Token<'a>,
+    notes: &mut Vec<Finding>,
+) -> (CellState, Option<f64>, &'a str) {
+    match &tok.kind {
+        TokenKind::Value(printed) => {
+            let (state, value) = match cell_value(printed, kind) {
+                CellValue::Number(v) => (CellState::Number, Some(v)),
+                CellValue::NotApplicable => (CellState::NotApplicable, None),
+                CellValue::Missing => (CellState::Missing, None),
+                CellValue::Invalid => {
+                    notes.push(unreadable(*key, tok.text, tok.source()));
+                    (CellState::Missing, None)
+                }
+            };
+            (state, value, tok.text)
+        }
+        TokenKind::Empty | TokenKind::Text => (CellState::Blank, None, ""),
     }
 }
 
@@ -1081,6 +1118,42 @@ mod tests {
             // A place outside the made cells (never given) is an empty cell.
             let outside = Kept::Made(made.len());
             proptest::prop_assert!(outside.slot(&made).is_empty() && outside.is_empty(&made));
+        }
+
+        /// A cell set from its token has the state, value, text and place, and adds the notes,
+        /// that it has when set from the token's slot: for every kind of token and of cell, units
+        /// that do not fit the cell's kind among them.
+        #[test]
+        fn cells_set_from_tokens_are_cells_set_from_their_slots(
+            kind in 0u8..5,
+            unit in 0u8..4,
+            cell_kind in 0u8..3,
+            value in -1e6f64..1e6,
+            text in "[0-9０-９.,/—缺无 a-z\u{80}-\u{7FF}\u{10000}-\u{10010}]{0,20}",
+            line in 1u32..5000,
+            col in 1u32..300,
+            whole_line in proptest::bool::ANY,
+        ) {
+            use crate::value::Unit;
+            let unit = [Unit::None, Unit::Yuan, Unit::WanYuan, Unit::Count][usize::from(unit)];
+            let kind = match kind {
+                0 => TokenKind::Value(Printed::Number { value, unit, signed: value < 0.0 }),
+                1 => TokenKind::Value(Printed::NotApplicable),
+                2 => TokenKind::Value(Printed::Missing),
+                3 => TokenKind::Empty,
+                _ => TokenKind::Text,
+            };
+            let cell_kind = [ValueKind::Count, ValueKind::Change, ValueKind::Amount][usize::from(cell_kind)];
+            let tok = Token { kind, text: text.as_str(), line, start: 0, col, first_in_line: false, whole_line };
+            let key = CellKey { table: "t", row: "r", column: "c" };
+            let (mut from_token, mut from_slot) = (Vec::new(), Vec::new());
+            let (state, value, set_text) = state_from_token(&key, cell_kind, &tok, &mut from_token);
+            let slot = Slot::of(&tok);
+            let expected = state_from_slot(&key, cell_kind, &slot, &mut from_slot);
+            proptest::prop_assert_eq!((state, value), expected);
+            proptest::prop_assert_eq!(set_text, slot.text());
+            proptest::prop_assert_eq!(super::super::source_of(&tok, true), slot.source());
+            proptest::prop_assert_eq!(format!("{from_token:?}"), format!("{from_slot:?}"));
         }
     }
 

@@ -90,8 +90,7 @@ pub fn read_meta_of(doc: &Document, records: &[LineInfo]) -> Meta {
 /// [`head_of`] the lines of `records` (blank ones passed over), in one loop: the head is most of
 /// a report, and the loop holds its counts in registers where the chain of adapters did not.
 fn head_of_records<'d>(doc: &'d Document, records: &[LineInfo]) -> Vec<Line<'d>> {
-    let mut head = Vec::with_capacity(HEAD_LINES + 16);
-    let mut content = 0;
+    let mut head = Head::new();
     for (i, record) in records.iter().take(MAX_SCANNED_LINES).enumerate() {
         if record.kind == LineKind::Blank {
             continue;
@@ -101,18 +100,11 @@ fn head_of_records<'d>(doc: &'d Document, records: &[LineInfo]) -> Vec<Line<'d>>
         let Some(line) = Line::of_record(no, doc.line(no), chrome) else {
             continue;
         };
-        head.push(line);
-        if !chrome {
-            content += 1;
-            if content == HEAD_LINES {
-                break;
-            }
-        }
-        if head.len() == MAX_HEAD_LINES {
+        if head.push(line) {
             break;
         }
     }
-    head
+    head.lines
 }
 
 /// The metadata of a document from its head and tail lines ([`head_lines`], [`tail_lines`]).
@@ -243,22 +235,43 @@ where
 
 /// [`head_lines`] of the non-blank lines among the first [`MAX_SCANNED_LINES`], in order.
 fn head_of<'d>(lines: impl Iterator<Item = Line<'d>>) -> Vec<Line<'d>> {
-    // Room for the content lines and a few chrome ones, reserved once rather than grown.
-    let mut head = Vec::with_capacity(HEAD_LINES + 16);
-    let mut content = 0;
+    let mut head = Head::new();
     for line in lines {
-        head.push(line);
-        if !line.chrome {
-            content += 1;
-            if content == HEAD_LINES {
-                break;
-            }
-        }
-        if head.len() == MAX_HEAD_LINES {
+        if head.push(line) {
             break;
         }
     }
-    head
+    head.lines
+}
+
+/// The head being gathered ([`head_lines`]): its lines so far, and how many are content.
+struct Head<'d> {
+    lines: Vec<Line<'d>>,
+    content: usize,
+}
+
+impl<'d> Head<'d> {
+    fn new() -> Self {
+        Head {
+            // Room for the content lines and a few chrome ones, reserved once rather than grown.
+            lines: Vec::with_capacity(HEAD_LINES + 16),
+            content: 0,
+        }
+    }
+
+    /// Adds the next line; whether the head is then complete ([`HEAD_LINES`] content lines,
+    /// or [`MAX_HEAD_LINES`] in all).
+    #[inline(always)]
+    fn push(&mut self, line: Line<'d>) -> bool {
+        self.lines.push(line);
+        if !line.chrome {
+            self.content += 1;
+            if self.content == HEAD_LINES {
+                return true;
+            }
+        }
+        self.lines.len() == MAX_HEAD_LINES
+    }
 }
 
 /// The last non-blank, non-chrome lines, in document order.

@@ -236,18 +236,32 @@ fn state_from_slot(
     notes: &mut Vec<Finding>,
 ) -> (CellState, Option<f64>) {
     match slot {
-        Slot::Value { printed, .. } => match cell_value(printed, kind) {
-            CellValue::Number(v) => (CellState::Number, Some(v)),
-            CellValue::NotApplicable => (CellState::NotApplicable, None),
-            CellValue::Missing => (CellState::Missing, None),
-            CellValue::Invalid => {
-                notes.push(unreadable(*key, slot.text(), slot.source()));
-                (CellState::Missing, None)
-            }
-        },
+        Slot::Value { printed, .. } => state_of_printed(printed, kind, notes, || {
+            unreadable(*key, slot.text(), slot.source())
+        }),
         Slot::Empty { .. } => (CellState::Blank, None),
         Slot::Unreadable { text, source } => {
             notes.push(unreadable(*key, text, *source));
+            (CellState::Missing, None)
+        }
+    }
+}
+
+/// The state and value of a cell of `kind` printed as `printed` (with the note `unreadable`
+/// makes when that is not a value of the cell's kind).
+#[inline(always)]
+fn state_of_printed(
+    printed: &Printed,
+    kind: ValueKind,
+    notes: &mut Vec<Finding>,
+    unreadable: impl FnOnce() -> Finding,
+) -> (CellState, Option<f64>) {
+    match cell_value(printed, kind) {
+        CellValue::Number(v) => (CellState::Number, Some(v)),
+        CellValue::NotApplicable => (CellState::NotApplicable, None),
+        CellValue::Missing => (CellState::Missing, None),
+        CellValue::Invalid => {
+            notes.push(unreadable());
             (CellState::Missing, None)
         }
     }
@@ -265,15 +279,9 @@ fn state_from_token<'a>(
 ) -> (CellState, Option<f64>, &'a str) {
     match &tok.kind {
         TokenKind::Value(printed) => {
-            let (state, value) = match cell_value(printed, kind) {
-                CellValue::Number(v) => (CellState::Number, Some(v)),
-                CellValue::NotApplicable => (CellState::NotApplicable, None),
-                CellValue::Missing => (CellState::Missing, None),
-                CellValue::Invalid => {
-                    notes.push(unreadable(*key, tok.text, tok.source()));
-                    (CellState::Missing, None)
-                }
-            };
+            let (state, value) = state_of_printed(printed, kind, notes, || {
+                unreadable(*key, tok.text, tok.source())
+            });
             (state, value, tok.text)
         }
         TokenKind::Empty | TokenKind::Text => (CellState::Blank, None, ""),

@@ -46,108 +46,10 @@ pub struct Number {
     pub bare_zero: bool,
 }
 
-/// Units, longest spelling first so that `人次` wins over `人` and `万元` over `元`. (Read
-/// through [`units_starting`], which the tests tie to this list.)
-#[cfg(test)]
-const UNITS: &[(&str, Unit)] = &[
-    ("人（户）次", Unit::RenHuCi),
-    ("人(户)次", Unit::RenHuCi),
-    ("人/户次", Unit::RenHuCi),
-    ("亿元", Unit::Yiyuan),
-    ("万元", Unit::Wanyuan),
-    ("件次", Unit::JianCi),
-    ("人次", Unit::RenCi),
-    ("户次", Unit::HuCi),
-    ("场次", Unit::Chang),
-    ("条", Unit::Tiao),
-    ("件", Unit::Jian),
-    ("项", Unit::Xiang),
-    ("个", Unit::Ge),
-    ("起", Unit::Qi),
-    ("次", Unit::Ci),
-    ("人", Unit::Ren),
-    ("户", Unit::Hu),
-    ("家", Unit::Jia),
-    ("名", Unit::Ming),
-    ("位", Unit::Ming),
-    ("期", Unit::Issue),
-    ("篇", Unit::Pian),
-    ("份", Unit::Fen),
-    ("场", Unit::Chang),
-    ("批", Unit::Pi),
-    ("宗", Unit::Zong),
-    ("例", Unit::Zong),
-    ("封", Unit::Feng),
-    ("元", Unit::Yuan),
-    ("%", Unit::Percent),
-    ("％", Unit::Percent),
-];
-
-/// Whether a spelling in [`UNITS`] starts with `c` (one match instead of a walk of the list).
+/// Whether a spelling of a unit ([`units_starting`]) starts with `c`.
 const fn may_start_unit(c: char) -> bool {
-    matches!(
-        c,
-        '人' | '亿'
-            | '万'
-            | '件'
-            | '户'
-            | '场'
-            | '条'
-            | '项'
-            | '个'
-            | '起'
-            | '次'
-            | '家'
-            | '名'
-            | '位'
-            | '期'
-            | '篇'
-            | '份'
-            | '批'
-            | '宗'
-            | '例'
-            | '封'
-            | '元'
-            | '%'
-            | '％'
-    )
+    !units_starting(c).is_empty()
 }
-
-/// What may not follow a unit: the unit character is then the start of another word
-/// (`条例`, `次日`, `名单`, `个工作日`, `个百分点`, `人民`, `场所`, `批准`). (Read through
-/// [`units_starting`], as [`UNITS`] is.)
-#[cfg(test)]
-const AFTER_UNIT_BLOCKS: &[(&str, &[&str])] = &[
-    ("条", &["例", "款"]),
-    (
-        "个",
-        &[
-            "工作日",
-            "自然日",
-            "月",
-            "小时",
-            "百分点",
-            "季度",
-            "星期",
-            "年",
-            "周",
-        ],
-    ),
-    ("次", &["日", "数", "序", "要"]),
-    ("人", &["民"]),
-    ("名", &["单", "称", "义", "录"]),
-    ("户", &["籍", "口", "外"]),
-    ("场", &["所", "景", "地"]),
-    ("批", &["准", "示", "复", "评"]),
-    ("期", &["间", "限"]),
-    ("篇", &["章", "幅"]),
-    ("宗", &["教", "旨"]),
-    ("例", &["如"]),
-    ("封", &["闭", "面", "锁"]),
-    ("位", &["置", "于"]),
-    ("起", &["草", "点", "步", "止", "始"]),
-    ("元", &["旦", "素"]),
-];
 
 /// Approximation words printed before a number, longest first.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -696,10 +598,12 @@ pub fn unit_at(text: &str, at: usize) -> Option<(Unit, usize)> {
     Some((*unit, end))
 }
 
-/// The spellings of [`UNITS`] that start with `c`, in the list's order, each with the words of
-/// [`AFTER_UNIT_BLOCKS`] that may not follow it: one match on the first character rather than a
-/// walk of both lists (`units_starting_is_the_lists` ties it to them).
-fn units_starting(c: char) -> &'static [(&'static str, Unit, &'static [&'static str])] {
+/// The units: their spellings that start with `c`, longest first so that `人次` wins over `人`
+/// and `万元` over `元` (`units_starting_is_well_formed`), each with the words that may not follow
+/// it, where the unit's character starts another word (`条例`, `次日`, `名单`, `个工作日`,
+/// `个百分点`, `人民`, `场所`, `批准`). Grouped by first character, so that looking a unit up is
+/// one match rather than a walk of a list.
+const fn units_starting(c: char) -> &'static [(&'static str, Unit, &'static [&'static str])] {
     match c {
         '人' => &[
             ("人（户）次", Unit::RenHuCi, &[]),
@@ -1015,30 +919,32 @@ mod tests {
     #[test]
     fn unit_starts_are_the_first_characters_of_the_units() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let listed = UNITS.iter().any(|(s, _)| s.starts_with(c));
-            assert_eq!(may_start_unit(c), listed, "{c}");
             let mut buf = [0u8; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
-            assert_eq!(unit_starts_at(bytes, 0), listed, "{c}");
+            assert_eq!(unit_starts_at(bytes, 0), may_start_unit(c), "{c}");
         }
     }
 
+    /// Every spelling is listed under its first character, and none after a shorter one it
+    /// starts with (which `unit_at`, taking the first that fits, would then never reach).
     #[test]
-    fn units_starting_is_the_lists() {
+    fn units_starting_is_well_formed() {
+        let mut spellings = 0;
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let listed: Vec<(&str, Unit, &[&str])> = UNITS
-                .iter()
-                .filter(|(s, _)| s.starts_with(c))
-                .map(|&(s, unit)| {
-                    let blocks = AFTER_UNIT_BLOCKS
-                        .iter()
-                        .find(|(u, _)| *u == s)
-                        .map_or(&[][..], |(_, b)| *b);
-                    (s, unit, blocks)
-                })
-                .collect();
-            assert_eq!(units_starting(c), &listed[..], "{c}");
+            let units = units_starting(c);
+            for (i, (spelling, _, blocks)) in units.iter().enumerate() {
+                assert!(spelling.starts_with(c), "{spelling} under {c}");
+                assert!(blocks.iter().all(|b| !b.is_empty()), "{spelling}");
+                for (earlier, _, _) in &units[..i] {
+                    assert!(
+                        !spelling.starts_with(earlier),
+                        "{earlier} before {spelling}"
+                    );
+                }
+                spellings += 1;
+            }
         }
+        assert_eq!(spellings, 31);
     }
 
     proptest::proptest! {

@@ -166,8 +166,9 @@ const MEMO_ENTRIES: usize = 8192;
 /// Longer lines are not remembered: labels, headings and page furniture are short (96 bytes
 /// are 32 Chinese characters).
 const MEMO_MAX_BYTES: usize = 96;
-/// Longer lines are looked up, and remembered when they are table rows ([`LineFactsOf::of`]),
-/// up to this many bytes (a row of a dozen cells); longer ones are neither.
+/// Longer lines are looked up, and remembered when they are table rows
+/// ([`LineFactsOf::remember`]), up to this many bytes (a row of a dozen cells); longer ones are
+/// neither.
 const MEMO_MAX_ROW_BYTES: usize = 400;
 
 /// [`is_chrome`] for a trimmed line that is not a value.

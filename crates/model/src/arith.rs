@@ -306,11 +306,11 @@ fn infer_by_relations(report: &mut Report, relations: &[Relation]) -> Vec<CellKe
                 if let Some(cell) = report.cell_mut(&key) {
                     cell.state = CellState::Inferred;
                     cell.value = Some(value);
-                    cell.inferred_by = Some(Inference {
+                    cell.inferred_by = Some(Box::new(Inference {
                         rule: rel.def.rule,
                         along: rel.along,
                         evidence,
-                    });
+                    }));
                     inferred.push(key);
                     changed = true;
                 }

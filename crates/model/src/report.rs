@@ -267,7 +267,7 @@ pub struct Cell {
     pub source: Source,
     /// For inferred cells: the relation that fixed the value.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inferred_by: Option<Inference>,
+    pub inferred_by: Option<Box<Inference>>,
 }
 
 fn ser_value<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {

@@ -1315,11 +1315,11 @@ fn decode_cell(row: Row) -> Result<gongkai_model::Cell> {
         next().into_string(),
     );
     let inferred_by = match (rule, along) {
-        (Some(rule), Some(along)) => Some(gongkai_model::Inference {
+        (Some(rule), Some(along)) => Some(Box::new(gongkai_model::Inference {
             rule: intern(&rule),
             along: intern(&along),
             evidence: evidence.unwrap_or_default(),
-        }),
+        })),
         _ => None,
     };
     Ok(gongkai_model::Cell {

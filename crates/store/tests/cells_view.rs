@@ -330,11 +330,11 @@ fn the_view_spells_sources_and_states_as_the_model_does() {
         c.source = sources[i % sources.len()];
         c.state = states[i % states.len()];
         if c.state == CellState::Inferred {
-            c.inferred_by = Some(Inference {
+            c.inferred_by = Some(Box::new(Inference {
                 rule: "T3-BALANCE",
                 along: "total",
                 evidence: "1 + 1 = 2".into(),
-            });
+            }));
         }
     }
     r.cells.push(Cell {

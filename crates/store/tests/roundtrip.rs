@@ -131,11 +131,11 @@ fn a_report_with_inferred_and_odd_cells_round_trips() {
     if let Some(c) = r.cells.first_mut() {
         c.state = CellState::Inferred;
         c.value = Some(14.4);
-        c.inferred_by = Some(Inference {
+        c.inferred_by = Some(Box::new(Inference {
             rule: "T3-BALANCE",
             along: "natural_person",
             evidence: "5 − (0 + 0) = 5".into(),
-        });
+        }));
         c.source = Source::Grid {
             page: 2,
             table: 1,

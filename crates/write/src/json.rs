@@ -412,11 +412,11 @@ pub fn report_from_json(text: &str) -> Result<Report, JsonError> {
                 .map(|r| r.key)
                 .chain(table.columns.iter().map(|c| c.key))
                 .find(|k| *k == along)?;
-            Some(gongkai_model::Inference {
+            Some(Box::new(gongkai_model::Inference {
                 rule,
                 along,
                 evidence: evidence.to_string(),
-            })
+            }))
         });
         let cell = Cell {
             table: key.table,

@@ -102,11 +102,11 @@ pub fn report() -> Report {
         Source::None,
     );
     if let Some(c) = r.cell_mut(&total) {
-        c.inferred_by = Some(Inference {
+        c.inferred_by = Some(Box::new(Inference {
             rule: "T3-ROW-TOTAL",
             along: "received",
             evidence: "total = 7 + 0 = 7".to_string(),
-        });
+        }));
     }
     r
 }

@@ -118,12 +118,20 @@ impl LineFactsOf<'_> {
         }
     }
 
+    /// Whether the memo may hold the trimmed line `t`, told that it is one cell or not
+    /// (`single_cell`): a line longer than [`MEMO_MAX_BYTES`] is held only as a table row
+    /// ([`LineFactsOf::remember`]), and one that is not is not looked up (sentences, mostly).
+    #[inline]
+    pub(crate) fn may_hold_long(t: &str, single_cell: bool) -> bool {
+        t.len() <= MEMO_MAX_BYTES || !single_cell
+    }
+
     /// Puts `facts` ([`facts_of`] `t`, which [`LineFactsOf::known`] does not hold) in the memo,
     /// if `t` is to be remembered: a short line, or a longer table row (header rows come back in
     /// every report); longer lines are mostly sentences, unique.
     pub(crate) fn remember(&mut self, t: &str, facts: &LineFacts) {
         if let Some(memo) = self.memo.as_deref_mut() {
-            if t.len() <= MEMO_MAX_BYTES || (t.len() <= MEMO_MAX_ROW_BYTES && !facts.single_cell) {
+            if t.len() <= MEMO_MAX_ROW_BYTES && LineFactsOf::may_hold_long(t, facts.single_cell) {
                 let entry = Remembered {
                     facts: facts.clone(),
                     row: std::cell::OnceCell::new(),
@@ -145,12 +153,18 @@ impl LineFactsOf<'_> {
 
 /// [`LineFacts`] of a trimmed line, not empty, made (not looked up).
 pub(crate) fn facts_of(t: &str) -> LineFacts {
+    facts_of_cells(t, crate::tokens::is_single_cell_text(t))
+}
+
+/// [`facts_of`] a trimmed line whose [`crate::tokens::is_single_cell_text`] is `single_cell`
+/// (told already).
+pub(crate) fn facts_of_cells(t: &str, single_cell: bool) -> LineFacts {
+    debug_assert_eq!(single_cell, crate::tokens::is_single_cell_text(t));
     // (Sentences, most of the lines met here for the first time, end in a character no
     // value ends in.)
     let value = crate::value::may_end_as_value(t)
         .then(|| crate::value::parse_trimmed(t))
         .flatten();
-    let single_cell = crate::tokens::is_single_cell_text(t);
     LineFacts {
         chrome: value.is_none() && t.len() <= MAX_CHROME_BYTES && decide(t),
         one_text: value.is_none() && crate::tokens::is_one_text(t, single_cell),
@@ -165,7 +179,7 @@ pub(crate) fn facts_of(t: &str) -> LineFacts {
 const MEMO_ENTRIES: usize = 8192;
 /// Longer lines are not remembered: labels, headings and page furniture are short (96 bytes
 /// are 32 Chinese characters).
-const MEMO_MAX_BYTES: usize = 96;
+pub(crate) const MEMO_MAX_BYTES: usize = 96;
 /// Longer lines are looked up, and remembered when they are table rows
 /// ([`LineFactsOf::remember`]), up to this many bytes (a row of a dozen cells); longer ones are
 /// neither.
@@ -928,6 +942,33 @@ mod tests {
         assert!(!is_stamp("2021-01-28"));
         assert!(!is_stamp("2021年1月27日"));
         assert!(!is_stamp("2021-01-280 13:53"));
+    }
+
+    proptest! {
+        /// The tokenizer does not look up a long line that is one cell ([`LineFactsOf::may_hold_long`]
+        /// false): the memo never holds one, so it would not be found.
+        #[test]
+        fn long_cells_are_never_held(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            noise in "\\PC{0,40}",
+        ) {
+            let line = parts.concat() + &noise;
+            let t = crate::scan::trim(&line);
+            if !t.is_empty() {
+                let single = crate::tokens::is_single_cell_text(t);
+                let facts = facts_of(t);
+                prop_assert_eq!(facts.single_cell, single);
+                with_line_facts(|memo| {
+                    if memo.known(t).is_none() {
+                        memo.remember(t, &facts);
+                    }
+                    if !LineFactsOf::may_hold_long(t, single) {
+                        prop_assert!(memo.known(t).is_none(), "{:?}", t);
+                    }
+                    Ok(())
+                })?;
+            }
+        }
     }
 
     #[test]

@@ -95,7 +95,12 @@ fn full_hash_of(text: &str) -> u64 {
     for word in words {
         h = (h.rotate_left(26) ^ u64::from_le_bytes(*word)).wrapping_mul(K);
     }
-    let last = rest.iter().fold(0u64, |x, &b| (x << 8) | u64::from(b));
+    // The bytes after the last whole word: read as the text's last eight bytes (some of them
+    // mixed in twice) rather than one by one, when the text has eight.
+    let last = match text.as_bytes().last_chunk::<8>() {
+        Some(end) if !rest.is_empty() => u64::from_le_bytes(*end),
+        _ => rest.iter().fold(0u64, |x, &b| (x << 8) | u64::from(b)),
+    };
     h = (h.rotate_left(26) ^ last).wrapping_mul(K);
     h ^ (h >> 29)
 }

@@ -133,7 +133,7 @@ impl<V> Table<V> {
     }
 
     /// The index in `entries` of `text`'s entry.
-    #[inline]
+    #[inline(always)]
     fn find(&self, hash: u64, text: &str) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
         let tag = tag_of(hash);
@@ -162,7 +162,7 @@ impl<V> Table<V> {
     }
 
     /// The value held for `text`, to change.
-    #[inline]
+    #[inline(always)]
     pub fn get_mut(&mut self, text: &str) -> Option<&mut V> {
         let at = self.find(self.hash(text), text)?;
         self.entries.get_mut(at).map(|e| &mut e.value)

@@ -118,6 +118,18 @@ impl LineFactsOf<'_> {
         }
     }
 
+    /// [`LineFactsOf::known`] of the trimmed line `t`; and of a line longer than the memo's cells
+    /// ([`MEMO_MAX_BYTES`]), whether it is one cell ([`crate::tokens::is_single_cell_text`]),
+    /// told first: a long line is looked up only as a table row ([`LineFactsOf::may_hold_long`]),
+    /// and the answer is kept for its facts ([`facts_of_cells`]) when it is one cell (a
+    /// sentence, mostly).
+    #[inline]
+    pub(crate) fn known_or_cells(&mut self, t: &str) -> (Option<&Remembered>, Option<bool>) {
+        let long_cells = (t.len() > MEMO_MAX_BYTES).then(|| crate::tokens::is_single_cell_text(t));
+        let held = long_cells.is_none_or(|single| LineFactsOf::may_hold_long(t, single));
+        (if held { self.known(t) } else { None }, long_cells)
+    }
+
     /// Whether the memo may hold the trimmed line `t`, told that it is one cell or not
     /// (`single_cell`): a line longer than [`MEMO_MAX_BYTES`] is held only as a table row
     /// ([`LineFactsOf::remember`]), and one that is not is not looked up (sentences, mostly).
@@ -179,7 +191,7 @@ pub(crate) fn facts_of_cells(t: &str, single_cell: bool) -> LineFacts {
 const MEMO_ENTRIES: usize = 8192;
 /// Longer lines are not remembered: labels, headings and page furniture are short (96 bytes
 /// are 32 Chinese characters).
-pub(crate) const MEMO_MAX_BYTES: usize = 96;
+const MEMO_MAX_BYTES: usize = 96;
 /// Longer lines are looked up, and remembered when they are table rows
 /// ([`LineFactsOf::remember`]), up to this many bytes (a row of a dozen cells); longer ones are
 /// neither.

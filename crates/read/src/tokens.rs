@@ -211,17 +211,7 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
             // around them.)
             let (value, is_chrome, one_text, single_cell) = match plain_read.flatten() {
                 Some(p) => (Some(p), false, false, true),
-                None => match {
-                    // (A line past the memo's length for a cell is looked up only as a row: told
-                    // so first, and kept for its facts.)
-                    let long_cells = (trimmed.len() > crate::chrome::MEMO_MAX_BYTES)
-                        .then(|| is_single_cell_text(trimmed));
-                    let held = long_cells.is_none_or(|single| {
-                        crate::chrome::LineFactsOf::may_hold_long(trimmed, single)
-                    });
-                    let known = if held { line_facts.known(trimmed) } else { None };
-                    (known, long_cells)
-                } {
+                None => match line_facts.known_or_cells(trimmed) {
                     (Some(remembered), _) => {
                         // A row met before, as it is now (the same white space around it): its
                         // tokens as they were made then.

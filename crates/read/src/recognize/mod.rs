@@ -12,7 +12,7 @@ pub mod sections;
 mod wrapped;
 
 use gongkai_model::arith::infer_missing;
-use gongkai_model::format::{GroupDef, RowDef, TableDef, TableLayout};
+use gongkai_model::format::{RowDef, TableDef, TableLayout};
 use gongkai_model::report::FormatCells;
 use gongkai_model::{
     formats, Cell, CellKey, Finding, FormatDef, FormatId, Found, Message, Outcome, Report,
@@ -24,12 +24,23 @@ use std::sync::OnceLock;
 use crate::normalize::norm;
 use crate::tokens::{Token, TokenKind};
 use detect::Detection;
-use labels::{label_forms, Forms, LabelIndex, Target};
+use labels::{label_forms, Forms, Here, LabelIndex, Target};
 use placement::{resolve, Kept, LabelPlace, RowRead, Slot};
 
 /// Reads the parts and tables of a report from its tokens. `year` (from the metadata) only
 /// breaks ties when the labels do not tell the format.
 pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
+    recognize_by(tokens, year, Pass::read_runs)
+}
+
+/// [`recognize`] with the pass's reading of the tokens given (`read(pass, tokens, texts, forms,
+/// completed)`): the tests compare the reader's with a reading token by token.
+#[inline(always)]
+fn recognize_by<'a>(
+    tokens: &'a [Token<'a>],
+    year: Option<i32>,
+    read: impl FnOnce(&mut Pass<'a>, &'a [Token<'a>], &[usize], &[Forms], &[usize]),
+) -> Report {
     // The places of the text tokens, the only ones that may be labels (values are most tokens,
     // and the steps below that look at labels need not pass over them), and the matching forms
     // of each, computed once and used by every step below.
@@ -40,20 +51,8 @@ pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
     // The text tokens (by their places in `texts`) whose forms are now those of a whole wrapped
     // label, not of their own text.
     let completed = wrapped::complete_short_labels(tokens, &texts, &mut forms, format);
-    let mut completed = completed.iter().peekable();
     let mut state = Pass::new(def, tokens.len());
-    let no_forms = Forms::default();
-    let mut text_forms = forms.iter().enumerate();
-    for tok in tokens {
-        match &tok.kind {
-            TokenKind::Text => {
-                let (k, f) = text_forms.next().unwrap_or((usize::MAX, &no_forms));
-                let own = completed.next_if_eq(&&k).is_none();
-                state.text(tok, f, own);
-            }
-            TokenKind::Value(_) | TokenKind::Empty => state.value(tok, Some(tok)),
-        }
-    }
+    read(&mut state, tokens, &texts, &forms, &completed);
     let mut report = state.finish();
     if detection.mixed() {
         report.notes.push(mixed_note(&detection, tokens));
@@ -119,40 +118,6 @@ impl At {
     }
 }
 
-/// What the targets of a text in the current table say: the row it names, whether it is a
-/// header too, the group it names.
-#[derive(Default)]
-struct Here {
-    any: bool,
-    row: Option<&'static RowDef>,
-    header_too: bool,
-    group: Option<&'static GroupDef>,
-}
-
-impl Here {
-    fn of(targets: impl Iterator<Item = Target>) -> Here {
-        let mut here = Here::default();
-        for t in targets {
-            here.any = true;
-            match t {
-                Target::Row(_, r) => {
-                    here.row.get_or_insert(r);
-                }
-                Target::Group(_, g) => {
-                    here.header_too = true;
-                    here.group.get_or_insert(g);
-                }
-                _ => here.header_too = true,
-            }
-        }
-        here
-    }
-
-    fn one(target: Target) -> Here {
-        Here::of(std::iter::once(target))
-    }
-}
-
 /// What was read of one labelled row: where its label is, where its printed cells are in the
 /// pass's [`Pass::slots`] (`len` of them from `start`), and how many of them are values (kept as
 /// a count so that checking completeness stays O(1)).
@@ -215,6 +180,55 @@ impl<'a> Pass<'a> {
         }
     }
 
+    /// Reads the tokens: `texts` are the places of the text tokens, `forms` the forms of each,
+    /// `completed` the places in `texts` of those whose forms are not their own text's. The
+    /// tokens between two texts are values and empty cells, read as one run ([`Self::values`]):
+    /// only a text changes the table or the row they go to.
+    fn read_runs(
+        &mut self,
+        tokens: &'a [Token<'a>],
+        texts: &[usize],
+        forms: &[Forms],
+        completed: &[usize],
+    ) {
+        let mut completed = completed.iter().peekable();
+        let mut next = 0;
+        for (k, (&i, f)) in texts.iter().zip(forms).enumerate() {
+            self.values(tokens.get(next..i).unwrap_or_default());
+            let own = completed.next_if_eq(&&k).is_none();
+            if let Some(tok) = tokens.get(i) {
+                self.text(tok, f, own);
+            }
+            next = i + 1;
+        }
+        self.values(tokens.get(next..).unwrap_or_default());
+    }
+
+    /// [`Self::read_runs`] token by token, each value read by [`Self::value`]: what the tests
+    /// compare it with.
+    #[cfg(test)]
+    fn read_each(
+        &mut self,
+        tokens: &'a [Token<'a>],
+        _texts: &[usize],
+        forms: &[Forms],
+        completed: &[usize],
+    ) {
+        let mut completed = completed.iter().peekable();
+        let no_forms = Forms::default();
+        let mut text_forms = forms.iter().enumerate();
+        for tok in tokens {
+            match &tok.kind {
+                TokenKind::Text => {
+                    let (k, f) = text_forms.next().unwrap_or((usize::MAX, &no_forms));
+                    let own = completed.next_if_eq(&&k).is_none();
+                    self.text(tok, f, own);
+                }
+                TokenKind::Value(_) | TokenKind::Empty => self.value(tok, Some(tok)),
+            }
+        }
+    }
+
     fn table_index(&self, key: &str) -> Option<usize> {
         self.tables.iter().position(|t| same_key(t.def.key, key))
     }
@@ -264,15 +278,7 @@ impl<'a> Pass<'a> {
             return;
         }
         let mut here = match self.current {
-            Some(c) => {
-                let key = self.tables[c].def.key;
-                Here::of(
-                    targets
-                        .iter()
-                        .copied()
-                        .filter(|t| same_key(t.table().key, key)),
-                )
-            }
+            Some(c) => self.index.here(forms, c),
             None => Here::default(),
         };
         if !here.any {
@@ -487,11 +493,59 @@ impl<'a> Pass<'a> {
         }
     }
 
+    /// Reads a run of value and empty tokens among the tokens read (no text among them), each
+    /// kept by reference. The table and the row they go to are told once for the run: nothing
+    /// but a text changes them, and most tokens are values (a dispatch per token cost as much
+    /// as keeping it). The same as [`Self::value`] of each token in turn (tested).
+    #[inline]
+    fn values(&mut self, run: &'a [Token<'a>]) {
+        if run.is_empty() {
+            return;
+        }
+        let Some(ti) = self.current else {
+            return;
+        };
+        let Some(table) = self.tables.get_mut(ti) else {
+            return;
+        };
+        if table.def.layout == TableLayout::SingleRun {
+            if table.found.is_none() {
+                if let Some(tok) = run.iter().find(|t| matches!(t.kind, TokenKind::Value(_))) {
+                    table.found = Some(tok.source());
+                }
+            }
+            if table.run.is_empty() {
+                // Room for the table's cells, so that the run does not grow value by value.
+                table.run.reserve(table.def.cell_count());
+            }
+            table.run.extend(run.iter().map(Kept::Token));
+            return;
+        }
+        match self.pending {
+            Pending::Row(pi, place) if pi == ti => {
+                if let Some(row) = table.read_row_mut(place) {
+                    debug_assert_eq!(row.start + row.len, self.slots.len());
+                    self.slots.extend(run.iter().map(Kept::Token));
+                    row.len += run.len();
+                    row.values += run
+                        .iter()
+                        .filter(|t| matches!(t.kind, TokenKind::Value(_)))
+                        .count();
+                }
+            }
+            Pending::Discard => {}
+            _ => {
+                for tok in run {
+                    if matches!(tok.kind, TokenKind::Value(_)) {
+                        table.orphans.push((tok.source(), self.after));
+                    }
+                }
+            }
+        }
+    }
+
     /// Reads a value or empty token: `read`, the same token among the tokens read, is kept by
-    /// reference; without it (a token the pass made) the token's cell is kept made. Inlined into
-    /// the pass's loop: most tokens are values, read in a few steps, and a call per token costs
-    /// as much again.
-    #[inline(always)]
+    /// reference; without it (a token the pass made) the token's cell is kept made.
     fn value(&mut self, tok: &Token<'a>, read: Option<&'a Token<'a>>) {
         let Some(ti) = self.current else {
             return;
@@ -1001,6 +1055,39 @@ mod tests {
                 }
             }
             assert_eq!(keys.next(), None);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// Reading the values between two texts as one run is reading them token by token, on
+        /// generated reports with tokens dropped and repeated (rows with values missing or too
+        /// many, values after no row, runs in single-run tables, discarded duplicate rows).
+        #[test]
+        fn reading_runs_is_reading_each_token(
+            seed in 0u64..100_000,
+            edits in proptest::collection::vec(any::<u16>(), 0..60),
+            year in proptest::option::of(2017i32..2025),
+        ) {
+            let (_, text) = gongkai_synth::corpus(seed, 1).next().unwrap_or_default();
+            let doc = crate::document::Document::new(text);
+            let mut tokens = crate::tokens::tokenize_content(&doc).tokens;
+            for (j, edit) in edits.iter().enumerate() {
+                if tokens.is_empty() {
+                    break;
+                }
+                let at = usize::from(*edit) % tokens.len();
+                if j % 2 == 0 {
+                    tokens.remove(at);
+                } else {
+                    let copy = tokens[at].clone();
+                    tokens.insert(at, copy);
+                }
+            }
+            let runs = super::recognize_by(&tokens, year, super::Pass::read_runs);
+            let each = super::recognize_by(&tokens, year, super::Pass::read_each);
+            prop_assert_eq!(format!("{runs:?}"), format!("{each:?}"));
         }
     }
 

@@ -298,10 +298,23 @@ impl LabelIndex {
     /// What a label with these forms names in the table at place `table` of the format's
     /// tables: [`Here::of`] its targets in that table, remembered with the forms.
     pub fn here(&self, forms: &Forms, table: usize) -> Here {
-        self.named(forms)
-            .and_then(|n| n.here.get(table))
-            .copied()
-            .unwrap_or_default()
+        self.targets_here(forms, Some(table)).1
+    }
+
+    /// [`Self::targets`] and [`Self::here`] (nothing in no table), told from what is
+    /// remembered with the forms, looked up once.
+    #[inline]
+    pub fn targets_here<'f>(&self, forms: &'f Forms, table: Option<usize>) -> (&'f [Target], Here) {
+        match self.named(forms) {
+            Some(n) => (
+                &n.targets,
+                table
+                    .and_then(|t| n.here.get(t))
+                    .copied()
+                    .unwrap_or_default(),
+            ),
+            None => (&[], Here::default()),
+        }
     }
 
     /// Everything a label with these forms may name: [`lookup_forms`](Self::lookup_forms),

@@ -268,7 +268,7 @@ impl<'a> Pass<'a> {
                 return;
             }
         }
-        let targets = self.index.targets(forms);
+        let (targets, mut here) = self.index.targets_here(forms, self.current);
         // (Only a text ending in a digit may be a label with its values glued on: told here,
         // without the call, for the others.)
         if targets.is_empty()
@@ -277,10 +277,6 @@ impl<'a> Pass<'a> {
         {
             return;
         }
-        let mut here = match self.current {
-            Some(c) => self.index.here(forms, c),
-            None => Here::default(),
-        };
         if !here.any {
             // The first line of a wrapped row label of this table.
             if let Some(t) = self
@@ -748,29 +744,21 @@ fn rows_of<'s>(
             label_at: LabelPlace::Made(found),
             slots: &table.run,
         });
-    // Each row's first cell is where the rows before it end.
-    let rows_first = def.rows.iter().scan(first, |next, r| {
-        let at = *next;
-        *next += r.columns.len();
-        Some(at)
+    // (A single run's table has no labelled rows to place.)
+    let read = match def.layout {
+        TableLayout::LabelledRows => &table.rows[..],
+        TableLayout::SingleRun => &[],
+    };
+    let rows = read.iter().enumerate().filter_map(move |(place, read)| {
+        let read = read.as_ref()?;
+        Some(RowRead {
+            label: def.rows.get(place)?.label,
+            targets: targets.rows.get(place)?,
+            first: first + targets.offsets.get(place)?,
+            label_at: LabelPlace::Token(&read.label),
+            slots: read.slots(slots),
+        })
     });
-    let rows = def
-        .rows
-        .iter()
-        .zip(&table.rows)
-        .zip(&targets.rows)
-        .zip(rows_first)
-        .filter(move |_| def.layout == TableLayout::LabelledRows)
-        .filter_map(move |(((r, read), row_targets), row_first)| {
-            let read = read.as_ref()?;
-            Some(RowRead {
-                label: r.label,
-                targets: row_targets,
-                first: row_first,
-                label_at: LabelPlace::Token(&read.label),
-                slots: read.slots(slots),
-            })
-        });
     run.into_iter().chain(rows)
 }
 
@@ -783,6 +771,9 @@ struct TableTargets {
     rows: Vec<Box<[(CellKey, ValueKind)]>>,
     /// Every cell of the table, row after row.
     all: Box<[(CellKey, ValueKind)]>,
+    /// By the rows' places: the place of the row's first cell among the table's cells (where
+    /// the rows before it end).
+    offsets: Box<[usize]>,
 }
 
 impl TableTargets {
@@ -793,7 +784,20 @@ impl TableTargets {
             .map(|r| row_targets(def, r).into())
             .collect();
         let all = rows.iter().flat_map(|r| r.iter().copied()).collect();
-        TableTargets { def, rows, all }
+        let offsets = rows
+            .iter()
+            .scan(0, |next, r| {
+                let at = *next;
+                *next += r.len();
+                Some(at)
+            })
+            .collect();
+        TableTargets {
+            def,
+            rows,
+            all,
+            offsets,
+        }
     }
 }
 
@@ -1042,6 +1046,12 @@ mod tests {
                 assert_eq!(t.all.len(), table.cell_count());
                 let rows: Vec<_> = t.rows.iter().flat_map(|r| r.iter().copied()).collect();
                 assert_eq!(&rows[..], &t.all[..]);
+                assert_eq!(t.offsets.len(), table.rows.len());
+                let mut offset = 0;
+                for (at, row) in t.offsets.iter().zip(table.rows) {
+                    assert_eq!(*at, offset);
+                    offset += row.columns.len();
+                }
                 for ((r, row), cells) in table.rows.iter().enumerate().zip(&t.rows) {
                     assert_eq!(cells.len(), row.columns.len(), "{format:?} row {r}");
                     for ((key, kind), column) in cells.iter().zip(row.columns) {

@@ -409,6 +409,9 @@ pub struct Facts {
     pub first_chars: usize,
     /// The bytes of the first form.
     pub first_bytes: usize,
+    /// Whether the label is short ([`super::wrapped::is_short`]) and names nothing in the 2019
+    /// or in the 2021 format: one that may be completed in either.
+    pub completable: bool,
 }
 
 /// First forms of more bytes than this are not counted in characters by [`Facts`].
@@ -426,7 +429,7 @@ impl Facts {
 
     fn of(forms: &Forms) -> Facts {
         let first = forms.first().map_or("", String::as_str);
-        Facts {
+        let mut facts = Facts {
             marker_2019: LabelIndex::of(FormatId::F2019).marker_of(forms),
             marker_2021: LabelIndex::of(FormatId::F2021).marker_of(forms),
             names: [FormatId::F2019, FormatId::F2021].map(|id| LabelIndex::of(id).names(forms)),
@@ -436,7 +439,10 @@ impl Facts {
                 first.chars().count()
             },
             first_bytes: first.len(),
-        }
+            completable: false,
+        };
+        facts.completable = super::wrapped::is_short(&facts) && !(facts.names[0] && facts.names[1]);
+        facts
     }
 }
 
@@ -798,6 +804,13 @@ mod tests {
                         prop_assert_eq!(facts.marker_2021, i21.marker(&forms));
                         let first = &forms[0];
                         prop_assert_eq!(facts.first_bytes, first.len());
+                        let unnamed = [FormatId::F2019, FormatId::F2021]
+                            .iter()
+                            .any(|&id| !LabelIndex::of(id).names_any(&forms));
+                        prop_assert_eq!(
+                            facts.completable,
+                            crate::recognize::wrapped::is_short(facts) && unnamed
+                        );
                         if first.len() <= LONG_FORM_BYTES {
                             prop_assert_eq!(facts.first_chars, first.chars().count());
                         } else {

@@ -50,7 +50,14 @@ fn recognize_by<'a>(
     let def = formats::get(format);
     // The text tokens (by their places in `texts`) whose forms are now those of a whole wrapped
     // label, not of their own text.
-    let completed = wrapped::complete_short_labels(tokens, &texts, &mut forms, format);
+    let completed = wrapped::complete_short_labels(
+        tokens,
+        &texts,
+        &mut forms,
+        // (Every text is looked at for a legacy report: it asks names of its own format.)
+        (format != FormatId::Legacy).then_some(&detection.short[..]),
+        format,
+    );
     let mut state = Pass::new(def, tokens.len());
     read(&mut state, tokens, &texts, &forms, &completed);
     let mut report = state.finish();

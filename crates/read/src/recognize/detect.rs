@@ -18,6 +18,11 @@ pub struct Detection {
     pub f2021: Vec<usize>,
     /// Whether any table label of either format was seen at all.
     pub tabular: bool,
+    /// The places in `texts` of the labels short enough to be the first line of a wrapped
+    /// label ([`super::wrapped::is_short`]) that name nothing in the 2019 or the 2021 format,
+    /// in order: the only ones [`super::wrapped::complete_short_labels`] need look at in those
+    /// formats, noted in this pass over the labels' facts rather than in one of its own.
+    pub short: Vec<usize>,
 }
 
 impl Detection {
@@ -32,14 +37,18 @@ impl Detection {
             f2019: Vec::with_capacity(n19),
             f2021: Vec::with_capacity(n21),
             tabular: false,
+            short: Vec::new(),
         };
         let mut seen19 = Seen::default();
         let mut seen21 = Seen::default();
-        for (&i, f) in texts.iter().zip(forms) {
+        for (k, (&i, f)) in texts.iter().zip(forms).enumerate() {
             // The markers and names of a label, worked out once with its forms ([`Facts`]).
             let Some(facts) = f.facts() else {
                 continue;
             };
+            if facts.completable {
+                d.short.push(k);
+            }
             if tokens.get(i).is_none_or(|t| t.kind != TokenKind::Text) {
                 continue;
             }

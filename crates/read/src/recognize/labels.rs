@@ -27,12 +27,58 @@ impl Target {
     }
 }
 
+/// What the targets of a text in one table say: whether there are any, the row it names,
+/// whether it is a header too, the group it names.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Here {
+    pub any: bool,
+    pub row: Option<&'static RowDef>,
+    pub header_too: bool,
+    pub group: Option<&'static GroupDef>,
+}
+
+impl Here {
+    pub fn of(targets: impl Iterator<Item = Target>) -> Here {
+        let mut here = Here::default();
+        for t in targets {
+            here.any = true;
+            match t {
+                Target::Row(_, r) => {
+                    here.row.get_or_insert(r);
+                }
+                Target::Group(_, g) => {
+                    here.header_too = true;
+                    here.group.get_or_insert(g);
+                }
+                _ => here.header_too = true,
+            }
+        }
+        here
+    }
+
+    pub fn one(target: Target) -> Here {
+        Here::of(std::iter::once(target))
+    }
+
+    /// [`Here::of`] the targets in the table of key `table`.
+    fn in_table(targets: &[Target], table: &str) -> Here {
+        Here::of(
+            targets
+                .iter()
+                .copied()
+                .filter(|t| super::same_key(t.table().key, table)),
+        )
+    }
+}
+
 /// Labels longer than this are prose, not labels; they are not looked up.
 pub const MAX_LABEL_CHARS: usize = 80;
 
 pub struct LabelIndex {
     /// Which format's index this is: the slot of [`Forms`]' cache it fills.
     slot: usize,
+    /// The format's tables, in order (the places [`Self::here`] is asked by).
+    tables: &'static [TableDef],
     map: HashMap<String, Vec<Target>>,
     /// The place in `markers` of each marker form (the first place, when a form is there
     /// twice): a label's marker found by looking its forms up, as its targets are, rather than
@@ -107,6 +153,7 @@ impl LabelIndex {
             .collect();
         LabelIndex {
             slot,
+            tables: format.tables,
             map,
             marker_places,
             rows,
@@ -229,10 +276,45 @@ impl LabelIndex {
     /// same labels, and each is asked about several times while it is read.
     fn named<'f>(&self, forms: &'f Forms) -> Option<&'f Named> {
         let shared = forms.shared.as_ref()?;
-        Some(shared.named[self.slot].get_or_init(|| Named {
-            targets: self.lookup_forms(&shared.forms).into(),
-            marker: self.marker_by_places(&shared.forms),
+        Some(shared.named[self.slot].get_or_init(|| {
+            let targets: Box<[Target]> = self.lookup_forms(&shared.forms).into();
+            // (Nothing to keep for a text that names nothing: most texts asked about.)
+            let here = if targets.is_empty() {
+                Box::default()
+            } else {
+                self.tables
+                    .iter()
+                    .map(|t| Here::in_table(&targets, t.key))
+                    .collect()
+            };
+            Named {
+                targets,
+                marker: self.marker_by_places(&shared.forms),
+                here,
+            }
         }))
+    }
+
+    /// What a label with these forms names in the table at place `table` of the format's
+    /// tables: [`Here::of`] its targets in that table, remembered with the forms.
+    pub fn here(&self, forms: &Forms, table: usize) -> Here {
+        self.targets_here(forms, Some(table)).1
+    }
+
+    /// [`Self::targets`] and [`Self::here`] (nothing in no table), told from what is
+    /// remembered with the forms, looked up once.
+    #[inline]
+    pub fn targets_here<'f>(&self, forms: &'f Forms, table: Option<usize>) -> (&'f [Target], Here) {
+        match self.named(forms) {
+            Some(n) => (
+                &n.targets,
+                table
+                    .and_then(|t| n.here.get(t))
+                    .copied()
+                    .unwrap_or_default(),
+            ),
+            None => (&[], Here::default()),
+        }
     }
 
     /// Everything a label with these forms may name: [`lookup_forms`](Self::lookup_forms),
@@ -327,6 +409,9 @@ pub struct Facts {
     pub first_chars: usize,
     /// The bytes of the first form.
     pub first_bytes: usize,
+    /// Whether the label is short ([`super::wrapped::is_short`]) and names nothing in the 2019
+    /// or in the 2021 format: one that may be completed in either.
+    pub completable: bool,
 }
 
 /// First forms of more bytes than this are not counted in characters by [`Facts`].
@@ -344,7 +429,7 @@ impl Facts {
 
     fn of(forms: &Forms) -> Facts {
         let first = forms.first().map_or("", String::as_str);
-        Facts {
+        let mut facts = Facts {
             marker_2019: LabelIndex::of(FormatId::F2019).marker_of(forms),
             marker_2021: LabelIndex::of(FormatId::F2021).marker_of(forms),
             names: [FormatId::F2019, FormatId::F2021].map(|id| LabelIndex::of(id).names(forms)),
@@ -354,7 +439,10 @@ impl Facts {
                 first.chars().count()
             },
             first_bytes: first.len(),
-        }
+            completable: false,
+        };
+        facts.completable = super::wrapped::is_short(&facts) && !(facts.names[0] && facts.names[1]);
+        facts
     }
 }
 
@@ -363,6 +451,9 @@ impl Facts {
 struct Named {
     targets: Box<[Target]>,
     marker: Option<usize>,
+    /// By the places of the format's tables: [`Here::in_table`] of `targets` (none when there
+    /// are no targets: [`Here::default`] in every table).
+    here: Box<[Here]>,
 }
 
 impl Forms {
@@ -685,6 +776,20 @@ mod tests {
                     prop_assert_eq!(index.names(&forms), index.names_any(&forms));
                     prop_assert_eq!(index.marker_of(&forms), index.marker(&forms));
                     prop_assert_eq!(index.marker_by_places(&forms), index.marker(&forms));
+                    for (place, table) in formats::get(id).tables.iter().enumerate() {
+                        let expected = Here::of(
+                            looked_up.iter().copied().filter(|t| t.table().key == table.key),
+                        );
+                        let remembered = index.here(&forms, place);
+                        prop_assert_eq!(remembered.any, expected.any);
+                        prop_assert_eq!(remembered.header_too, expected.header_too);
+                        prop_assert_eq!(remembered.row.map(|r| r.key), expected.row.map(|r| r.key));
+                        prop_assert_eq!(
+                            remembered.group.map(|g| g.key),
+                            expected.group.map(|g| g.key)
+                        );
+                    }
+                    prop_assert!(!index.here(&forms, usize::MAX).any);
                     if let Some(facts) = forms.facts() {
                         let expected = (id != FormatId::Legacy).then(|| index.names_any(&forms));
                         prop_assert_eq!(facts.names_in(id), expected);
@@ -699,6 +804,13 @@ mod tests {
                         prop_assert_eq!(facts.marker_2021, i21.marker(&forms));
                         let first = &forms[0];
                         prop_assert_eq!(facts.first_bytes, first.len());
+                        let unnamed = [FormatId::F2019, FormatId::F2021]
+                            .iter()
+                            .any(|&id| !LabelIndex::of(id).names_any(&forms));
+                        prop_assert_eq!(
+                            facts.completable,
+                            crate::recognize::wrapped::is_short(facts) && unnamed
+                        );
                         if first.len() <= LONG_FORM_BYTES {
                             prop_assert_eq!(facts.first_chars, first.chars().count());
                         } else {

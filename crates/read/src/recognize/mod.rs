@@ -12,7 +12,7 @@ pub mod sections;
 mod wrapped;
 
 use gongkai_model::arith::infer_missing;
-use gongkai_model::format::{GroupDef, RowDef, TableDef, TableLayout};
+use gongkai_model::format::{RowDef, TableDef, TableLayout};
 use gongkai_model::report::FormatCells;
 use gongkai_model::{
     formats, Cell, CellKey, Finding, FormatDef, FormatId, Found, Message, Outcome, Report,
@@ -24,12 +24,23 @@ use std::sync::OnceLock;
 use crate::normalize::norm;
 use crate::tokens::{Token, TokenKind};
 use detect::Detection;
-use labels::{label_forms, Forms, LabelIndex, Target};
+use labels::{label_forms, Forms, Here, LabelIndex, Target};
 use placement::{resolve, Kept, LabelPlace, RowRead, Slot};
 
 /// Reads the parts and tables of a report from its tokens. `year` (from the metadata) only
 /// breaks ties when the labels do not tell the format.
 pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
+    recognize_by(tokens, year, Pass::read_runs)
+}
+
+/// [`recognize`] with the pass's reading of the tokens given (`read(pass, tokens, texts, forms,
+/// completed)`): the tests compare the reader's with a reading token by token.
+#[inline(always)]
+fn recognize_by<'a>(
+    tokens: &'a [Token<'a>],
+    year: Option<i32>,
+    read: impl FnOnce(&mut Pass<'a>, &'a [Token<'a>], &[usize], &[Forms], &[usize]),
+) -> Report {
     // The places of the text tokens, the only ones that may be labels (values are most tokens,
     // and the steps below that look at labels need not pass over them), and the matching forms
     // of each, computed once and used by every step below.
@@ -39,21 +50,16 @@ pub fn recognize(tokens: &[Token<'_>], year: Option<i32>) -> Report {
     let def = formats::get(format);
     // The text tokens (by their places in `texts`) whose forms are now those of a whole wrapped
     // label, not of their own text.
-    let completed = wrapped::complete_short_labels(tokens, &texts, &mut forms, format);
-    let mut completed = completed.iter().peekable();
+    let completed = wrapped::complete_short_labels(
+        tokens,
+        &texts,
+        &mut forms,
+        // (Every text is looked at for a legacy report: it asks names of its own format.)
+        (format != FormatId::Legacy).then_some(&detection.short[..]),
+        format,
+    );
     let mut state = Pass::new(def, tokens.len());
-    let no_forms = Forms::default();
-    let mut text_forms = forms.iter().enumerate();
-    for tok in tokens {
-        match &tok.kind {
-            TokenKind::Text => {
-                let (k, f) = text_forms.next().unwrap_or((usize::MAX, &no_forms));
-                let own = completed.next_if_eq(&&k).is_none();
-                state.text(tok, f, own);
-            }
-            TokenKind::Value(_) | TokenKind::Empty => state.value(tok, Some(tok)),
-        }
-    }
+    read(&mut state, tokens, &texts, &forms, &completed);
     let mut report = state.finish();
     if detection.mixed() {
         report.notes.push(mixed_note(&detection, tokens));
@@ -119,40 +125,6 @@ impl At {
     }
 }
 
-/// What the targets of a text in the current table say: the row it names, whether it is a
-/// header too, the group it names.
-#[derive(Default)]
-struct Here {
-    any: bool,
-    row: Option<&'static RowDef>,
-    header_too: bool,
-    group: Option<&'static GroupDef>,
-}
-
-impl Here {
-    fn of(targets: impl Iterator<Item = Target>) -> Here {
-        let mut here = Here::default();
-        for t in targets {
-            here.any = true;
-            match t {
-                Target::Row(_, r) => {
-                    here.row.get_or_insert(r);
-                }
-                Target::Group(_, g) => {
-                    here.header_too = true;
-                    here.group.get_or_insert(g);
-                }
-                _ => here.header_too = true,
-            }
-        }
-        here
-    }
-
-    fn one(target: Target) -> Here {
-        Here::of(std::iter::once(target))
-    }
-}
-
 /// What was read of one labelled row: where its label is, where its printed cells are in the
 /// pass's [`Pass::slots`] (`len` of them from `start`), and how many of them are values (kept as
 /// a count so that checking completeness stays O(1)).
@@ -215,6 +187,55 @@ impl<'a> Pass<'a> {
         }
     }
 
+    /// Reads the tokens: `texts` are the places of the text tokens, `forms` the forms of each,
+    /// `completed` the places in `texts` of those whose forms are not their own text's. The
+    /// tokens between two texts are values and empty cells, read as one run ([`Self::values`]):
+    /// only a text changes the table or the row they go to.
+    fn read_runs(
+        &mut self,
+        tokens: &'a [Token<'a>],
+        texts: &[usize],
+        forms: &[Forms],
+        completed: &[usize],
+    ) {
+        let mut completed = completed.iter().peekable();
+        let mut next = 0;
+        for (k, (&i, f)) in texts.iter().zip(forms).enumerate() {
+            self.values(tokens.get(next..i).unwrap_or_default());
+            let own = completed.next_if_eq(&&k).is_none();
+            if let Some(tok) = tokens.get(i) {
+                self.text(tok, f, own);
+            }
+            next = i + 1;
+        }
+        self.values(tokens.get(next..).unwrap_or_default());
+    }
+
+    /// [`Self::read_runs`] token by token, each value read by [`Self::value`]: what the tests
+    /// compare it with.
+    #[cfg(test)]
+    fn read_each(
+        &mut self,
+        tokens: &'a [Token<'a>],
+        _texts: &[usize],
+        forms: &[Forms],
+        completed: &[usize],
+    ) {
+        let mut completed = completed.iter().peekable();
+        let no_forms = Forms::default();
+        let mut text_forms = forms.iter().enumerate();
+        for tok in tokens {
+            match &tok.kind {
+                TokenKind::Text => {
+                    let (k, f) = text_forms.next().unwrap_or((usize::MAX, &no_forms));
+                    let own = completed.next_if_eq(&&k).is_none();
+                    self.text(tok, f, own);
+                }
+                TokenKind::Value(_) | TokenKind::Empty => self.value(tok, Some(tok)),
+            }
+        }
+    }
+
     fn table_index(&self, key: &str) -> Option<usize> {
         self.tables.iter().position(|t| same_key(t.def.key, key))
     }
@@ -254,7 +275,7 @@ impl<'a> Pass<'a> {
                 return;
             }
         }
-        let targets = self.index.targets(forms);
+        let (targets, mut here) = self.index.targets_here(forms, self.current);
         // (Only a text ending in a digit may be a label with its values glued on: told here,
         // without the call, for the others.)
         if targets.is_empty()
@@ -263,18 +284,6 @@ impl<'a> Pass<'a> {
         {
             return;
         }
-        let mut here = match self.current {
-            Some(c) => {
-                let key = self.tables[c].def.key;
-                Here::of(
-                    targets
-                        .iter()
-                        .copied()
-                        .filter(|t| same_key(t.table().key, key)),
-                )
-            }
-            None => Here::default(),
-        };
         if !here.any {
             // The first line of a wrapped row label of this table.
             if let Some(t) = self
@@ -487,11 +496,59 @@ impl<'a> Pass<'a> {
         }
     }
 
+    /// Reads a run of value and empty tokens among the tokens read (no text among them), each
+    /// kept by reference. The table and the row they go to are told once for the run: nothing
+    /// but a text changes them, and most tokens are values (a dispatch per token cost as much
+    /// as keeping it). The same as [`Self::value`] of each token in turn (tested).
+    #[inline]
+    fn values(&mut self, run: &'a [Token<'a>]) {
+        if run.is_empty() {
+            return;
+        }
+        let Some(ti) = self.current else {
+            return;
+        };
+        let Some(table) = self.tables.get_mut(ti) else {
+            return;
+        };
+        if table.def.layout == TableLayout::SingleRun {
+            if table.found.is_none() {
+                if let Some(tok) = run.iter().find(|t| matches!(t.kind, TokenKind::Value(_))) {
+                    table.found = Some(tok.source());
+                }
+            }
+            if table.run.is_empty() {
+                // Room for the table's cells, so that the run does not grow value by value.
+                table.run.reserve(table.def.cell_count());
+            }
+            table.run.extend(run.iter().map(Kept::Token));
+            return;
+        }
+        match self.pending {
+            Pending::Row(pi, place) if pi == ti => {
+                if let Some(row) = table.read_row_mut(place) {
+                    debug_assert_eq!(row.start + row.len, self.slots.len());
+                    self.slots.extend(run.iter().map(Kept::Token));
+                    row.len += run.len();
+                    row.values += run
+                        .iter()
+                        .filter(|t| matches!(t.kind, TokenKind::Value(_)))
+                        .count();
+                }
+            }
+            Pending::Discard => {}
+            _ => {
+                for tok in run {
+                    if matches!(tok.kind, TokenKind::Value(_)) {
+                        table.orphans.push((tok.source(), self.after));
+                    }
+                }
+            }
+        }
+    }
+
     /// Reads a value or empty token: `read`, the same token among the tokens read, is kept by
-    /// reference; without it (a token the pass made) the token's cell is kept made. Inlined into
-    /// the pass's loop: most tokens are values, read in a few steps, and a call per token costs
-    /// as much again.
-    #[inline(always)]
+    /// reference; without it (a token the pass made) the token's cell is kept made.
     fn value(&mut self, tok: &Token<'a>, read: Option<&'a Token<'a>>) {
         let Some(ti) = self.current else {
             return;
@@ -694,29 +751,21 @@ fn rows_of<'s>(
             label_at: LabelPlace::Made(found),
             slots: &table.run,
         });
-    // Each row's first cell is where the rows before it end.
-    let rows_first = def.rows.iter().scan(first, |next, r| {
-        let at = *next;
-        *next += r.columns.len();
-        Some(at)
+    // (A single run's table has no labelled rows to place.)
+    let read = match def.layout {
+        TableLayout::LabelledRows => &table.rows[..],
+        TableLayout::SingleRun => &[],
+    };
+    let rows = read.iter().enumerate().filter_map(move |(place, read)| {
+        let read = read.as_ref()?;
+        Some(RowRead {
+            label: def.rows.get(place)?.label,
+            targets: targets.rows.get(place)?,
+            first: first + targets.offsets.get(place)?,
+            label_at: LabelPlace::Token(&read.label),
+            slots: read.slots(slots),
+        })
     });
-    let rows = def
-        .rows
-        .iter()
-        .zip(&table.rows)
-        .zip(&targets.rows)
-        .zip(rows_first)
-        .filter(move |_| def.layout == TableLayout::LabelledRows)
-        .filter_map(move |(((r, read), row_targets), row_first)| {
-            let read = read.as_ref()?;
-            Some(RowRead {
-                label: r.label,
-                targets: row_targets,
-                first: row_first,
-                label_at: LabelPlace::Token(&read.label),
-                slots: read.slots(slots),
-            })
-        });
     run.into_iter().chain(rows)
 }
 
@@ -729,6 +778,9 @@ struct TableTargets {
     rows: Vec<Box<[(CellKey, ValueKind)]>>,
     /// Every cell of the table, row after row.
     all: Box<[(CellKey, ValueKind)]>,
+    /// By the rows' places: the place of the row's first cell among the table's cells (where
+    /// the rows before it end).
+    offsets: Box<[usize]>,
 }
 
 impl TableTargets {
@@ -739,7 +791,20 @@ impl TableTargets {
             .map(|r| row_targets(def, r).into())
             .collect();
         let all = rows.iter().flat_map(|r| r.iter().copied()).collect();
-        TableTargets { def, rows, all }
+        let offsets = rows
+            .iter()
+            .scan(0, |next, r| {
+                let at = *next;
+                *next += r.len();
+                Some(at)
+            })
+            .collect();
+        TableTargets {
+            def,
+            rows,
+            all,
+            offsets,
+        }
     }
 }
 
@@ -988,6 +1053,12 @@ mod tests {
                 assert_eq!(t.all.len(), table.cell_count());
                 let rows: Vec<_> = t.rows.iter().flat_map(|r| r.iter().copied()).collect();
                 assert_eq!(&rows[..], &t.all[..]);
+                assert_eq!(t.offsets.len(), table.rows.len());
+                let mut offset = 0;
+                for (at, row) in t.offsets.iter().zip(table.rows) {
+                    assert_eq!(*at, offset);
+                    offset += row.columns.len();
+                }
                 for ((r, row), cells) in table.rows.iter().enumerate().zip(&t.rows) {
                     assert_eq!(cells.len(), row.columns.len(), "{format:?} row {r}");
                     for ((key, kind), column) in cells.iter().zip(row.columns) {
@@ -1001,6 +1072,39 @@ mod tests {
                 }
             }
             assert_eq!(keys.next(), None);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// Reading the values between two texts as one run is reading them token by token, on
+        /// generated reports with tokens dropped and repeated (rows with values missing or too
+        /// many, values after no row, runs in single-run tables, discarded duplicate rows).
+        #[test]
+        fn reading_runs_is_reading_each_token(
+            seed in 0u64..100_000,
+            edits in proptest::collection::vec(any::<u16>(), 0..60),
+            year in proptest::option::of(2017i32..2025),
+        ) {
+            let (_, text) = gongkai_synth::corpus(seed, 1).next().unwrap_or_default();
+            let doc = crate::document::Document::new(text);
+            let mut tokens = crate::tokens::tokenize_content(&doc).tokens;
+            for (j, edit) in edits.iter().enumerate() {
+                if tokens.is_empty() {
+                    break;
+                }
+                let at = usize::from(*edit) % tokens.len();
+                if j % 2 == 0 {
+                    tokens.remove(at);
+                } else {
+                    let copy = tokens[at].clone();
+                    tokens.insert(at, copy);
+                }
+            }
+            let runs = super::recognize_by(&tokens, year, super::Pass::read_runs);
+            let each = super::recognize_by(&tokens, year, super::Pass::read_each);
+            prop_assert_eq!(format!("{runs:?}"), format!("{each:?}"));
         }
     }
 

@@ -1364,6 +1364,8 @@ impl Builder {
         }
         self.sentence_no += 1;
         self.stored = Stored::Unknown;
+        // The sentence's statements are those pushed from here on.
+        let first = self.out.len();
         marks.push(e);
         // Figures are found in order: their spans, for the zeros (clauses without one) and for
         // where each figure's after-text stops (the next figure).
@@ -1534,6 +1536,17 @@ impl Builder {
                 }
             }
         }
+        // A short sentence is stored whole by each of its statements: moved into the last,
+        // copied into the others (which [`Builder::sentence_text`] left empty).
+        if let Stored::Whole(whole) = std::mem::take(&mut self.stored) {
+            if let Some((last, others)) = self.out.get_mut(first..).and_then(<[_]>::split_last_mut)
+            {
+                for st in others {
+                    st.sentence.clone_from(&whole);
+                }
+                last.sentence = whole;
+            }
+        }
         // The previous figures are these now; their old list is kept for the next sentence's.
         std::mem::swap(&mut prev_figs, &mut cur_figs);
         self.scratch = Scratch {
@@ -1702,8 +1715,9 @@ impl Builder {
     }
 
     /// The current sentence `s..e` of `text` as stored for the piece `start..end`: whole when
-    /// short ([`whole_sentence`], decided and copied at its first statement), else a window
-    /// around the piece ([`sentence_window`]).
+    /// short ([`whole_sentence`], decided and copied at its first statement, and given to the
+    /// sentence's statements when it is read: left empty here), else a window around the piece
+    /// ([`sentence_window`]).
     fn sentence_text(
         &mut self,
         text: &str,
@@ -1716,7 +1730,7 @@ impl Builder {
             self.stored = whole_sentence(text, s, e).map_or(Stored::Windows, Stored::Whole);
         }
         match &self.stored {
-            Stored::Whole(whole) => whole.clone(),
+            Stored::Whole(_) => String::new(),
             _ => sentence_window(text, s, e, start, end),
         }
     }
@@ -2087,13 +2101,24 @@ fn source(para: &Para<'_>, cursor: &mut Cursor, start: usize, end: usize) -> Sou
     let line_end = seg.at + seg.len;
     let piece = text.get(start..end.min(line_end)).unwrap_or("");
     let line = text.get(seg.at..line_end).unwrap_or("");
-    // (Trimmed once each, told from their first and last bytes where nothing is to trim.)
     let trimmed = crate::scan::trim(piece);
+    // The piece is alone on its line when the trimmed line is the trimmed piece: when what is
+    // around the piece on the line is white space (told on its first byte, as most such text
+    // starts with a character that is none), without trimming the whole line.
+    let alone = !trimmed.is_empty() && {
+        let from = (trimmed.as_ptr() as usize).wrapping_sub(line.as_ptr() as usize);
+        let to = from + trimmed.len();
+        line.get(..from).is_some_and(is_blank) && line.get(to..).is_some_and(is_blank)
+    };
+    debug_assert_eq!(
+        alone,
+        !trimmed.is_empty() && trimmed == crate::scan::trim(line)
+    );
     Source::Text {
         line: seg.line,
         column: cursor.col,
         len: chars_in(piece.as_bytes()) as u32,
-        alone: !trimmed.is_empty() && trimmed == crate::scan::trim(line),
+        alone,
     }
 }
 

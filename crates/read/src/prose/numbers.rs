@@ -51,7 +51,8 @@ const fn may_start_unit(c: char) -> bool {
     !units_starting(c).is_empty()
 }
 
-/// Approximation words printed before a number, longest first.
+/// Approximation words printed before a number, longest first (read through
+/// [`befores_ending`], which the tests tie to [`BEFORE`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Before {
     About,
@@ -66,6 +67,7 @@ enum Before {
     Several,
 }
 
+#[cfg(test)]
 const BEFORE: &[(&str, Before)] = &[
     ("不少于", Before::AtLeast),
     ("不低于", Before::AtLeast),
@@ -440,7 +442,114 @@ fn arabic_end(bytes: &[u8], start: usize) -> Option<usize> {
 
 /// Arabic digits (ASCII or full-width), thousands separators `1,234`, a decimal part, and a
 /// following 万/亿 multiplier when a count unit follows it (`1.5万条`; but `14.4万元` is 14.4 in 万元).
+/// Read on the bytes, as [`arabic_end`] reads the extent (a full-width digit is EF BC 90..=99);
+/// [`arabic_by_chars`] is the same on characters (a proptest ties them).
 fn arabic(text: &str, start: usize) -> Option<Number> {
+    let bytes = text.as_bytes();
+    if start >= bytes.len() || !text.is_char_boundary(start) {
+        return None;
+    }
+    // The digits as ASCII, integer part then fraction: at most MAX_NUMBER_CHARS + 8 of them,
+    // held on the stack (numbers are read by the thousand; most count nothing).
+    let mut digits = [0u8; MAX_NUMBER_CHARS + MAX_FRACTION_DIGITS];
+    // The digit at byte `i` as ASCII, with its length.
+    let digit_at = |i: usize| match digit_len(bytes, i) {
+        1 => bytes.get(i).map(|d| (*d, 1)),
+        3 => bytes.get(i + 2).map(|d| (d - 0x90 + b'0', 3)),
+        _ => None,
+    };
+    let mut n_int = 0;
+    let mut i = start;
+    let mut end = start;
+    while let Some(&b) = bytes.get(i) {
+        if n_int >= MAX_NUMBER_CHARS {
+            return None;
+        }
+        if let Some((d, len)) = digit_at(i) {
+            *digits.get_mut(n_int)? = d;
+            n_int += 1;
+            i += len;
+            end = i;
+        } else if b == b',' && n_int > 0 {
+            // A thousands separator only when exactly three digits follow.
+            let following = bytes
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .count();
+            if following != 3 {
+                break;
+            }
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if n_int == 0 {
+        return None;
+    }
+    // `.` or `．` (EF BC 8E), then up to MAX_FRACTION_DIGITS digits.
+    let dot = match bytes.get(end) {
+        Some(b'.') => 1,
+        Some(0xEF) if bytes.get(end + 1..end + 3) == Some(&[0xBC, 0x8E]) => 3,
+        _ => 0,
+    };
+    let mut n_frac = 0;
+    if dot > 0 {
+        let mut j = end + dot;
+        while n_frac < MAX_FRACTION_DIGITS {
+            let Some((d, len)) = digit_at(j) else {
+                break;
+            };
+            *digits.get_mut(n_int + n_frac)? = d;
+            n_frac += 1;
+            j += len;
+        }
+        if n_frac > 0 {
+            end = j;
+        }
+    }
+    let int = digits.get(..n_int)?;
+    let frac = digits.get(n_int..n_int + n_frac)?;
+    let mut value = decimal_value(int, frac)?;
+    let decimals = n_frac as u8;
+    let mut place = if decimals > 0 {
+        10f64.powi(-i32::from(decimals))
+    } else {
+        let zeros = int.iter().rev().take_while(|d| **d == b'0').count();
+        if zeros == int.len() {
+            1.0
+        } else {
+            10f64.powi(zeros as i32)
+        }
+    };
+    // 万 (E4 B8 87) or 亿 (E4 BA BF) as a multiplier: only when what follows is not 元
+    // (万元 is a unit).
+    let k = match bytes.get(end..end + 3) {
+        Some(&[0xE4, 0xB8, 0x87]) => 1e4,
+        Some(&[0xE4, 0xBA, 0xBF]) => 1e8,
+        _ => 0.0,
+    };
+    if k > 0.0 && bytes.get(end + 3..end + 6) != Some("元".as_bytes()) {
+        value *= k;
+        place *= k;
+        end += 3;
+    }
+    Some(Number {
+        value,
+        decimals,
+        end,
+        place,
+        multiplier_only: false,
+        bare_one: false,
+        bare_zero: false,
+    })
+}
+
+/// [`arabic`] on characters, as first written: the definition the byte walk is tied to.
+#[cfg(test)]
+fn arabic_by_chars(text: &str, start: usize) -> Option<Number> {
     let rest = text.get(start..)?;
     // The digits as ASCII, integer part then fraction: at most MAX_NUMBER_CHARS + 8 of them,
     // held on the stack (numbers are read by the thousand; most count nothing).
@@ -681,10 +790,42 @@ fn blocked_before(text: &str, start: usize) -> bool {
     }
 }
 
+/// The words of [`BEFORE`] that end with `c`, in the list's order: the character before a
+/// number picks the few words to compare (most pick none), not the whole list.
+const fn befores_ending(c: char) -> &'static [(&'static str, Before)] {
+    match c {
+        '于' => &[
+            ("不少于", Before::AtLeast),
+            ("不低于", Before::AtLeast),
+            ("多于", Before::Over),
+            ("高于", Before::Over),
+            ("少于", Before::Under),
+            ("低于", Before::Under),
+        ],
+        '过' => &[("不超过", Before::AtMost), ("超过", Before::Over)],
+        '约' => &[("大约", Before::About), ("约", Before::About)],
+        '概' => &[("大概", Before::About)],
+        '近' => &[
+            ("将近", Before::Nearly),
+            ("接近", Before::Nearly),
+            ("近", Before::Nearly),
+        ],
+        '足' => &[("不足", Before::Under)],
+        '到' => &[("不到", Before::Under)],
+        '少' => &[("至少", Before::AtLeast)],
+        '多' => &[("至多", Before::AtMost), ("最多", Before::AtMost)],
+        '逾' => &[("逾", Before::Over)],
+        '上' => &[("上", Before::Reaching)],
+        '数' => &[("数", Before::Several)],
+        '几' => &[("几", Before::Several)],
+        _ => &[],
+    }
+}
+
 /// The approximation word that ends at `start`, with its start.
 fn before_word(text: &str, start: usize) -> Option<(Before, usize)> {
     let before = text.get(..start)?;
-    BEFORE
+    befores_ending(before.chars().next_back()?)
         .iter()
         .find(|(w, _)| before.ends_with(w))
         .map(|(w, b)| (*b, start - w.len()))
@@ -948,6 +1089,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Arabic numbers read on the bytes are those read on the characters.
+        #[test]
+        fn arabic_on_bytes_is_on_chars(text in "[0-9０-９,.．万亿元件 a\u{3000}]{0,34}") {
+            for start in 0..=text.len() + 1 {
+                let by_bytes = arabic(&text, start);
+                let by_chars = arabic_by_chars(&text, start);
+                proptest::prop_assert_eq!(by_bytes, by_chars, "{:?} at {}", text, start);
+            }
+        }
+    }
+
+    proptest::proptest! {
         /// The extent alone is the extent of the number read, and a figure is found only where
         /// a unit may follow its number.
         #[test]
@@ -981,6 +1134,22 @@ mod tests {
             let parsed: f64 = literal.parse().unwrap();
             let value = decimal_value(int.as_bytes(), frac.as_bytes());
             proptest::prop_assert_eq!(value.map(f64::to_bits), Some(parsed.to_bits()));
+        }
+    }
+
+    #[test]
+    fn befores_ending_are_the_list_by_last_character() {
+        let mut seen = 0;
+        for c in BEFORE.iter().filter_map(|(w, _)| w.chars().next_back()) {
+            let expected: Vec<_> = BEFORE.iter().filter(|(w, _)| w.ends_with(c)).collect();
+            let found: Vec<_> = befores_ending(c).iter().collect();
+            assert_eq!(found, expected, "{c}");
+            seen += 1;
+        }
+        assert_eq!(seen, BEFORE.len());
+        // No other character ends a word.
+        for c in ('\u{0}'..='\u{FFFF}').filter(|c| !BEFORE.iter().any(|(w, _)| w.ends_with(*c))) {
+            assert!(befores_ending(c).is_empty(), "{c}");
         }
     }
 

@@ -168,28 +168,38 @@ fn three_byte_bit(table: &[u64; 1024], b0: u8, b1: u8, b2: u8) -> bool {
     table[word & 0x3FF] >> (b2 & 0x3F) & 1 == 1
 }
 
-/// The sentences of the paragraph `text`, into `out` (emptied first): for each, the byte just
-/// past it (past its end mark, [`is_sentence_end`], or the end of the text), and whether it may
-/// hold anything [`Builder::sentence`] can make a statement of. A figure needs a number
-/// followed by what may start a unit ([`numbers::unit_may_follow`] at the number's end, which
-/// is just past its last character, itself a character that starts a number) or `百分之`; a
-/// zero said in words needs one of the [`ZERO_WORDS`]. Most sentences (labels, prose about the
-/// work) hold none, and are only counted.
+/// What [`scan_sentence`] found of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scan {
+    /// The sentence holds nothing [`Builder::sentence`] can make a statement of; it ends just
+    /// before this byte (past its end mark, [`is_sentence_end`], or at the end of the text).
+    Plain(usize),
+    /// It may hold something: read in full by [`Builder::sentence`], which finds its end as it
+    /// reads (its end marks are clause marks, which it stops at anyway).
+    May,
+}
+
+/// The sentence of the paragraph `text` starting at byte `from` (at a character): whether it
+/// may hold anything [`Builder::sentence`] can make a statement of, and if not, where it ends.
+/// A figure needs a number followed by what may start a unit ([`numbers::unit_may_follow`] at
+/// the number's end, which is just past its last character, itself a character that starts a
+/// number) or `百分之`; a zero said in words needs one of the [`ZERO_WORDS`]. Most sentences
+/// (labels, prose about the work) hold none, and are only counted. The scan stops at the first
+/// character that shows a sentence may hold something: the rest of it is read once, by the
+/// reader of the sentence, not by this scan first ([`sentences`], the test's list of a
+/// paragraph's sentences from this scan, is tied to [`sentences_by_definition`]).
 ///
-/// One pass over the bytes ([`sentences_by_definition`] is the same on characters):
-/// characters are stepped over on their lead byte, and only the three-byte characters of
-/// [`STOPS`] (those that may start a statement, and `。！？`) and ASCII digits, `!` and `?` are
-/// looked at further; of a run of ASCII digits only the last can be followed by a unit. What
-/// may follow a number is looked for in the whole paragraph, not only in its sentence: it is
-/// the same, as what [`numbers::unit_may_follow`] steps over (spaces, 余, 多) never ends a
-/// sentence, nor does `百分之` hold an end.
-fn sentences(text: &str, out: &mut Vec<(usize, bool)>) {
-    out.clear();
+/// One pass over the bytes: characters are stepped over on their lead byte, and only the
+/// three-byte characters of [`STOPS`] (those that may start a statement, and `。！？`) and ASCII
+/// digits, `!` and `?` are looked at further; of a run of ASCII digits only the last can be
+/// followed by a unit. What may follow a number is looked for in the whole paragraph, not only
+/// in its sentence: it is the same, as what [`numbers::unit_may_follow`] steps over (spaces,
+/// 余, 多) never ends a sentence, nor does `百分之` hold an end.
+fn scan_sentence(text: &str, from: usize) -> Scan {
     let bytes = text.as_bytes();
-    let mut may = false;
     // The bytes not yet looked at: a character is matched on its first bytes, and the byte
     // offset of the rest told from its length only where a character is looked at further.
-    let mut rest = bytes;
+    let mut rest = bytes.get(from..).unwrap_or_default();
     loop {
         // The bulk of the text: three-byte characters that are no stop, stepped over two at a
         // time (one test of both lead bytes, and one of the loop's bound).
@@ -208,26 +218,29 @@ fn sentences(text: &str, out: &mut Vec<(usize, bool)>) {
                     let i = bytes.len() - rest.len();
                     // 。 E3 80 82, ！ EF BC 81, ？ EF BC 9F.
                     if matches!([b0, b1, b2], [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F]) {
-                        out.push((i + 3, may));
-                        may = false;
-                    } else if !may && starts_statement_at_stop(text, i, [b0, b1, b2]) {
-                        may = true;
+                        return Scan::Plain(i + 3);
+                    }
+                    if starts_statement_at_stop(text, i, [b0, b1, b2]) {
+                        return Scan::May;
                     }
                 }
                 rest = tail;
             }
             [b0 @ 0x00..=0x7F, ref tail @ ..] => {
                 if b0 == b'!' || b0 == b'?' {
-                    out.push((bytes.len() - tail.len(), may));
-                    may = false;
-                } else if !may
-                    && b0.is_ascii_digit()
-                    && !tail.first().is_some_and(u8::is_ascii_digit)
-                    && numbers::unit_may_follow(text, bytes.len() - tail.len())
-                {
-                    may = true;
+                    return Scan::Plain(bytes.len() - tail.len());
                 }
                 rest = tail;
+                if b0.is_ascii_digit() {
+                    // The run of digits stepped over at once: only its last may be followed
+                    // by a unit.
+                    while let [b'0'..=b'9', ref more @ ..] = *rest {
+                        rest = more;
+                    }
+                    if numbers::unit_may_follow(text, bytes.len() - rest.len()) {
+                        return Scan::May;
+                    }
+                }
             }
             // A two- or four-byte character (no other byte starts a character here).
             [b0, ..] => {
@@ -235,12 +248,30 @@ fn sentences(text: &str, out: &mut Vec<(usize, bool)>) {
                     .get(if b0 >= 0xF0 { 4 } else { 2 }..)
                     .unwrap_or_default()
             }
-            [] => break,
+            [] => return Scan::Plain(text.len()),
         }
     }
-    if out.last().map_or(0, |(end, _)| *end) < text.len() {
-        out.push((text.len(), may));
+}
+
+/// The sentences of the paragraph `text`, as [`Builder::read_paragraph`] meets them: for each,
+/// the byte just past it, and whether [`scan_sentence`] says it may hold a statement (the end
+/// of such a sentence is the one [`Builder::sentence`] finds, [`sentence_end`]).
+#[cfg(test)]
+fn sentences(text: &str) -> Vec<(usize, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let (end, may) = match scan_sentence(text, start) {
+            Scan::Plain(end) => (end, false),
+            Scan::May => (
+                sentence_end(text.as_bytes(), start).unwrap_or(text.len()),
+                true,
+            ),
+        };
+        out.push((end, may));
+        start = end;
     }
+    out
 }
 
 /// [`sentences`] on characters: the sentences of [`sentence_ends`] (and the text after the
@@ -356,7 +387,7 @@ fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// The byte just past the first sentence end ([`is_sentence_end`]) at or after byte `from` of
 /// `bytes` (UTF-8 text, `from` at a character): found on the bytes, as `。` is E3 80 82, `！`
 /// EF BC 81 and `？` EF BC 9F, and lead bytes and ASCII never occur inside another character.
-#[cfg(test)]
+/// (The end [`Builder::sentence`] finds as it reads is this one: asserted there.)
 fn sentence_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
@@ -738,11 +769,29 @@ fn may_have_edge_space(b: &[u8]) -> bool {
     start || end
 }
 
-/// Whether the UTF-8 text `b` may hold white space ([`char::is_whitespace`]): a byte that is
-/// ASCII white space or may start other white space ([`may_start_wide_space`]).
+/// Whether the UTF-8 text `b` may hold white space ([`char::is_whitespace`]): a byte at or
+/// below 0x20 (ASCII white space is) or one that may start other white space
+/// ([`may_start_wide_space`]: C2, E1, E2, E3; E0 is let in too). Told eight bytes at a time
+/// (the last few as the last eight again), as every subject is asked: a text under eight
+/// bytes byte by byte.
 fn may_hold_space(b: &[u8]) -> bool {
-    b.iter()
-        .any(|&x| x.is_ascii_whitespace() || x == 0x0B || may_start_wide_space(x))
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `x` below `n` (at most 0x80): the test is exact for the word as a whole.
+    let below = |x: u64, n: u64| x.wrapping_sub(n * ONES) & !x & HIGH;
+    let word = |w: &[u8; 8]| {
+        let x = u64::from_le_bytes(*w);
+        below(x, 0x21) | below(x ^ (0xC2 * ONES), 1) | below(x ^ (0xE0 * ONES), 4) != 0
+    };
+    match b.last_chunk::<8>() {
+        Some(last) => {
+            let (words, _) = b.as_chunks::<8>();
+            words.iter().any(word) || word(last)
+        }
+        None => b
+            .iter()
+            .any(|&x| x <= 0x20 || x == 0xC2 || (0xE0..=0xE3).contains(&x)),
+    }
 }
 
 /// Cells separated by tabs or bars: a table row, never prose
@@ -1044,14 +1093,8 @@ struct Builder {
     read_all: bool,
     /// The text of a paragraph of several lines, joined.
     joined: String,
-    /// The lines of the current paragraph.
+    /// The lines of the current paragraph, when it has several.
     segs: Vec<Seg>,
-    /// The current paragraph's sentences ([`sentences`]).
-    ends: Vec<(usize, bool)>,
-    /// The statements of the previous sentence's figures ([`Builder::sentence`]), kept from
-    /// paragraph to paragraph (emptied at each) to reuse its memory as [`Scratch::cur_figs`]
-    /// does, the two swapped at each sentence.
-    prev_figs: Vec<usize>,
 }
 
 impl Builder {
@@ -1068,10 +1111,9 @@ impl Builder {
                 figures: Vec::with_capacity(room),
                 zero_words: Vec::with_capacity(room),
                 cur_figs: Vec::with_capacity(room),
+                prev_figs: Vec::with_capacity(room),
             },
             segs: Vec::with_capacity(room),
-            ends: Vec::with_capacity(room),
-            prev_figs: Vec::with_capacity(room),
             ..Builder::default()
         }
     }
@@ -1100,6 +1142,9 @@ struct Scratch {
     /// The statements of the sentence's figures (which become the next sentence's previous
     /// figures, whose list is kept here in turn).
     cur_figs: Vec<usize>,
+    /// The statements of the previous sentence's figures, for a `其中` at the start of this
+    /// one: emptied at each paragraph, and at each sentence that has none.
+    prev_figs: Vec<usize>,
 }
 
 impl Builder {
@@ -1116,10 +1161,6 @@ impl Builder {
     /// Reads the paragraph of `lines` (one at least).
     #[inline(never)]
     fn read_lines(&mut self, lines: &[(u32, &str)]) {
-        // The joined text and the lines' places, in buffers kept from paragraph to paragraph.
-        let mut joined = std::mem::take(&mut self.joined);
-        let mut segs = std::mem::take(&mut self.segs);
-        segs.clear();
         match lines {
             // Most paragraphs are one line, and most of those (labels, values) are not prose:
             // decided before anything is built (by the line loop already, unless it reads all
@@ -1127,14 +1168,20 @@ impl Builder {
             [(_, line)] if self.read_all && !is_prose(line) => {}
             [(no, line)] => {
                 debug_assert!(is_prose(line));
-                segs.push(Seg {
+                // (Its one line's place held on the stack: no buffer taken and put back.)
+                let seg = Seg {
                     at: 0,
                     line: *no,
                     len: line.len(),
-                });
-                self.read_paragraph(line, &segs);
+                };
+                self.read_paragraph(line, std::slice::from_ref(&seg));
             }
             _ => {
+                // The joined text and the lines' places, in buffers kept from paragraph to
+                // paragraph.
+                let mut joined = std::mem::take(&mut self.joined);
+                let mut segs = std::mem::take(&mut self.segs);
+                segs.clear();
                 joined.clear();
                 for (no, line) in lines {
                     segs.push(Seg {
@@ -1148,10 +1195,10 @@ impl Builder {
                 // the joined text is prose.
                 debug_assert!(is_prose(&joined));
                 self.read_paragraph(&joined, &segs);
+                self.joined = joined;
+                self.segs = segs;
             }
         }
-        self.joined = joined;
-        self.segs = segs;
     }
 
     /// Reads the sentences of the prose paragraph `text`, whose lines are `segs`.
@@ -1163,46 +1210,39 @@ impl Builder {
             byte: 0,
             col: 1,
         };
-        let mut ends = std::mem::take(&mut self.ends);
-        sentences(text, &mut ends);
-        let mut prev_figs = std::mem::take(&mut self.prev_figs);
-        prev_figs.clear();
+        self.scratch.prev_figs.clear();
         let mut start = 0;
-        for &(end, may) in &ends {
-            let may = may || self.read_all;
-            if may {
-                self.sentence(&para, (start, end), &mut prev_figs, &mut cursor);
-            } else if text.get(start..end).is_some_and(|t| !is_blank(t)) {
-                // Counted, and nothing here becomes a statement: as the full reading would
-                // leave it, the sentence has no figures for a `其中` of the next one to refer
-                // to (the sentence's own reading is not called).
-                self.sentence_no += 1;
-                prev_figs.clear();
-            }
-            start = end;
+        while start < text.len() {
+            let scan = if self.read_all {
+                Scan::May
+            } else {
+                scan_sentence(text, start)
+            };
+            start = match scan {
+                Scan::May => self.sentence(&para, start, &mut cursor),
+                Scan::Plain(end) => {
+                    if text.get(start..end).is_some_and(|t| !is_blank(t)) {
+                        // Counted, and nothing here becomes a statement: as the full reading
+                        // would leave it, the sentence has no figures for a `其中` of the next
+                        // one to refer to (the sentence's own reading is not called).
+                        self.sentence_no += 1;
+                        self.scratch.prev_figs.clear();
+                    }
+                    end
+                }
+            };
         }
-        self.ends = ends;
-        self.prev_figs = prev_figs;
     }
 
-    /// Reads the sentence `s..e` of the paragraph, one that may hold a statement
-    /// ([`sentences`]; the others are only counted, by [`Builder::read_paragraph`]).
-    fn sentence(
-        &mut self,
-        para: &Para<'_>,
-        (s, e): (usize, usize),
-        prev_figs: &mut Vec<usize>,
-        cursor: &mut Cursor,
-    ) {
+    /// Reads the sentence of the paragraph that starts at byte `s`, one that may hold a
+    /// statement ([`scan_sentence`]; the others are only counted, by
+    /// [`Builder::read_paragraph`]), and returns the byte just past it: its end is found as it
+    /// is read, at the first end mark ([`is_sentence_end`], a clause mark), or the end of the
+    /// text. Nothing read from a place before the end reaches past it (no number, unit or word
+    /// holds an end mark): the reading of a paragraph cut after a sentence is that of the whole
+    /// paragraph up to there (tested).
+    fn sentence(&mut self, para: &Para<'_>, s: usize, cursor: &mut Cursor) -> usize {
         let text: &str = para.text;
-        let Some(sentence) = text.get(s..e) else {
-            return;
-        };
-        if is_blank(sentence) {
-            return;
-        }
-        self.sentence_no += 1;
-        self.stored = Stored::Unknown;
         // Clause marks (positions just after them), for subjects and zero phrases.
         let Scratch {
             mut marks,
@@ -1210,6 +1250,7 @@ impl Builder {
             mut figures,
             mut zero_words,
             mut cur_figs,
+            mut prev_figs,
         } = std::mem::take(&mut self.scratch);
         marks.clear();
         items.clear();
@@ -1217,33 +1258,36 @@ impl Builder {
         zero_words.clear();
         marks.push(s);
         let mut last_fig_end = s;
-        // The paragraph up to the sentence's end, which every look stays within (sliced once).
-        let within = text.get(..e).unwrap_or_default();
-        let sentence_bytes = within.as_bytes();
+        let bytes = text.as_bytes();
         let mut i = s;
-        while i < e {
+        let e = loop {
             // Nothing starts at an inert ideograph: stepped over on its bytes alone.
-            i = skip_inert(sentence_bytes, i);
-            let Some(rest) = within.get(i..) else {
-                break;
+            i = skip_inert(bytes, i);
+            let Some(rest) = text.get(i..) else {
+                break text.len();
             };
             let Some(c) = rest.chars().next() else {
-                break;
+                break text.len();
             };
             let after = &rest[c.len_utf8()..];
             // One look at the character decides which of the (few) words can start here.
             // (Clause marks, brackets and zero words start no number: stepped over at once.)
             match c {
                 c if is_clause_mark(c) => {
-                    marks.push(i + c.len_utf8());
-                    if (c == '，' || c == ',') && after.starts_with('含') {
-                        items.push(Item::Open { start: i });
-                    }
                     i += c.len_utf8();
+                    marks.push(i);
+                    if is_sentence_end(c) {
+                        break i;
+                    }
+                    if (c == '，' || c == ',') && after.starts_with('含') {
+                        items.push(Item::Open {
+                            start: i - c.len_utf8(),
+                        });
+                    }
                     continue;
                 }
                 '百' if rest.starts_with("百分之") => {
-                    if let Some(f) = numbers::percent_words_at(within, i) {
+                    if let Some(f) = numbers::percent_words_at(text, i) {
                         i = f.end;
                         last_fig_end = f.end;
                         items.push(Item::Figure(f));
@@ -1282,11 +1326,11 @@ impl Builder {
                 _ => {}
             }
             if numbers::starts_number(c) {
-                if let Some(end) = numbers::number_end(within, i) {
+                if let Some(end) = numbers::number_end(text, i) {
                     // Most numbers count nothing (`2022年`, `1月`): read as a figure, value and
                     // all, only where a unit may follow.
-                    let figure = if numbers::unit_may_follow(within, end) {
-                        numbers::figure_at(within, i)
+                    let figure = if numbers::unit_may_follow(text, end) {
+                        numbers::figure_at(text, i)
                     } else {
                         None
                     };
@@ -1303,7 +1347,25 @@ impl Builder {
                 }
             }
             i += c.len_utf8();
+        };
+        debug_assert_eq!(Some(e), sentence_end(bytes, s).or(Some(text.len())));
+        if text.get(s..e).is_none_or(is_blank) {
+            // (Read in full only: a sentence that may hold something holds a character that is
+            // no white space.)
+            self.scratch = Scratch {
+                marks,
+                items,
+                figures,
+                zero_words,
+                cur_figs,
+                prev_figs,
+            };
+            return e;
         }
+        self.sentence_no += 1;
+        self.stored = Stored::Unknown;
+        // The sentence's statements are those pushed from here on.
+        let first = self.out.len();
         marks.push(e);
         // Figures are found in order: their spans, for the zeros (clauses without one) and for
         // where each figure's after-text stops (the next figure).
@@ -1474,15 +1536,28 @@ impl Builder {
                 }
             }
         }
+        // A short sentence is stored whole by each of its statements: moved into the last,
+        // copied into the others (which [`Builder::sentence_text`] left empty).
+        if let Stored::Whole(whole) = std::mem::take(&mut self.stored) {
+            if let Some((last, others)) = self.out.get_mut(first..).and_then(<[_]>::split_last_mut)
+            {
+                for st in others {
+                    st.sentence.clone_from(&whole);
+                }
+                last.sentence = whole;
+            }
+        }
         // The previous figures are these now; their old list is kept for the next sentence's.
-        std::mem::swap(prev_figs, &mut cur_figs);
+        std::mem::swap(&mut prev_figs, &mut cur_figs);
         self.scratch = Scratch {
             marks,
             items,
             figures,
             zero_words,
             cur_figs,
+            prev_figs,
         };
+        e
     }
 
     /// Makes `st` (about to be pushed at `idx`) a part of the open list's whole, if it is one.
@@ -1640,8 +1715,9 @@ impl Builder {
     }
 
     /// The current sentence `s..e` of `text` as stored for the piece `start..end`: whole when
-    /// short ([`whole_sentence`], decided and copied at its first statement), else a window
-    /// around the piece ([`sentence_window`]).
+    /// short ([`whole_sentence`], decided and copied at its first statement, and given to the
+    /// sentence's statements when it is read: left empty here), else a window around the piece
+    /// ([`sentence_window`]).
     fn sentence_text(
         &mut self,
         text: &str,
@@ -1654,7 +1730,7 @@ impl Builder {
             self.stored = whole_sentence(text, s, e).map_or(Stored::Windows, Stored::Whole);
         }
         match &self.stored {
-            Stored::Whole(whole) => whole.clone(),
+            Stored::Whole(_) => String::new(),
             _ => sentence_window(text, s, e, start, end),
         }
     }
@@ -2025,13 +2101,24 @@ fn source(para: &Para<'_>, cursor: &mut Cursor, start: usize, end: usize) -> Sou
     let line_end = seg.at + seg.len;
     let piece = text.get(start..end.min(line_end)).unwrap_or("");
     let line = text.get(seg.at..line_end).unwrap_or("");
-    // (Trimmed once each, told from their first and last bytes where nothing is to trim.)
     let trimmed = crate::scan::trim(piece);
+    // The piece is alone on its line when the trimmed line is the trimmed piece: when what is
+    // around the piece on the line is white space (told on its first byte, as most such text
+    // starts with a character that is none), without trimming the whole line.
+    let alone = !trimmed.is_empty() && {
+        let from = (trimmed.as_ptr() as usize).wrapping_sub(line.as_ptr() as usize);
+        let to = from + trimmed.len();
+        line.get(..from).is_some_and(is_blank) && line.get(to..).is_some_and(is_blank)
+    };
+    debug_assert_eq!(
+        alone,
+        !trimmed.is_empty() && trimmed == crate::scan::trim(line)
+    );
     Source::Text {
         line: seg.line,
         column: cursor.col,
         len: chars_in(piece.as_bytes()) as u32,
-        alone: !trimmed.is_empty() && trimmed == crate::scan::trim(line),
+        alone,
     }
 }
 
@@ -2294,9 +2381,7 @@ mod tests {
         #[test]
         fn sentences_passed_over_state_nothing(picks in proptest::collection::vec(0usize..1000, 0..40)) {
             let text: String = picks.iter().map(|i| PIECES[i % PIECES.len()]).collect();
-            let mut found = Vec::new();
-            sentences(&text, &mut found);
-            proptest::prop_assert_eq!(found, sentences_by_definition(&text), "{:?}", text);
+            proptest::prop_assert_eq!(sentences(&text), sentences_by_definition(&text), "{:?}", text);
             let doc = Document::new(text.clone());
             // No line chrome, then some: the loop over the records reads what the loop over
             // the lines reads, in full or not.
@@ -2307,6 +2392,47 @@ mod tests {
                 proptest::prop_assert_eq!(format!("{quick:?}"), format!("{full:?}"), "{:?}", text);
                 let by_lines = read_statements_by_lines(&doc, &chrome, false);
                 proptest::prop_assert_eq!(format!("{quick:?}"), format!("{by_lines:?}"), "{:?}", text);
+            }
+        }
+    }
+
+    /// The statements of the paragraph `text` (one line), in full or not, and how many
+    /// sentences it counted.
+    fn read_paragraph_alone(text: &str, read_all: bool) -> (Vec<Statement>, u32) {
+        let mut b = Builder::new(read_all);
+        let segs = [Seg {
+            at: 0,
+            line: 1,
+            len: text.len(),
+        }];
+        b.read_paragraph(text, &segs);
+        (b.out, b.sentence_no)
+    }
+
+    proptest::proptest! {
+        /// A sentence's reading finds its end as it reads, in the whole paragraph: what it
+        /// reads stays within the sentence, as when the paragraph ended there. The statements
+        /// of a paragraph cut after any of its sentences are those of the whole paragraph's
+        /// sentences up to there (less the parts a `其中` of the next sentence adds).
+        #[test]
+        fn a_sentence_reads_nothing_past_its_end(picks in proptest::collection::vec(0usize..1000, 0..40)) {
+            let text: String = picks
+                .iter()
+                .map(|i| PIECES[i % PIECES.len()])
+                .filter(|p| !p.contains('\n'))
+                .collect();
+            for read_all in [false, true] {
+                let (whole, _) = read_paragraph_alone(&text, read_all);
+                for end in sentence_ends(&text) {
+                    let (mut cut, counted) = read_paragraph_alone(&text[..end], read_all);
+                    let n = cut.len();
+                    let mut head: Vec<Statement> = whole.iter().take(n).cloned().collect();
+                    for st in head.iter_mut().chain(cut.iter_mut()) {
+                        st.parts.retain(|&p| p < n);
+                    }
+                    proptest::prop_assert_eq!(format!("{head:?}"), format!("{cut:?}"), "{:?} cut at {}", text, end);
+                    proptest::prop_assert!(whole.get(n).is_none_or(|st| st.sentence_no > counted), "{:?}", text);
+                }
             }
         }
     }
@@ -2399,6 +2525,11 @@ mod tests {
             proptest::prop_assert_eq!(is_prose(&text), is_prose_by_definition(&text));
             let edge = text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace);
             proptest::prop_assert!(!text.contains(char::is_whitespace) || may_hold_space(text.as_bytes()));
+            let spaced = |x: &u8| *x <= 0x20 || *x == 0xC2 || (0xE0..=0xE3).contains(x);
+            for from in 0..text.len() {
+                let bytes = text.as_bytes().get(from..).unwrap_or_default();
+                proptest::prop_assert_eq!(may_hold_space(bytes), bytes.iter().any(spaced));
+            }
             proptest::prop_assert!(!edge || may_have_edge_space(text.as_bytes()));
         }
     }

@@ -58,6 +58,11 @@ pub(crate) struct LineFacts {
     pub one_text: bool,
     /// Whether the line is one cell ([`crate::tokens::is_single_cell_text`]).
     pub single_cell: bool,
+    /// Whether the line reads as prose on its own
+    /// ([`crate::prose::statements::is_trimmed_prose`]).
+    pub prose: bool,
+    /// Whether the line holds a cell separator ([`crate::tokens::has_cell_separator`]).
+    pub separator: bool,
 }
 
 /// [`LineFacts`] of a trimmed line, not empty.
@@ -182,6 +187,9 @@ pub(crate) fn facts_of_cells(t: &str, single_cell: bool) -> LineFacts {
         one_text: value.is_none() && crate::tokens::is_one_text(t, single_cell),
         value,
         single_cell,
+        prose: crate::prose::statements::is_trimmed_prose(t.as_bytes()),
+        // (One cell has no separator: [`crate::tokens::is_single_cell_text`] looks for them.)
+        separator: !single_cell && crate::tokens::has_cell_separator(t),
     }
 }
 

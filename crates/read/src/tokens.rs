@@ -93,6 +93,13 @@ pub struct LineInfo {
     /// Length in bytes of the trimmed text.
     pub len: u32,
     pub kind: LineKind,
+    /// Whether the trimmed text reads as prose on its own
+    /// ([`crate::prose::statements::is_trimmed_prose`]; `false` for a blank line): told here,
+    /// remembered with the line's facts, so the prose reader's walk over the lines need not.
+    pub prose: bool,
+    /// Whether the line holds a cell separator anywhere ([`has_cell_separator`] of the whole
+    /// line; `false` for a blank line): a table row, to the prose reader.
+    pub table_row: bool,
 }
 
 /// The kinds of line [`LineInfo`] tells apart, in the order they are told: the first that
@@ -120,6 +127,8 @@ impl LineInfo {
         start: 0,
         len: 0,
         kind: LineKind::Blank,
+        prose: false,
+        table_row: false,
     };
 
     /// The record of line `no` (1-based) of `lines`, if there is one.
@@ -155,7 +164,8 @@ impl LineInfo {
         } else {
             LineKind::Cell
         };
-        LineInfo::new(at + lead, trimmed.len(), kind)
+        let prose = crate::prose::statements::is_trimmed_prose(trimmed.as_bytes());
+        LineInfo::new(at + lead, trimmed, kind, prose, has_cell_separator(line))
     }
 
     /// Every line's record by [`LineInfo::of_line`].
@@ -168,12 +178,15 @@ impl LineInfo {
             .collect()
     }
 
+    /// The record of a line whose trimmed text `trimmed` starts at byte `start`.
     #[inline]
-    fn new(start: usize, len: usize, kind: LineKind) -> LineInfo {
+    fn new(start: usize, trimmed: &str, kind: LineKind, prose: bool, table_row: bool) -> LineInfo {
         LineInfo {
             start: start as u32,
-            len: len as u32,
+            len: trimmed.len() as u32,
             kind,
+            prose,
+            table_row,
         }
     }
 }
@@ -195,9 +208,13 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
             if trimmed.is_empty() {
                 continue;
             }
-            let mut record = |kind| {
+            let whole = Line::new(line, trimmed);
+            let tab_around = has_tab_around(whole);
+            // (`separator`: one in the trimmed text; a tab can also be in the white space
+            // around it.)
+            let mut record = |kind, prose, separator: bool| {
                 if let Some(r) = (no as usize).checked_sub(1).and_then(|i| lines.get_mut(i)) {
-                    *r = LineInfo::new(at, trimmed.len(), kind);
+                    *r = LineInfo::new(at, trimmed, kind, prose, separator || tab_around);
                 }
             };
             // A value is never chrome; on a line of its own it is the line's token. Plain numbers,
@@ -209,49 +226,59 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
             let mut keep_row = false;
             // (Digits hold no separator and no gap: a line of them is one cell, but for a tab
             // around them.)
-            let (value, is_chrome, one_text, single_cell) = match plain_read.flatten() {
-                Some(p) => (Some(p), false, false, true),
-                None => match line_facts.known_or_cells(trimmed) {
-                    (Some(remembered), _) => {
-                        // A row met before, as it is now (the same white space around it): its
-                        // tokens as they were made then.
-                        match remembered.row.get() {
-                            Some(row) if row.fits(line, trimmed) => {
-                                record(LineKind::Cells);
-                                row.push_tokens(no, line, &mut out);
-                                continue;
+            // (Digits are prose by their number alone, ten at least: [`is_trimmed_prose`].)
+            let (value, is_chrome, one_text, single_cell, prose, separator) =
+                match plain_read.flatten() {
+                    Some(p) => (Some(p), false, false, true, trimmed.len() >= 10, false),
+                    None => match line_facts.known_or_cells(trimmed) {
+                        (Some(remembered), _) => {
+                            // A row met before, as it is now (the same white space around it): its
+                            // tokens as they were made then.
+                            match remembered.row.get() {
+                                Some(row) if row.fits(line, trimmed) => {
+                                    let facts = &remembered.facts;
+                                    record(LineKind::Cells, facts.prose, facts.separator);
+                                    row.push_tokens(no, line, &mut out);
+                                    continue;
+                                }
+                                Some(_) => {}
+                                None => keep_row = true,
                             }
-                            Some(_) => {}
-                            None => keep_row = true,
+                            let facts = &remembered.facts;
+                            (
+                                facts.value.clone(),
+                                facts.chrome,
+                                facts.one_text,
+                                facts.single_cell,
+                                facts.prose,
+                                facts.separator,
+                            )
                         }
-                        let facts = &remembered.facts;
-                        (
-                            facts.value.clone(),
-                            facts.chrome,
-                            facts.one_text,
-                            facts.single_cell,
-                        )
-                    }
-                    (None, long_cells) => {
-                        let facts = match long_cells {
-                            Some(single) => crate::chrome::facts_of_cells(trimmed, single),
-                            None => crate::chrome::facts_of(trimmed),
-                        };
-                        line_facts.remember(trimmed, &facts);
-                        (facts.value, facts.chrome, facts.one_text, facts.single_cell)
-                    }
-                },
-            };
+                        (None, long_cells) => {
+                            let facts = match long_cells {
+                                Some(single) => crate::chrome::facts_of_cells(trimmed, single),
+                                None => crate::chrome::facts_of(trimmed),
+                            };
+                            line_facts.remember(trimmed, &facts);
+                            (
+                                facts.value,
+                                facts.chrome,
+                                facts.one_text,
+                                facts.single_cell,
+                                facts.prose,
+                                facts.separator,
+                            )
+                        }
+                    },
+                };
             if is_chrome {
-                record(LineKind::Chrome);
+                record(LineKind::Chrome, prose, separator);
                 continue;
             }
             if may_be_page_number(line, trimmed) && is_page_number(line) {
-                record(LineKind::PageNumber);
+                record(LineKind::PageNumber, prose, separator);
                 continue;
             }
-            let whole = Line::new(line, trimmed);
-            let tab_around = has_tab_around(whole);
             // A label or heading seen before, known to be one text token: the line's token at once
             // (what [`tokenize_line`] makes of it, unless a tab around it makes it a row).
             let one_cell = if plain {
@@ -261,7 +288,7 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
             };
             if one_text && !tab_around {
                 // (Digits with a leading zero, `00`, are no value: text.)
-                record(one_cell);
+                record(one_cell, prose, separator);
                 out.push(Token {
                     kind: TokenKind::Text,
                     text: trimmed,
@@ -276,7 +303,11 @@ pub fn tokenize_content(doc: &Document) -> Content<'_> {
             // (Whether the line is one cell, told by its trimmed text, remembered, and the tabs
             // around it.)
             let single = single_cell && !tab_around;
-            record(if single { one_cell } else { LineKind::Cells });
+            record(
+                if single { one_cell } else { LineKind::Cells },
+                prose,
+                separator,
+            );
             // (A value alone, the commonest line of a table printed one cell per line: its
             // token here, as [`tokenize_line`] makes it, without the call.)
             if single {

@@ -658,7 +658,8 @@ fn read_statements(doc: &Document, records: &[LineInfo], read_all: bool) -> Vec<
                 if chrome && is_page_number(line) {
                     continue;
                 }
-                if chrome || is_table_row(line) {
+                debug_assert_eq!(record.table_row, is_table_row(line));
+                if chrome || record.table_row {
                     b.paragraph(&lines);
                     lines.clear();
                     blanks = 0;
@@ -696,11 +697,19 @@ fn read_statements(doc: &Document, records: &[LineInfo], read_all: bool) -> Vec<
     b.out
 }
 
-/// [`is_prose`] of a line that is no blank, chrome, page number or table row, from its record:
-/// a plain number is prose by its length alone (ten digits are ten characters, and hold no
-/// clause mark); any other line by its trimmed text ([`is_trimmed_prose`]).
+/// [`is_prose`] of a line that is no blank, chrome, page number or table row: told by the
+/// tokenizer, which remembers it with the facts of a line met before ([`LineInfo::prose`]).
 #[inline]
 fn is_prose_line(record: &LineInfo, text: &str) -> bool {
+    debug_assert_eq!(record.prose, is_prose_line_by_text(record, text));
+    record.prose
+}
+
+/// [`is_prose_line`] by its definition: a plain number is prose by its length alone (ten
+/// digits are ten characters, and hold no clause mark); any other line by its trimmed text
+/// ([`is_trimmed_prose`]).
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
+fn is_prose_line_by_text(record: &LineInfo, text: &str) -> bool {
     match record.kind {
         LineKind::Digits => record.len >= 10,
         // The record's trimmed text ([`LineInfo::trimmed`]) taken as bytes: what is asked of it
@@ -717,7 +726,7 @@ fn is_prose_line(record: &LineInfo, text: &str) -> bool {
 
 /// [`is_prose`] of a trimmed text: forty bytes hold ten characters at least, and clause marks
 /// are no white space (a trim keeps them all).
-fn is_trimmed_prose(trimmed: &[u8]) -> bool {
+pub(crate) fn is_trimmed_prose(trimmed: &[u8]) -> bool {
     trimmed.len() >= 40
         || (trimmed.len() >= 10 && chars_in(trimmed) >= 10)
         || has_mark_byte(trimmed)

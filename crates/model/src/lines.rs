@@ -23,24 +23,28 @@ pub fn line_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// [`line_ranges`] of a text without `\r`, but for its last line: pushed to `lines`, and the
 /// start of the last line returned. Eight bytes are looked at together ([`newline_candidates`]):
-/// lines are a few dozen bytes, too short for a search call per line to pay its setup. Sixteen
-/// are taken a step, their two words' marks tested together: half of the steps find no line
-/// break, and pass on at one test.
+/// lines are a few dozen bytes, too short for a search call per line to pay its setup.
+/// Thirty-two are taken a step, their four words' marks tested together: runs of long lines
+/// (prose) pass on at one test a step, and a step with a break costs a few tests more than one
+/// of sixteen bytes did (0.9M instructions fewer over the 300 reports of the profile).
 fn newline_ranges(bytes: &[u8], lines: &mut Vec<(usize, usize)>) -> usize {
     let mut start = 0;
-    let (pairs, rest) = bytes.as_chunks::<16>();
+    let (quads, rest) = bytes.as_chunks::<32>();
     let mut base = 0;
-    for pair in pairs {
-        let both = u128::from_le_bytes(*pair);
-        let low = newline_candidates(both as u64);
-        let high = newline_candidates((both >> 64) as u64);
-        if low | high != 0 {
-            push_newlines(bytes, low, base, &mut start, lines);
-            push_newlines(bytes, high, base + 8, &mut start, lines);
+    for quad in quads {
+        let (words, _) = quad.as_chunks::<8>();
+        let mut found = [0; 4];
+        for (f, word) in found.iter_mut().zip(words) {
+            *f = newline_candidates(u64::from_le_bytes(*word));
         }
-        base += 16;
+        if found.iter().fold(0, |any, f| any | f) != 0 {
+            for (i, f) in found.into_iter().enumerate() {
+                push_newlines(bytes, f, base + 8 * i, &mut start, lines);
+            }
+        }
+        base += 32;
     }
-    // (At most one word is left, and fewer than eight bytes after it.)
+    // (At most three words are left, and fewer than eight bytes after them.)
     let (words, tail) = rest.as_chunks::<8>();
     for &word in words {
         push_newlines(

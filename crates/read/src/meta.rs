@@ -19,6 +19,7 @@ use crate::chrome::is_chrome;
 use crate::document::Document;
 use crate::tokens::{LineInfo, LineKind};
 use gongkai_model::{Date, Located};
+use std::cell::OnceCell;
 use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
@@ -68,23 +69,36 @@ pub fn read_meta_with<F>(doc: &Document, chrome: &F) -> Meta
 where
     F: Fn(u32, &str) -> bool + ?Sized,
 {
-    meta_of(doc, head_lines(doc, chrome), tail_lines(doc, chrome))
+    let head = HeadLines::built(doc, head_lines(doc, chrome));
+    meta_of(doc, &head, tail_lines(doc, chrome))
 }
 
 /// [`read_meta`] for a caller holding the records of the document's lines
 /// ([`crate::tokens::Content::lines`]: the reader does), which say which lines are blank and
 /// which are chrome. (The same as [`read_meta_with`] given their chrome test.)
 pub fn read_meta_of(doc: &Document, records: &[LineInfo]) -> Meta {
+    let head = HeadLines::of_records(doc, records);
+    meta_of(doc, &head, tail_of_records(doc, records))
+}
+
+/// [`tail_of`] the lines of `records` (blank ones passed over). Chrome lines, which the tail
+/// leaves out, are passed over by their records, not made into lines first (a page's footer
+/// is chrome).
+fn tail_of_records<'d>(doc: &'d Document, records: &[LineInfo]) -> Vec<Line<'d>> {
     let line = |(i, r): (usize, &LineInfo)| {
         let no = i as u32 + 1;
-        (r.kind != LineKind::Blank)
-            .then(|| Line::of_record(no, doc.line(no), r.kind == LineKind::Chrome))
+        (!matches!(r.kind, LineKind::Blank | LineKind::Chrome))
+            .then(|| Line::of_record(no, doc.line(no), false))
             .flatten()
     };
-    let numbered = || records.iter().enumerate();
-    let head = head_of_records(doc, records);
-    let tail = tail_of(numbered().rev().take(MAX_SCANNED_LINES).filter_map(line));
-    meta_of(doc, head, tail)
+    tail_of(
+        records
+            .iter()
+            .enumerate()
+            .rev()
+            .take(MAX_SCANNED_LINES)
+            .filter_map(line),
+    )
 }
 
 /// [`head_of`] the lines of `records` (blank ones passed over), in one loop: the head is most of
@@ -108,21 +122,21 @@ fn head_of_records<'d>(doc: &'d Document, records: &[LineInfo]) -> Vec<Line<'d>>
 }
 
 /// The metadata of a document from its head and tail lines ([`head_lines`], [`tail_lines`]).
-fn meta_of(doc: &Document, head: Vec<Line<'_>>, tail: Vec<Line<'_>>) -> Meta {
-    let title = find_title(&head);
+fn meta_of(doc: &Document, head: &HeadLines<'_, '_>, tail: Vec<Line<'_>>) -> Meta {
+    let title = find_title(head);
     let signature = find_signature(&tail);
     let year = title
         .as_ref()
         .and_then(|t| t.year.clone())
-        .or_else(|| period_year(&head))
-        .or_else(|| body_year(&head));
-    let agency = find_agency(&head, title.as_ref(), signature.as_ref());
+        .or_else(|| period_year(head.all()))
+        .or_else(|| body_year(head.all()));
+    let agency = find_agency(head, title.as_ref(), signature.as_ref());
     Meta {
         agency: located(doc, agency),
         year: located(doc, year),
         published_on: located(
             doc,
-            labelled_date(doc.text(), &head).or_else(|| stamp_date(&head)),
+            labelled_date(doc.text(), head).or_else(|| stamp_date(head)),
         ),
         signed_on: located(doc, signed_date(&tail)),
     }
@@ -271,6 +285,166 @@ impl<'d> Head<'d> {
             }
         }
         self.lines.len() == MAX_HEAD_LINES
+    }
+}
+
+/// The head lines ([`head_lines`]) as the consumers ask for them: read from the lines' records
+/// only as far as a consumer looks ([`HeadLines::iter`]: the title, the opening sentence and a
+/// stamp sit in the first few lines), the whole head built once for a consumer that looks at
+/// every line ([`HeadLines::all`]), and its last line told by counting records
+/// ([`HeadLines::ends`]: the labelled-date search needs only the stretch of text). Most reports
+/// name their agency and year in the title, and then the head is never built.
+/// `head_and_tail_of_records_as_of_lines` ties the lazy forms to [`head_of_records`], and
+/// [`read_meta_of`] to [`read_meta`], which builds the head at once.
+struct HeadLines<'d, 'r> {
+    doc: &'d Document,
+    /// The records of the first [`MAX_SCANNED_LINES`] lines (none when built at once).
+    records: &'r [LineInfo],
+    built: OnceCell<Vec<Line<'d>>>,
+}
+
+impl<'d, 'r> HeadLines<'d, 'r> {
+    /// The head of `lines`, built.
+    fn built(doc: &'d Document, lines: Vec<Line<'d>>) -> Self {
+        HeadLines {
+            doc,
+            records: &[],
+            built: OnceCell::from(lines),
+        }
+    }
+
+    /// The head of the lines of `records`, read as asked.
+    fn of_records(doc: &'d Document, records: &'r [LineInfo]) -> Self {
+        HeadLines {
+            doc,
+            records: records.get(..MAX_SCANNED_LINES).unwrap_or(records),
+            built: OnceCell::new(),
+        }
+    }
+
+    /// Every head line, built on the first call.
+    fn all(&self) -> &[Line<'d>] {
+        self.built
+            .get_or_init(|| head_of_records(self.doc, self.records))
+    }
+
+    /// The head lines in order, read from the records as they are asked for (unless built).
+    fn iter(&self) -> HeadIter<'_, 'd> {
+        match self.built.get() {
+            Some(lines) => HeadIter::Built(lines.iter()),
+            None => HeadIter::Lazy(LazyHead {
+                doc: self.doc,
+                records: self.records.iter(),
+                no: 0,
+                lines: 0,
+                content: 0,
+                done: false,
+            }),
+        }
+    }
+
+    /// The first and the last head line.
+    fn ends(&self) -> Option<(Line<'d>, Line<'d>)> {
+        if let Some(lines) = self.built.get() {
+            return Some((*lines.first()?, *lines.last()?));
+        }
+        let first = self.iter().next()?;
+        Some((first, self.last_by_count()?))
+    }
+
+    /// The last head line, told by counting the records as [`Head::push`] counts lines, without
+    /// making the lines: a line is one unless it is longer than [`MAX_LINE_BYTES`] and its cut
+    /// is blank ([`Line::of_record`]), and its cut is not blank when its text starts well within
+    /// the cut. The line starts after the text of the last non-blank line before it
+    /// (`floor`), so its text starts at most `start - floor` bytes into it; the cut keeps at
+    /// least `MAX_LINE_BYTES - 3` bytes (it backs off to a character boundary).
+    fn last_by_count(&self) -> Option<Line<'d>> {
+        let (mut lines, mut content, mut floor) = (0usize, 0usize, 0usize);
+        let mut last = None;
+        for (i, record) in self.records.iter().enumerate() {
+            if record.kind == LineKind::Blank {
+                continue;
+            }
+            let start = record.start as usize;
+            let chrome = record.kind == LineKind::Chrome;
+            let is_line = start.saturating_sub(floor) <= MAX_LINE_BYTES - 3 || {
+                let no = i as u32 + 1;
+                Line::of_record(no, self.doc.line(no), chrome).is_some()
+            };
+            floor = start + record.len as usize;
+            if !is_line {
+                continue;
+            }
+            last = Some((i, chrome));
+            lines += 1;
+            if !chrome {
+                content += 1;
+                if content == HEAD_LINES {
+                    break;
+                }
+            }
+            if lines == MAX_HEAD_LINES {
+                break;
+            }
+        }
+        let (i, chrome) = last?;
+        let no = i as u32 + 1;
+        Line::of_record(no, self.doc.line(no), chrome)
+    }
+}
+
+/// The iterator of [`HeadLines::iter`].
+enum HeadIter<'h, 'd> {
+    Built(std::slice::Iter<'h, Line<'d>>),
+    Lazy(LazyHead<'h, 'd>),
+}
+
+impl<'d> Iterator for HeadIter<'_, 'd> {
+    type Item = Line<'d>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Line<'d>> {
+        match self {
+            HeadIter::Built(lines) => lines.next().copied(),
+            HeadIter::Lazy(lazy) => lazy.next(),
+        }
+    }
+}
+
+/// The head lines read from the records one by one, stopping where [`Head::push`] does.
+struct LazyHead<'h, 'd> {
+    doc: &'d Document,
+    records: std::slice::Iter<'h, LineInfo>,
+    /// The number of the last line looked at.
+    no: u32,
+    /// Head lines so far, and content lines among them.
+    lines: usize,
+    content: usize,
+    done: bool,
+}
+
+impl<'d> LazyHead<'_, 'd> {
+    fn next(&mut self) -> Option<Line<'d>> {
+        if self.done {
+            return None;
+        }
+        loop {
+            let record = self.records.next()?;
+            self.no += 1;
+            if record.kind == LineKind::Blank {
+                continue;
+            }
+            let chrome = record.kind == LineKind::Chrome;
+            let Some(line) = Line::of_record(self.no, self.doc.line(self.no), chrome) else {
+                continue;
+            };
+            self.lines += 1;
+            if !chrome {
+                self.content += 1;
+            }
+            self.done = self.content == HEAD_LINES || self.lines == MAX_HEAD_LINES;
+            return Some(line);
+        }
     }
 }
 
@@ -765,25 +939,35 @@ struct Title {
 /// names a year, else the first (a menu item such as `政府信息公开年报` is title-like too). A
 /// title that names no agency takes it from the line above (or below) when that line is only a
 /// name: `四方台区人民政府办公室` / `2021 年政府信息公开工作年度报告`.
-fn find_title(head: &[Line<'_>]) -> Option<Title> {
+fn find_title(head: &HeadLines<'_, '_>) -> Option<Title> {
     let mut first = None;
-    for (index, &line) in head.iter().enumerate() {
+    let mut lines = head.iter().peekable();
+    let mut above = None;
+    let mut index = 0;
+    while let Some(line) = lines.next() {
         if is_section_heading(line.text) {
             break;
         }
-        let Some(title) = read_title(head, index, line) else {
-            continue;
-        };
-        if title.year.is_some() {
-            return Some(title);
+        if let Some(title) = read_title(index, line, above, || lines.peek().copied()) {
+            if title.year.is_some() {
+                return Some(title);
+            }
+            first.get_or_insert(title);
         }
-        first.get_or_insert(title);
+        above = Some(line);
+        index += 1;
     }
     first
 }
 
-/// The title on line `head[index]`, if it is one.
-fn read_title(head: &[Line<'_>], index: usize, line: Line<'_>) -> Option<Title> {
+/// The title on head line `index`, `line`, if it is one; `above` is the head line before it,
+/// and `below` tells the one after it.
+fn read_title<'d>(
+    index: usize,
+    line: Line<'d>,
+    above: Option<Line<'d>>,
+    below: impl FnOnce() -> Option<Line<'d>>,
+) -> Option<Title> {
     let (start, end) = title_span(line.text)?;
     let title = line.text.get(start..end)?;
     let year = year_exprs(title)
@@ -791,7 +975,7 @@ fn read_title(head: &[Line<'_>], index: usize, line: Line<'_>) -> Option<Title> 
         .map(|y| Hit::new(y.value, line, start + y.start, y.digits_end - y.start));
     let agency = title_agency(title)
         .map(|(name, s, l)| Hit::new(name, line, start + s, l))
-        .or_else(|| neighbour_agency(head, index));
+        .or_else(|| neighbour_agency(above, below));
     Some(Title {
         index,
         agency,
@@ -998,12 +1182,13 @@ fn agency_line(line: Line<'_>) -> Option<Hit<String>> {
     has_agency_suffix(&name).then(|| Hit::new(name, line, start, len))
 }
 
-fn neighbour_agency(head: &[Line<'_>], index: usize) -> Option<Hit<String>> {
-    let above = index.checked_sub(1).and_then(|i| head.get(i)).copied();
-    let below = head.get(index + 1).copied();
+fn neighbour_agency<'d>(
+    above: Option<Line<'d>>,
+    below: impl FnOnce() -> Option<Line<'d>>,
+) -> Option<Hit<String>> {
     above
         .and_then(agency_line)
-        .or_else(|| below.and_then(agency_line))
+        .or_else(|| below().and_then(agency_line))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1082,7 +1267,7 @@ fn body_year(head: &[Line<'_>]) -> Option<Hit<i32>> {
 // Agency without a title
 
 fn find_agency(
-    head: &[Line<'_>],
+    head: &HeadLines<'_, '_>,
     title: Option<&Title>,
     signature: Option<&Hit<String>>,
 ) -> Option<Hit<String>> {
@@ -1090,9 +1275,10 @@ fn find_agency(
         return Some(hit);
     }
     let body_from = title.map_or(0, |t| t.index + 1);
-    let source = source_agency(head);
+    let source = source_agency(head.all());
     let fuller = [signature, source.as_ref()];
-    body_subject(head.get(body_from..).unwrap_or(&[]))
+    let head = head.all();
+    body_subject(head.iter().copied().skip(body_from))
         .map(|subject| qualify(subject, head, &fuller))
         .or_else(|| signature.cloned())
         .or_else(|| source.map(|s| qualify(s, head, &[])))
@@ -1109,12 +1295,11 @@ const SUBJECT_STOPS: &[&str] = &[
 
 /// The subject of the first body sentence that opens with a year: `2020年,区应急管理局严格按照…`
 /// → `区应急管理局`. `我局`/`本局` name nobody and are skipped.
-fn body_subject(body: &[Line<'_>]) -> Option<Hit<String>> {
-    body.iter()
-        .filter(|l| !l.chrome)
+fn body_subject<'d>(body: impl Iterator<Item = Line<'d>>) -> Option<Hit<String>> {
+    body.filter(|l| !l.chrome)
         .take_while(|l| !is_section_heading(l.text))
         .take(5)
-        .find_map(|&line| {
+        .find_map(|line| {
             let y = year_exprs(line.text).next()?;
             if !line.text.get(..y.start)?.trim().is_empty() {
                 return None;
@@ -1314,22 +1499,28 @@ fn date_label_rank(label: &str) -> Option<u8> {
 /// search's setup costs more than the few dozen bytes of most lines. A label end belongs to the
 /// head line whose (possibly cut) text holds it; one past a line's cut or in a blank line is
 /// no line's. The same as [`labelled_dates_in`] of each head line (tested).
-fn labelled_date(text: &str, head: &[Line<'_>]) -> Option<Hit<Date>> {
+fn labelled_date(text: &str, head: &HeadLines<'_, '_>) -> Option<Hit<Date>> {
     let start_of = |line: &Line<'_>| crate::scan::offset_in(text, line.text);
-    let (from, to) = match (head.first(), head.last()) {
-        (Some(first), Some(last)) => (start_of(first)?, start_of(last)? + last.text.len()),
-        _ => return None,
-    };
+    let (first, last) = head.ends()?;
+    let (from, to) = (start_of(&first)?, start_of(&last)? + last.text.len());
     let stretch = text.as_bytes().get(from..to)?;
     // The best so far: (rank, head index, start) and the hit.
     let mut best: Option<((u8, usize, usize), Hit<Date>)> = None;
+    // The head lines are read only as far as the last label end (the search reports them in
+    // order; one before the line reached starts the walk again).
+    let mut lines = head.iter().enumerate().peekable();
+    let mut current: Option<(usize, Line<'_>)> = None;
     label_ends(stretch, |end| {
         let at = from + end;
-        // The last head line starting at or before the label's end; its text must hold it.
-        let index = head
-            .partition_point(|l| start_of(l).is_some_and(|s| s < at))
-            .checked_sub(1);
-        let Some((index, line)) = index.and_then(|i| head.get(i).map(|l| (i, *l))) else {
+        if current.is_some_and(|(_, l)| start_of(&l).is_none_or(|s| s >= at)) {
+            lines = head.iter().enumerate().peekable();
+            current = None;
+        }
+        // The last head line starting before the label's end; its text must hold it.
+        while let Some(next) = lines.next_if(|(_, l)| start_of(l).is_some_and(|s| s < at)) {
+            current = Some(next);
+        }
+        let Some((index, line)) = current else {
             return;
         };
         let Some(line_start) = start_of(&line) else {
@@ -1446,15 +1637,15 @@ fn label_before(before: &str) -> Option<u8> {
 /// A date/time stamp near the top: a line opening with a numeric date before the first section
 /// heading (`2021-01-28 13:53 鹤岗市人民政府办公室`, `[2021/1/28]`). A `年月日` date there counts
 /// only with a clock time: alone under a title it is the date the report was written.
-fn stamp_date(head: &[Line<'_>]) -> Option<Hit<Date>> {
+fn stamp_date(head: &HeadLines<'_, '_>) -> Option<Hit<Date>> {
     let mut content = 0;
-    let top = head.iter().take_while(|l| {
+    let mut top = head.iter().take_while(|l| {
         if !l.chrome {
             content += 1;
         }
         content <= STAMP_LINES && !is_section_heading(l.text)
     });
-    top.copied().find_map(|line| {
+    top.find_map(|line| {
         let t = line.text.trim_start();
         let t = t.trim_start_matches(['[', '【', '(', '（']);
         let start = line.text.len() - t.len();
@@ -1762,7 +1953,7 @@ mod tests {
         let text = format!("标题\n{filler}发布日期2021-01-04\n\n日期 2022-02-03\n");
         let doc = Document::new(text);
         let head = head_lines(&doc, &|_, _| false);
-        let got = labelled_date(doc.text(), &head);
+        let got = labelled_date(doc.text(), &HeadLines::built(&doc, head.clone()));
         assert_eq!(got, labelled_date_line_by_line(&head));
         assert_eq!(
             got.map(|h| (h.value.to_string(), h.no)),
@@ -1914,13 +2105,17 @@ mod tests {
 
         /// The head and tail lines told by the lines' records are those told by the lines:
         /// blank lines of every white space, chrome, and lines longer than the cut whose
-        /// first [`MAX_LINE_BYTES`] are blank or not.
+        /// first [`MAX_LINE_BYTES`] are blank or not; the head read lazily is the head built, and
+        /// so are its ends and the labelled date found in it.
         #[test]
         fn head_and_tail_of_records_as_of_lines(
             pieces in proptest::collection::vec(proptest::sample::select(vec![
                 "发布日期:2021-01-04", "某某局2021年政府信息公开工作年度报告", "登录 | 注册", "\n",
                 "\n\n", "\r\n", " ", "\u{3000}", "\t", "\u{b}", "\u{85}", "12", "一、总体情况",
-                "LONG_BLANK", "LONG_TEXT", "某某局\n2021年1月5日",
+                "LONG_BLANK", "LONG_TEXT", "某某局\n2021年1月5日", "MANY_LINES", "MANY_CHROME",
+                "2021年政府信息公开工作年度报告", "某某县人民政府办公室", "信息来源:某某县应急管理局",
+                "2021年，县应急管理局严格按照", "2021-01-28 13:53", "日期：2021-01-06",
+                "统计期限自2020年1月1日起至2020年12月31日", "LONG_LABEL",
             ]), 0..40),
         ) {
             let text: String = pieces
@@ -1928,6 +2123,9 @@ mod tests {
                 .map(|p| match *p {
                     "LONG_BLANK" => " ".repeat(MAX_LINE_BYTES + 3) + "x",
                     "LONG_TEXT" => "字".repeat(MAX_LINE_BYTES / 3 + 2),
+                    "LONG_LABEL" => " ".repeat(MAX_LINE_BYTES - 8) + "发布日期:2021-01-04",
+                    "MANY_LINES" => "行\n".repeat(50),
+                    "MANY_CHROME" => "登录 | 注册\n".repeat(200),
                     p => p.to_string(),
                 })
                 .collect();
@@ -1937,14 +2135,17 @@ mod tests {
             let by_line = |lines: Vec<Line<'_>>| -> Vec<(u32, usize, bool)> {
                 lines.iter().map(|l| (l.no, l.text.len(), l.chrome)).collect()
             };
-            let line = |(i, r): (usize, &LineInfo)| {
-                let no = i as u32 + 1;
-                (r.kind != LineKind::Blank)
-                    .then(|| Line::of_record(no, doc.line(no), r.kind == LineKind::Chrome))
-                    .flatten()
-            };
             let head = head_of_records(&doc, &records);
-            let tail = tail_of(records.iter().enumerate().rev().take(MAX_SCANNED_LINES).filter_map(line));
+            let tail = tail_of_records(&doc, &records);
+            let lazy = HeadLines::of_records(&doc, &records);
+            proptest::prop_assert_eq!(by_line(lazy.iter().collect()), by_line(head.clone()));
+            let ends = |l: Option<(Line<'_>, Line<'_>)>| l.map(|(a, b)| by_line(vec![a, b]));
+            let built = HeadLines::built(&doc, head.clone());
+            proptest::prop_assert_eq!(ends(lazy.ends()), ends(built.ends()));
+            proptest::prop_assert_eq!(
+                labelled_date(doc.text(), &lazy),
+                labelled_date(doc.text(), &built)
+            );
             proptest::prop_assert_eq!(by_line(head), by_line(head_lines(&doc, &chrome)));
             proptest::prop_assert_eq!(by_line(tail), by_line(tail_lines(&doc, &chrome)));
             proptest::prop_assert_eq!(read_meta_of(&doc, &records), read_meta(&doc));
@@ -1965,7 +2166,7 @@ mod tests {
             let chrome = |no: u32, _: &str| chrome_every > 0 && (no as usize).is_multiple_of(chrome_every);
             let head = head_lines(&doc, &chrome);
             proptest::prop_assert_eq!(
-                labelled_date(doc.text(), &head),
+                labelled_date(doc.text(), &HeadLines::built(&doc, head.clone())),
                 labelled_date_line_by_line(&head)
             );
         }

@@ -577,7 +577,7 @@ impl FormatCells {
         text: &str,
         source: Source,
     ) {
-        let text = CellText::new(text);
+        let text = cell_text(text);
         self.missing |= state == CellState::Missing;
         let next = self.cells.len();
         match self.index.empty_cells.get(position) {
@@ -623,6 +623,30 @@ impl FormatCells {
             Some(set) => *set = cell,
             None => self.cells.push(cell),
         }
+    }
+}
+
+/// The texts of one ASCII digit, made once: [`cell_text`] copies them.
+static DIGIT_TEXTS: [CellText; 10] = [
+    CellText::const_new("0"),
+    CellText::const_new("1"),
+    CellText::const_new("2"),
+    CellText::const_new("3"),
+    CellText::const_new("4"),
+    CellText::const_new("5"),
+    CellText::const_new("6"),
+    CellText::const_new("7"),
+    CellText::const_new("8"),
+    CellText::const_new("9"),
+];
+
+/// `CellText::new(text)`: a text of one digit (most values printed: `0`, `3`) copied from
+/// [`DIGIT_TEXTS`], cheaper than telling its length among the lengths a text may have.
+#[inline(always)]
+fn cell_text(text: &str) -> CellText {
+    match *text.as_bytes() {
+        [digit @ b'0'..=b'9'] => DIGIT_TEXTS[usize::from(digit - b'0')].clone(),
+        _ => CellText::new(text),
     }
 }
 
@@ -1014,6 +1038,29 @@ mod tests {
                 proptest::prop_assert_eq!(built.cell(&key), Some(cell));
                 proptest::prop_assert!(built.cells[at].has_key_by_address(&key));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// A cell's text made by `cell_text` (a digit copied) is the text made anew, and holds
+        /// the same string: for every text of one byte, digits among them, and others.
+        #[test]
+        fn a_cell_text_is_its_text_made_anew(text in "[0-9]|.{0,3}|[0-9]{1,30}|\\PC{0,30}") {
+            let made = super::cell_text(&text);
+            proptest::prop_assert_eq!(made.as_str(), text.as_str());
+            proptest::prop_assert_eq!(&made, &super::CellText::new(&text));
+            proptest::prop_assert_eq!(made.is_heap_allocated(), super::CellText::new(&text).is_heap_allocated());
+            proptest::prop_assert_eq!(format!("{made:?}"), format!("{:?}", super::CellText::new(&text)));
+        }
+    }
+
+    #[test]
+    fn every_digit_text_is_its_digit() {
+        for b in 0u8..=255 {
+            let Ok(text) = std::str::from_utf8(std::slice::from_ref(&b)) else {
+                continue;
+            };
+            assert_eq!(super::cell_text(text), super::CellText::new(text), "{b}");
         }
     }
 

@@ -375,83 +375,18 @@ fn digit_len(bytes: &[u8], i: usize) -> usize {
     }
 }
 
-/// The `end` of [`arabic`] at byte `start` of `bytes` (UTF-8 text), read on the bytes alone:
-/// the same digits, separators, fraction and multiplier, no value.
-fn arabic_end(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut n_int = 0;
-    let mut i = start;
-    let mut end = start;
-    while let Some(&b) = bytes.get(i) {
-        if n_int >= MAX_NUMBER_CHARS {
-            return None;
-        }
-        let len = digit_len(bytes, i);
-        if len > 0 {
-            n_int += 1;
-            i += len;
-            end = i;
-        } else if b == b',' && n_int > 0 {
-            let following = bytes
-                .get(i + 1..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|d| d.is_ascii_digit())
-                .count();
-            if following != 3 {
-                break;
-            }
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    if n_int == 0 {
-        return None;
-    }
-    // `.` or `．` (EF BC 8E), then up to MAX_FRACTION_DIGITS digits.
-    let dot = match bytes.get(end) {
-        Some(b'.') => 1,
-        Some(0xEF) if bytes.get(end + 1..end + 3) == Some(&[0xBC, 0x8E]) => 3,
-        _ => 0,
-    };
-    if dot > 0 {
-        let mut j = end + dot;
-        let mut n_frac = 0;
-        while n_frac < MAX_FRACTION_DIGITS {
-            let len = digit_len(bytes, j);
-            if len == 0 {
-                break;
-            }
-            n_frac += 1;
-            j += len;
-        }
-        if n_frac > 0 {
-            end = j;
-        }
-    }
-    // 万 (E4 B8 87) or 亿 (E4 BA BF) as a multiplier: not before 元 (E5 85 83).
-    let multiplier = matches!(
-        bytes.get(end..end + 3),
-        Some(&[0xE4, 0xB8, 0x87] | &[0xE4, 0xBA, 0xBF])
-    );
-    if multiplier && bytes.get(end + 3..end + 6) != Some("元".as_bytes()) {
-        end += 3;
-    }
-    Some(end)
-}
-
-/// Arabic digits (ASCII or full-width), thousands separators `1,234`, a decimal part, and a
-/// following 万/亿 multiplier when a count unit follows it (`1.5万条`; but `14.4万元` is 14.4 in 万元).
-/// Read on the bytes, as [`arabic_end`] reads the extent (a full-width digit is EF BC 90..=99);
-/// [`arabic_by_chars`] is the same on characters (a proptest ties them).
-fn arabic(text: &str, start: usize) -> Option<Number> {
-    let bytes = text.as_bytes();
-    if start >= bytes.len() || !text.is_char_boundary(start) {
-        return None;
-    }
-    // The digits as ASCII, integer part then fraction: at most MAX_NUMBER_CHARS + 8 of them,
-    // held on the stack (numbers are read by the thousand; most count nothing).
-    let mut digits = [0u8; MAX_NUMBER_CHARS + MAX_FRACTION_DIGITS];
+/// The extent of the Arabic number at byte `start` of `bytes` (UTF-8 text): digits (ASCII or
+/// full-width, EF BC 90..=99), thousands separators `1,234`, then a decimal part; each digit
+/// handed to `digit` as ASCII with its place among the number's digits (integer part, then
+/// fraction). Its counts of integer and fraction digits and the end of its last digit (before
+/// any 万/亿), or `None` where no digit is. What [`arabic`] and [`arabic_end`] read alike; inlined,
+/// so that `arabic_end`'s digit that does nothing costs nothing.
+#[inline(always)]
+fn arabic_digits(
+    bytes: &[u8],
+    start: usize,
+    mut digit: impl FnMut(usize, u8) -> Option<()>,
+) -> Option<(usize, usize, usize)> {
     // The digit at byte `i` as ASCII, with its length.
     let digit_at = |i: usize| match digit_len(bytes, i) {
         1 => bytes.get(i).map(|d| (*d, 1)),
@@ -466,7 +401,7 @@ fn arabic(text: &str, start: usize) -> Option<Number> {
             return None;
         }
         if let Some((d, len)) = digit_at(i) {
-            *digits.get_mut(n_int)? = d;
+            digit(n_int, d)?;
             n_int += 1;
             i += len;
             end = i;
@@ -502,7 +437,7 @@ fn arabic(text: &str, start: usize) -> Option<Number> {
             let Some((d, len)) = digit_at(j) else {
                 break;
             };
-            *digits.get_mut(n_int + n_frac)? = d;
+            digit(n_int + n_frac, d)?;
             n_frac += 1;
             j += len;
         }
@@ -510,6 +445,40 @@ fn arabic(text: &str, start: usize) -> Option<Number> {
             end = j;
         }
     }
+    Some((n_int, n_frac, end))
+}
+
+/// The `end` of [`arabic`] at byte `start` of `bytes` (UTF-8 text), read on the bytes alone:
+/// the same digits, separators, fraction and multiplier, no value.
+fn arabic_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let (_, _, mut end) = arabic_digits(bytes, start, |_, _| Some(()))?;
+    // 万 (E4 B8 87) or 亿 (E4 BA BF) as a multiplier: not before 元 (E5 85 83).
+    let multiplier = matches!(
+        bytes.get(end..end + 3),
+        Some(&[0xE4, 0xB8, 0x87] | &[0xE4, 0xBA, 0xBF])
+    );
+    if multiplier && bytes.get(end + 3..end + 6) != Some("元".as_bytes()) {
+        end += 3;
+    }
+    Some(end)
+}
+
+/// Arabic digits (ASCII or full-width), thousands separators `1,234`, a decimal part, and a
+/// following 万/亿 multiplier when a count unit follows it (`1.5万条`; but `14.4万元` is 14.4 in 万元).
+/// Read on the bytes ([`arabic_digits`], as [`arabic_end`] reads the extent);
+/// [`arabic_by_chars`] is the same on characters (a proptest ties them).
+fn arabic(text: &str, start: usize) -> Option<Number> {
+    let bytes = text.as_bytes();
+    if start >= bytes.len() || !text.is_char_boundary(start) {
+        return None;
+    }
+    // The digits as ASCII, integer part then fraction: at most MAX_NUMBER_CHARS + 8 of them,
+    // held on the stack (numbers are read by the thousand; most count nothing).
+    let mut digits = [0u8; MAX_NUMBER_CHARS + MAX_FRACTION_DIGITS];
+    let (n_int, n_frac, mut end) = arabic_digits(bytes, start, |at, d| {
+        *digits.get_mut(at)? = d;
+        Some(())
+    })?;
     let int = digits.get(..n_int)?;
     let frac = digits.get(n_int..n_int + n_frac)?;
     let mut value = decimal_value(int, frac)?;

@@ -708,7 +708,6 @@ fn is_prose_line(record: &LineInfo, text: &str) -> bool {
 /// [`is_prose_line`] by its definition: a plain number is prose by its length alone (ten
 /// digits are ten characters, and hold no clause mark); any other line by its trimmed text
 /// ([`is_trimmed_prose`]).
-#[cfg_attr(not(debug_assertions), allow(dead_code))]
 fn is_prose_line_by_text(record: &LineInfo, text: &str) -> bool {
     match record.kind {
         LineKind::Digits => record.len >= 10,

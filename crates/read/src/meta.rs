@@ -124,7 +124,7 @@ fn head_of_records<'d>(doc: &'d Document, records: &[LineInfo]) -> Vec<Line<'d>>
 /// The metadata of a document from its head and tail lines ([`head_lines`], [`tail_lines`]).
 fn meta_of(doc: &Document, head: &HeadLines<'_, '_>, tail: Vec<Line<'_>>) -> Meta {
     let title = find_title(head);
-    let signature = find_signature(&tail);
+    let (signature, signed) = signature_and_date(&tail);
     let year = title
         .as_ref()
         .and_then(|t| t.year.clone())
@@ -138,7 +138,7 @@ fn meta_of(doc: &Document, head: &HeadLines<'_, '_>, tail: Vec<Line<'_>>) -> Met
             doc,
             labelled_date(doc.text(), head).or_else(|| stamp_date(head)),
         ),
-        signed_on: located(doc, signed_date(&tail)),
+        signed_on: located(doc, signed),
     }
 }
 
@@ -1444,6 +1444,7 @@ fn source_agency(head: &[Line<'_>]) -> Option<Hit<String>> {
 
 /// The signature block: an agency name alone on a line, followed by a date-like line
 /// (`鹤岗市人民政府办公室` / `2021年1月27日`; also a mangled date such as `202114`).
+#[cfg(test)]
 fn find_signature(tail: &[Line<'_>]) -> Option<Hit<String>> {
     tail.windows(2).rev().find_map(|pair| match *pair {
         [name, date] if is_date_like(date.text) => agency_line(name),
@@ -1451,15 +1452,46 @@ fn find_signature(tail: &[Line<'_>]) -> Option<Hit<String>> {
     })
 }
 
+/// [`find_signature`] and [`signed_date`] in one walk back over the tail: both read each
+/// line's [`lone_date`] from the end, and the walk reads it once (mostly the last line's, where
+/// both stop). `signature_and_date_is_its_definition` ties it to the two.
+fn signature_and_date(tail: &[Line<'_>]) -> (Option<Hit<String>>, Option<Hit<Date>>) {
+    let mut signature = None;
+    let mut signed = None;
+    for i in (0..tail.len()).rev() {
+        let line = tail[i];
+        let lone = lone_date(line.text);
+        let lone_found = lone.is_some();
+        if signed.is_none() {
+            if let Some((date, start, len)) = lone {
+                signed = Some(Hit::new(date, line, start, len));
+            }
+        }
+        if signature.is_none() && i > 0 && date_like_given(line.text, lone_found) {
+            signature = agency_line(tail[i - 1]);
+        }
+        if signature.is_some() && signed.is_some() {
+            break;
+        }
+    }
+    (signature, signed)
+}
+
+#[cfg(test)]
 fn is_date_like(text: &str) -> bool {
+    date_like_given(text, lone_date(text).is_some())
+}
+
+/// [`is_date_like`] told whether `text` is a [`lone_date`] (as it is of the trimmed text, which
+/// `lone_date` trims anyway).
+fn date_like_given(text: &str, lone: bool) -> bool {
     let t = crate::scan::trim(text);
     // (Whether every character may be part of a date first: a sentence fails at its first
     // character, before its digits are counted.)
-    lone_date(t).is_some()
-        || (t
-            .chars()
-            .all(|c| digit(c).is_some() || "年月日号.-/ ".contains(c))
-            && t.chars().filter(|&c| digit(c).is_some()).count() >= 4)
+    lone || (t
+        .chars()
+        .all(|c| digit(c).is_some() || "年月日号.-/ ".contains(c))
+        && t.chars().filter(|&c| digit(c).is_some()).count() >= 4)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1669,6 +1701,7 @@ fn has_clock(s: &str) -> bool {
 }
 
 /// The signature date: the last line of the tail that is a date alone.
+#[cfg(test)]
 fn signed_date(tail: &[Line<'_>]) -> Option<Hit<Date>> {
     tail.iter().rev().find_map(|&line| {
         let (date, start, len) = lone_date(line.text)?;
@@ -2001,6 +2034,28 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The signature and the signed date found in one walk are those of the two walks:
+        /// agency lines (chrome or not, long or short), dates alone, in brackets, with text
+        /// after them, mangled dates and other lines, in every order.
+        #[test]
+        fn signature_and_date_is_its_definition(
+            lines in proptest::collection::vec((proptest::sample::select(vec![
+                "某某县人民政府办公室", " 某某市应急管理局 ", "某某县人民政府办公室某某县人民政府办公室某某县人民政府办公室",
+                "2021年1月27日", "（2021年1月27日）", " 2021-01-27 ", "2021年1月27日 起", "202114",
+                "2021年1月", "二〇二一年一月二十七日", "附件", "一、总体情况", "12", "",
+            ]), proptest::bool::weighted(0.2)), 0..8),
+        ) {
+            let tail: Vec<Line<'_>> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, &(text, chrome))| Line { no: i as u32 + 1, text, chrome })
+                .collect();
+            proptest::prop_assert_eq!(
+                signature_and_date(&tail),
+                (find_signature(&tail), signed_date(&tail))
+            );
+        }
+
         /// The word searches agree with the standard library's.
         #[test]
         fn word_search_like_std(

@@ -1175,11 +1175,23 @@ fn has_agency_suffix(name: &str) -> bool {
 
 /// A line that is nothing but an agency name (a split title's first line, a signature).
 fn agency_line(line: Line<'_>) -> Option<Hit<String>> {
-    if line.chrome || crate::scan::trim(line.text).chars().nth(30).is_some() {
+    if line.chrome || more_than_30_chars(crate::scan::trim(line.text)) {
         return None;
     }
     let (name, start, len) = agency_in(line.text, 0)?;
     has_agency_suffix(&name).then(|| Hit::new(name, line, start, len))
+}
+
+/// Whether `s` has more than 30 characters (`s.chars().nth(30).is_some()`), told by its length
+/// where that settles it: a character is 1 to 4 bytes, so more than 120 bytes are more than 30
+/// characters and 30 bytes or fewer are at most 30. `more_than_30_chars_is_its_definition`
+/// ties it to the count.
+fn more_than_30_chars(s: &str) -> bool {
+    match s.len() {
+        0..=30 => false,
+        121.. => true,
+        _ => s.chars().nth(30).is_some(),
+    }
 }
 
 fn neighbour_agency<'d>(
@@ -2054,6 +2066,18 @@ mod tests {
                 signature_and_date(&tail),
                 (find_signature(&tail), signed_date(&tail))
             );
+        }
+
+        /// The length pre-check counts characters as the walk does: ASCII, 2-, 3- and 4-byte
+        /// characters, around the 30 and 120 bytes where it settles the answer.
+        #[test]
+        fn more_than_30_chars_is_its_definition(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "é", "字", "𠀀", "aaaaaaaaaa", "字字字字字字字字字字", "𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀",
+            ]), 0..20),
+        ) {
+            let s = pieces.concat();
+            proptest::prop_assert_eq!(more_than_30_chars(&s), s.chars().nth(30).is_some());
         }
 
         /// The word searches agree with the standard library's.

@@ -1659,7 +1659,36 @@ fn date_after_label(s: &str, end: usize, mut found: impl FnMut(Date, usize, usiz
 }
 
 /// The rank of the label that ends `before` (a colon and spaces allowed after it).
+///
+/// The label and its tails are slices of `before`, not strings built from its characters:
+/// [`label_before_by_definition`] (tested) builds them.
 fn label_before(before: &str) -> Option<u8> {
+    let b = before.trim_end();
+    let b = b.strip_suffix([':', '：']).unwrap_or(b).trim_end();
+    // The byte offsets in `b` where the last (at most 6) Han characters start, last first.
+    let mut starts = [0usize; 6];
+    let mut count = 0;
+    for (i, c) in b.char_indices().rev() {
+        if count == 6 || !is_han(c) {
+            break;
+        }
+        starts[count] = i;
+        count += 1;
+    }
+    // The label is the longest known label at the end of the run (`信息来源市政府发布日期`).
+    (2..=count).rev().find_map(|n| {
+        let tail = &b[starts[n - 1]..];
+        // A bare `日期`/`时间` must be the whole label, not the end of `更新日期`.
+        if matches!(tail, "日期" | "时间" | "時間") && n < count {
+            return None;
+        }
+        date_label_rank(tail)
+    })
+}
+
+/// [`label_before`] as first written, with the label and its tails built as strings.
+#[cfg(test)]
+fn label_before_by_definition(before: &str) -> Option<u8> {
     let b = before.trim_end();
     let b = b.strip_suffix([':', '：']).unwrap_or(b).trim_end();
     let label: String = {
@@ -2078,6 +2107,19 @@ mod tests {
         ) {
             let s = pieces.concat();
             proptest::prop_assert_eq!(more_than_30_chars(&s), s.chars().nth(30).is_some());
+        }
+
+        /// The label before a date read from slices is the one read from built strings: Han
+        /// runs shorter and longer than 6, labels whole and at a run's end, colons and spaces.
+        #[test]
+        fn label_before_is_its_definition(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "发布日期", "日期", "时间", "時間", "更新", "成文", "发表时间", "信息来源", "市政府",
+                "发", "期", "𠀀", "〇", "a", " ", "\u{3000}", ":", "：", "，",
+            ]), 0..8),
+        ) {
+            let s = pieces.concat();
+            proptest::prop_assert_eq!(label_before(&s), label_before_by_definition(&s));
         }
 
         /// The word searches agree with the standard library's.

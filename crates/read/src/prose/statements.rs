@@ -550,7 +550,25 @@ const THIN_SUBJECTS: &[&str] = &[
 ];
 
 /// Words that end a list of parts when a figure's clause starts with them (a new total).
+/// (Read through [`list_stoppers`], which the tests tie to this list.)
+#[cfg(test)]
 const LIST_STOPPERS: &[&str] = &["另", "此外", "同时", "共", "累计", "合计", "总计", "全年"];
+
+/// The words of [`LIST_STOPPERS`] that start with `c`, in the list's order: most clauses start
+/// with none of these characters, and the others are compared with one word, not the list.
+fn list_stoppers(c: char) -> &'static [&'static str] {
+    match c {
+        '另' => &["另"],
+        '此' => &["此外"],
+        '同' => &["同时"],
+        '共' => &["共"],
+        '累' => &["累计"],
+        '合' => &["合计"],
+        '总' => &["总计"],
+        '全' => &["全年"],
+        _ => &[],
+    }
+}
 
 /// Negations that need a verb of receiving or happening after them (`未收到`, `未发生`).
 const NEG_VERBAL: &[&str] = &["尚未", "并未", "均未", "从未", "暂未", "未曾", "未"];
@@ -1829,7 +1847,9 @@ fn fits_in_chars(s: &str, n: usize) -> bool {
 fn starts_with_stopper(region: &str) -> bool {
     let t =
         region.trim_start_matches(|c: char| c.is_whitespace() || is_clause_mark(c) || c == '、');
-    LIST_STOPPERS.iter().any(|w| t.starts_with(w))
+    t.chars()
+        .next()
+        .is_some_and(|c| list_stoppers(c).iter().any(|w| t.starts_with(w)))
 }
 
 /// A subject as data: no white space or clause marks, without the leading words that say
@@ -2708,6 +2728,19 @@ mod tests {
             assert_eq!(lead_fillers(c), words.as_slice(), "{c}");
             let trail = TRAIL_FILLERS.iter().any(|f| f.ends_with(c));
             assert_eq!(ends_trail_filler(c), trail, "{c}");
+        }
+    }
+
+    /// [`list_stoppers`] is the list's words that start with `c`, in its order.
+    #[test]
+    fn list_stoppers_are_the_list() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let words: Vec<&str> = LIST_STOPPERS
+                .iter()
+                .copied()
+                .filter(|w| w.starts_with(c))
+                .collect();
+            assert_eq!(list_stoppers(c), words.as_slice(), "{c}");
         }
     }
 

@@ -403,63 +403,10 @@ fn sentence_end(bytes: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// Words a subject may start with that say nothing about what is counted.
-/// (Read through [`lead_fillers`], which the tests tie to this list.)
-#[cfg(test)]
-const LEAD_FILLERS: &[&str] = &[
-    "其中",
-    "包括",
-    "另有",
-    "此外",
-    "另外",
-    "同时",
-    "其余",
-    "共计",
-    "合计",
-    "累计",
-    "总计",
-    "全年度",
-    "全年",
-    "全市",
-    "全区",
-    "全县",
-    "全镇",
-    "全省",
-    "我市",
-    "我区",
-    "我县",
-    "我镇",
-    "我局",
-    "我办",
-    "我委",
-    "我厅",
-    "我院",
-    "本机关",
-    "本单位",
-    "本部门",
-    "本级",
-    "本年度",
-    "年度",
-    "今年",
-    "当年",
-    "截至目前",
-    "截止目前",
-    "截至年底",
-    "目前",
-    "含",
-    "共",
-    "另",
-    "均",
-    "并",
-    "还",
-    "又",
-    "实现",
-    "达到",
-];
-
-/// The words of [`LEAD_FILLERS`] that start with `c`, in the list's order: most subjects start
-/// with none of these characters, and the others are matched against a few words, not the
-/// whole list (the first of these that a subject starts with is the first of the list).
+/// Words a subject may start with that say nothing about what is counted, by their first
+/// character `c`: most subjects start with none of these characters, and the others are matched
+/// against a few words. A word never comes after a shorter one it starts with, so the first a
+/// subject starts with is the longest (tested).
 fn lead_fillers(c: char) -> &'static [&'static str] {
     match c {
         '其' => &["其中", "其余"],
@@ -549,13 +496,9 @@ const THIN_SUBJECTS: &[&str] = &[
     "下达",
 ];
 
-/// Words that end a list of parts when a figure's clause starts with them (a new total).
-/// (Read through [`list_stoppers`], which the tests tie to this list.)
-#[cfg(test)]
-const LIST_STOPPERS: &[&str] = &["另", "此外", "同时", "共", "累计", "合计", "总计", "全年"];
-
-/// The words of [`LIST_STOPPERS`] that start with `c`, in the list's order: most clauses start
-/// with none of these characters, and the others are compared with one word, not the list.
+/// Words that end a list of parts when a figure's clause starts with them (a new total), by
+/// their first character `c`: most clauses start with none of these characters, and the others
+/// are compared with one word.
 fn list_stoppers(c: char) -> &'static [&'static str] {
     match c {
         '另' => &["另"],
@@ -2711,37 +2654,36 @@ mod tests {
     #[test]
     fn filler_shortcuts_are_the_lists_first_and_last_characters() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let lead = LEAD_FILLERS.iter().any(|f| f.starts_with(c));
-            // (`lead_fillers` is the list's words that start with `c`, in its order.)
             // [`first_starting`] and [`first_ending`] compare a word's first and last three bytes.
-            if lead || TRAIL_FILLERS.iter().any(|f| f.starts_with(c)) {
+            if !lead_fillers(c).is_empty() || TRAIL_FILLERS.iter().any(|f| f.starts_with(c)) {
                 assert_eq!(c.len_utf8(), 3, "{c}");
             }
             if TRAIL_FILLERS.iter().any(|f| f.ends_with(c)) {
                 assert_eq!(c.len_utf8(), 3, "{c}");
             }
-            let words: Vec<&str> = LEAD_FILLERS
-                .iter()
-                .copied()
-                .filter(|f| f.starts_with(c))
-                .collect();
-            assert_eq!(lead_fillers(c), words.as_slice(), "{c}");
             let trail = TRAIL_FILLERS.iter().any(|f| f.ends_with(c));
             assert_eq!(ends_trail_filler(c), trail, "{c}");
         }
     }
 
-    /// [`list_stoppers`] is the list's words that start with `c`, in its order.
+    /// The words [`lead_fillers`] and [`list_stoppers`] keep under a character start with it,
+    /// and none comes after a shorter word it starts with: the first a text starts with is the
+    /// longest.
     #[test]
-    fn list_stoppers_are_the_list() {
+    fn words_by_first_character_are_well_formed() {
+        let mut seen = 0;
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let words: Vec<&str> = LIST_STOPPERS
-                .iter()
-                .copied()
-                .filter(|w| w.starts_with(c))
-                .collect();
-            assert_eq!(list_stoppers(c), words.as_slice(), "{c}");
+            for words in [lead_fillers(c), list_stoppers(c)] {
+                for (i, w) in words.iter().enumerate() {
+                    seen += 1;
+                    assert!(w.starts_with(c), "{w} under {c}");
+                    let shorter_before = words.iter().take(i).find(|v| w.starts_with(**v));
+                    assert_eq!(shorter_before, None, "{w} after a word it starts with");
+                }
+            }
         }
+        // (Every word was looked at, under its first character: 48 fillers, 8 stoppers.)
+        assert_eq!(seen, 48 + 8);
     }
 
     #[test]

@@ -463,6 +463,29 @@ fn arabic_end(bytes: &[u8], start: usize) -> Option<usize> {
     Some(end)
 }
 
+/// The value of the number whose digits (ASCII, integer part then fraction) are the first
+/// `n_int` + `n_frac` of `digits`, with its count of decimals and the place of its last
+/// significant digit (1 for 0; 10 for 120; 0.01 for 1.25): what [`arabic`] and its definition
+/// on characters make of the digits they read.
+#[inline]
+fn decimal_number(digits: &[u8], n_int: usize, n_frac: usize) -> Option<(f64, u8, f64)> {
+    let int = digits.get(..n_int)?;
+    let frac = digits.get(n_int..n_int + n_frac)?;
+    let value = decimal_value(int, frac)?;
+    let decimals = n_frac as u8;
+    let place = if decimals > 0 {
+        10f64.powi(-i32::from(decimals))
+    } else {
+        let zeros = int.iter().rev().take_while(|d| **d == b'0').count();
+        if zeros == int.len() {
+            1.0
+        } else {
+            10f64.powi(zeros as i32)
+        }
+    };
+    Some((value, decimals, place))
+}
+
 /// Arabic digits (ASCII or full-width), thousands separators `1,234`, a decimal part, and a
 /// following 万/亿 multiplier when a count unit follows it (`1.5万条`; but `14.4万元` is 14.4 in 万元).
 /// Read on the bytes ([`arabic_digits`], as [`arabic_end`] reads the extent);
@@ -479,20 +502,7 @@ fn arabic(text: &str, start: usize) -> Option<Number> {
         *digits.get_mut(at)? = d;
         Some(())
     })?;
-    let int = digits.get(..n_int)?;
-    let frac = digits.get(n_int..n_int + n_frac)?;
-    let mut value = decimal_value(int, frac)?;
-    let decimals = n_frac as u8;
-    let mut place = if decimals > 0 {
-        10f64.powi(-i32::from(decimals))
-    } else {
-        let zeros = int.iter().rev().take_while(|d| **d == b'0').count();
-        if zeros == int.len() {
-            1.0
-        } else {
-            10f64.powi(zeros as i32)
-        }
-    };
+    let (mut value, decimals, mut place) = decimal_number(&digits, n_int, n_frac)?;
     // 万 (E4 B8 87) or 亿 (E4 BA BF) as a multiplier: only when what follows is not 元
     // (万元 is a unit).
     let k = match bytes.get(end..end + 3) {
@@ -573,20 +583,7 @@ fn arabic_by_chars(text: &str, start: usize) -> Option<Number> {
             }
         }
     }
-    let int = digits.get(..n_int)?;
-    let frac = digits.get(n_int..n_int + n_frac)?;
-    let mut value = decimal_value(int, frac)?;
-    let decimals = n_frac as u8;
-    let mut place = if decimals > 0 {
-        10f64.powi(-i32::from(decimals))
-    } else {
-        let zeros = int.iter().rev().take_while(|d| **d == b'0').count();
-        if zeros == int.len() {
-            1.0
-        } else {
-            10f64.powi(zeros as i32)
-        }
-    };
+    let (mut value, decimals, mut place) = decimal_number(&digits, n_int, n_frac)?;
     // 万/亿 as a multiplier: only when what follows is not 元 (万元 is a unit).
     if let Some(after) = text.get(end..) {
         let mut it = after.chars();

@@ -1175,23 +1175,11 @@ fn has_agency_suffix(name: &str) -> bool {
 
 /// A line that is nothing but an agency name (a split title's first line, a signature).
 fn agency_line(line: Line<'_>) -> Option<Hit<String>> {
-    if line.chrome || more_than_30_chars(crate::scan::trim(line.text)) {
+    if line.chrome || crate::scan::trim(line.text).chars().nth(30).is_some() {
         return None;
     }
     let (name, start, len) = agency_in(line.text, 0)?;
     has_agency_suffix(&name).then(|| Hit::new(name, line, start, len))
-}
-
-/// Whether `s` has more than 30 characters (`s.chars().nth(30).is_some()`), told by its length
-/// where that settles it: a character is 1 to 4 bytes, so more than 120 bytes are more than 30
-/// characters and 30 bytes or fewer are at most 30. `more_than_30_chars_is_its_definition`
-/// ties it to the count.
-fn more_than_30_chars(s: &str) -> bool {
-    match s.len() {
-        0..=30 => false,
-        121.. => true,
-        _ => s.chars().nth(30).is_some(),
-    }
 }
 
 fn neighbour_agency<'d>(
@@ -1470,8 +1458,7 @@ fn find_signature(tail: &[Line<'_>]) -> Option<Hit<String>> {
 fn signature_and_date(tail: &[Line<'_>]) -> (Option<Hit<String>>, Option<Hit<Date>>) {
     let mut signature = None;
     let mut signed = None;
-    for i in (0..tail.len()).rev() {
-        let line = tail[i];
+    for (i, &line) in tail.iter().enumerate().rev() {
         let lone = lone_date(line.text);
         let lone_found = lone.is_some();
         if signed.is_none() {
@@ -1479,8 +1466,11 @@ fn signature_and_date(tail: &[Line<'_>]) -> (Option<Hit<String>>, Option<Hit<Dat
                 signed = Some(Hit::new(date, line, start, len));
             }
         }
-        if signature.is_none() && i > 0 && date_like_given(line.text, lone_found) {
-            signature = agency_line(tail[i - 1]);
+        if signature.is_none() && date_like_given(line.text, lone_found) {
+            // (The line above the date, if any, names the signer.)
+            if let Some(&name) = i.checked_sub(1).and_then(|above| tail.get(above)) {
+                signature = agency_line(name);
+            }
         }
         if signature.is_some() && signed.is_some() {
             break;
@@ -2095,18 +2085,6 @@ mod tests {
                 signature_and_date(&tail),
                 (find_signature(&tail), signed_date(&tail))
             );
-        }
-
-        /// The length pre-check counts characters as the walk does: ASCII, 2-, 3- and 4-byte
-        /// characters, around the 30 and 120 bytes where it settles the answer.
-        #[test]
-        fn more_than_30_chars_is_its_definition(
-            pieces in proptest::collection::vec(proptest::sample::select(vec![
-                "a", "é", "字", "𠀀", "aaaaaaaaaa", "字字字字字字字字字字", "𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀",
-            ]), 0..20),
-        ) {
-            let s = pieces.concat();
-            proptest::prop_assert_eq!(more_than_30_chars(&s), s.chars().nth(30).is_some());
         }
 
         /// The label before a date read from slices is the one read from built strings: Han
